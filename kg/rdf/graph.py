@@ -1,0 +1,226 @@
+"""The RDF stage: Articles and Extractions in, the triples of CONTRACT.md out.
+
+This is the only place that writes the graph. It merges what the per-article
+extractors found (one entity per class and label, across the whole corpus),
+gives every statement its evidence nodes, and checks each span against its
+sentence so that a faulty rule can never break the contract.
+
+>>> from kg.model import Article, Paragraph, Sentence, Byline, Extraction, Mention, EntityRef, Evidence
+>>> art = Article(id="a1", title="题", source="x.md", text="题\\n张三",
+...               paragraphs=(Paragraph(0, 1, "title"), Paragraph(2, 4, "byline")),
+...               sentences=(Sentence(0, 1, 0), Sentence(2, 4, 1)), authors=(Byline("张三", 2, 4),))
+>>> ev = Evidence(2, 4, 2, 4, "author.byline")
+>>> ex = Extraction("a1", authors=(Mention(EntityRef("Person", "张三"), ev),))
+>>> triples, log = to_triples([art], [ex])
+>>> g = to_graph(triples)
+>>> len(list(g.subjects(RDF.type, GH.Evidence)))
+1
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from kg.model import ENTITY_CLASSES, Article, EntityRef, Evidence, Extraction
+from kg.rdf.iris import (article_iri, column_iri, entity_iri, evidence_iri, membership_iri,
+                         role_iri, rule_iri)
+from kg.rdf.namespace import GH, ORG, PREFIXES
+
+Triple = tuple[URIRef, URIRef, object]
+
+#: At most this many evidence nodes per (article, entity) mention; the first ones in
+#: reading order are kept. Relations keep all their evidence.
+MENTION_EVIDENCE_LIMIT = 3
+
+PREDICATES = {"targets": GH.targets, "broader": SKOS.broader, "member": ORG.member}
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+@dataclass
+class _Collector:
+    """Accumulates triples without duplicates, in a set for speed."""
+
+    triples: set = field(default_factory=set)
+    log: list = field(default_factory=list)
+
+    def add(self, s, p, o) -> None:
+        self.triples.add((s, p, o))
+
+
+def resolve_classes(extractions: Sequence[Extraction]) -> tuple[dict[EntityRef, EntityRef], list[str]]:
+    """Pick one class per label across the corpus: the one it was found as most often.
+
+    Returns a mapping from every ref the extractors used to the ref the graph keeps,
+    and log lines for each label that was found with more than one class.
+
+    >>> m = Mention = __import__("kg.model", fromlist=["Mention"]).Mention
+    >>> ev = Evidence(0, 1, 0, 1, "r")
+    >>> a = Extraction("a", mentions=(Mention(EntityRef("Measure", "X"), ev), Mention(EntityRef("Measure", "X"), ev)))
+    >>> b = Extraction("b", mentions=(Mention(EntityRef("Organization", "X"), ev),))
+    >>> mapping, log = resolve_classes([a, b])
+    >>> mapping[EntityRef("Organization", "X")]
+    EntityRef(cls='Measure', label='X')
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        for ref in _refs(ex):
+            counts[ref.label][ref.cls] += 1
+    mapping: dict[EntityRef, EntityRef] = {}
+    log = []
+    for label in sorted(counts):
+        by_class = counts[label]
+        best = max(by_class, key=lambda c: (by_class[c], -ENTITY_CLASSES.index(c)))
+        if len(by_class) > 1:
+            found = ", ".join(f"{c} ×{n}" for c, n in sorted(by_class.items()))
+            log.append(f"entity {label!r} was found as {found}; the graph keeps it as {best}")
+        for cls in by_class:
+            mapping[EntityRef(cls, label)] = EntityRef(best, label)
+    return mapping, log
+
+
+def _refs(ex: Extraction) -> Iterable[EntityRef]:
+    for e in ex.entities:
+        yield e.ref
+    for m in ex.mentions:
+        yield m.entity
+    for m in ex.authors:
+        yield m.entity
+    for r in ex.relations:
+        yield r.subject
+        yield r.object
+
+
+def _evidence_ok(article: Article, ev: Evidence) -> bool:
+    """The contract: a non-empty span inside its sentence, inside the text."""
+    return (0 <= ev.sentence_start <= ev.start < ev.end <= ev.sentence_end <= len(article.text))
+
+
+def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
+               *, mention_evidence_limit: int = MENTION_EVIDENCE_LIMIT) -> tuple[list[Triple], list[str]]:
+    """All triples of the graph, sorted, and log lines about what was merged or dropped."""
+    by_id = {a.id: a for a in articles}
+    mapping, log = resolve_classes(extractions)
+    out = _Collector(log=log)
+    rules: set[str] = set()
+    aliases: dict[EntityRef, set[str]] = defaultdict(set)
+    used: set[EntityRef] = set()
+
+    for article in articles:
+        _article_triples(out, article)
+
+    for ex in extractions:
+        article = by_id.get(ex.article_id)
+        if article is None:
+            out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
+            continue
+        a_iri = article_iri(article.id)
+        for ent in ex.entities:
+            aliases[mapping[ent.ref]].update(ent.aliases)
+
+        def evidence(s, p, o, ev: Evidence) -> bool:
+            if not _evidence_ok(article, ev):
+                out.log.append(f"{article.source}: dropped evidence of rule {ev.rule} at "
+                               f"{ev.start}-{ev.end}: span is not inside its sentence")
+                return False
+            e_iri = evidence_iri(s, p, o, a_iri, ev.start, ev.end, ev.rule)
+            out.add(e_iri, RDF.type, GH.Evidence)
+            out.add(e_iri, RDF.subject, s)
+            out.add(e_iri, RDF.predicate, p)
+            out.add(e_iri, RDF.object, o)
+            out.add(e_iri, GH.article, a_iri)
+            out.add(e_iri, GH.sentence, zh(article.text[ev.sentence_start:ev.sentence_end]))
+            out.add(e_iri, GH.start, Literal(ev.start, datatype=XSD.integer))
+            out.add(e_iri, GH.end, Literal(ev.end, datatype=XSD.integer))
+            out.add(e_iri, GH.rule, rule_iri(ev.rule))
+            rules.add(ev.rule)
+            return True
+
+        for m in ex.authors:
+            ref = mapping[m.entity]
+            if evidence(a_iri, DCTERMS.creator, entity_iri(ref), m.evidence):
+                out.add(a_iri, DCTERMS.creator, entity_iri(ref))
+                used.add(ref)
+
+        per_entity: Counter = Counter()
+        for m in sorted(ex.mentions, key=lambda m: (m.evidence.start, m.evidence.end, m.entity)):
+            ref = mapping[m.entity]
+            if per_entity[ref] >= mention_evidence_limit:
+                continue
+            if evidence(a_iri, GH.mentions, entity_iri(ref), m.evidence):
+                per_entity[ref] += 1
+                out.add(a_iri, GH.mentions, entity_iri(ref))
+                used.add(ref)
+
+        for r in ex.relations:
+            subj, obj = mapping[r.subject], mapping[r.object]
+            s_iri, o_iri = entity_iri(subj), entity_iri(obj)
+            if r.predicate == "member":
+                if not r.role:
+                    out.log.append(f"{article.source}: membership without a role ignored ({r.evidence.rule})")
+                    continue
+                m_iri = membership_iri(s_iri, o_iri, r.role)
+                if evidence(m_iri, ORG.member, s_iri, r.evidence):
+                    out.add(m_iri, RDF.type, ORG.Membership)
+                    out.add(m_iri, ORG.member, s_iri)
+                    out.add(m_iri, ORG.organization, o_iri)
+                    out.add(m_iri, ORG.role, role_iri(r.role))
+                    out.add(role_iri(r.role), RDF.type, ORG.Role)
+                    out.add(role_iri(r.role), RDFS.label, zh(r.role))
+                    used.update((subj, obj))
+            elif r.predicate in PREDICATES:
+                p = PREDICATES[r.predicate]
+                if subj == obj:
+                    continue
+                if evidence(s_iri, p, o_iri, r.evidence):
+                    out.add(s_iri, p, o_iri)
+                    used.update((subj, obj))
+            else:
+                out.log.append(f"unknown relation predicate {r.predicate!r} ignored ({r.evidence.rule})")
+
+    for ref in used:
+        e = entity_iri(ref)
+        out.add(e, RDF.type, GH[ref.cls])
+        out.add(e, RDFS.label, zh(ref.label))
+        for alias in aliases.get(ref, ()):
+            if alias and alias != ref.label:
+                out.add(e, SKOS.altLabel, zh(alias))
+    for rule in rules:
+        out.add(rule_iri(rule), RDF.type, GH.Rule)
+        out.add(rule_iri(rule), RDFS.label, Literal(rule))
+    return sorted(out.triples, key=_triple_key), out.log
+
+
+def _article_triples(out: _Collector, article: Article) -> None:
+    a = article_iri(article.id)
+    out.add(a, RDF.type, GH.Article)
+    out.add(a, DCTERMS.title, zh(article.title))
+    out.add(a, GH.text, zh(article.text))
+    out.add(a, GH.source, Literal(article.source))
+    if article.topic:
+        out.add(a, GH.topic, zh(article.topic))
+    for col in article.columns:
+        out.add(a, GH.column, column_iri(col))
+        out.add(column_iri(col), RDF.type, GH.Column)
+        out.add(column_iri(col), RDFS.label, zh(col))
+
+
+def _triple_key(t: Triple) -> tuple:
+    return (str(t[0]), str(t[1]), type(t[2]).__name__, str(t[2]))
+
+
+def to_graph(triples: Iterable[Triple]) -> Graph:
+    """An rdflib Graph holding ``triples``, with the project's prefixes bound."""
+    g = Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES:
+        g.bind(prefix, iri)
+    for t in triples:
+        g.add(t)
+    return g

@@ -1,0 +1,91 @@
+"""A deterministic Turtle writer: the same triples always give the same bytes.
+
+rdflib's serializer orders blank nodes and some subjects arbitrarily and is slow
+on large graphs; the graph has no blank nodes, so sorting is enough. Resource
+IRIs are written relative to ``@base`` (``<person/魏国强>``) so the file stays
+readable.
+
+>>> from rdflib import URIRef, Literal
+>>> from rdflib.namespace import RDFS
+>>> print(serialize_turtle([(URIRef(GHR_IRI + "person/张三"), RDFS.label, Literal("张三", lang="zh"))]), end="")
+@base <https://w3id.org/gonghui-kg/resource/> .
+@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .
+@prefix ghr: <https://w3id.org/gonghui-kg/resource/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<BLANKLINE>
+<person/张三> rdfs:label "张三"@zh .
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.atomic import atomic_write_text
+from kg.rdf.namespace import GHR_IRI, PREFIXES
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_INTEGER = re.compile(r"[+-]?\d+\Z")
+# Longest namespace first so that gh: never shadows a longer one.
+_NAMESPACES = sorted(((iri, p) for p, iri in PREFIXES if p != "ghr"), key=lambda x: -len(x[0]))
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
+
+
+def term(t) -> str:
+    """One RDF term in Turtle syntax."""
+    if isinstance(t, Literal):
+        value = _NEEDS_ESCAPE.sub(_escape, str(t))
+        if t.language:
+            return f'"{value}"@{t.language}'
+        if t.datatype == XSD.integer and _INTEGER.match(str(t)):
+            return str(t)
+        if t.datatype and t.datatype != XSD.string:
+            return f'"{value}"^^{term(t.datatype)}'
+        return f'"{value}"'
+    iri = str(t)
+    if iri.startswith(GHR_IRI):
+        return f"<{iri[len(GHR_IRI):]}>"
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _predicate_key(p: URIRef) -> tuple:
+    return (p != RDF.type, str(p))
+
+
+def serialize_turtle(triples: Iterable[tuple]) -> str:
+    """Turtle for ``triples``, subjects and predicates sorted, one subject a block."""
+    lines = [f"@base <{GHR_IRI}> ."] + [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES] + [""]
+    ordered = sorted(set(triples), key=lambda t: (str(t[0]), _predicate_key(t[1]), term(t[2])))
+    for subject, block in groupby(ordered, key=lambda t: t[0]):
+        parts = []
+        for predicate, objs in groupby(block, key=lambda t: t[1]):
+            p = "a" if predicate == RDF.type else term(predicate)
+            parts.append(f"{p} " + " , ".join(term(o) for _, _, o in objs))
+        lines.append(term(subject) + " " + " ;\n    ".join(parts) + " .")
+    return "\n".join(lines) + "\n"
+
+
+def write_turtle(triples: Iterable[tuple], path: Path) -> None:
+    """Write ``triples`` as Turtle to ``path`` atomically (temp file, then rename)."""
+    atomic_write_text(Path(path), serialize_turtle(triples))
