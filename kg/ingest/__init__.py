@@ -1,0 +1,35 @@
+"""Ingestion: input files -> Documents -> Articles.
+
+``read_inputs`` finds and decodes files (:mod:`.read`, :mod:`.decode`),
+``split_articles`` lays one Document out into Articles (:mod:`.layout`, with
+:mod:`.clean`, :mod:`.names`, :mod:`.sentences`), ``ingest`` does both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from kg.ingest.clean import fold_punctuation
+from kg.ingest.layout import split_articles
+from kg.ingest.read import read_inputs
+from kg.model import Article, Skipped
+
+__all__ = ["read_inputs", "split_articles", "ingest", "fold_punctuation"]
+
+
+def ingest(paths: Sequence[str | Path], **kw) -> tuple[list[Article], list[Skipped], list[str]]:
+    """Read and lay out ``paths``: ``(articles, skipped, log)``; every log line names
+    its file. Keyword arguments go to :func:`read_inputs`."""
+    docs, skipped = read_inputs(paths, **kw)
+    articles: list[Article] = []
+    log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
+    for doc in docs:
+        found = split_articles(doc)
+        if doc.encoding not in ("utf-8", "utf-8-sig"):
+            log.append(f"{doc.source}: read as {doc.encoding}")
+        log.append(f"{doc.source}: {len(found)} article(s)")
+        for a in found:
+            log.extend(a.log)
+        articles.extend(found)
+    return articles, skipped, log

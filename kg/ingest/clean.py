@@ -1,0 +1,162 @@
+"""Text cleaning as small ``str -> str`` functions, composed in order.
+
+Two pipelines: :data:`DOCUMENT_CLEANERS` run once on a decoded file (newlines, control
+characters, HTML comments), :data:`INLINE_CLEANERS` on each line of text after its
+layout role (heading, byline...) has been decided (Markdown and HTML markup).
+
+Half-width punctuation inside Chinese text (``,`` ``;`` ``:`` ``!`` ``?`` ``(`` ``)``)
+is kept as printed, so that ``gh:text`` and evidence sentences match the source; code
+that matches patterns uses :func:`fold_punctuation`, which maps it to full width
+without changing any offset.
+
+>>> clean_inline("**魏国强** 见[工会法](http://x.cn)<br/>")
+'魏国强 见工会法'
+>>> fold_punctuation("工会,职工;(一)")
+'工会，职工；（一）'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import reduce
+from typing import Callable
+
+Cleaner = Callable[[str], str]
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# C0/C1 controls except \t and \n, plus zero-width characters and soft hyphen.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+# Only ASCII tag names are tags: 《》-like <中华人民共和国个人所得税法> is text.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Chinese has no spaces around emphasis; only ASCII letters/digits mark a word (a_b, 2*3*4).
+_EM_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
+_EM_UNDERSCORE = re.compile(r"(?<![_A-Za-z0-9])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![_A-Za-z0-9])")
+_CODE = re.compile(r"`([^`\n]+)`")
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+
+#: half-width punctuation and its full-width twin, one character each (offsets hold)
+HALF_TO_FULL = str.maketrans(",;:!?()", "，；：！？（）")
+
+
+def normalise_newlines(text: str) -> str:
+    r"""CRLF, CR and Unicode line separators become ``\n``.
+
+    >>> normalise_newlines("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    return _NEWLINES.sub("\n", text)
+
+
+def remove_control_chars(text: str) -> str:
+    r"""Drop control and zero-width characters (keeps tab and newline).
+
+    >>> remove_control_chars("工\x00会\u200b\t!")
+    '工会\t!'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def remove_html_comments(text: str) -> str:
+    """Drop ``<!-- ... -->`` comments, also when they span lines.
+
+    >>> remove_html_comments("a<!-- INFO END -->b")
+    'ab'
+    """
+    return _HTML_COMMENT.sub("", text)
+
+
+def strip_front_matter(text: str) -> str:
+    """Drop a YAML front-matter block (``---`` ... ``---``) at the very start.
+
+    >>> strip_front_matter("---\\ntitle: x\\n---\\n正文")
+    '正文'
+    """
+    return _FRONT_MATTER.sub("", text, count=1)
+
+
+def strip_html_tags(text: str) -> str:
+    """Drop HTML tags and decode entities (``&nbsp;`` ``&amp;``).
+
+    >>> strip_html_tags("<p>工会&amp;职工</p><中华人民共和国工会法>")
+    '工会&职工<中华人民共和国工会法>'
+    """
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    return html.unescape(text) if "&" in text else text
+
+
+def strip_images(text: str) -> str:
+    """``![alt](src)`` is dropped: an image says nothing in the text."""
+    return _IMAGE.sub("", text) if "![" in text else text
+
+
+def strip_links(text: str) -> str:
+    """``[text](url)`` and ``[text][ref]`` keep only their text."""
+    if "]" not in text:
+        return text
+    return _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
+
+
+def strip_emphasis(text: str) -> str:
+    """``**bold**``, ``__bold__``, ``*em*``, ``_em_`` and ```code``` keep only their text;
+    a lone ``*`` (a footnote mark) stays.
+
+    >>> strip_emphasis("**强调**和*斜体*、麦角酸*")
+    '强调和斜体、麦角酸*'
+    """
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text
+    text = _STRONG.sub(r"\2", text)
+    text = _EM_STAR.sub(r"\1", text)
+    text = _EM_UNDERSCORE.sub(r"\1", text)
+    return _CODE.sub(r"\1", text)
+
+
+def strip_blockquote(text: str) -> str:
+    """A leading ``>`` quote marker is markup."""
+    return _BLOCKQUOTE.sub("", text) if text.startswith(">") else text
+
+
+def squeeze_spaces(text: str) -> str:
+    """Trim the line (also full-width indentation) and collapse inner runs of spaces."""
+    return _SPACES.sub(" ", _EDGE_SPACE.sub("", text))
+
+
+DOCUMENT_CLEANERS: tuple[Cleaner, ...] = (normalise_newlines, remove_control_chars)
+LAYOUT_CLEANERS: tuple[Cleaner, ...] = (strip_front_matter, remove_html_comments)
+INLINE_CLEANERS: tuple[Cleaner, ...] = (
+    strip_html_tags, strip_images, strip_links, strip_emphasis, strip_blockquote, squeeze_spaces,
+)
+
+
+def compose(cleaners: tuple[Cleaner, ...], text: str) -> str:
+    """Apply ``cleaners`` left to right."""
+    return reduce(lambda acc, f: f(acc), cleaners, text)
+
+
+def clean_document(text: str) -> str:
+    """The cleaning every decoded file gets (Document.text)."""
+    return compose(DOCUMENT_CLEANERS, text)
+
+
+def clean_inline(line: str) -> str:
+    """Markup-free, trimmed text of one line."""
+    return compose(INLINE_CLEANERS, line)
+
+
+def fold_punctuation(text: str) -> str:
+    """Half-width ``,;:!?()`` to full width, same length: offsets stay valid.
+
+    Patterns written with full-width punctuation then match text that used either.
+    """
+    return text.translate(HALF_TO_FULL)

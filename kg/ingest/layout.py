@@ -1,0 +1,360 @@
+"""The layout stage: one decoded Document -> its Articles.
+
+Reading order of a magazine page as it comes out of a PDF::
+
+    [banner heading]  [byline]  # Title  [## Column / PINYIN]  [byline [genre]]
+    body paragraphs, ## / ### section headings, (作者为…) note
+
+Every article starts at its level-1 heading; the banner, column and byline lines that
+sit just before a title (after the previous article's last paragraph or note) belong
+to the article of that title, as do those right after it. Body paragraphs broken by
+a page break are joined, verbatim repeats dropped, and the article's text is rebuilt
+as: title, byline (names joined by one space), headings and body, note(s), one
+paragraph per line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose
+from kg.ingest.names import GENRE_TAGS, parse_byline, parse_plain_names, split_names
+from kg.ingest.sentences import split_sentences
+from kg.model import Article, Byline, Document, Paragraph, Sentence
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_PINYIN = re.compile(r"^[A-Z][A-Z ]{3,}$")
+_NOTE = re.compile(r"^[(（]\s*(?:本文)?作者.*[)）]$")
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d+[、.．)）]"
+    r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分]|附件|附表|附录"
+    r"|[\d０-９]{4}年|[一二三四五六七八九〇零]{4}年)"  # dated record lines: 2001年3月1日…公布
+)
+_BULLET = re.compile(r"^ {0,3}[-*+•·][ \t]+")
+# A paragraph may end here without anything missing; closers after them are ignored.
+_FINAL = frozenset("。！？!?；;：:…—.）)】")
+_CLOSERS = "”’\"'」』》〉 "
+_CLAUSE_PUNCT = re.compile(r"[，,；;：:、。！？!?]")
+
+#: repeats shorter than this (characters) are left alone
+MIN_REPEAT = 20
+#: the longest run of paragraphs recognised as printed twice in a row
+MAX_REPEAT_RUN = 8
+#: a first line longer than this is body text, not a title
+MAX_TITLE = 100
+
+
+@dataclass
+class _Line:
+    kind: str  # heading, pinyin, byline, note, text
+    text: str  # cleaned
+    level: int = 0
+    item: bool = False
+    names: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Block:
+    kind: str  # heading, body, note
+    text: str
+    item: bool = False  # a list item: starts a paragraph of its own
+
+
+def split_articles(doc: Document) -> list[Article]:
+    """The articles of ``doc``, in order, each with its cleaned text and offsets.
+
+    >>> from kg.model import Document
+    >>> doc = Document("a.md", "a.md", "**张三** 观点\\n# 标题\\n\\n正文第一句。第二句\\n\\n接上。", "utf-8")
+    >>> [a] = split_articles(doc)
+    >>> a.text
+    '标题\\n张三\\n正文第一句。第二句接上。'
+    >>> [(b.name, a.text[b.start:b.end]) for b in a.authors], a.columns
+    ([('张三', '张三')], ('观点',))
+    """
+    lines = _classify(compose(LAYOUT_CLEANERS, doc.text))
+    titles = [i for i, ln in enumerate(lines) if ln.kind == "heading" and ln.level == 1]
+    doc_log: list[str] = []
+    if not lines:
+        return []
+    if not titles:
+        lines, titles, note = _untitled(lines, doc)
+        doc_log.append(note)
+    starts = [_pre_start(lines, t, titles[k - 1] if k else -1) for k, t in enumerate(titles)]
+    if titles and starts[0] > 0:
+        dropped = " / ".join(ln.text for ln in lines[:starts[0]])
+        doc_log.append(f"{len(lines[:starts[0]])} line(s) before the first title dropped: "
+                       f"'{_clip(dropped)}'")
+    articles = []
+    for k, t in enumerate(titles):
+        end = starts[k + 1] if k + 1 < len(titles) else len(lines)
+        log = list(doc_log) if k == 0 else []
+        articles.append(_article(doc, k + 1, lines[starts[k]:t], lines[t], lines[t + 1:end], log))
+    return articles
+
+
+def _classify(text: str) -> list[_Line]:
+    out = []
+    for raw in text.split("\n"):
+        if not raw.strip():
+            continue
+        m = _HEADING.match(raw)
+        if m:
+            heading = clean_inline(m.group(2))
+            if heading:
+                out.append(_Line("heading", heading, level=len(m.group(1))))
+            continue
+        byline = parse_byline(raw)
+        if byline:
+            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1]))
+            continue
+        bullet = _BULLET.match(raw)
+        line = clean_inline(raw[bullet.end():] if bullet else raw)
+        if not line:
+            continue
+        if bullet:
+            out.append(_Line("text", line, item=True))
+        elif _PINYIN.match(line):
+            out.append(_Line("pinyin", line))
+        elif _NOTE.match(line):
+            out.append(_Line("note", line))
+        else:
+            out.append(_Line("text", line))
+    return out
+
+
+def _untitled(lines: list[_Line], doc: Document) -> tuple[list[_Line], list[int], str]:
+    """A document without any level-1 heading: its first line, or its file name, is the title."""
+    first = next((i for i, ln in enumerate(lines) if ln.kind in ("text", "heading")), None)
+    if first is not None and len(lines[first].text) <= MAX_TITLE:
+        lines = list(lines)
+        lines[first] = _Line("heading", lines[first].text, level=1)
+        return lines, [first], "no level-1 heading: title taken from the first line"
+    stem = PurePosixPath(doc.source).stem or doc.source
+    return [_Line("heading", stem, level=1), *lines], [0], \
+        "no level-1 heading: title taken from the file name"
+
+
+def _pre_start(lines: list[_Line], title: int, previous_title: int) -> int:
+    """First line of the banner/byline/column block just above ``title``."""
+    i = title
+    while i - 1 > previous_title and lines[i - 1].kind in ("byline", "pinyin", "heading"):
+        i -= 1
+    # never take the previous title's own byline or column block
+    if previous_title >= 0:
+        i = max(i, _post_end(lines, previous_title, title))
+    return i
+
+
+def _post_end(lines: list[_Line], title: int, limit: int) -> int:
+    """One past the byline/column block right after ``title``."""
+    i = title + 1
+    while i < limit:
+        ln = lines[i]
+        if ln.kind in ("byline", "pinyin") or (ln.kind == "text" and ln.text in GENRE_TAGS):
+            i += 1
+        elif ln.kind == "heading" and i + 1 < limit and lines[i + 1].kind == "pinyin":
+            i += 2
+        elif ln.kind == "text" and i == title + 1 and parse_plain_names(ln.text):
+            i += 1  # unmarked names right under the title: a byline
+        else:
+            break
+    return i
+
+
+def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
+             after: list[_Line], log: list[str]) -> Article:
+    forms: list[list[str]] = []
+    columns: list[str] = []
+    topic = None
+    post = _post_end([title, *after], 0, len(after) + 1) - 1
+    for block, is_pre in ((pre, True), (after[:post], False)):
+        i = 0
+        while i < len(block):
+            ln = block[i]
+            nxt = block[i + 1] if i + 1 < len(block) else None
+            if ln.kind == "heading" and nxt is not None and nxt.kind == "pinyin":
+                columns.append(ln.text)
+                i += 2
+                continue
+            if ln.kind == "byline":
+                forms.append(ln.names)
+                columns.extend(ln.tags)
+            elif ln.kind == "heading" and is_pre and topic is None:
+                topic = ln.text
+            elif ln.kind == "heading":
+                log.append(f"heading '{ln.text}' above the title ignored")
+            elif ln.kind == "text" and ln.text in GENRE_TAGS:
+                columns.append(ln.text)
+            elif ln.kind == "text" and not is_pre and i == 0:
+                forms.append(parse_plain_names(ln.text) or [])
+            i += 1
+    names, name_log = split_names(forms)
+    log.extend(name_log)
+
+    blocks: list[_Block] = []
+    body = after[post:]
+    i = 0
+    while i < len(body):
+        ln = body[i]
+        if ln.kind == "heading" and i + 1 < len(body) and body[i + 1].kind == "pinyin":
+            columns.append(ln.text)
+            log.append(f"column heading '{ln.text}' inside the body")
+            i += 2
+            continue
+        kind = {"heading": "heading", "note": "note"}.get(ln.kind, "body")
+        blocks.append(_Block(kind, ln.text, item=ln.item))
+        i += 1
+    blocks = repair_page_breaks(blocks, log)
+    blocks = drop_repeats(blocks, log)
+    if not any(b.kind == "body" for b in blocks):
+        log.append("heading with no body: article has only its title")
+    elif _incomplete(blocks[-1].text) and blocks[-1].kind == "body":
+        log.append(f"last paragraph ends mid-sentence, kept as is: '…{blocks[-1].text[-12:]}'")
+
+    article_id = make_id(doc.source, index, title.text)
+    prefix = f"{doc.source}: {title.text}: "
+    return _assemble(article_id, title.text, doc.source, names, blocks,
+                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log))
+
+
+def _incomplete(text: str) -> bool:
+    """True if ``text`` stops without sentence- or clause-final punctuation."""
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and t[-1] not in _FINAL
+
+
+def repair_page_breaks(blocks: list[_Block], log: list[str]) -> list[_Block]:
+    """Join a body paragraph that stops mid-sentence with the body paragraph after it.
+
+    Not joined: headings and notes (on either side); a paragraph without any
+    punctuation (a caption: nothing says a sentence was running); a next paragraph
+    that starts a list item or an enumeration (一、 (二) 3. 第五条 附件); a short
+    enumerated line (a heading in all but markup); dated record lines (2001年…公布).
+    """
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, b):
+            glue = _glue(prev.text[-1], b.text[0])
+            log.append(f"page break repaired: '…{prev.text[-6:]}' + '{b.text[:6]}…'")
+            out[-1] = _Block("body", prev.text + glue + b.text, item=prev.item)
+        else:
+            out.append(b)
+    return out
+
+
+def _glue(last: str, first: str) -> str:
+    """What a line break between ``last`` and ``first`` stood for: a space between
+    words of Latin script ("wrapped" "here", "folders" "社会法"), nothing in Chinese."""
+    if last.isascii() and last.isalpha():
+        return " " if first.isalnum() or first in "(\"'" else ""
+    return " " if last.isascii() and first.isascii() and first.isalnum() else ""  # 2018|年
+
+
+def _continues(prev: _Block, b: _Block) -> bool:
+    """True if body paragraph ``b`` is the rest of ``prev``, cut by a page break."""
+    if prev.kind != "body" or b.kind != "body" or b.item:
+        return False
+    if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text):
+        return False
+    if _ENUMERATOR.match(b.text):
+        return False
+    starts_list = _ENUMERATOR.match(prev.text)
+    return not (starts_list and (len(prev.text) <= 30 or starts_list.group().endswith("年")))
+
+
+def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:
+    """Drop paragraphs printed twice in a row: a paragraph, or a run of up to
+    :data:`MAX_REPEAT_RUN` paragraphs, that is immediately printed again verbatim.
+
+    Only an immediate reprint is a layout artefact (a page extracted twice); a
+    paragraph that comes back later is the text's own (statutes repeat "有前款行为……的，
+    ……" under different articles). Paragraphs that are merely similar stay, and so do
+    runs shorter than :data:`MIN_REPEAT` characters ("（略）"). A last paragraph cut
+    off mid-sentence that repeats the start of the paragraph just before it is the same
+    reprint, stopped by the end of the file: it goes too, and the log says so.
+    """
+    out: list[_Block] = []
+    i = 0
+    while i < len(blocks):
+        run = _reprinted_run(blocks, out, i)
+        if run:
+            for b in blocks[i:i + run]:
+                log.append(f"repeated paragraph removed: '{_clip(b.text)}'")
+            i += run
+            continue
+        b = blocks[i]
+        if (i == len(blocks) - 1 and b.kind == "body" and _incomplete(b.text) and len(b.text) >= MIN_REPEAT
+                and out and out[-1].kind == "body" and out[-1].text.startswith(b.text)):
+            log.append(f"repeated paragraph removed (a reprint cut off by the end of the text): "
+                       f"'{_clip(b.text)}'")
+            i += 1
+            continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def _reprinted_run(blocks: list[_Block], out: list[_Block], i: int) -> int:
+    """Length of the run starting at ``blocks[i]`` that repeats the last paragraphs kept."""
+    first = blocks[i]
+    if all(b.text != first.text for b in out[-MAX_REPEAT_RUN:]):
+        return 0  # the common case, decided cheaply
+    for k in range(1, MAX_REPEAT_RUN + 1):
+        if k > len(out) or i + k > len(blocks):
+            break
+        if out[-k] != first:
+            continue
+        run = blocks[i:i + k]
+        if (run == out[-k:] and any(b.kind == "body" for b in run)
+                and sum(len(b.text) for b in run) >= MIN_REPEAT):
+            return k
+    return 0
+
+
+def make_id(source: str, index: int, title: str) -> str:
+    """A stable id, safe as an IRI path segment: slug of the file name, the article's
+    position in it, and a hash of source and title.
+
+    >>> make_id("corpus/seed.md", 2, "不忘初心")
+    'seed-2-38040ab2'
+    """
+    stem = PurePosixPath(source).stem.lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")[:40].strip("-") or "doc"
+    digest = hashlib.sha1(f"{source}\n{title}".encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{index}-{digest}"
+
+
+def _assemble(article_id: str, title: str, source: str, names: list[str],
+              blocks: list[_Block], columns: tuple[str, ...], topic: str | None,
+              log: tuple[str, ...]) -> Article:
+    parts: list[tuple[str, str]] = [("title", title)]
+    if names:
+        parts.append(("byline", " ".join(names)))
+    parts += [(b.kind, b.text) for b in blocks if b.kind != "note"]
+    parts += [(b.kind, b.text) for b in blocks if b.kind == "note"]
+
+    paragraphs, sentences, pos = [], [], 0
+    for k, (kind, text) in enumerate(parts):
+        paragraphs.append(Paragraph(pos, pos + len(text), kind))
+        spans = split_sentences(text, pos) if kind == "body" else [(pos, pos + len(text))]
+        sentences += [Sentence(s, e, k) for s, e in spans]
+        pos += len(text) + 1
+    authors, pos = [], paragraphs[1].start if names else 0
+    for name in names:
+        authors.append(Byline(name, pos, pos + len(name)))
+        pos += len(name) + 1
+    note = next((p for p in paragraphs if p.kind == "note"), None)
+    return Article(
+        id=article_id, title=title, source=source, text="\n".join(t for _, t in parts),
+        paragraphs=tuple(paragraphs), sentences=tuple(sentences), authors=tuple(authors),
+        columns=columns, topic=topic, note=note, log=log,
+    )
+
+
+def _clip(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[:n] + "…"

@@ -1,0 +1,219 @@
+"""Bylines: recognise a byline line and split run-together author names.
+
+A byline may print its names run together (``**郭晶显刚艾辉唐红**``). The names are
+recovered, in this order of trust, from (1) the spacing another form of the same
+byline gives (``**郭晶显刚**`` / ``**艾辉 唐红**``), (2) the length of Chinese names
+(2-3 characters, 3-4 with a compound surname), (3) a surname table. A run that none
+of these accounts for unambiguously is kept whole, and the log says so.
+
+>>> parse_byline("**艾辉 唐红** 观点")
+(['艾辉', '唐红'], ['观点'])
+>>> split_names([["郭晶显刚艾辉唐红"], ["郭晶显刚"], ["艾辉", "唐红"]])
+(['郭晶', '显刚', '艾辉', '唐红'], [])
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.ingest import surnames
+
+#: Genre tags that may follow a byline (``**魏国强** 观点``); they become columns.
+GENRE_TAGS = frozenset(
+    "观点 评论 时评 述评 短评 快评 微评 随笔 杂谈 漫谈 笔谈 言论 论坛 访谈 专访 调研 调查 专稿 "
+    "特稿 手记 札记 感言 心得 体会 视点 声音 思考 评析 综述 通讯 特写 纵论 探讨 研究 理论 评说".split()
+)
+
+# Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
+# alone they may start a name such as 文静).
+_ROLE = re.compile(
+    r"(?:文\s*[/／]\s*图|文|图|摄)\s*[/／:：]"
+    r"|(?:本报|本刊|新华社|人民日报)?(?:特约|见习|首席)?(?:记者|通讯员|评论员)\s*[/／:：]?"
+    r"|(?:作者|撰文|执笔|整理|口述|编译|采写|撰稿)\s*[/／:：]?"
+    r"|^\s*[□■◎●]\s*"
+)
+_ROLE_PREFIX = re.compile(_ROLE.pattern.replace(r"|^\s*[□■◎●]\s*", "") + r"|[□■◎●]")
+_SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
+_BOLD_GAP = re.compile(r"[\s、，,]+")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
+_NAME_CHUNK = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,15}")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
+    """``(name chunks, genre tags)`` if ``raw`` (a Markdown line) is a byline, else None.
+
+    A byline is either bold names (``**魏国强** 观点``), or names after a role word
+    (``文/张三``, ``作者：李四``, ``本报记者 王五 赵六``). Unmarked plain names
+    are :func:`parse_plain_names`' business.
+
+    >>> parse_byline("文/张三、李四")
+    (['张三', '李四'], [])
+    >>> parse_byline("**一是加强领导。**") is None
+    True
+    """
+    line = raw.strip()
+    if not line:
+        return None
+    bold = _BOLD.match(line)
+    if bold:
+        # outside the bold names only separators and a genre tag (not "**注意**:以下…")
+        outside = [p for p in _BOLD_GAP.split(_ROLE.sub(" ", _BOLD.sub(" ", line))) if p]
+        if any(p not in GENRE_TAGS for p in outside):
+            return None
+        rest = _BOLD.sub(lambda m: f" {m.group(1) or m.group(2)} ", line)
+    else:
+        marked = _ROLE_PREFIX.match(line)
+        if not marked:
+            return None
+        rest = line
+    rest = _ROLE.sub(" ", rest)
+    return _chunks(rest)
+
+
+def parse_plain_names(raw: str) -> list[str] | None:
+    """Name chunks if the line is nothing but short names each starting with a surname
+    (``张三 李四``); used only right after a title, where a byline is expected.
+
+    >>> parse_plain_names("张三 欧阳修文")
+    ['张三', '欧阳修文']
+    >>> parse_plain_names("前言") is None
+    True
+    """
+    parts = [p for p in _SEPARATORS.split(raw.strip()) if p]
+    if not parts or len(parts) > 6:
+        return None
+    for p in parts:
+        if not _CJK_ONLY.fullmatch(p) or not 2 <= len(p) <= 4:
+            return None
+        compound = p[:2] in _tables()[2]
+        if not (compound or p[0] in _tables()[1]) or (len(p) == 4 and not compound):
+            return None
+    return parts
+
+
+def _chunks(text: str) -> tuple[list[str], list[str]] | None:
+    names: list[str] = []
+    tags: list[str] = []
+    for part in _SEPARATORS.split(text):
+        if not part:
+            continue
+        if part in GENRE_TAGS and names:
+            tags.append(part)
+        elif _NAME_CHUNK.fullmatch(part) and not tags:
+            names.append(part)
+        else:
+            return None
+    return (names, tags) if names else None
+
+
+@cache
+def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return frozenset(surnames.COMMON), frozenset(surnames.SINGLE), frozenset(surnames.COMPOUND)
+
+
+def split_names(forms: list[list[str]]) -> tuple[list[str], list[str]]:
+    """Author names, each once in order of first appearance, from the name chunks of all
+    forms of one article's byline; and log lines for runs kept whole.
+
+    >>> split_names([["张伟李娜王芳"]])
+    (['张伟', '李娜', '王芳'], [])
+    >>> split_names([["王强刘明华"]])
+    (['王强', '刘明华'], [])
+    """
+    chunks = [c for form in forms for c in form]
+    names: list[str] = []
+    log: list[str] = []
+    for chunk in chunks:
+        others = frozenset(chunks) - {chunk}
+        for name in _resolve(chunk, others, log):
+            if name not in names:
+                names.append(name)
+    return names, log
+
+
+def _is_single_name(chunk: str) -> bool:
+    if not _CJK_ONLY.fullmatch(chunk):  # foreign names with ·, mixed scripts: never split
+        return True
+    return len(chunk) <= 3 or (len(chunk) == 4 and chunk[:2] in _tables()[2])
+
+
+def _resolve(chunk: str, others: frozenset[str], log: list[str]) -> list[str]:
+    if _is_single_name(chunk):
+        return [chunk]
+    cover = _cover(chunk, tuple(sorted(o for o in others if len(o) >= 2 and o in chunk)))
+    if cover:
+        names = []
+        for piece in cover:
+            names.extend(_resolve(piece, others - {piece}, log))
+        return names
+    split = _split_by_surnames(chunk)
+    if split is None:
+        log.append(f"byline '{chunk}' kept whole: cannot tell where one name ends")
+        return [chunk]
+    return split
+
+
+def _cover(chunk: str, pieces: tuple[str, ...]) -> list[str] | None:
+    """``chunk`` as a concatenation of two or more ``pieces``, or None."""
+    @cache
+    def from_(i: int) -> list[str] | None:
+        if i == len(chunk):
+            return []
+        for p in sorted(pieces, key=len, reverse=True):
+            if chunk.startswith(p, i) and len(p) < len(chunk):
+                rest = from_(i + len(p))
+                if rest is not None:
+                    return [p, *rest]
+        return None
+    return from_(0)
+
+
+def _part_score(part: str) -> int | None:
+    """How plausible ``part`` is as one name; None if its length rules it out."""
+    common, single, compound = _tables()
+    if part[:2] in compound:  # 诸葛亮, not 诸 + 葛亮; 诸葛 alone is no name
+        return 2 if len(part) in (3, 4) else None
+    if len(part) not in (2, 3):
+        return None
+    if part[0] in common:
+        return 2
+    if part[0] in single:
+        return 1
+    return -3
+
+
+def _split_by_surnames(chunk: str) -> list[str] | None:
+    """The best partition into names, if it is unique and every part has a surname.
+
+    A four-character run whose first name has a known surname splits 2+2 even if the
+    second surname is unknown: a Chinese name of four characters needs a compound surname.
+    """
+    best: list[tuple[int, list[str]]] = []
+
+    def walk(i: int, parts: list[str], score: int) -> None:
+        if i == len(chunk):
+            best.append((score, list(parts)))
+            return
+        for n in (2, 3, 4):
+            part = chunk[i:i + n]
+            s = _part_score(part) if len(part) == n else None
+            if s is not None:
+                parts.append(part)
+                walk(i + n, parts, score + s)
+                parts.pop()
+
+    if len(chunk) <= 16:
+        walk(0, [], 0)
+    if not best:
+        return None
+    best.sort(key=lambda t: -t[0])
+    top_score, top = best[0]
+    if len(best) > 1 and best[1][0] == top_score:
+        return None
+    if all(_part_score(p) > 0 for p in top):
+        return top
+    if len(chunk) == 4 and len(top) == 2 and _part_score(top[0]) > 0:
+        return top
+    return None

@@ -1,0 +1,30 @@
+"""Sentence splitting on short strings."""
+
+import pytest
+
+from kg.ingest.sentences import split_sentences
+
+
+def pieces(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲。乙。", ["甲。", "乙。"]),
+    ("甲!乙?丙", ["甲!", "乙?", "丙"]),  # half-width like full-width
+    ("甲！乙？丙", ["甲！", "乙？", "丙"]),
+    ("他说:“要坚持。”然后呢", ["他说:“要坚持。”", "然后呢"]),  # closing quote stays
+    ("(见上文。)下一句。", ["(见上文。)", "下一句。"]),
+    ("精准识别,核查;精准施策;精准退出。", ["精准识别,核查;精准施策;精准退出。"]),  # ; does not end
+    ("真的吗?!是的。", ["真的吗?!", "是的。"]),
+    ("还有……后来。", ["还有……", "后来。"]),
+    ("增长1.5倍。", ["增长1.5倍。"]),
+    ("改革,", ["改革,"]),  # a truncated paragraph is one sentence
+    ("  前后空白。  后一句  ", ["前后空白。", "后一句"]),
+])
+def test_split_sentences(text, expected):
+    assert pieces(text) == expected
+
+
+def test_offset_is_added():
+    assert split_sentences("甲。乙。", offset=10) == [(10, 12), (12, 14)]
