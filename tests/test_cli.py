@@ -1,0 +1,58 @@
+"""The kg command line, run as a user runs it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kg.rdf.namespace import GH
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def kg(*args, cwd=None):
+    """Run ``python -m kg`` from this checkout, in any working directory."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_help_explains_every_command_and_option():
+    top = kg("--help")
+    assert top.returncode == 0 and "build" in top.stdout
+    build = kg("build", "--help")
+    assert build.returncode == 0
+    for option in ("--output", "PATH", "exit status", "graph.ttl", "graph.html"):
+        assert option in build.stdout
+
+
+def test_build_without_paths_builds_the_sample_into_output(tmp_path):
+    r = kg("build", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "3 article" in r.stdout
+    g = Graph().parse(tmp_path / "output" / "graph.ttl")
+    assert len(list(g.subjects(RDF.type, GH.Article))) == 3
+    assert (tmp_path / "output" / "graph.html").is_file()
+
+
+def test_skipped_input_is_named_on_stderr_and_exit_is_1(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("# 工会开展送温暖活动\n\n各级工会面向困难职工开展送温暖活动。\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    r = kg("build", str(good), str(missing), "-o", str(tmp_path / "out"), "--no-html")
+    assert r.returncode == 1
+    assert "missing.md" in r.stderr
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert len(list(g.subjects(RDF.type, GH.Article))) == 1
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert kg("build", "--no-such-option").returncode == 2
+    afile = tmp_path / "f"
+    afile.write_text("x")
+    r = kg("build", "-o", str(afile))
+    assert r.returncode == 2 and "not a folder" in r.stderr
+    assert kg().returncode == 2

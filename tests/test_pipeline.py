@@ -1,0 +1,114 @@
+"""kg.build end to end on the bundled sample and on real files."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+import kg
+from kg.rdf.namespace import GH
+from kg.validate import validate
+
+SEED_TITLES = ["聚焦主责主业把广大职工团结在党的周围", "不忘初心对新时代工会工作的重要意义", "强化五种意识 展现工会作为"]
+SEED_AUTHORS = {
+    SEED_TITLES[0]: {"魏国强"},
+    SEED_TITLES[1]: {"郭晶", "显刚", "艾辉", "唐红"},
+    SEED_TITLES[2]: {"匙涛"},
+}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    return kg.build(output=tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed) -> Graph:
+    return Graph().parse(seed.graph_path, format="turtle")
+
+
+def _articles(g: Graph) -> dict[str, object]:
+    return {str(g.value(a, DCTERMS.title)): a for a in g.subjects(RDF.type, GH.Article)}
+
+
+def test_seed_has_three_articles_with_the_printed_titles(seed, seed_graph):
+    assert seed.articles == 3
+    assert sorted(_articles(seed_graph)) == sorted(SEED_TITLES)
+
+
+def test_seed_authors_are_exactly_right(seed_graph):
+    for title, a in _articles(seed_graph).items():
+        authors = {str(seed_graph.value(p, RDFS.label)) for p in seed_graph.objects(a, DCTERMS.creator)}
+        assert authors == SEED_AUTHORS[title]
+
+
+def test_seed_columns_are_on_the_right_articles(seed_graph):
+    arts = _articles(seed_graph)
+    def cols(t):
+        return {str(seed_graph.value(c, RDFS.label)) for c in seed_graph.objects(arts[t], GH.column)}
+    assert "三工论坛" in cols(SEED_TITLES[1])
+    assert "观察思考" in cols(SEED_TITLES[2])
+    assert "三工论坛" not in cols(SEED_TITLES[0]) | cols(SEED_TITLES[2])
+    assert "观察思考" not in cols(SEED_TITLES[0]) | cols(SEED_TITLES[1])
+
+
+def test_seed_text_has_no_page_break_fragments_or_repeated_paragraphs(seed_graph):
+    texts = {t: str(seed_graph.value(a, GH.text)) for t, a in _articles(seed_graph).items()}
+    first = texts[SEED_TITLES[0]]
+    assert "企事业单位民主管理制度" in first and "企事\n业单位" not in first
+    assert "坚持职工需求导向" in first
+    for text in texts.values():
+        paragraphs = [p for p in text.split("\n") if len(p) > 20]
+        assert len(paragraphs) == len(set(paragraphs))
+
+
+def test_every_evidence_span_lies_inside_its_sentence(seed_graph):
+    texts = {a: str(seed_graph.value(a, GH.text)) for a in seed_graph.subjects(RDF.type, GH.Article)}
+    evidence = list(seed_graph.subjects(RDF.type, GH.Evidence))
+    assert len(evidence) > 20
+    for e in evidence:
+        text = texts[seed_graph.value(e, GH.article)]
+        start, end = int(seed_graph.value(e, GH.start)), int(seed_graph.value(e, GH.end))
+        sentence = str(seed_graph.value(e, GH.sentence))
+        assert 0 <= start < end <= len(text)
+        assert sentence in text
+        s0 = text.find(sentence)
+        while s0 != -1 and not (s0 <= start and end <= s0 + len(sentence)):
+            s0 = text.find(sentence, s0 + 1)
+        assert s0 != -1, (text[start:end], sentence)
+
+
+def test_seed_graph_passes_shacl(seed_graph):
+    v = validate(seed_graph)
+    assert v.conforms, v.report
+
+
+def test_same_input_gives_byte_identical_turtle(seed, tmp_path):
+    again = kg.build(output=tmp_path, html=False)
+    assert again.graph_path.read_bytes() == seed.graph_path.read_bytes()
+
+
+def test_result_object_reports_counts_and_files(seed):
+    assert set(seed.entities) == {"Person", "Organization", "WorkerGroup", "Measure"}
+    assert all(n > 0 for n in seed.entities.values())
+    assert seed.html_path.stat().st_size > 1000 and seed.report_path.stat().st_size > 1000
+    assert len(seed.graph) == len(seed.triples)
+    assert seed.log_path.read_text(encoding="utf-8").strip()
+
+
+def test_folders_are_read_recursively_and_bad_files_are_skipped(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "2019").mkdir(parents=True)
+    (corpus / "2019" / "a.md").write_text("# 江苏省总工会开展职工技能培训\n\n**张伟**\n\n江苏省总工会面向农民工开展职业技能培训。\n",
+                                          encoding="utf-8")
+    (corpus / "b.txt").write_bytes("# 四川省总工会启动帮扶行动\n\n四川省总工会针对困难职工开展帮扶。\n".encode("gbk"))
+    (corpus / "broken.md").write_bytes(b"\x00\x01\x02\xff\xfe\x00binary" * 50)
+    (corpus / "notes.json").write_text("{}", encoding="utf-8")
+    result = kg.build([corpus], output=tmp_path / "out", html=False)
+    assert result.articles == 2
+    assert [Path(s.path).name for s in result.skipped] == ["broken.md"]
+    g = Graph().parse(result.graph_path)
+    sources = {str(o) for o in g.objects(None, GH.source)}
+    assert sources == {"corpus/2019/a.md", "corpus/b.txt"}
+    assert validate(g).conforms
