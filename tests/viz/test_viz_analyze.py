@@ -1,0 +1,77 @@
+"""kg.analyze on the small contract-shaped graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+from kg.analyze import centrality, co_mentions, communities, project, top_by_class
+from kg.rdf.namespace import GH
+
+GHR = "https://w3id.org/gonghui-kg/resource/"
+
+
+def test_projection_has_articles_and_entities_weighted_by_evidence(small_graph):
+    G = project(small_graph)
+    kinds = nx.get_node_attributes(G, "kind")
+    assert sorted(set(kinds.values())) == ["Article", "Measure", "Organization", "Person", "WorkerGroup"]
+    assert len(G) == 3 + 12  # columns are not part of the projection
+    # a1 names 快递员 once (as 快递小哥); 快递员 belongs to two broader groups, one evidence each
+    assert G.edges[GHR + "article/a1-zhuze", GHR + "group/快递员"]["weight"] == 1
+    assert G.edges[GHR + "group/快递员", GHR + "group/新就业形态劳动者"]["weight"] == 1
+    assert G.has_edge(GHR + "person/魏国强", GHR + "org/江苏省总工会")  # membership
+    # a1 both names and was written by 魏国强? it was written by him: creator evidence counts
+    assert G.edges[GHR + "article/a1-zhuze", GHR + "person/魏国强"]["weight"] == 1
+    assert G.nodes[GHR + "org/中华全国总工会"]["label"] == "中华全国总工会"
+
+
+def test_projection_does_not_change_the_graph(small_graph):
+    before = len(small_graph)
+    project(small_graph)
+    assert len(small_graph) == before
+
+
+def test_centrality_ranks_the_bridging_entity_first(small_graph):
+    G = project(small_graph)
+    scores = centrality(G)
+    assert set(scores) == set(G)
+    by_betweenness = max(scores, key=lambda n: scores[n]["betweenness"])
+    # the bridges of this graph: the entities named in two articles, and the articles themselves
+    assert by_betweenness in {GHR + "group/农民工", GHR + "group/快递员", GHR + "org/中华全国总工会",
+                              GHR + "article/a1-zhuze", GHR + "article/a2-xss", GHR + "article/a3-xinyetai"}
+    assert scores[GHR + "measure/集体协商"]["betweenness"] == 0.0  # a leaf bridges nothing
+    assert abs(sum(s["pagerank"] for s in scores.values()) - 1.0) < 1e-6
+    top = top_by_class(G, scores, n=1)
+    assert top["WorkerGroup"] == [GHR + "group/快递员"]
+
+
+def test_sampled_betweenness_is_seeded(monkeypatch):
+    monkeypatch.setattr("kg.analyze.EXACT_BETWEENNESS_UP_TO", 10)
+    G = nx.relabel_nodes(nx.barabasi_albert_graph(60, 2, seed=1), str)
+    assert centrality(G, seed=7) == centrality(G, seed=7)
+    exact = nx.betweenness_centrality(G)
+    assert centrality(G)["0"]["betweenness"] != exact["0"]  # it really sampled
+
+
+def test_communities_partition_the_connected_nodes_and_are_stable(small_graph):
+    G = project(small_graph)
+    groups = communities(G)
+    assert groups == communities(G)
+    members = [n for g in groups for n in g]
+    assert len(members) == len(set(members)) == len(G)  # no isolated node in this graph
+    assert [len(g) for g in groups] == sorted((len(g) for g in groups), reverse=True)
+
+
+def test_co_mentions_counts_articles_naming_both(small_graph):
+    g = Graph()
+    for t in small_graph:
+        g.add(t)
+    extra = URIRef(GHR + "article/a4")
+    g.add((extra, RDF.type, GH.Article))
+    g.add((extra, DCTERMS.title, Literal("农民工与快递员", lang="zh")))
+    g.add((extra, GH.mentions, URIRef(GHR + "group/农民工")))
+    g.add((extra, GH.mentions, URIRef(GHR + "group/快递员")))
+    assert co_mentions(small_graph) == []
+    assert co_mentions(g) == [(GHR + "group/农民工", GHR + "group/快递员", 2)]
+    assert (GHR + "group/农民工", GHR + "org/中华全国总工会", 1) in co_mentions(g, min_articles=1)
