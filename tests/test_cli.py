@@ -1,8 +1,10 @@
 """The kg command line, run as a user runs it."""
 
 import os
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from rdflib import Graph

@@ -1,0 +1,133 @@
+"""Talk to a SPARQL server over HTTP: the SPARQL 1.1 Protocol and Graph Store Protocol.
+
+``URL`` is the server's base address. For Oxigraph (``oxigraph serve``) that is
+``http://host:7878``; queries go to ``URL/query``, graphs to ``URL/store``. A URL that
+already ends in ``/query``, ``/sparql``, ``/store`` or ``/data`` is used as it is, so
+other servers (Fuseki: ``http://host:3030/ds/sparql`` and ``.../ds/data``) work too.
+
+>>> query_url("http://localhost:7878/"), store_url("http://localhost:7878")
+('http://localhost:7878/query', 'http://localhost:7878/store')
+>>> print(with_prefixes("PREFIX gh: <x#> SELECT * WHERE { ?s gh:p ?o }").count("PREFIX gh:"))
+1
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+
+from kg.query.run import QueryResult, bind_params
+from kg.rdf.namespace import PREFIXES
+
+TIMEOUT = 120.0  # seconds for one request
+_QUERY_ENDS = ("/query", "/sparql")
+_STORE_ENDS = ("/store", "/data")
+_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+class RemoteError(Exception):
+    """The server could not be reached or refused a request (message says which and why)."""
+
+
+def query_url(url: str) -> str:
+    url = url.rstrip("/")
+    return url if url.endswith(_QUERY_ENDS) else url + "/query"
+
+
+def store_url(url: str) -> str:
+    url = url.rstrip("/")
+    return url if url.endswith(_STORE_ENDS) else url + "/store"
+
+
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with PREFIX lines for the project's prefixes it uses but does not declare."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES if p not in declared]
+    return "\n".join(lines + [sparql])
+
+
+def with_values(sparql: str, params: dict | None, declared=None) -> str:
+    """``sparql`` with the parameters bound by a trailing VALUES clause (never pasted in).
+
+    >>> with_values("SELECT ?m WHERE { ?m rdfs:label ?group }", {"group": "农民工"})
+    'SELECT ?m WHERE { ?m rdfs:label ?group }\\nVALUES (?group) { ("农民工"@zh) }'
+    """
+    subs = bind_params(params, declared)
+    if not subs:
+        return sparql
+    names = " ".join(f"?{v.value}" for v in subs)
+    values = " ".join(str(t) for t in subs.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+
+
+def _session():
+    import requests
+
+    return requests.Session()
+
+
+def request(session, method: str, url: str, **kw):
+    """One HTTP request; a RemoteError names the URL and the server's complaint."""
+    import requests
+
+    try:
+        r = session.request(method, url, timeout=TIMEOUT, **kw)
+    except requests.RequestException as exc:
+        raise RemoteError(f"{url}: cannot reach the server: {exc}") from None
+    if r.status_code >= 400:
+        body = r.text.strip().splitlines()[:3]
+        raise RemoteError(f"{url}: HTTP {r.status_code}: {' '.join(body) or r.reason}")
+    return r
+
+
+def query_endpoint(url: str, sparql: str, params: dict | None = None, *, declared=None,
+                   session=None) -> QueryResult:
+    """Run ``sparql`` on the server at ``url`` and return the same QueryResult as a local query.
+
+    The project's prefixes need no PREFIX line; ``params`` are bound as RDF terms (see
+    :func:`kg.query.run.bind_params`). Named graphs are queried as one (Oxigraph's
+    ``union-default-graph``), as ``kg push`` stores one graph per article.
+    """
+    text = with_values(with_prefixes(sparql), params, declared)
+    session = session or _session()
+    r = request(session, "POST", query_url(url), params={"union-default-graph": ""},
+                data=text.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                         "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+    kind = r.headers.get("Content-Type", "").split(";")[0].strip()
+    if kind in ("application/sparql-results+json", "application/json"):
+        return parse_json_results(r.content)
+    if kind == "application/n-triples":
+        triples = tuple(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
+        return QueryResult("graph", triples=triples)
+    raise RemoteError(f"{query_url(url)}: unexpected answer of type {kind or 'unknown'}")
+
+
+def parse_json_results(data: bytes) -> QueryResult:
+    """SPARQL 1.1 Query Results JSON as a QueryResult of Oxigraph terms.
+
+    >>> r = parse_json_results(b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"a","xml:lang":"zh"}},{}]}}')
+    >>> r.variables, r.rows
+    (('x',), ((<Literal value=a language=zh>,), (None,)))
+    """
+    doc = json.loads(data)
+    if "boolean" in doc:
+        return QueryResult("ask", boolean=bool(doc["boolean"]))
+    variables = tuple(doc["head"]["vars"])
+    rows = tuple(tuple(_term(b[v]) if v in b else None for v in variables) for b in doc["results"]["bindings"])
+    return QueryResult("select", variables, rows)
+
+
+def _term(t: dict):
+    kind, value = t["type"], t["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in t:
+        return ox.Literal(value, language=t["xml:lang"])
+    if "datatype" in t:
+        return ox.Literal(value, datatype=ox.NamedNode(t["datatype"]))
+    return ox.Literal(value)
