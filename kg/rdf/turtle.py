@@ -76,13 +76,21 @@ def _predicate_key(p: URIRef) -> tuple:
 def serialize_turtle(triples: Iterable[tuple]) -> str:
     """Turtle for ``triples``, subjects and predicates sorted, one subject a block."""
     lines = [f"@base <{GHR_IRI}> ."] + [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES] + [""]
-    ordered = sorted(set(triples), key=lambda t: (str(t[0]), _predicate_key(t[1]), term(t[2])))
+    rendered: dict = {}  # each term is rendered once: graphs repeat the same IRIs many times
+
+    def render(t) -> str:
+        out = rendered.get(t)
+        if out is None:
+            out = rendered[t] = term(t)
+        return out
+
+    ordered = sorted(set(triples), key=lambda t: (str(t[0]), _predicate_key(t[1]), render(t[2])))
     for subject, block in groupby(ordered, key=lambda t: t[0]):
         parts = []
         for predicate, objs in groupby(block, key=lambda t: t[1]):
-            p = "a" if predicate == RDF.type else term(predicate)
-            parts.append(f"{p} " + " , ".join(term(o) for _, _, o in objs))
-        lines.append(term(subject) + " " + " ;\n    ".join(parts) + " .")
+            p = "a" if predicate == RDF.type else render(predicate)
+            parts.append(f"{p} " + " , ".join(render(o) for _, _, o in objs))
+        lines.append(render(subject) + " " + " ;\n    ".join(parts) + " .")
     return "\n".join(lines) + "\n"
 
 
