@@ -10,12 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from kg.convert import to_simplified
 from kg.ingest.clean import fold_punctuation
 from kg.ingest.layout import split_articles
 from kg.ingest.read import read_inputs
 from kg.model import Article, Skipped
 
-__all__ = ["read_inputs", "split_articles", "ingest", "fold_punctuation"]
+__all__ = ["read_inputs", "split_articles", "ingest", "fold_punctuation", "matching_text"]
+
+
+def matching_text(article: Article | str) -> str:
+    """The view of ``Article.text`` that patterns and vocabularies are matched against:
+    traditional characters simplified and half-width ``,;:!?()`` folded to full width.
+
+    It has exactly the length of ``Article.text``, so an offset found in it is an offset
+    into the text as written (what the graph stores as gh:text and evidence).
+
+    >>> matching_text("中華全國總工會:保障農民工(試點)")
+    '中华全国总工会：保障农民工（试点）'
+    """
+    text = article if isinstance(article, str) else article.text
+    return fold_punctuation(to_simplified(text))
 
 
 def ingest(paths: Sequence[str | Path], **kw) -> tuple[list[Article], list[Skipped], list[str]]:

@@ -27,15 +27,20 @@ Cleaner = Callable[[str], str]
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # C0/C1 controls except \t and \n, plus zero-width characters and soft hyphen.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 # Only ASCII tag names are tags: 《》-like <中华人民共和国个人所得税法> is text.
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Linear time: no part may run past the next opening bracket or emphasis marker, so a
+# line full of unclosed "[" or " **" is scanned a bounded number of times, not once per
+# opener (benchmarks/bench_regex.py feeds each pattern 1 MB of such repetitions).
+_URL = r"\((?:[^()\[\]\n]|\([^()\[\]\n]*\))*\)"  # one level of (parentheses) inside
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _URL)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _URL)
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_STRONG = re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*"
+                     r"|__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__")
 # Chinese has no spaces around emphasis; only ASCII letters/digits mark a word (a_b, 2*3*4).
 _EM_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
 _EM_UNDERSCORE = re.compile(r"(?<![_A-Za-z0-9])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![_A-Za-z0-9])")
@@ -72,7 +77,18 @@ def remove_html_comments(text: str) -> str:
     >>> remove_html_comments("a<!-- INFO END -->b")
     'ab'
     """
-    return _HTML_COMMENT.sub("", text)
+    if _COMMENT_OPEN not in text:
+        return text
+    # str.find, not a lazy regex: "<!--.*?-->" rescans to the end for every unclosed "<!--"
+    out, pos = [], 0
+    while True:
+        start = text.find(_COMMENT_OPEN, pos)
+        end = text.find(_COMMENT_CLOSE, start + len(_COMMENT_OPEN)) if start >= 0 else -1
+        if end < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:start])
+        pos = end + len(_COMMENT_CLOSE)
 
 
 def strip_front_matter(text: str) -> str:
@@ -116,7 +132,7 @@ def strip_emphasis(text: str) -> str:
     """
     if "*" not in text and "_" not in text and "`" not in text:
         return text
-    text = _STRONG.sub(r"\2", text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EM_STAR.sub(r"\1", text)
     text = _EM_UNDERSCORE.sub(r"\1", text)
     return _CODE.sub(r"\1", text)

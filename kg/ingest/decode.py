@@ -82,6 +82,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             raise NotText(f"binary, not text ({what})")
     sample = data[:_SAMPLE]
     if b"\x00" in sample:
+        found = _utf16_by_content(data) or _utf8_with_stray_nuls(data)
+        if found:
+            return found
         raise NotText("binary, not text (contains NUL bytes)")
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.10:
@@ -125,6 +128,36 @@ def _bomless_utf16(data: bytes) -> str | None:
     if even >= max(2, half // 10) and odd == 0:
         return "utf-16-be"
     return None
+
+
+def _utf16_by_content(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16 whose NULs are too few or too scattered for :func:`_bomless_utf16`
+    (Chinese text with little ASCII; 开 is ``00 5F`` in UTF-16 LE): accepted if it decodes
+    and reads as Chinese."""
+    if len(data) % 2:
+        return None
+    best = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if score >= 0.2 and _control_share(text) <= 0.10 and (best is None or score > best[0]):
+            best = (score, text, codec)
+    return (best[1], best[2]) if best else None
+
+
+def _utf8_with_stray_nuls(data: bytes) -> tuple[str, str] | None:
+    """Valid UTF-8 with a few NUL bytes (at most one in a hundred; PDF extraction leaves
+    them) is text: the cleaning drops them. Anything else with NULs is binary."""
+    sample = data[:_SAMPLE]
+    if sample.count(0) > max(4, len(sample) // 100):
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
 
 
 def _control_share(text: str) -> float:

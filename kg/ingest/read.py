@@ -22,8 +22,52 @@ from kg.model import Document, Skipped
 #: file suffixes taken from folders (a file named explicitly is read whatever its suffix)
 SUFFIXES = (".md", ".txt", ".markdown")
 
+#: the per-file size cap unless ``KG_MAX_FILE_SIZE`` or the caller says otherwise; the
+#: biggest real article seen is under 100 kB, a file of many MB is a dump, not an article
+DEFAULT_MAX_BYTES = 10_000_000
+#: environment variable that sets the cap: bytes, or a number with k/M/G (``KG_MAX_FILE_SIZE=50M``)
+MAX_SIZE_ENV = "KG_MAX_FILE_SIZE"
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000_000, "mb": 1000_000,
+          "g": 1000_000_000, "gb": 1000_000_000}
 
-def read_inputs(paths: Sequence[str | Path], *, max_bytes: int = 50_000_000
+
+def parse_size(text: str) -> int:
+    """Bytes from ``"2000"``, ``"500k"``, ``"20M"`` or ``"1.5GB"``; ValueError otherwise.
+
+    >>> parse_size("20M"), parse_size("500k"), parse_size("123")
+    (20000000, 500000, 123)
+    """
+    t = text.strip().lower()
+    num = t.rstrip("kmgb")
+    unit = t[len(num):]
+    if unit not in _UNITS or not num:
+        raise ValueError(f"not a size: {text!r} (use bytes, or a number with k, M or G)")
+    value = float(num) * _UNITS[unit]
+    if value <= 0:
+        raise ValueError(f"not a size: {text!r} (must be positive)")
+    return int(value)
+
+
+def max_file_bytes() -> int:
+    """The size cap: ``$KG_MAX_FILE_SIZE`` if set (ValueError if malformed), else the default."""
+    raw = os.environ.get(MAX_SIZE_ENV, "").strip()
+    return parse_size(raw) if raw else DEFAULT_MAX_BYTES
+
+
+def format_size(n: int) -> str:
+    """``20.0 MB``, ``512.0 kB`` or ``12 bytes``.
+
+    >>> format_size(20_971_520), format_size(999)
+    ('21.0 MB', '999 bytes')
+    """
+    if n >= 1000_000:
+        return f"{n / 1000_000:.1f} MB"
+    if n >= 1000:
+        return f"{n / 1000:.1f} kB"
+    return f"{n} bytes"
+
+
+def read_inputs(paths: Sequence[str | Path], *, max_bytes: int | None = None
                 ) -> tuple[list[Document], list[Skipped]]:
     """Decode every file named in ``paths`` and every .md/.txt file below a folder in
     ``paths`` (recursively, in sorted order; hidden files and folders are left out).
@@ -31,7 +75,10 @@ def read_inputs(paths: Sequence[str | Path], *, max_bytes: int = 50_000_000
     ``Document.source`` is the path relative to the folder argument's parent
     (``corpus/sub/a.md``), or the bare file name for a file argument. Anything that
     cannot be read becomes a ``Skipped`` with the reason; the rest is still read.
+    A file larger than ``max_bytes`` (default :func:`max_file_bytes`) is skipped unread.
     """
+    if max_bytes is None:
+        max_bytes = max_file_bytes()
     docs: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -76,14 +123,15 @@ def _expand(arg: Path):
         yield path, "", problem
 
 
-def read_file(path: Path, source: str, *, max_bytes: int = 50_000_000) -> Document | Skipped:
+def read_file(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
     """One file as a Document, or a Skipped saying why not."""
     try:
         if path.is_dir():
             return Skipped(str(path), "is a folder with no readable files")  # pragma: no cover
         size = path.stat().st_size
         if size > max_bytes:
-            return Skipped(str(path), f"larger than the size cap ({size} bytes > {max_bytes})")
+            return Skipped(str(path), f"larger than the size cap ({format_size(size)} > "
+                                      f"{format_size(max_bytes)}; set {MAX_SIZE_ENV}=SIZE to raise it)")
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(str(path), _os_reason(exc))

@@ -1,0 +1,95 @@
+"""Nothing half-written: a build killed with SIGKILL at random points leaves every output
+either as the previous complete version, or as the new complete version, or absent; never
+truncated. The cache it leaves behind is readable, and the next build succeeds and writes
+exactly what a clean build writes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import LAWS, kg_env
+
+OUTPUTS = ("graph.ttl", "graph.html", "report.html", "build.log")
+
+
+def statutes(n: int) -> list[Path]:
+    folder = LAWS / "社会法"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found (the real-corpus sample)")
+    files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
+    return files[:n]
+
+
+def corpus(root: Path, files: list[Path]) -> Path:
+    root.mkdir(parents=True)
+    for f in files:
+        shutil.copy(f, root / f.name)
+    return root
+
+
+def start(src: Path, out: Path, cache: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "-q", "-j", "1",
+                             "--cache-dir", str(cache)],
+                            env=kg_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def finish(proc: subprocess.Popen) -> None:
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def test_sigkill_at_random_points_never_leaves_a_truncated_output(tmp_path):
+    files = statutes(8)
+    before = corpus(tmp_path / "before" / "laws", files[:5])
+    after = corpus(tmp_path / "after" / "laws", files)  # same folder name: same gh:source values
+
+    # the previous complete version, and what a clean build of the new input writes
+    finish(start(before, tmp_path / "ref-before", tmp_path / "cache-ref-before"))
+    t0 = time.monotonic()
+    finish(start(after, tmp_path / "ref-after", tmp_path / "cache-ref-after"))
+    took = time.monotonic() - t0
+    old, new = snapshot(tmp_path / "ref-before"), snapshot(tmp_path / "ref-after")
+    assert old["graph.ttl"] != new["graph.ttl"]
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(tmp_path / "ref-before", out)
+    rng = random.Random(7)
+    outcomes = []
+    for _ in range(6):
+        proc = start(after, out, cache)
+        time.sleep(rng.uniform(0.3 * took, 1.05 * took))  # mostly while it works and writes
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stderr.close()
+        for name in OUTPUTS:
+            path = out / name
+            if not path.exists():
+                outcomes.append("absent")
+                continue
+            data = path.read_bytes()
+            assert data in (old[name], new[name]), f"{name} is neither the old nor the new version " \
+                                                   f"({len(data)} bytes; old {len(old[name])}, new {len(new[name])})"
+            outcomes.append("new" if data == new[name] and data != old[name] else "old")
+        for entry in (p for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            with open(entry, "rb") as f:
+                pickle.load(f)  # a truncated pickle raises
+        assert not [p.name for p in out.iterdir() if p.name in OUTPUTS and p.is_dir()]
+
+    finish(start(after, out, cache))
+    assert snapshot(out) == new
+    assert "old" in outcomes  # the kills did land before the end
