@@ -93,7 +93,8 @@ class BuildResult:
 def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAULT_OUTPUT, *,
           html: bool = True, progress: Callable[[str], None] | None = None,
           workers: int | None = None, cache: bool | str | Path | Cache | None = None,
-          dask=None, tick: Callable[[int, int], None] | None = None) -> BuildResult:
+          dask=None, tick: Callable[[int, int], None] | None = None,
+          max_file_bytes: int | None = None) -> BuildResult:
     """Build the graph of ``paths`` (files or folders; default: the bundled sample corpus)
     and write it under ``output``.
 
@@ -101,6 +102,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``cache``: None/False for none, True for the default folder (:func:`kg.cache.default_cache_dir`),
     or a folder. ``dask``: a Dask scheduler address (or Client) to extract on instead of a pool.
     ``progress(message)`` hears about each step, ``tick(done, total)`` about each article extracted.
+    ``max_file_bytes``: files larger than this are skipped unread (default: ``$KG_MAX_FILE_SIZE`` or 10 MB).
     """
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.parallel import default_workers
@@ -112,7 +114,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     store = _open_cache(cache)
     workers = workers or default_workers()
 
-    docs, skipped = read_inputs(paths)
+    docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
     lexicon = load_lexicon()
     doc_keys = [key("layout", source_fingerprint(*LAYOUT_SOURCES), d.path, d.source, d.encoding, d.text)

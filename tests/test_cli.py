@@ -58,3 +58,18 @@ def test_usage_errors_exit_2(tmp_path):
     r = kg("build", "-o", str(afile))
     assert r.returncode == 2 and "not a folder" in r.stderr
     assert kg().returncode == 2
+
+
+def test_max_file_size_skips_larger_files_and_bad_sizes_are_usage_errors(tmp_path):
+    small = tmp_path / "small.md"
+    small.write_text("# 工会开展送温暖活动\n\n各级工会面向困难职工开展送温暖活动。\n", encoding="utf-8")
+    big = tmp_path / "big.md"
+    big.write_text("# 长文\n\n" + "职工。" * 2000, encoding="utf-8")
+    r = kg("build", str(small), str(big), "-o", str(tmp_path / "out"), "--no-html", "--max-file-size", "2k")
+    assert r.returncode == 1
+    assert "big.md" in r.stderr and "size cap" in r.stderr
+    assert kg("build", str(small), "--max-file-size", "lots").returncode == 2
+    env_bad = subprocess.run([sys.executable, "-m", "kg", "build", str(small), "-o", str(tmp_path / "o2")],
+                             capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO), "KG_MAX_FILE_SIZE": "huge"})
+    assert env_bad.returncode == 2 and "KG_MAX_FILE_SIZE" in env_bad.stderr

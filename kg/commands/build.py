@@ -58,7 +58,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "$XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg)")
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the cache: extract every article again")
+    p.add_argument("--max-file-size", type=_size, metavar="SIZE", default=None,
+                   help="skip (and name) input files larger than SIZE, e.g. 500k or 20M "
+                        "(default: $KG_MAX_FILE_SIZE, else 10M)")
     p.set_defaults(func=run)
+
+
+def _size(text: str) -> int:
+    from kg.ingest.read import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -81,12 +93,21 @@ def run(args: argparse.Namespace) -> int:
     if args.dask and args.workers:
         print("kg build: error: give --workers or --dask, not both", file=sys.stderr)
         return 2
+    max_bytes = args.max_file_size
+    if max_bytes is None:
+        from kg.ingest.read import MAX_SIZE_ENV, max_file_bytes
+
+        try:
+            max_bytes = max_file_bytes()
+        except ValueError as exc:
+            print(f"kg build: error: ${MAX_SIZE_ENV}: {exc}", file=sys.stderr)
+            return 2
     bar = None if args.quiet else Progress(sys.stderr)
     cache = False if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     try:
         result = build(args.paths or None, output=output, html=not args.no_html,
                        progress=bar.message if bar else None, tick=bar.tick if bar else None,
-                       workers=args.workers, cache=cache, dask=args.dask)
+                       workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes)
     except OSError as exc:
         if args.dask:  # the scheduler could not be reached
             print(f"kg build: error: Dask scheduler {args.dask}: {exc}", file=sys.stderr)
