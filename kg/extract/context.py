@@ -1,0 +1,131 @@
+"""What every rule sees: the article's text, its sentences, lazily computed word boundaries.
+
+``Candidate`` is a proposed entity span (before the overlap policy picks among them);
+``Context`` wraps one Article with the per-process matchers and caches the jieba work
+done on its sentences, so a rule asks "is offset i a word boundary?" and pays for
+jieba only in sentences where some rule needed to know.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Compiled
+from kg.ingest import matching_text
+from kg.model import Article
+
+#: Characters that end a clause (full-width and ASCII forms: corpora mix them).
+CLAUSE_PUNCT = "，,；;：:。！？!?\n"
+#: Quotation and book-title marks dropped from labels.
+QUOTE_MARKS = "“”‘’\"'「」『』《》〈〉"
+
+_SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』]?|\n+")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified ideograph."""
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def strip_marks(label: str) -> str:
+    """A label without white space, quotation or book-title marks.
+
+    >>> strip_marks("“求学圆梦行动” ")
+    '求学圆梦行动'
+    """
+    return "".join(ch for ch in label if ch not in QUOTE_MARKS and not ch.isspace())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity span a rule proposes: class, canonical label, rule id."""
+
+    start: int
+    end: int
+    cls: str  # an ENTITY_CLASSES name, or "Other" for spans that block (slogans, events)
+    label: str
+    rule: str
+    vocab: bool = False  # found in a vocabulary (wins ties against patterns)
+    whole: bool = True  # False: inside a longer word; only names the inside of a kept measure
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Context:
+    """One article plus cached, lazily computed facts about its text."""
+
+    article: Article
+    comp: Compiled
+    log: list[str] = field(default_factory=list)
+    _bounds: dict[int, frozenset[int]] = field(default_factory=dict)
+    _sentences: tuple[tuple[int, int], ...] | None = None
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The matching view of the article's text: simplified characters, full-width
+        punctuation, the same length as ``Article.text`` so every offset is valid there too."""
+        if self._text is None:
+            self._text = matching_text(self.article)
+        return self._text
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of every sentence: the article's own, else split here."""
+        if self._sentences is None:
+            own = tuple((s.start, s.end) for s in self.article.sentences
+                        if 0 <= s.start < s.end <= len(self.text))
+            self._sentences = tuple(sorted(own)) if own else tuple(_split_sentences(self.text))
+        return self._sentences
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sentence holding the whole span [start, end), or None."""
+        sents = self.sentences
+        i = bisect_right(sents, (start, len(self.text) + 1)) - 1
+        if i >= 0:
+            s, e = sents[i]
+            if s <= start and end <= e and start < end:
+                return s, e
+        return None
+
+    def bounds(self, offset: int) -> frozenset[int]:
+        """jieba word boundaries (absolute offsets) of the sentence holding ``offset``."""
+        sent = self.sentence_of(offset, offset + 1)
+        if sent is None:
+            return frozenset()
+        got = self._bounds.get(sent[0])
+        if got is None:
+            pos, cuts = sent[0], {sent[0]}
+            for word in self.comp.tokenizer.cut(self.text[sent[0]:sent[1]], HMM=True):
+                pos += len(word)
+                cuts.add(pos)
+            got = self._bounds[sent[0]] = frozenset(cuts)
+        return got
+
+    def aligned(self, start: int, end: int) -> bool:
+        """True when [start, end) begins and ends on jieba word boundaries."""
+        b = self.bounds(start)
+        return start in b and end in b
+
+    def pos_tags(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, flag) of jieba POS-tagged words in text[start:end]."""
+        out, pos = [], start
+        for pair in self.comp.pos_tokenizer.cut(self.text[start:end]):
+            out.append((pos, pos + len(pair.word), pair.flag))
+            pos += len(pair.word)
+        return out
+
+
+def _split_sentences(text: str):
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start and text[start:m.end()].strip():
+            yield start, m.end()
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        yield start, len(text)

@@ -1,0 +1,230 @@
+"""The lexicon: SKOS vocabularies loaded into plain, picklable data.
+
+``load_lexicon()`` reads ``ontology/vocab/*.ttl`` (one ``skos:ConceptScheme`` per file,
+its ``dcterms:type`` naming the entity class of its concepts) into a frozen
+``Lexicon``. The expensive matchers (an Aho-Corasick automaton over every label and
+alias, a private jieba tokenizer that keeps vocabulary words whole) are built lazily,
+once per process, by ``compiled(lexicon)`` and cached by the lexicon's fingerprint,
+so a Lexicon sent to a worker process costs a pickle of some strings.
+
+>>> lex = load_lexicon()
+>>> lex.concept("农民工").cls
+'WorkerGroup'
+>>> lex.concept("全总").label
+'中华全国总工会'
+>>> len(lex.fingerprint)
+16
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from kg.model import ENTITY_CLASSES
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_DCT = "http://purl.org/dc/terms/"
+_GH = "https://w3id.org/gonghui-kg/ontology#"
+_RULE_SOURCES = Path(__file__).resolve().parent
+
+# jieba's own regexes split words holding these characters, whatever their frequency
+# (it keeps + - % . inside a word, but not a middle dot, a space or brackets).
+_JIEBA_SPLITS = set("·•・ \u3000（）()【】、，")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One vocabulary concept: its class, canonical label, aliases and broader labels."""
+
+    iri: str
+    cls: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()  # labels of broader concepts
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Vocabulary concepts plus the fingerprint of vocabularies and rules."""
+
+    concepts: tuple[Concept, ...]
+    fingerprint: str
+    log: tuple[str, ...] = ()
+    _index: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[int]] = {}
+        for i, c in enumerate(self.concepts):
+            for name in (c.label, *c.aliases):
+                ids = index.setdefault(name, [])
+                if i not in ids:
+                    ids.append(i)
+        object.__setattr__(self, "_index", MappingProxyType({k: tuple(v) for k, v in index.items()}))
+
+    def __reduce__(self):  # pickle without the derived index
+        return (Lexicon, (self.concepts, self.fingerprint, self.log))
+
+    def lookup(self, name: str) -> tuple[Concept, ...]:
+        """Every concept that has ``name`` as its label or an alias."""
+        return tuple(self.concepts[i] for i in self._index.get(name, ()))
+
+    def concept(self, name: str) -> Concept | None:
+        """The concept named ``name``: its own label first, else its only alias owner."""
+        found = self.lookup(name)
+        for c in found:
+            if c.label == name:
+                return c
+        return found[0] if len(found) == 1 else None
+
+    def names(self) -> tuple[str, ...]:
+        """Every label and alias, sorted."""
+        return tuple(sorted(self._index))
+
+
+def default_vocab_dir() -> Path:
+    """``ontology/vocab`` of the installed package or the source checkout."""
+    try:
+        from kg.resources import ontology_dir
+    except ImportError:  # pragma: no cover - resources.py not written yet
+        return Path(__file__).resolve().parents[2] / "ontology" / "vocab"
+    return ontology_dir() / "vocab"
+
+
+def load_lexicon(vocab_dir: Path | None = None) -> Lexicon:
+    """Read every ``*.ttl`` SKOS scheme in ``vocab_dir`` into a Lexicon.
+
+    Raises ValueError naming the file when a vocabulary cannot be read.
+    """
+    import rdflib  # imported here: loading rdflib is not free, and only this needs it
+
+    vocab_dir = Path(vocab_dir) if vocab_dir is not None else default_vocab_dir()
+    files = sorted(vocab_dir.glob("*.ttl"))
+    if not files:
+        raise ValueError(f"{vocab_dir}: no SKOS vocabularies (*.ttl) found")
+    digest = hashlib.sha256()
+    concepts: list[Concept] = []
+    log: list[str] = []
+    for path in files:
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data)
+        graph = rdflib.Graph()
+        try:
+            graph.parse(data=data.decode("utf-8"), format="turtle")
+        except Exception as exc:  # rdflib raises many kinds
+            raise ValueError(f"{path}: not readable Turtle: {exc}") from exc
+        concepts.extend(_concepts_of(graph, path, log))
+    for src in sorted(_RULE_SOURCES.glob("*.py")):
+        digest.update(src.name.encode() + b"\0" + src.read_bytes())
+    concepts.sort(key=lambda c: (c.cls, c.label))
+    log.extend(_ambiguities(concepts))
+    split = sorted({n for c in concepts for n in (c.label, *c.aliases) if _JIEBA_SPLITS & set(n)})
+    if split:
+        log.append(f"vocabulary names jieba cannot keep whole (matched by the automaton only): {', '.join(split)}")
+    return Lexicon(tuple(concepts), digest.hexdigest()[:16], tuple(log))
+
+
+def _concepts_of(graph, path: Path, log: list[str]) -> list[Concept]:
+    from rdflib import URIRef
+
+    skos = lambda t: URIRef(_SKOS + t)  # noqa: E731
+    scheme_cls = {}
+    for scheme in graph.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), skos("ConceptScheme")):
+        for t in graph.objects(scheme, URIRef(_DCT + "type")):
+            name = str(t).removeprefix(_GH)
+            if name in ENTITY_CLASSES:
+                scheme_cls[scheme] = name
+    if not scheme_cls:
+        raise ValueError(f"{path}: no skos:ConceptScheme with a dcterms:type of gh:Person/Organization/WorkerGroup/Measure")
+    out = []
+    for concept, scheme in graph.subject_objects(skos("inScheme")):
+        cls = scheme_cls.get(scheme)
+        labels = [str(x) for x in graph.objects(concept, skos("prefLabel"))]
+        if cls is None or len(labels) != 1:
+            log.append(f"{path.name}: {concept} skipped (needs one skos:prefLabel and a typed scheme)")
+            continue
+        aliases = tuple(sorted({str(x) for x in graph.objects(concept, skos("altLabel"))} - set(labels)))
+        broader = tuple(sorted(str(x) for b in graph.objects(concept, skos("broader")) for x in graph.objects(b, skos("prefLabel"))))
+        out.append(Concept(str(concept), cls, labels[0], aliases, broader))
+    return out
+
+
+def _ambiguities(concepts: list[Concept]) -> list[str]:
+    owners: dict[str, list[str]] = {}
+    for c in concepts:
+        for name in (c.label, *c.aliases):
+            owners.setdefault(name, []).append(f"{c.cls}:{c.label}")
+    return [f"ambiguous alias {name!r}: {' | '.join(o)} (resolved by context, else skipped)"
+            for name, o in sorted(owners.items()) if len(set(o)) > 1]
+
+
+# ---------------------------------------------------------------- per-process matchers
+
+@dataclass
+class Compiled:
+    """Matchers built from a Lexicon, once per process (see ``compiled``)."""
+
+    lexicon: Lexicon
+
+    @cached_property
+    def automaton(self):
+        """Aho-Corasick automaton: name -> name, over every label and alias."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for name in self.lexicon.names():
+            auto.add_word(name, name)
+        for full, short in _places():
+            auto.add_word(full, full)
+            auto.add_word(short, short)
+        auto.make_automaton()
+        return auto
+
+    @cached_property
+    def tokenizer(self):
+        """A private jieba.Tokenizer that keeps every vocabulary name whole."""
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for name in self.lexicon.names():
+            if len(name) > 1 and not (_JIEBA_SPLITS & set(name)):
+                tok.add_word(name, freq=max(tok.suggest_freq(name, tune=False), 1000), tag="n")
+        return tok
+
+    @cached_property
+    def pos_tokenizer(self):
+        """jieba's POS tagger over the private tokenizer (used on short windows only)."""
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self.tokenizer)
+
+    @cached_property
+    def unsplittable(self) -> tuple[str, ...]:
+        """Vocabulary names jieba's regexes split: matched by the automaton alone."""
+        return tuple(n for n in self.lexicon.names() if _JIEBA_SPLITS & set(n))
+
+
+_CACHE: dict[str, Compiled] = {}
+
+
+def compiled(lexicon: Lexicon) -> Compiled:
+    """The per-process matchers for ``lexicon``, built on first use."""
+    c = _CACHE.get(lexicon.fingerprint)
+    if c is None:
+        c = _CACHE[lexicon.fingerprint] = Compiled(lexicon)
+    return c
+
+
+def _places():
+    from kg.extract.inventory import CITIES, PROVINCES
+
+    yield from PROVINCES
+    for city in CITIES:
+        yield city + "市", city

@@ -1,0 +1,75 @@
+"""Canonical labels: one entity per real thing, whatever words the text used.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> lex = load_lexicon()
+>>> group_label("农民工群体", lex), group_label("广大职工", lex), group_label("灵活就业群体", lex)
+('农民工', '职工', '灵活就业人员')
+>>> measure_label("大规模技术技能培训", lex), measure_label("“求学圆梦行动”", lex)
+('技术技能培训', '求学圆梦行动')
+>>> org_label("江苏", "总工会"), org_label("江苏省", "人民代表大会常务委员会")
+('江苏省总工会', '江苏省人大常委会')
+"""
+
+from __future__ import annotations
+
+from kg.extract import inventory as inv
+from kg.extract.context import strip_marks
+
+_GROUP_PREFIXES = ("广大", "全体", "各类", "各级", "全国", "全省", "全市", "众多", "更多", "我国", "中国")
+_GROUP_SUFFIXES = ("群体", "队伍", "朋友们", "朋友", "们")
+_PERSON_SUFFIXES = ("员", "者", "手", "师", "人员", "司机", "人才")
+
+
+def _vocab_label(name: str, lexicon, cls: str) -> str | None:
+    c = lexicon.concept(name) if lexicon is not None else None
+    return c.label if c is not None and c.cls == cls else None
+
+
+def group_label(surface: str, lexicon=None) -> str:
+    """广大农民工群体 -> 农民工: drop marks, quantity prefixes, 群体/队伍 after a group."""
+    name = strip_marks(surface)
+    found = _vocab_label(name, lexicon, "WorkerGroup")
+    if found:
+        return found
+    for p in _GROUP_PREFIXES:
+        if name.startswith(p) and len(name) - len(p) >= 2:
+            return group_label(name[len(p):], lexicon)
+    for s in _GROUP_SUFFIXES:
+        if name.endswith(s) and len(name) - len(s) >= 2:
+            rest = name[: -len(s)]
+            if _vocab_label(rest, lexicon, "WorkerGroup") or rest.endswith(inv.GROUP_HEADS + _PERSON_SUFFIXES):
+                return group_label(rest, lexicon)
+    return name
+
+
+def measure_label(surface: str, lexicon=None) -> str:
+    """大规模技术技能培训 -> 技术技能培训; 集体协商工作 -> 集体协商; marks dropped."""
+    name = strip_marks(surface)
+    found = _vocab_label(name, lexicon, "Measure")
+    if found:
+        return found
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
+            if name.startswith(p) and len(name) - len(p) >= 3:
+                name, changed = name[len(p):], True
+                break
+        for s in inv.MEASURE_SUFFIX_NOISE:
+            if name.endswith(s) and len(name) - len(s) >= 3 and _vocab_label(name[: -len(s)], lexicon, "Measure"):
+                name, changed = name[: -len(s)], True
+    return _vocab_label(name, lexicon, "Measure") or name
+
+
+_ORGAN_SHORT = {
+    "人民代表大会常务委员会": "人大常委会",
+    "人力资源和社会保障厅": "人力资源和社会保障厅",
+}
+
+
+def org_label(place: str, head: str) -> str:
+    """The canonical name of a place's organization: full place name, short organ name."""
+    full = {short: full for full, short in inv.PROVINCES}.get(place, place)
+    if full == place and place in inv.CITIES:
+        full = place + "市"
+    return full + _ORGAN_SHORT.get(head, head)

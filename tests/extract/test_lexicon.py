@@ -1,0 +1,97 @@
+"""The SKOS vocabularies load into a picklable, fingerprinted Lexicon."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+
+import pytest
+
+from kg.extract import load_lexicon
+from kg.extract.lexicon import default_vocab_dir
+
+
+def test_every_scheme_loads_with_its_class(lexicon):
+    classes = {c.cls for c in lexicon.concepts}
+    assert classes == {"Organization", "WorkerGroup", "Measure"}
+    assert len(lexicon.concepts) > 200
+
+
+@pytest.mark.parametrize("name, cls, label", [
+    ("全总", "Organization", "中华全国总工会"),
+    ("全国总工会", "Organization", "中华全国总工会"),
+    ("我们党", "Organization", "中国共产党"),
+    ("农民工群体", "WorkerGroup", "农民工"),
+    ("职工群众", "WorkerGroup", "职工"),
+    ("工资协商", "Measure", "集体协商"),
+    ("职代会", "Organization", "职工代表大会"),
+])
+def test_aliases_resolve_to_the_preferred_label(lexicon, name, cls, label):
+    c = lexicon.concept(name)
+    assert (c.cls, c.label) == (cls, label)
+
+
+def test_broader_links_come_from_the_vocabulary(lexicon):
+    assert "职工" in lexicon.concept("农民工").broader
+    assert "新就业形态劳动者" in lexicon.concept("快递员").broader
+
+
+def test_lexicon_pickles_with_its_index_and_fingerprint(lexicon):
+    back = pickle.loads(pickle.dumps(lexicon))
+    assert back.fingerprint == lexicon.fingerprint
+    assert back.concept("全总").label == "中华全国总工会"
+
+
+def test_fingerprint_follows_the_vocabularies(tmp_path, lexicon):
+    vocab = tmp_path / "vocab"
+    shutil.copytree(default_vocab_dir(), vocab)
+    assert load_lexicon(vocab).fingerprint == lexicon.fingerprint
+    path = vocab / "groups.ttl"
+    path.write_text(path.read_text(encoding="utf-8").replace('"灵活就业者"@zh', '"灵活就业者"@zh, "灵活就业工作者"@zh'),
+                    encoding="utf-8")
+    changed = load_lexicon(vocab)
+    assert changed.fingerprint != lexicon.fingerprint
+    assert changed.concept("灵活就业工作者").label == "灵活就业人员"
+
+
+def test_an_alias_two_concepts_share_is_logged(tmp_path):
+    (tmp_path / "m.ttl").write_text("""
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .
+<urn:s> a skos:ConceptScheme ; dcterms:type gh:Organization .
+<urn:a> skos:inScheme <urn:s> ; skos:prefLabel "江苏省总工会"@zh ; skos:altLabel "省总工会"@zh .
+<urn:b> skos:inScheme <urn:s> ; skos:prefLabel "四川省总工会"@zh ; skos:altLabel "省总工会"@zh .
+""", encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert any("省总工会" in line and "江苏省总工会" in line and "四川省总工会" in line for line in lex.log)
+    assert lex.concept("省总工会") is None
+
+
+def test_names_jieba_would_split_are_logged(lexicon):
+    line = next(line for line in lexicon.log if "jieba cannot keep whole" in line)
+    assert "乡镇（街道）工会" in line
+
+
+def test_unreadable_vocabulary_names_the_file(tmp_path):
+    (tmp_path / "broken.ttl").write_text("this is not turtle <", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.ttl"):
+        load_lexicon(tmp_path)
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="no SKOS vocabularies"):
+        load_lexicon(tmp_path)
+
+
+def test_rule_table_matches_the_code():
+    """Every id in kg.extract.rules.RULES appears literally in a rule module, and back."""
+    import re
+    from pathlib import Path
+
+    from kg.extract.rules import RULES
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).resolve().parents[2].joinpath("kg", "extract").glob("*.py")
+                  if p.name != "rules.py")
+    in_code = set(re.findall(r'"((?:org|group|measure|person|targets|broader|member|block)\.[a-z-]+)"', src))
+    assert in_code == set(RULES)
