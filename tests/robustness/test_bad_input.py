@@ -149,8 +149,6 @@ def test_traditional_text_is_kept_as_written(tmp_path, kg_build):
     assert texts["臺灣勞工權益保障"] == "臺灣勞工權益保障\n中華全國總工會推動農民工權益保障，為困難職工辦實事。"
 
 
-@pytest.mark.xfail(reason="kg/extract matches on Article.text; it needs to match on "
-                          "kg.ingest.matching_text(article) (see the robustness report)", strict=False)
 def test_traditional_text_is_matched_against_the_simplified_vocabularies(tmp_path, kg_build):
     corpus = tmp_path / "c"
     corpus.mkdir()
