@@ -41,4 +41,6 @@ def test_held_out_news_meets_the_unseen_bars(tmp_path):
     s = _score([HERE / "data" / "unseen" / "news.md"], HERE / "data" / "unseen" / "news.json", tmp_path)
     assert s.macro_f1 >= 0.75, s.macro_f1
     assert _f1(s, "mentions") >= 0.75
+    for part in ("targets", "broader", "memberships"):
+        assert _f1(s, part) >= 0.60, (part, _f1(s, part))
     assert s.part("authors").counts.precision == 1.0  # no invented authors

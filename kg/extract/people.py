@@ -43,13 +43,13 @@ def _name_at(ctx: Context, start: int) -> int | None:
     tags = ctx.pos_tags(start, min(len(text), start + 6))
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         return tags[0][1]
-    if len(tags) > 1 and tags[0][2] == "nr" and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
+    if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
             and 2 <= tags[1][1] - start <= 3:
-        return tags[1][1]  # 周/nr 红梅/nr
+        return tags[1][1]  # 周/nr 红梅/nr, 刘/zg 红梅/nr: a surname the tagger split off
     end = start + 3
     after = text[end:end + 4]
     if end <= len(text) and all(is_cjk(c) for c in text[start:end]) and not _three_is_two(ctx, start) \
-            and (not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME)):
+            and (not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)):
         return end
     return None
 

@@ -471,9 +471,7 @@ def members_from_posts(ctx: Context, found: list[Found]) -> list[Relation]:
     text = ctx.text
     orgs = {f.end: f for f in _by_cls(found, "Organization")}
     out = []
-    for p in _by_cls(found, "Person"):
-        if p.cand.rule != "person.post-name":
-            continue
+    for p in _by_cls(found, "Person"):  # whichever rule found the name: the posts before it decide
         end = p.start
         while end > 0 and text[end - 1] in " \u3000、":
             end -= 1
