@@ -86,7 +86,12 @@ def extract_pool(articles: Sequence[Article], lexicon, workers: int, tick: Tick 
     target = max(20_000, total_chars // (workers * 8))
     chunks = chunk_by_size(articles, range(len(articles)), target)
     results: list[Extraction | None] = [None] * len(articles)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        from kg.extract import warm_up
+
+        warm_up(lexicon)  # forked workers inherit the tokenizer instead of each loading it
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                              initializer=_init_worker, initargs=(lexicon,)) as pool:
         pending = {pool.submit(_extract_chunk, [(i, articles[i]) for i in c]) for c in chunks}

@@ -18,7 +18,7 @@ Where things are (grep a rule id such as ``"targets.aim-word"`` to land on its c
 - ``pipeline``        extract(): the order in which all of it runs
 """
 
-from kg.extract.lexicon import Concept, Lexicon, load_lexicon
+from kg.extract.lexicon import Concept, Lexicon, load_lexicon, warm_up
 from kg.extract.pipeline import extract
 
-__all__ = ["Concept", "Lexicon", "extract", "load_lexicon"]
+__all__ = ["Concept", "Lexicon", "extract", "load_lexicon", "warm_up"]

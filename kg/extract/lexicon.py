@@ -222,6 +222,16 @@ def compiled(lexicon: Lexicon) -> Compiled:
     return c
 
 
+def warm_up(lexicon: Lexicon) -> None:
+    """Build this process's matchers now rather than on the first article.
+
+    A process pool that forks after this shares them with every worker for free,
+    instead of each worker loading jieba's dictionaries again (about 1.5 s each).
+    """
+    c = compiled(lexicon)
+    c.automaton, c.tokenizer, c.pos_tokenizer, c.unsplittable  # noqa: B018 - built for their side effect
+
+
 def _places():
     from kg.extract.inventory import CITIES, PROVINCES
 
