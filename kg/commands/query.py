@@ -1,0 +1,130 @@
+"""``kg query``: ask the graph a canned question, your own SPARQL, or a query file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.graphio import GraphInputError, load_store
+from kg.query import (
+    ParamError,
+    QuerySyntaxError,
+    UnknownQuery,
+    canned_queries,
+    find_query,
+    format_result,
+    run_query,
+)
+
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+EPILOG = """\
+examples:
+  kg query output/ --list
+  kg query output/ --name measures_for_group --param group=农民工
+  kg query output/graph.ttl 'SELECT ?l WHERE { ?g a gh:WorkerGroup ; rdfs:label ?l }'
+  kg query output/ -f my.rq --format json
+
+Prefixes gh: ghr: rdf: rdfs: skos: org: dcterms: xsd: prov: owl: need no PREFIX line.
+A --param binds a variable the query selects; values are bound as RDF terms, never
+pasted into the query text. For canned queries each parameter has a declared kind
+(see --list); for your own query: <iri> or ghr:… is an IRI, "text" a plain literal,
+"text"@en a tagged one, digits an integer, anything else a @zh label."""
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "query",
+        help="run SPARQL on a graph: a canned question, your own query, or a .rq file",
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph file or a "
+        "'kg build' output folder and print the answer.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("graph", nargs="?", metavar="GRAPH",
+                   help="graph file (.ttl .nt .trig .jsonld .nq .rdf) or a 'kg build' output folder")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="the SPARQL query text")
+    p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from this file")
+    p.add_argument("-n", "--name", metavar="NAME", help="run the canned query NAME (see --list)")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="bind the query variable KEY to VALUE (repeatable)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="result format: table (default on a terminal), csv (default otherwise), tsv, "
+                   "json (W3C SPARQL 1.1 Query Results JSON) or xml; CONSTRUCT/DESCRIBE print Turtle")
+    p.add_argument("--endpoint", metavar="URL",
+                   help="query a SPARQL server (e.g. one filled by 'kg push') instead of a file; "
+                        "then give no GRAPH: kg query --endpoint URL QUERY")
+    p.add_argument("--list", action="store_true", help="list the canned queries and their parameters, then exit")
+    p.set_defaults(func=run)
+
+
+def _error(message: str) -> int:
+    print(f"kg query: {message}", file=sys.stderr)
+    return 2
+
+
+def list_queries(out=sys.stdout) -> None:
+    for q in canned_queries():
+        print(q.name, file=out)
+        print(f"    {q.description}", file=out)
+        for p in q.params:
+            print(f"    --param {p.name}=…  ({p.kind}, default {p.default}) {p.help}", file=out)
+
+
+def parse_params(items: list[str]) -> dict[str, str]:
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ParamError(f"--param {item!r}: write KEY=VALUE")
+        params[key.strip()] = value
+    return params
+
+
+def run(args) -> int:
+    if args.list:
+        list_queries()
+        return 0
+    if args.endpoint and args.graph and not args.query:
+        args.query, args.graph = args.graph, None  # kg query --endpoint URL 'SELECT …'
+    if args.endpoint and args.graph:
+        return _error("give either GRAPH or --endpoint URL, not both")
+    if not args.graph and not args.endpoint:
+        return _error("give a GRAPH (a graph file or a 'kg build' output folder), --endpoint URL, or --list")
+    sources = [x for x in (args.query, args.file, args.name) if x]
+    if len(sources) != 1:
+        return _error("give exactly one of QUERY, -f FILE.rq or --name NAME")
+    declared = None
+    try:
+        params = parse_params(args.param)
+        if args.name:
+            canned = find_query(args.name)
+            text, declared = canned.text, canned.params
+        elif args.file:
+            try:
+                text = Path(args.file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                return _error(f"{args.file}: cannot read query: {exc}")
+        else:
+            text = args.query
+        if args.endpoint:
+            from kg.remote import query_endpoint
+
+            result = query_endpoint(args.endpoint, text, params, declared=declared)
+        else:
+            result = run_query(load_store(args.graph), text, params, declared=declared)
+    except QuerySyntaxError as exc:
+        where = f"{args.file}: " if args.file else ""
+        return _error(where + exc.pretty())
+    except (ParamError, UnknownQuery, GraphInputError) as exc:
+        return _error(str(exc))
+    except Exception as exc:  # kg.remote.RemoteError, imported only with --endpoint
+        if type(exc).__name__ != "RemoteError":
+            raise
+        print(f"kg query: {exc}", file=sys.stderr)
+        return 2 if "HTTP 400" in str(exc) else 1
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    sys.stdout.buffer.write(format_result(result, fmt))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,17 @@
+from pathlib import Path
+
+import pytest
+
+from kg.graphio import load_store
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "query" / "seed_small.ttl"
+
+
+@pytest.fixture(scope="session")
+def fixture_path() -> Path:
+    return FIXTURE
+
+
+@pytest.fixture(scope="session")
+def store():
+    return load_store(FIXTURE)
