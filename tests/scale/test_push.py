@@ -113,3 +113,22 @@ def test_push_errors_are_clear(corpus, tmp_path, server):
     assert r.returncode == 2 and "nothing" in r.stderr
     with pytest.raises(RemoteError, match="HTTP 400"):
         query_endpoint(server, "SELECT ?x WHERE { ?x")
+
+
+def test_kg_query_endpoint_answers_like_the_local_graph(corpus, tmp_path, server):
+    first = build([corpus], tmp_path / "one", html=False, workers=1)
+    push_graph(first.output, server)
+    args = ["--name", "measures_for_group", "--param", "group=困难职工", "--format", "csv"]
+    remote = subprocess.run([sys.executable, "-m", "kg", "query", "--endpoint", server, *args],
+                            capture_output=True, text=True)
+    local = subprocess.run([sys.executable, "-m", "kg", "query", str(first.output), *args],
+                           capture_output=True, text=True)
+    assert remote.returncode == 0, remote.stderr
+    assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines())
+    assert len(local.stdout.splitlines()) > 1
+    broken = subprocess.run([sys.executable, "-m", "kg", "query", "--endpoint", server, "SELECT ?x WHERE {"],
+                            capture_output=True, text=True)
+    assert broken.returncode == 2
+    down = subprocess.run([sys.executable, "-m", "kg", "query", "--endpoint", "http://127.0.0.1:9", "ASK {}"],
+                          capture_output=True, text=True)
+    assert down.returncode == 1 and "127.0.0.1:9" in down.stderr
