@@ -93,24 +93,34 @@ class Context:
                 return s, e
         return None
 
-    def bounds(self, offset: int) -> frozenset[int]:
-        """jieba word boundaries (absolute offsets) of the sentence holding ``offset``."""
-        sent = self.sentence_of(offset, offset + 1)
-        if sent is None:
-            return frozenset()
-        got = self._bounds.get(sent[0])
+    def is_boundary(self, pos: int) -> bool:
+        """True when jieba, cutting the sentence, would put a word boundary at ``pos``.
+
+        jieba cuts each run of word characters (its ``re_han_default``) on its own, so
+        only the run around ``pos`` is segmented, once, and only where a candidate
+        needs it: this is what keeps extraction near the speed of plain segmentation.
+        """
+        text = self.text
+        if pos <= 0 or pos >= len(text) or not (_WORD_CHAR(text[pos - 1]) and _WORD_CHAR(text[pos])):
+            return True
+        start = pos - 1
+        while start > 0 and _WORD_CHAR(text[start - 1]):
+            start -= 1
+        got = self._bounds.get(start)
         if got is None:
-            pos, cuts = sent[0], {sent[0]}
-            for word in self.comp.tokenizer.cut(self.text[sent[0]:sent[1]], HMM=True):
-                pos += len(word)
-                cuts.add(pos)
-            got = self._bounds[sent[0]] = frozenset(cuts)
-        return got
+            end = pos + 1
+            while end < len(text) and _WORD_CHAR(text[end]):
+                end += 1
+            cut, cuts = start, {start}
+            for word in self.comp.tokenizer.cut(text[start:end], HMM=True):
+                cut += len(word)
+                cuts.add(cut)
+            got = self._bounds[start] = frozenset(cuts)
+        return pos in got
 
     def aligned(self, start: int, end: int) -> bool:
         """True when [start, end) begins and ends on jieba word boundaries."""
-        b = self.bounds(start)
-        return start in b and end in b
+        return self.is_boundary(start) and self.is_boundary(end)
 
     def pos_tags(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of jieba POS-tagged words in text[start:end]."""
@@ -119,6 +129,11 @@ class Context:
             out.append((pos, pos + len(pair.word), pair.flag))
             pos += len(pair.word)
         return out
+
+
+def _WORD_CHAR(ch: str, _re=re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")) -> bool:
+    """A character jieba segments inside a run (its ``re_han_default``); others split runs."""
+    return _re.match(ch) is not None
 
 
 def _split_sentences(text: str):

@@ -73,8 +73,7 @@ def _edge_ok(ctx: Context, start: int, end: int) -> bool:
     end_ok = end >= len(text) or not is_cjk(text[end])
     if start_ok and end_ok:
         return True
-    b = ctx.bounds(start)
-    return not b or ((start_ok or start in b) and (end_ok or end in b))
+    return (start_ok or ctx.is_boundary(start)) and (end_ok or ctx.is_boundary(end))
 
 
 def places(ctx: Context, place_orgs: list[Candidate] = ()) -> list[tuple[int, int, str, str]]:
@@ -124,7 +123,7 @@ def place_orgs(ctx: Context) -> list[Candidate]:
             # an unknown place must be a place name to jieba, and start a word
             ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _is_place(ctx, start, start + len(place))
         else:
-            ok = start == 0 or not is_cjk(text[start - 1]) or start in ctx.bounds(start)
+            ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
             m = rx.search(text, start + 1)
             continue
@@ -141,7 +140,7 @@ _NOT_PLACES = {"直辖", "设区的", "县级", "地级", "本", "该", "全", "
 
 def _is_place(ctx: Context, start: int, end: int) -> bool:
     tags = ctx.pos_tags(max(0, start - 2), end)
-    return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (start in ctx.bounds(start) or start == 0)
+    return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (ctx.is_boundary(start) or start == 0)
 
 
 _UNIT_NOUNS = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
@@ -221,7 +220,7 @@ def elided_place_orgs(ctx: Context, place_spans) -> list[Candidate]:
     for m in _re_elided().finditer(text):
         s = m.start()
         prev = text[s - 1] if s else ""
-        if prev in "全各本该外跨同" or (is_cjk(prev) and s not in ctx.bounds(s)):
+        if prev in "全各本该外跨同" or (is_cjk(prev) and not ctx.is_boundary(s)):
             continue  # 全省工会, 各省总工会, or the tail of a longer place name
         level = m.group("level")
         place = _nearest_place(place_spans, s, level)
@@ -320,7 +319,7 @@ def modified_groups(ctx: Context) -> list[Candidate]:
     out = []
     for m in _re_modifier_head().finditer(ctx.text):
         s, e = m.start(), m.end()
-        if s > 0 and is_cjk(ctx.text[s - 1]) and s not in ctx.bounds(s):
+        if s > 0 and is_cjk(ctx.text[s - 1]) and not ctx.is_boundary(s):
             continue
         nxt = ctx.text[e:e + 2]
         if nxt[:1] in ("会", "代", "委") and nxt not in ("会员",):

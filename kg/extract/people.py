@@ -135,7 +135,7 @@ def elected_names(ctx: Context) -> list[Candidate]:
             continue
         for length in (3, 2):
             ns = s - length
-            if ns < 0 or (ns > 0 and is_cjk(text[ns - 1]) and ns not in ctx.bounds(ns)):
+            if ns < 0 or (ns > 0 and is_cjk(text[ns - 1]) and not ctx.is_boundary(ns)):
                 continue
             if _surname_len(text[ns:ns + 2]) and _name_at(ctx, ns) == s:
                 out.append(Candidate(ns, s, "Person", text[ns:s], "person.name-elected"))
