@@ -37,7 +37,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-import tempfile
+from kg.atomic import atomic_write_bytes
 
 #: Bump when the layout of cache entries changes; every old entry is then ignored.
 CACHE_FORMAT = "1"
@@ -127,21 +127,7 @@ class Cache:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file + rename, like :func:`kg.atomic.atomic_write_bytes` but without fsync.
-
-    A killed build still never leaves a partial entry (the rename is atomic); fsync would
-    only guard against power loss, which :meth:`Cache.get` survives anyway (an unreadable
-    entry is recomputed), and one fsync per article made cold builds measurably slower.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Temp file + rename without fsync: a killed build still never leaves a partial entry;
+    fsync would only guard against power loss, which :meth:`Cache.get` survives anyway (an
+    unreadable entry is recomputed), and one fsync per article made cold builds slower."""
+    atomic_write_bytes(path, data, fsync=False)
