@@ -95,3 +95,31 @@ def test_rule_table_matches_the_code():
                   if p.name != "rules.py")
     in_code = set(re.findall(r'"((?:org|group|measure|person|targets|broader|member|block)\.[a-z-]+)"', src))
     assert in_code == set(RULES)
+
+
+AMBIGUOUS_VOCAB = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .
+@prefix o: <https://example.org/o/> .
+<https://example.org/s> a skos:ConceptScheme ; dcterms:type gh:Organization .
+o:a a skos:Concept ; skos:inScheme <https://example.org/s> ; skos:prefLabel "江苏省总工会"@zh ; skos:altLabel "省总"@zh .
+o:b a skos:Concept ; skos:inScheme <https://example.org/s> ; skos:prefLabel "浙江省总工会"@zh ; skos:altLabel "省总"@zh .
+"""
+
+
+def test_an_alias_two_concepts_share_is_listed_and_never_merged_silently(tmp_path, make_article):
+    from kg.extract import extract, load_lexicon
+
+    (tmp_path / "orgs.ttl").write_text(AMBIGUOUS_VOCAB, encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert any("省总" in line and "江苏省总工会" in line and "浙江省总工会" in line for line in lex.log)
+
+    alone = extract(make_article("省总今年为职工办实事。"), lex)
+    assert not [m for m in alone.mentions if m.entity.cls == "Organization"]
+    assert any("ambiguous" in line and "省总" in line for line in alone.log)
+
+    # the article names one of the owners unambiguously: the alias is that one
+    with_context = extract(make_article("江苏省总工会召开会议。省总今年为职工办实事。"), lex)
+    orgs = {m.entity.label for m in with_context.mentions if m.entity.cls == "Organization"}
+    assert orgs == {"江苏省总工会"}
