@@ -3,17 +3,13 @@ nothing runs. The graph is built from a real article through kg.build."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from rdflib.namespace import DCTERMS
 
 import kg
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+from offline_browser import OfflinePage
 
 # Entities in the source decode to markup in gh:text: what a scraped page really carries.
 SCRIPT = '<script>window.__pwned="script";alert("script")</script>'
@@ -37,42 +33,13 @@ def built(tmp_path_factory):
     return result
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} not found: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright not installed: pip install playwright")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-class Watched:
-    """A page that may only load file: URLs; dialogs, errors and other requests are recorded."""
-
-    def __init__(self, browser):
-        self.page = browser.new_page(bypass_csp=True)  # Playwright's own evaluate needs it
-        self.dialogs, self.errors, self.external = [], [], []
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
+class Watched(OfflinePage):
+    """The shared offline page, plus the check that nothing from the corpus ran."""
 
     def open(self, path: Path):
-        self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_load_state("load")
-        self.page.wait_for_timeout(300)  # give an injected handler the chance to fire
-        return self.page
+        page = self.goto(path)
+        page.wait_for_timeout(300)  # give an injected handler the chance to fire
+        return page
 
     def assert_nothing_ran(self):
         assert self.page.evaluate("window.__pwned === undefined"), self.page.evaluate("window.__pwned")
