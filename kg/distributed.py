@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from kg.model import Article, Extraction
-from kg.parallel import Tick, chunk_by_size
+from kg.parallel import Tick, chunk_by_size, keep_results
 
 
 def _extract_chunk(chunk: list[tuple[int, Article]], lexicon) -> list[tuple[int, Extraction]]:
@@ -43,13 +43,7 @@ def extract_dask(address, articles: Sequence[Article], lexicon, tick: Tick | Non
         results: list[Extraction | None] = [None] * len(articles)
         with client.as_current():
             for fut in as_completed(futures):
-                found = fut.result()
-                for i, ex in found:
-                    results[i] = ex
-                    if on_result:
-                        on_result(i, ex)
-                if tick:
-                    tick(len(found))
+                keep_results(fut.result(), results, tick, on_result)
                 fut.release()
         return results  # type: ignore[return-value]
     finally:

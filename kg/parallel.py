@@ -63,6 +63,17 @@ def extract_serial(articles: Sequence[Article], lexicon, tick: Tick | None = Non
     return out
 
 
+def keep_results(found: list[tuple[int, Extraction]], results: list, tick: Tick | None = None,
+                 on_result: Callable[[int, Extraction], None] | None = None) -> None:
+    """Put one finished chunk's ``(index, extraction)`` pairs in place and report them."""
+    for i, ex in found:
+        results[i] = ex
+        if on_result:
+            on_result(i, ex)
+    if tick:
+        tick(len(found))
+
+
 def _init_worker(lexicon) -> None:
     global _LEXICON
     _LEXICON = lexicon
@@ -98,11 +109,5 @@ def extract_pool(articles: Sequence[Article], lexicon, workers: int, tick: Tick 
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                found = fut.result()
-                for i, ex in found:
-                    results[i] = ex
-                    if on_result:
-                        on_result(i, ex)
-                if tick:
-                    tick(len(found))
+                keep_results(fut.result(), results, tick, on_result)
     return results  # type: ignore[return-value]
