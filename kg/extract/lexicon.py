@@ -203,7 +203,13 @@ class Compiled:
         """jieba's POS tagger over the private tokenizer (used on short windows only)."""
         import jieba.posseg
 
-        return jieba.posseg.POSTokenizer(self.tokenizer)
+        # POSTokenizer() would parse dict.txt's tags again (0.7 s); importing jieba.posseg
+        # already parsed the same file for its default tagger, so start from a copy of that
+        # table (a copy: the tagger merges this tokenizer's own words into it).
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos.tokenizer = self.tokenizer
+        pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+        return pos
 
     @cached_property
     def unsplittable(self) -> tuple[str, ...]:

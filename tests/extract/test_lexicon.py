@@ -123,3 +123,22 @@ def test_an_alias_two_concepts_share_is_listed_and_never_merged_silently(tmp_pat
     with_context = extract(make_article("江苏省总工会召开会议。省总今年为职工办实事。"), lex)
     orgs = {m.entity.label for m in with_context.mentions if m.entity.cls == "Organization"}
     assert orgs == {"江苏省总工会"}
+
+
+def test_the_pos_tagger_copies_jiebas_tag_table_and_tags_as_a_freshly_loaded_one(lexicon):
+    """The private tagger starts from a copy of jieba.posseg's parsed table instead of
+    parsing dict.txt again: it must tag real text exactly as a tagger that loaded it."""
+    import jieba.posseg
+
+    from kg.extract.lexicon import Compiled
+    from kg.resources import seed_corpus
+
+    ours = Compiled(lexicon).pos_tokenizer
+    loaded = jieba.posseg.POSTokenizer(Compiled(lexicon).tokenizer)
+    assert ours.word_tag_tab is not jieba.posseg.dt.word_tag_tab
+    text = seed_corpus().read_text(encoding="utf-8")
+    shared = dict(jieba.posseg.dt.word_tag_tab)
+    tagged = [(w.word, w.flag) for w in ours.cut(text)]
+    assert tagged == [(w.word, w.flag) for w in loaded.cut(text)]
+    assert ("农民工", "n") in tagged  # a vocabulary word, tagged through the tokenizer's own words
+    assert jieba.posseg.dt.word_tag_tab == shared  # the tokenizer's own words stay in the copy
