@@ -42,6 +42,8 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _INTEGER = re.compile(r"[+-]?\d+\Z")
 # Longest namespace first so that gh: never shadows a longer one.
 _NAMESPACES = sorted(((iri, p) for p, iri in PREFIXES if p != "ghr"), key=lambda x: -len(x[0]))
+# Looked up once: rdflib's namespace attributes are slow and these are used per triple.
+_TYPE, _XSD_INTEGER, _XSD_STRING = RDF.type, XSD.integer, XSD.string
 
 
 def _escape(match: re.Match) -> str:
@@ -55,9 +57,9 @@ def term(t) -> str:
         value = _NEEDS_ESCAPE.sub(_escape, str(t))
         if t.language:
             return f'"{value}"@{t.language}'
-        if t.datatype == XSD.integer and _INTEGER.match(str(t)):
+        if t.datatype == _XSD_INTEGER and _INTEGER.match(str(t)):
             return str(t)
-        if t.datatype and t.datatype != XSD.string:
+        if t.datatype and t.datatype != _XSD_STRING:
             return f'"{value}"^^{term(t.datatype)}'
         return f'"{value}"'
     iri = str(t)
@@ -70,7 +72,7 @@ def term(t) -> str:
 
 
 def _predicate_key(p: URIRef) -> tuple:
-    return (p != RDF.type, str(p))
+    return (p != _TYPE, str(p))
 
 
 def serialize_turtle(triples: Iterable[tuple]) -> str:
@@ -88,7 +90,7 @@ def serialize_turtle(triples: Iterable[tuple]) -> str:
     for subject, block in groupby(ordered, key=lambda t: t[0]):
         parts = []
         for predicate, objs in groupby(block, key=lambda t: t[1]):
-            p = "a" if predicate == RDF.type else render(predicate)
+            p = "a" if predicate == _TYPE else render(predicate)
             parts.append(f"{p} " + " , ".join(render(o) for _, _, o in objs))
         lines.append(render(subject) + " " + " ;\n    ".join(parts) + " .")
     return "\n".join(lines) + "\n"
