@@ -1,9 +1,11 @@
 """Extraction on a Dask cluster (dask.distributed): the same pure per-article function.
 
-The lexicon is broadcast to every worker once; articles travel in chunks of similar
-size (see :func:`kg.parallel.chunk_by_size`); results come back in input order, so the
-graph equals the one a local build writes. The workers need ``gonghui-kg`` installed
-(same version); nothing else is shared with them, not even a file system.
+Layout runs here (it is cheap); the Articles the cache has no Extraction for travel to
+the cluster in chunks of similar size (see :func:`kg.parallel.chunk_by_size`), the
+lexicon is broadcast to every worker once, and results come back to their places, so
+the graph equals the one a local build writes. The workers need ``gonghui-kg``
+installed (same version); nothing else is shared with them, not even a file system:
+the cache is read and written here.
 
 Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786``
 on each of the others, then ``kg build ARCHIVE --dask tcp://HOST:8786``.
@@ -11,10 +13,12 @@ on each of the others, then ``kg build ARCHIVE --dask tcp://HOST:8786``.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
-from kg.model import Article, Extraction
-from kg.parallel import Tick, chunk_by_size, keep_results
+from kg.cache import Cache
+from kg.documents import DocumentResult, Tick, extraction_key, layout_document
+from kg.model import Article, Document, Extraction
+from kg.parallel import chunk_by_size, chunk_target
 
 
 def _extract_chunk(chunk: list[tuple[int, Article]], lexicon) -> list[tuple[int, Extraction]]:
@@ -23,29 +27,69 @@ def _extract_chunk(chunk: list[tuple[int, Article]], lexicon) -> list[tuple[int,
     return [(i, extract(a, lexicon)) for i, a in chunk]
 
 
-def extract_dask(address, articles: Sequence[Article], lexicon, tick: Tick | None = None,
-                 on_result: Callable[[int, Extraction], None] | None = None) -> list[Extraction]:
-    """Extract ``articles`` on the Dask scheduler at ``address`` (``tcp://host:8786``).
-
-    ``address`` may also be a ``distributed.Client``, which is then used and left open.
-    """
+def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str], lexicon, *,
+                           store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
+    """What :func:`kg.documents.process_documents` returns, extracting on the Dask
+    scheduler at ``address`` (``tcp://host:8786``) or through a ``distributed.Client``,
+    which is then used and left open."""
     from dask.distributed import Client, as_completed
 
-    own = not isinstance(address, Client)
-    client = Client(address, set_as_default=False) if own else address
-    try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        target = max(20_000, sum(len(a.text) for a in articles) // (workers * 8))
-        chunks = chunk_by_size(articles, range(len(articles)), target)
-        lex = client.scatter(lexicon, broadcast=True)
-        futures = [client.submit(_extract_chunk, [(i, articles[i]) for i in c], lex, pure=False)
-                   for c in chunks]
-        results: list[Extraction | None] = [None] * len(articles)
-        with client.as_current():
-            for fut in as_completed(futures):
-                keep_results(fut.result(), results, tick, on_result)
-                fut.release()
-        return results  # type: ignore[return-value]
-    finally:
-        if own:
-            client.close()
+    laid_out = [layout_document(doc, k, store) for doc, k in zip(docs, keys)]
+    flat = [(d, a) for d, (articles, _) in enumerate(laid_out) for a in articles]
+    ex_keys = [extraction_key(a, lexicon) for _, a in flat]
+    found: list[Extraction | None] = [store.get("extract", k) if store else None for k in ex_keys]
+    found = [x if isinstance(x, Extraction) else None for x in found]
+    todo = [j for j, x in enumerate(found) if x is None]
+    missing = [0] * len(docs)  # per document: Extractions still to come
+    for j in todo:
+        missing[flat[j][0]] += 1
+    files = articles = 0
+
+    def advance(doc_indices: list[int]) -> None:
+        nonlocal files, articles
+        if not doc_indices:
+            return
+        for d in doc_indices:
+            files += 1
+            articles += len(laid_out[d][0])
+        if tick:
+            tick(files, len(docs), articles)
+
+    if tick:
+        tick(0, len(docs), 0)
+    advance([d for d in range(len(docs)) if not missing[d]])
+    if todo:
+        own = not isinstance(address, Client)
+        client = Client(address, set_as_default=False) if own else address
+        try:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            sizes = [len(flat[j][1].text) for j in todo]
+            chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
+            lex = client.scatter(lexicon, broadcast=True)
+            futures = [client.submit(_extract_chunk, [(todo[c], flat[todo[c]][1]) for c in chunk], lex, pure=False)
+                       for chunk in chunks]
+            with client.as_current():
+                for fut in as_completed(futures):
+                    finished = []
+                    for j, ex in fut.result():
+                        found[j] = ex
+                        if store:
+                            store.put("extract", ex_keys[j], ex)
+                        d = flat[j][0]
+                        missing[d] -= 1
+                        if not missing[d]:
+                            finished.append(d)
+                    advance(finished)
+                    fut.release()
+        finally:
+            if own:
+                client.close()
+
+    extracted = [0] * len(docs)
+    for j in todo:
+        extracted[flat[j][0]] += 1
+    per_doc: list[list[Extraction]] = [[] for _ in docs]
+    for (d, _), ex in zip(flat, found):
+        per_doc[d].append(ex)
+    return [DocumentResult(articles, tuple(per_doc[d]), log, extracted[d])
+            for d, (articles, log) in enumerate(laid_out)]

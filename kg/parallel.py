@@ -1,13 +1,14 @@
-"""Run the pure per-article extractor over many articles: in this process or in a pool.
+"""Run a pure per-item function over many items: in a pool of worker processes.
 
-``extract_all`` returns one Extraction per article, in input order, whatever the
-number of workers, so the graph does not depend on it. The lexicon goes to each
-worker once (the pool initializer), articles go in chunks of similar size, largest
-first, so that one long statute does not keep a worker busy at the end.
+``pool_map(fn, sizes, workers, on_result)`` calls ``fn(i)`` for every item index in
+worker processes and hands each result to ``on_result(i, result)`` in this process as
+it arrives. The function (with the data it closes over) goes to each worker once, at
+start-up, and is inherited for free where processes fork; tasks are chunks of indices
+of similar total size, largest items first, so that one long statute does not keep a
+worker busy at the end. The caller puts results in input order, so nothing downstream
+depends on the number of workers.
 
->>> from kg.model import Article, Extraction
->>> arts = [Article(id=str(i), title="t", source="s", text="x" * i) for i in range(1, 6)]
->>> [len(c) for c in chunk_by_size(arts, range(5), target=6)]
+>>> [len(c) for c in chunk_by_size([1, 2, 3, 4, 5], target=6)]
 [1, 1, 3]
 """
 
@@ -18,12 +19,6 @@ import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Callable, Sequence
 
-from kg.model import Article, Extraction
-
-Tick = Callable[[int], None]
-
-_LEXICON = None  # set in each worker by _init_worker
-
 
 def default_workers() -> int:
     """One worker per core this process may use."""
@@ -33,13 +28,13 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def chunk_by_size(articles: Sequence[Article], indices, target: int) -> list[list[int]]:
-    """``indices`` in chunks of about ``target`` characters, the longest articles first."""
-    order = sorted(indices, key=lambda i: -len(articles[i].text))
+def chunk_by_size(sizes: Sequence[int], target: int) -> list[list[int]]:
+    """The indices of ``sizes`` in chunks of about ``target`` in total, the largest first."""
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
     chunks: list[list[int]] = []
     size = 0
     for i in order:
-        n = len(articles[i].text)
+        n = sizes[i]
         if not chunks or size + n > target:
             chunks.append([])
             size = 0
@@ -48,66 +43,40 @@ def chunk_by_size(articles: Sequence[Article], indices, target: int) -> list[lis
     return chunks
 
 
-def extract_serial(articles: Sequence[Article], lexicon, tick: Tick | None = None,
-                   on_result: Callable[[int, Extraction], None] | None = None) -> list[Extraction]:
-    """Extract ``articles`` one after the other in this process."""
-    from kg.extract import extract
-
-    out = []
-    for i, article in enumerate(articles):
-        out.append(extract(article, lexicon))
-        if on_result:
-            on_result(i, out[-1])
-        if tick:
-            tick(1)
-    return out
+_FN: Callable | None = None  # set in each worker by _init_worker
 
 
-def keep_results(found: list[tuple[int, Extraction]], results: list, tick: Tick | None = None,
-                 on_result: Callable[[int, Extraction], None] | None = None) -> None:
-    """Put one finished chunk's ``(index, extraction)`` pairs in place and report them."""
-    for i, ex in found:
-        results[i] = ex
-        if on_result:
-            on_result(i, ex)
-    if tick:
-        tick(len(found))
+def _init_worker(fn: Callable) -> None:
+    global _FN
+    _FN = fn
 
 
-def _init_worker(lexicon) -> None:
-    global _LEXICON
-    _LEXICON = lexicon
+def _run_chunk(chunk: list[int]) -> list[tuple[int, object]]:
+    return [(i, _FN(i)) for i in chunk]
 
 
-def _extract_chunk(chunk: list[tuple[int, Article]]) -> list[tuple[int, Extraction]]:
-    from kg.extract import extract
+def chunk_target(total: int, workers: int) -> int:
+    """Characters per task: about 16 tasks per worker balance the load and keep progress
+    moving; at least 20k keeps the per-task cost small, at most 1M keeps a huge corpus
+    reporting progress every few seconds."""
+    return min(max(20_000, total // (workers * 16)), 1_000_000)
 
-    return [(i, extract(a, _LEXICON)) for i, a in chunk]
 
+def pool_map(fn: Callable[[int], object], sizes: Sequence[int], workers: int,
+             on_result: Callable[[int, object], None]) -> None:
+    """Call ``fn(i)`` for ``i`` in ``range(len(sizes))`` in ``workers`` processes.
 
-def extract_pool(articles: Sequence[Article], lexicon, workers: int, tick: Tick | None = None,
-                 on_result: Callable[[int, Extraction], None] | None = None) -> list[Extraction]:
-    """Extract ``articles`` in a pool of ``workers`` processes; results in input order.
-
-    ``on_result(i, extraction)`` is called in this process as each one arrives (the
-    cache stores it there, so a killed build keeps what it finished).
+    ``on_result(i, value)`` runs in this process as each result arrives (the cache and
+    the progress bar hear of finished work there, so a killed build keeps what it did).
     """
-    total_chars = sum(len(a.text) for a in articles)
-    # About 8 chunks per worker balances the load; 20k characters keeps the per-task cost small.
-    target = max(20_000, total_chars // (workers * 8))
-    chunks = chunk_by_size(articles, range(len(articles)), target)
-    results: list[Extraction | None] = [None] * len(articles)
+    chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    if forking:
-        from kg.extract import warm_up
-
-        warm_up(lexicon)  # forked workers inherit the tokenizer instead of each loading it
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                             initializer=_init_worker, initargs=(lexicon,)) as pool:
-        pending = {pool.submit(_extract_chunk, [(i, articles[i]) for i in c]) for c in chunks}
+                             initializer=_init_worker, initargs=(fn,)) as pool:
+        pending = {pool.submit(_run_chunk, c) for c in chunks}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                keep_results(fut.result(), results, tick, on_result)
-    return results  # type: ignore[return-value]
+                for i, value in fut.result():
+                    on_result(i, value)

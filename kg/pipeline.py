@@ -7,9 +7,10 @@ stage's values (see ``kg/model.py``)::
 
 With a cache (``cache=True`` or a folder, see :mod:`kg.cache`) each stage's result is
 kept by content hash: an unchanged corpus is not laid out or extracted again, an
-edited article is re-extracted alone. Extraction runs in ``workers`` processes (see
-:mod:`kg.parallel`) or on a Dask cluster (``dask=ADDRESS``, :mod:`kg.distributed`);
-the graph is the same byte for byte whichever way it ran.
+edited article is re-extracted alone. Layout and extraction run per input file in
+``workers`` processes (see :mod:`kg.documents`), or extraction runs on a Dask cluster
+(``dask=ADDRESS``, :mod:`kg.distributed`); the graph is the same byte for byte
+whichever way it ran.
 
 >>> import tempfile
 >>> result = build(output=tempfile.mkdtemp(), workers=1)   # the bundled sample corpus
@@ -33,8 +34,9 @@ from rdflib.namespace import RDF
 
 from kg.atomic import atomic_write_bytes, atomic_write_text
 from kg.cache import Cache, default_cache_dir, key, source_fingerprint
-from kg.ingest import read_inputs, split_articles
-from kg.model import ENTITY_CLASSES, Article, Document, Extraction, Skipped
+from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
+from kg.ingest import read_inputs
+from kg.model import ENTITY_CLASSES, Skipped
 from kg.rdf.graph import Triple, to_graph, to_triples
 from kg.rdf.namespace import GH
 from kg.rdf.turtle import serialize_turtle
@@ -42,10 +44,9 @@ from kg.resources import seed_corpus
 
 DEFAULT_OUTPUT = Path("output")
 
-#: The sources each cached value depends on, besides its input (see kg/cache.py).
-LAYOUT_SOURCES = ("ingest/*.py", "model.py")
-EXTRACT_SOURCES = ("extract/**/*.py", "model.py")
-GRAPH_SOURCES = LAYOUT_SOURCES + EXTRACT_SOURCES + ("rdf/*.py", "pipeline.py", "cache.py", "parallel.py")
+#: The sources the whole-graph cache entry depends on, besides the inputs (see kg/cache.py).
+GRAPH_SOURCES = LAYOUT_SOURCES + EXTRACT_SOURCES + ("rdf/*.py", "pipeline.py", "cache.py", "parallel.py",
+                                                    "documents.py", "distributed.py")
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +94,7 @@ class BuildResult:
 def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAULT_OUTPUT, *,
           html: bool = True, progress: Callable[[str], None] | None = None,
           workers: int | None = None, cache: bool | str | Path | Cache | None = None,
-          dask=None, tick: Callable[[int, int], None] | None = None,
+          dask=None, tick: Tick | None = None,
           max_file_bytes: int | None = None) -> BuildResult:
     """Build the graph of ``paths`` (files or folders; default: the bundled sample corpus)
     and write it under ``output``.
@@ -101,7 +102,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``workers``: extraction processes (default: one per core; 1 runs in this process).
     ``cache``: None/False for none, True for the default folder (:func:`kg.cache.default_cache_dir`),
     or a folder. ``dask``: a Dask scheduler address (or Client) to extract on instead of a pool.
-    ``progress(message)`` hears about each step, ``tick(done, total)`` about each article extracted.
+    ``progress(message)`` hears about each step, ``tick(files_done, files_total, articles_done)``
+    about each input file laid out and extracted.
     ``max_file_bytes``: files larger than this are skipped unread (default: ``$KG_MAX_FILE_SIZE`` or 10 MB).
     """
     from kg.extract import load_lexicon  # the heavy stage, imported when used
@@ -117,8 +119,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
     lexicon = load_lexicon()
-    doc_keys = [key("layout", source_fingerprint(*LAYOUT_SOURCES), d.path, d.source, d.encoding, d.text)
-                for d in docs]
+    doc_keys = [layout_key(d) for d in docs]
     graph_key = key("graph", source_fingerprint(*GRAPH_SOURCES), lexicon.fingerprint, *doc_keys)
 
     memo = store.get("graph", graph_key) if store else None
@@ -129,11 +130,20 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
                              triples=memo["triples"], skipped=tuple(skipped),
                              log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
     else:
-        articles, log = lay_out(docs, doc_keys, store)
-        say(f"read {len(articles)} articles from {len(paths)} input(s), {len(skipped)} skipped")
+        say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
+        if dask is not None:
+            from kg.distributed import process_documents_dask
+
+            done = process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick or _say_every(say, 100))
+        else:
+            done = process_documents(docs, doc_keys, lexicon, workers=workers, store=store,
+                                     tick=tick or _say_every(say, 100))
+        articles = [a for d in done for a in d.articles]
+        extractions = [x for d in done for x in d.extractions]
+        extracted = sum(d.extracted for d in done)
+        log = [line for d in done for line in d.log]
+        say(f"{len(articles)} articles, {extracted} extracted, {len(articles) - extracted} from the cache")
         log.extend(lexicon.log)
-        extractions, extracted = extract_all(articles, lexicon, workers=workers, store=store, dask=dask,
-                                             tick=tick or _say_every(say, 100))
         for ex in extractions:
             log.extend(ex.log)
         triples, rdf_log = to_triples(articles, extractions)
@@ -162,69 +172,6 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     return result
 
 
-def lay_out(docs: Sequence[Document], doc_keys: Sequence[str], store: Cache | None) -> tuple[list[Article], list[str]]:
-    """Every document's Articles and ingestion log lines, from the cache where it has them.
-
-    The log lines are those :func:`kg.ingest.ingest` writes for a document.
-    """
-    articles: list[Article] = []
-    log: list[str] = []
-    for doc, k in zip(docs, doc_keys):
-        hit = store.get("layout", k) if store else None
-        if hit is None:
-            found = split_articles(doc)
-            lines = [f"{doc.source}: read as {doc.encoding}"] if doc.encoding not in ("utf-8", "utf-8-sig") else []
-            lines.append(f"{doc.source}: {len(found)} article(s)")
-            for a in found:
-                lines.extend(a.log)
-            hit = (tuple(found), tuple(lines))
-            if store:
-                store.put("layout", k, hit)
-        articles.extend(hit[0])
-        log.extend(hit[1])
-    return articles, log
-
-
-def extract_all(articles: Sequence[Article], lexicon, *, workers: int = 1, store: Cache | None = None,
-                dask=None, tick: Callable[[int, int], None] | None = None) -> tuple[list[Extraction], int]:
-    """One Extraction per article, in order, and how many were extracted (not cached)."""
-    fp = key(source_fingerprint(*EXTRACT_SOURCES), lexicon.fingerprint)
-    keys = [key("extract", fp, repr(a)) for a in articles]
-    results: list[Extraction | None] = [store.get("extract", k) if store else None for k in keys]
-    results = [r if isinstance(r, Extraction) else None for r in results]
-    todo = [i for i, r in enumerate(results) if r is None]
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if tick:
-            tick(done, len(todo))
-
-    def keep(j: int, ex: Extraction) -> None:
-        i = todo[j]
-        results[i] = ex
-        if store:
-            store.put("extract", keys[i], ex)
-
-    if tick:
-        tick(0, len(todo))
-    batch = [articles[i] for i in todo]
-    if dask is not None and batch:
-        from kg.distributed import extract_dask
-
-        extract_dask(dask, batch, lexicon, tick=advance, on_result=keep)
-    elif workers > 1 and len(batch) > 1:
-        from kg.parallel import extract_pool
-
-        extract_pool(batch, lexicon, workers, tick=advance, on_result=keep)
-    else:
-        from kg.parallel import extract_serial
-
-        extract_serial(batch, lexicon, tick=advance, on_result=keep)
-    return results, len(todo)  # type: ignore[return-value]
-
-
 def _open_cache(cache) -> Cache | None:
     if cache is None or cache is False:
         return None
@@ -233,15 +180,15 @@ def _open_cache(cache) -> Cache | None:
     return Cache(default_cache_dir() if cache is True else cache)
 
 
-def _say_every(say: Callable[[str], None], n: int) -> Callable[[int, int], None]:
-    """A ``tick`` that says how far extraction got each time another ``n`` articles are done."""
+def _say_every(say: Callable[[str], None], n: int) -> Tick:
+    """A ``tick`` that says how far the build got each time another ``n`` files are done."""
     said = 0
 
-    def tick(done: int, total: int) -> None:
+    def tick(files: int, total: int, articles: int) -> None:
         nonlocal said
-        if done - said >= n or (done == total and said < done and total >= n):
-            said = done
-            say(f"extracted {done}/{total} articles")
+        if files - said >= n or (files == total and said < files and total >= n):
+            said = files
+            say(f"{files}/{total} files done, {articles} articles")
     return tick
 
 

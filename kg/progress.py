@@ -1,17 +1,19 @@
 """Build progress on stderr: a bar on a terminal, plain log lines elsewhere.
 
-``Progress.message(text)`` reports a step; ``Progress.tick(done, total)`` reports
-articles extracted. On a terminal the bar is redrawn in place at most ten times a
-second (articles done, rate, time left); in a log file or pipe a line is written at
-most every ``every`` seconds and at the end.
+``Progress.message(text)`` reports a step; ``Progress.tick(files_done, files_total,
+articles_done)`` reports input files laid out and extracted (the number of articles is
+known only once a file is laid out, so the bar counts files). On a terminal the bar is
+redrawn in place at most ten times a second (files and articles done, articles per
+second, time left); in a log file or pipe a line is written at most every ``every``
+seconds and at the end.
 
 >>> import io
 >>> out = io.StringIO()
 >>> p = Progress(out, tty=False, clock=iter([0, 10, 20]).__next__)
->>> p.tick(0, 40); p.tick(10, 40); p.tick(40, 40)
+>>> p.tick(0, 40, 0); p.tick(10, 40, 25); p.tick(40, 40, 90)
 >>> print(out.getvalue(), end="")
-… extracted 10/40 articles (1.0/s, about 30 s left)
-… extracted 40/40 articles (2.0/s)
+… 10/40 files, 25 articles extracted (2.5 articles/s, about 30 s left)
+… 40/40 files, 90 articles extracted (4.5 articles/s)
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class Progress:
         self._end_bar()
         print(f"… {text}", file=self.stream, flush=True)
 
-    def tick(self, done: int, total: int) -> None:
+    def tick(self, done: int, total: int, articles: int) -> None:
         now = self.clock()
         if self._start is None or done == 0:
             self._start, self._last = now, now
@@ -61,19 +63,21 @@ class Progress:
             return
         self._last = now
         elapsed = max(now - self._start, 1e-9)
-        rate = done / elapsed
-        left = "" if finished else f", about {_duration((total - done) / rate)} left"
+        rate = articles / elapsed
+        left = _duration(elapsed * (total - done) / done)
         if self.tty:
             filled = int(BAR_WIDTH * done / max(total, 1))
             bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-            left = "" if finished else f"  {_duration((total - done) / rate)} left"
-            self.stream.write(f"\r{bar} {done}/{total} articles  {rate:.1f}/s{left}\x1b[K")
+            tail = "" if finished else f"  {left} left"
+            self.stream.write(f"\r{bar} {done}/{total} files  {articles} articles  {rate:.1f}/s{tail}\x1b[K")
             self.stream.flush()
             self._drawn = True
             if finished:
                 self._end_bar()
         else:
-            print(f"… extracted {done}/{total} articles ({rate:.1f}/s{left})", file=self.stream, flush=True)
+            tail = "" if finished else f", about {left} left"
+            print(f"… {done}/{total} files, {articles} articles extracted ({rate:.1f} articles/s{tail})",
+                  file=self.stream, flush=True)
 
     def _end_bar(self) -> None:
         if self._drawn:

@@ -1,0 +1,131 @@
+"""One input document through layout and extraction, using the cache where it can.
+
+This is the unit of work of a local build: ``process_document`` lays a Document out
+into Articles and extracts each of them, reading and filling the cache (a layout entry
+per document, an extraction entry per article, see :mod:`kg.cache`), so an edited
+article is still extracted alone. ``process_documents`` runs it over a corpus, in
+this process or in a pool of workers (:func:`kg.parallel.pool_map`); either way the
+results come back in input order, so the graph does not depend on how it ran.
+
+>>> from kg.extract import load_lexicon
+>>> from kg.model import Document
+>>> doc = Document("a.md", "a.md", "# 工会开展送温暖活动\\n\\n工会面向困难职工开展送温暖活动。\\n", "utf-8")
+>>> done = process_document(doc, layout_key(doc), load_lexicon())
+>>> [a.title for a in done.articles], done.extracted
+(['工会开展送温暖活动'], 1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable, Sequence
+
+from kg.cache import Cache, key, source_fingerprint
+from kg.ingest import split_articles
+from kg.model import Article, Document, Extraction
+
+#: The sources each cached value depends on, besides its input (see kg/cache.py).
+LAYOUT_SOURCES = ("ingest/*.py", "model.py")
+EXTRACT_SOURCES = ("extract/**/*.py", "model.py")
+
+#: ``tick(files_done, files_total, articles_done)``: progress of the per-document work.
+Tick = Callable[[int, int, int], None]
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """A document's Articles, one Extraction per Article, the ingestion log lines, and how
+    many of the Extractions were computed (not read from the cache)."""
+
+    articles: tuple[Article, ...]
+    extractions: tuple[Extraction, ...]
+    log: tuple[str, ...]
+    extracted: int
+
+
+def layout_key(doc: Document) -> str:
+    """The cache key of ``doc``'s layout: its content and the ingestion source."""
+    return key("layout", source_fingerprint(*LAYOUT_SOURCES), doc.path, doc.source, doc.encoding, doc.text)
+
+
+def extraction_key(article: Article, lexicon) -> str:
+    """The cache key of ``article``'s Extraction: the Article, the lexicon and the extractors."""
+    return key("extract", source_fingerprint(*EXTRACT_SOURCES), lexicon.fingerprint, repr(article))
+
+
+def layout_document(doc: Document, k: str, store: Cache | None = None) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """``doc``'s Articles and the log lines :func:`kg.ingest.ingest` writes for it."""
+    hit = store.get("layout", k) if store else None
+    if hit is None:
+        found = split_articles(doc)
+        lines = [f"{doc.source}: read as {doc.encoding}"] if doc.encoding not in ("utf-8", "utf-8-sig") else []
+        lines.append(f"{doc.source}: {len(found)} article(s)")
+        for a in found:
+            lines.extend(a.log)
+        hit = (tuple(found), tuple(lines))
+        if store:
+            store.put("layout", k, hit)
+    return hit
+
+
+def process_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> DocumentResult:
+    """Lay ``doc`` out and extract every Article the cache has no Extraction for."""
+    from kg.extract import extract
+
+    articles, log = layout_document(doc, k, store)
+    extractions = []
+    extracted = 0
+    for article in articles:
+        ek = extraction_key(article, lexicon)
+        ex = store.get("extract", ek) if store else None
+        if not isinstance(ex, Extraction):
+            ex = extract(article, lexicon)
+            extracted += 1
+            if store:
+                store.put("extract", ek, ex)
+        extractions.append(ex)
+    return DocumentResult(articles, tuple(extractions), log, extracted)
+
+
+def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *, workers: int = 1,
+                      store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
+    """``process_document`` over ``docs``, in ``workers`` processes; results in input order."""
+    results: list[DocumentResult | None] = [None] * len(docs)
+    files = articles = 0
+
+    def keep(i: int, done: DocumentResult) -> None:
+        nonlocal files, articles
+        results[i] = done
+        files += 1
+        articles += len(done.articles)
+        if tick:
+            tick(files, len(docs), articles)
+
+    if tick:
+        tick(0, len(docs), 0)
+    if workers > 1 and len(docs) > 1:
+        from kg.extract import warm_up
+        from kg.parallel import pool_map
+
+        warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it
+        work = partial(_process_for_pool, docs=docs, keys=keys, lexicon=lexicon, store=store)
+        pool_map(work, [len(d.text) for d in docs], workers, on_result=keep)
+    else:
+        for i, doc in enumerate(docs):
+            keep(i, process_document(doc, keys[i], lexicon, store))
+    return results  # type: ignore[return-value]
+
+
+def _process_for_pool(i: int, *, docs, keys, lexicon, store) -> DocumentResult:
+    """``process_document`` in a worker, its Articles trimmed for the trip back.
+
+    The graph stage reads an Article's header and text, never its paragraph and
+    sentence index, which is most of the cost of sending Articles between processes
+    (0.5 s of the parent's time on the laws corpus). The cache, written here in the
+    worker, keeps the whole Articles.
+    """
+    done = process_document(docs[i], keys[i], lexicon, store)
+    light = tuple(dataclasses.replace(a, paragraphs=(), sentences=(), note=None) for a in done.articles)
+    return dataclasses.replace(done, articles=light)
