@@ -14,7 +14,10 @@ Three kinds of entry, each keyed by a sha256 of everything that decides its valu
 An edited article changes only its own ``extract`` key; a changed vocabulary or rule
 changes the fingerprint, hence every ``extract`` key. Entries are pickles written
 atomically (temp file + rename): a killed build never leaves a half-written entry,
-and an unreadable one is deleted and recomputed.
+and an unreadable one is deleted and recomputed. A thread in each process writes them
+(see ``_Writer``), so the disk's latency overlaps the build's work; ``get`` sees an
+entry as soon as it is put, and ``flush()`` (which ``kg.build`` calls before it
+returns) waits until every entry is on disk.
 
 Location: ``--cache-dir``, else ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/gonghui-kg``,
 else ``~/.cache/gonghui-kg``. Deleting the folder is always safe.
@@ -32,8 +35,11 @@ True
 from __future__ import annotations
 
 import hashlib
+import multiprocessing.util
 import os
 import pickle
+import queue
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,10 +102,12 @@ class Cache:
     def get(self, kind: str, k: str):
         """The value stored under ``k``, or None if absent or unreadable (then it is removed)."""
         p = self.path(kind, k)
-        try:
-            data = p.read_bytes()
-        except OSError:
-            return None
+        data = _WRITER.pending.get(p) if _WRITER else None  # put by this process, maybe not on disk yet
+        if data is None:
+            try:
+                data = p.read_bytes()
+            except OSError:
+                return None
         try:
             return pickle.loads(data)
         except Exception:  # truncated or foreign bytes: drop it, the caller recomputes
@@ -110,11 +118,13 @@ class Cache:
             return None
 
     def put(self, kind: str, k: str, value) -> None:
-        """Store ``value`` under ``k`` atomically; a full or read-only disk only costs the entry."""
-        try:
-            _write_atomically(self.path(kind, k), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+        """Store ``value`` under ``k``: pickled now, written to disk atomically by this
+        process's writer thread. A full or read-only disk only costs the entry."""
+        _writer().put(self.path(kind, k), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def flush(self) -> None:
+        """Wait until every entry this process put is on disk (or failed to be written)."""
+        flush()
 
     def prune(self, kind: str, keep: int) -> None:
         """Keep only the ``keep`` most recently written entries of ``kind``."""
@@ -131,3 +141,64 @@ def _write_atomically(path: Path, data: bytes) -> None:
     fsync would only guard against power loss, which :meth:`Cache.get` survives anyway (an
     unreadable entry is recomputed), and one fsync per article made cold builds slower."""
     atomic_write_bytes(path, data, fsync=False)
+
+
+class _Writer:
+    """The thread that writes this process's cache entries, in the order they were put.
+
+    Creating a file costs 0.2-0.5 ms on some disks, twice per article; written here the
+    wait overlaps extraction instead of adding to it. ``pending`` holds what is not on
+    disk yet, for ``Cache.get``; the bounded queue keeps a slow disk from filling memory.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[Path, bytes] = {}
+        self.queue: queue.Queue = queue.Queue(maxsize=256)
+        threading.Thread(target=self._run, name="kg-cache-writer", daemon=True).start()
+
+    def put(self, path: Path, data: bytes) -> None:
+        self.pending[path] = data
+        self.queue.put((path, data))
+
+    def _run(self) -> None:
+        while True:
+            path, data = self.queue.get()
+            try:
+                _write_atomically(path, data)
+            except Exception:  # a full or read-only disk costs the entry, never the build
+                pass
+            finally:
+                if self.pending.get(path) is data:
+                    del self.pending[path]
+                self.queue.task_done()
+
+
+_WRITER: _Writer | None = None
+_WRITER_LOCK = threading.Lock()
+
+
+def _writer() -> _Writer:
+    global _WRITER
+    if _WRITER is None:
+        with _WRITER_LOCK:
+            if _WRITER is None:
+                _WRITER = _Writer()
+                # A worker process of a pool exits through multiprocessing, which runs
+                # these finalizers (not atexit): its last entries reach the disk first.
+                multiprocessing.util.Finalize(None, flush, exitpriority=10)
+    return _WRITER
+
+
+def flush() -> None:
+    """Wait until every cache entry this process put is on disk."""
+    if _WRITER is not None:
+        _WRITER.queue.join()
+
+
+def _forget_writer() -> None:
+    """A forked child has no writer thread: it starts its own on its first put."""
+    global _WRITER, _WRITER_LOCK
+    _WRITER, _WRITER_LOCK = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_writer)

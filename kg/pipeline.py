@@ -33,7 +33,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.atomic import atomic_write_bytes, atomic_write_text
-from kg.cache import Cache, default_cache_dir, key, source_fingerprint
+from kg.cache import KEEP_GRAPHS, Cache, default_cache_dir, key, source_fingerprint
 from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
 from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Skipped
@@ -156,7 +156,6 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         if store:
             store.put("graph", graph_key, {"articles": result.articles, "entities": result.entities,
                                            "triples": result.triples, "turtle": turtle, "log": log})
-            store.prune("graph", keep=8)
     say(f"wrote {len(result.triples)} triples to {result.graph_path}")
 
     if html:
@@ -168,6 +167,9 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
     atomic_write_text(result.log_path, "\n".join(skipped_lines + list(result.log)) + "\n")
+    if store:
+        store.flush()  # every entry this build made is on disk when it returns
+        store.prune("graph", keep=KEEP_GRAPHS)
     object.__setattr__(result, "seconds", time.perf_counter() - started)
     return result
 

@@ -77,3 +77,33 @@ def test_cli_caches_in_the_documented_place_and_no_cache_leaves_it_alone(corpus,
     r = kg("-o", str(tmp_path / "c3"), "--cache-dir", str(other))
     assert "3 extracted" in r.stdout and any(other.rglob("*"))
     assert (tmp_path / "c3" / "graph.ttl").read_bytes() == (tmp_path / "nc" / "graph.ttl").read_bytes()
+
+
+def test_an_entry_is_readable_at_once_and_on_disk_after_flush(tmp_path, monkeypatch):
+    """Entries are written by a thread; until then get() answers from memory."""
+    import threading
+
+    import kg.cache
+
+    gate = threading.Event()
+    real = kg.cache._write_atomically
+    monkeypatch.setattr(kg.cache, "_write_atomically", lambda path, data: (gate.wait(10), real(path, data)))
+    cache = Cache(tmp_path)
+    cache.put("extract", "ab" * 32, {"found": 1})
+    assert cache.get("extract", "ab" * 32) == {"found": 1}
+    assert not cache.path("extract", "ab" * 32).exists()  # the writer is held at the gate
+    gate.set()
+    cache.flush()
+    assert cache.path("extract", "ab" * 32).exists()
+    assert Cache(tmp_path).get("extract", "ab" * 32) == {"found": 1}
+
+
+def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    for i in range(4):  # more files, so both workers get some
+        (corpus / f"extra{i}.md").write_text(f"# 工会开展第{i}次培训\n\n工会面向农民工开展技能培训。\n", encoding="utf-8")
+    build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
+    entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    assert entries == {"layout", "extract", "graph"}
+    assert len([p for p in (cache / "v1" / "extract").rglob("*") if p.is_file()]) == 7  # one per article
+    assert not [p for p in cache.rglob(".*.tmp")]
