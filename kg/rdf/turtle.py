@@ -26,6 +26,7 @@ readable.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from itertools import groupby
 from pathlib import Path
 from typing import Iterable
@@ -86,12 +87,19 @@ def serialize_turtle(triples: Iterable[tuple]) -> str:
             out = rendered[t] = term(t)
         return out
 
-    ordered = sorted(set(triples), key=lambda t: (str(t[0]), _predicate_key(t[1]), render(t[2])))
-    for subject, block in groupby(ordered, key=lambda t: t[0]):
-        parts = []
-        for predicate, objs in groupby(block, key=lambda t: t[1]):
-            p = "a" if predicate == _TYPE else render(predicate)
-            parts.append(f"{p} " + " , ".join(render(o) for _, _, o in objs))
+    # Grouped by subject first, so that only a subject's own few triples are sorted together.
+    by_subject: dict = defaultdict(set)
+    for s, p, o in triples:
+        by_subject[s].add((p, o))
+    predicates: dict = {}  # predicate -> (its sort key, how it is written)
+    for subject in sorted(by_subject, key=str):
+        pairs = by_subject[subject]
+        for p, _ in pairs:
+            if p not in predicates:
+                predicates[p] = (_predicate_key(p), "a" if p == _TYPE else render(p))
+        ordered = sorted((predicates[p][0], render(o), p) for p, o in pairs)
+        parts = [predicates[p][1] + " " + " , ".join(o for _, o, _ in objs)
+                 for p, objs in groupby(ordered, key=lambda t: t[2])]
         lines.append(render(subject) + " " + " ;\n    ".join(parts) + " .")
     return "\n".join(lines) + "\n"
 
