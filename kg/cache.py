@@ -1,18 +1,19 @@
-"""The build cache: what a build computed, kept on disk by content hash.
+"""The build cache: what a build computed, kept on disk under a hash of what decided it.
 
-Three kinds of entry, each keyed by a sha256 of everything that decides its value:
+Two kinds of entry, each keyed by a sha256 (see ``key``):
 
-* ``layout``:  one input Document -> its Articles and ingestion log lines
-  (key: the Document and the source of ``kg/ingest`` and ``kg/model.py``);
-* ``extract``: one Article -> its Extraction
-  (key: the Article, the lexicon fingerprint, which covers the vocabularies and
-  every ``kg/extract`` source file, and ``kg/model.py``);
-* ``graph``:   the whole corpus -> its triples, ``graph.ttl`` and log
-  (key: every Document key, the lexicon fingerprint and the source of the whole
-  ``kg`` package), so an unchanged corpus is not even laid out again.
+* ``document``: one input file -> its Articles, ingestion log lines and each Article's
+  Extraction (see :mod:`kg.documents`). The key is the file's path; inside, the layout
+  is kept with the key of the content and ingestion source it came from, and each
+  Extraction with the key of its Article, the lexicon fingerprint (which covers the
+  vocabularies and every ``kg/extract`` source file) and ``kg/model.py``. One file per
+  input file, since creating a file is much of what a cache costs;
+* ``graph``: the whole corpus -> its triples, ``graph.ttl`` and log
+  (key: every document's content key, the lexicon fingerprint and the source of the
+  whole ``kg`` package), so an unchanged corpus is not even laid out again.
 
-An edited article changes only its own ``extract`` key; a changed vocabulary or rule
-changes the fingerprint, hence every ``extract`` key. Entries are pickles written
+An edited article changes only its own Extraction's key; a changed vocabulary or rule
+changes the fingerprint, hence every Extraction's key. Entries are pickles written
 atomically (temp file + rename): a killed build never leaves a half-written entry,
 and an unreadable one is deleted and recomputed. A thread in each process writes them
 (see ``_Writer``), so the disk's latency overlaps the build's work; ``get`` sees an
@@ -24,11 +25,11 @@ else ``~/.cache/gonghui-kg``. Deleting the folder is always safe.
 
 >>> import tempfile
 >>> c = Cache(tempfile.mkdtemp())
->>> k = key("extract", "some article")
->>> c.get("extract", k) is None
+>>> k = key("document", "/archive/2024/03.md")
+>>> c.get("document", k) is None
 True
->>> c.put("extract", k, {"found": 1})
->>> c.get("extract", k)
+>>> c.put("document", k, {"found": 1})
+>>> c.get("document", k)
 {'found': 1}
 """
 

@@ -1,11 +1,10 @@
 """Extraction on a Dask cluster (dask.distributed): the same pure per-article function.
 
-Layout runs here (it is cheap); the Articles the cache has no Extraction for travel to
-the cluster in chunks of similar size (see :func:`kg.parallel.chunk_by_size`), the
+Layout runs here (it is cheap) and so does the cache; the Articles the cache has no
+Extraction for travel to the cluster in chunks of similar size (see :func:`kg.parallel.chunk_by_size`), the
 lexicon is broadcast to every worker once, and results come back to their places, so
 the graph equals the one a local build writes. The workers need ``gonghui-kg``
-installed (same version); nothing else is shared with them, not even a file system:
-the cache is read and written here.
+installed (same version); nothing else is shared with them, not even a file system.
 
 Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786``
 on each of the others, then ``kg build ARCHIVE --dask tcp://HOST:8786``.
@@ -16,7 +15,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kg.cache import Cache
-from kg.documents import DocumentResult, Tick, extraction_key, layout_document
+from kg.documents import DocumentResult, Tick, close_document, open_document
 from kg.model import Article, Document, Extraction
 from kg.parallel import chunk_by_size, chunk_target
 
@@ -34,24 +33,28 @@ def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str
     which is then used and left open."""
     from dask.distributed import Client, as_completed
 
-    laid_out = [layout_document(doc, k, store) for doc, k in zip(docs, keys)]
-    flat = [(d, a) for d, (articles, _) in enumerate(laid_out) for a in articles]
-    ex_keys = [extraction_key(a, lexicon) for _, a in flat]
-    found: list[Extraction | None] = [store.get("extract", k) if store else None for k in ex_keys]
-    found = [x if isinstance(x, Extraction) else None for x in found]
+    opened = [open_document(doc, k, lexicon, store) for doc, k in zip(docs, keys)]
+    flat = [(d, a) for d, o in enumerate(opened) for a in o.articles]
+    found: list[Extraction | None] = [x for o in opened for x in o.found]
     todo = [j for j, x in enumerate(found) if x is None]
     missing = [0] * len(docs)  # per document: Extractions still to come
     for j in todo:
         missing[flat[j][0]] += 1
+    starts = [0]  # document d's Articles are flat[starts[d]:starts[d + 1]]
+    for o in opened:
+        starts.append(starts[-1] + len(o.articles))
+    results: list[DocumentResult | None] = [None] * len(docs)
     files = articles = 0
 
     def advance(doc_indices: list[int]) -> None:
+        """Documents whose every Extraction is in: cached (so a killed build keeps them) and counted."""
         nonlocal files, articles
         if not doc_indices:
             return
         for d in doc_indices:
+            results[d] = close_document(opened[d], found[starts[d]:starts[d + 1]], store)
             files += 1
-            articles += len(laid_out[d][0])
+            articles += len(opened[d].articles)
         if tick:
             tick(files, len(docs), articles)
 
@@ -73,8 +76,6 @@ def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str
                     finished = []
                     for j, ex in fut.result():
                         found[j] = ex
-                        if store:
-                            store.put("extract", ex_keys[j], ex)
                         d = flat[j][0]
                         missing[d] -= 1
                         if not missing[d]:
@@ -85,11 +86,4 @@ def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str
             if own:
                 client.close()
 
-    extracted = [0] * len(docs)
-    for j in todo:
-        extracted[flat[j][0]] += 1
-    per_doc: list[list[Extraction]] = [[] for _ in docs]
-    for (d, _), ex in zip(flat, found):
-        per_doc[d].append(ex)
-    return [DocumentResult(articles, tuple(per_doc[d]), log, extracted[d])
-            for d, (articles, log) in enumerate(laid_out)]
+    return results  # type: ignore[return-value]

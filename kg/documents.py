@@ -1,10 +1,13 @@
 """One input document through layout and extraction, using the cache where it can.
 
 This is the unit of work of a local build: ``process_document`` lays a Document out
-into Articles and extracts each of them, reading and filling the cache (a layout entry
-per document, an extraction entry per article, see :mod:`kg.cache`), so an edited
-article is still extracted alone. ``process_documents`` runs it over a corpus, in
-this process or in a pool of workers (:func:`kg.parallel.pool_map`); either way the
+into Articles and extracts each of them. Its cache entry (kind ``document``, one file
+per input file, see :mod:`kg.cache`) holds the layout, valid while the file's content
+and the ingestion code are unchanged, and each Article's Extraction under a key of the
+Article's content, the lexicon and the extractors: so an edited article is extracted
+again alone, the other articles of its file come from the entry, and a changed
+vocabulary or rule re-extracts everything. ``process_documents`` runs it over a corpus,
+in this process or in a pool of workers (:func:`kg.parallel.pool_map`); either way the
 results come back in input order, so the graph does not depend on how it ran.
 
 >>> from kg.extract import load_lexicon
@@ -18,6 +21,7 @@ results come back in input order, so the graph does not depend on how it ran.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Sequence
@@ -45,48 +49,77 @@ class DocumentResult:
     extracted: int
 
 
+@dataclass(frozen=True)
+class OpenDocument:
+    """A document laid out (or its layout read from the cache), with the Extractions the
+    cache has for its Articles (None where it has none)."""
+
+    doc: Document
+    layout_key: str
+    articles: tuple[Article, ...]
+    log: tuple[str, ...]
+    extraction_keys: tuple[str, ...]
+    found: tuple[Extraction | None, ...]
+    stored: bool  # the cache entry already holds exactly this layout and these Extractions
+
+
 def layout_key(doc: Document) -> str:
-    """The cache key of ``doc``'s layout: its content and the ingestion source."""
+    """The key of ``doc``'s layout: its content and the ingestion source."""
     return key("layout", source_fingerprint(*LAYOUT_SOURCES), doc.path, doc.source, doc.encoding, doc.text)
 
 
+def entry_key(doc: Document) -> str:
+    """The key of ``doc``'s cache entry: the file, wherever its content has gone since."""
+    return key("document", os.path.abspath(doc.path))
+
+
 def extraction_key(article: Article, lexicon) -> str:
-    """The cache key of ``article``'s Extraction: the Article, the lexicon and the extractors."""
+    """The key of ``article``'s Extraction: the Article, the lexicon and the extractors."""
     return key("extract", source_fingerprint(*EXTRACT_SOURCES), lexicon.fingerprint, repr(article))
 
 
-def layout_document(doc: Document, k: str, store: Cache | None = None) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def lay_out(doc: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """``doc``'s Articles and the log lines :func:`kg.ingest.ingest` writes for it."""
-    hit = store.get("layout", k) if store else None
-    if hit is None:
-        found = split_articles(doc)
-        lines = [f"{doc.source}: read as {doc.encoding}"] if doc.encoding not in ("utf-8", "utf-8-sig") else []
-        lines.append(f"{doc.source}: {len(found)} article(s)")
-        for a in found:
-            lines.extend(a.log)
-        hit = (tuple(found), tuple(lines))
-        if store:
-            store.put("layout", k, hit)
-    return hit
+    found = split_articles(doc)
+    lines = [f"{doc.source}: read as {doc.encoding}"] if doc.encoding not in ("utf-8", "utf-8-sig") else []
+    lines.append(f"{doc.source}: {len(found)} article(s)")
+    for a in found:
+        lines.extend(a.log)
+    return tuple(found), tuple(lines)
+
+
+def open_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> OpenDocument:
+    """``doc``'s layout and the Extractions its cache entry holds (``k``: its layout key)."""
+    entry = store.get("document", entry_key(doc)) if store else None
+    if not (isinstance(entry, tuple) and len(entry) == 4):
+        entry = None
+    if entry is not None and entry[0] == k:
+        articles, log = entry[1], entry[2]
+    else:
+        articles, log = lay_out(doc)
+    saved = entry[3] if entry is not None else {}
+    keys = tuple(extraction_key(a, lexicon) for a in articles)
+    found = tuple(x if isinstance(x := saved.get(ek), Extraction) else None for ek in keys)
+    stored = entry is not None and entry[0] == k and None not in found and len(saved) == len(set(keys))
+    return OpenDocument(doc, k, articles, log, keys, found, stored)
+
+
+def close_document(opened: OpenDocument, extractions: Sequence[Extraction], store: Cache | None = None) -> DocumentResult:
+    """The DocumentResult of ``opened`` once every Article has its Extraction; the cache
+    entry is rewritten if anything in it changed."""
+    if store and not opened.stored:
+        store.put("document", entry_key(opened.doc),
+                  (opened.layout_key, opened.articles, opened.log, dict(zip(opened.extraction_keys, extractions))))
+    return DocumentResult(opened.articles, tuple(extractions), opened.log, opened.found.count(None))
 
 
 def process_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> DocumentResult:
     """Lay ``doc`` out and extract every Article the cache has no Extraction for."""
     from kg.extract import extract
 
-    articles, log = layout_document(doc, k, store)
-    extractions = []
-    extracted = 0
-    for article in articles:
-        ek = extraction_key(article, lexicon)
-        ex = store.get("extract", ek) if store else None
-        if not isinstance(ex, Extraction):
-            ex = extract(article, lexicon)
-            extracted += 1
-            if store:
-                store.put("extract", ek, ex)
-        extractions.append(ex)
-    return DocumentResult(articles, tuple(extractions), log, extracted)
+    opened = open_document(doc, k, lexicon, store)
+    extractions = [ex if ex is not None else extract(a, lexicon) for a, ex in zip(opened.articles, opened.found)]
+    return close_document(opened, extractions, store)
 
 
 def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *, workers: int = 1,

@@ -48,7 +48,7 @@ def test_corrupt_entries_are_ignored_and_recomputed(corpus, tmp_path):
     cache = tmp_path / "cache"
     good = build([corpus], tmp_path / "good", html=False, workers=1, cache=cache)
     entries = [p for p in (cache).rglob("*") if p.is_file()]
-    assert len(entries) >= 3 + 3 + 1  # layouts, extractions, the graph
+    assert len(entries) == 3 + 1  # one per input file, the graph
     for p in entries:
         p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])  # as if cut off mid-write
     again = build([corpus], tmp_path / "again", html=False, workers=1, cache=cache)
@@ -89,13 +89,13 @@ def test_an_entry_is_readable_at_once_and_on_disk_after_flush(tmp_path, monkeypa
     real = kg.cache._write_atomically
     monkeypatch.setattr(kg.cache, "_write_atomically", lambda path, data: (gate.wait(10), real(path, data)))
     cache = Cache(tmp_path)
-    cache.put("extract", "ab" * 32, {"found": 1})
-    assert cache.get("extract", "ab" * 32) == {"found": 1}
-    assert not cache.path("extract", "ab" * 32).exists()  # the writer is held at the gate
+    cache.put("document", "ab" * 32, {"found": 1})
+    assert cache.get("document", "ab" * 32) == {"found": 1}
+    assert not cache.path("document", "ab" * 32).exists()  # the writer is held at the gate
     gate.set()
     cache.flush()
-    assert cache.path("extract", "ab" * 32).exists()
-    assert Cache(tmp_path).get("extract", "ab" * 32) == {"found": 1}
+    assert cache.path("document", "ab" * 32).exists()
+    assert Cache(tmp_path).get("document", "ab" * 32) == {"found": 1}
 
 
 def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_path):
@@ -104,6 +104,42 @@ def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_pat
         (corpus / f"extra{i}.md").write_text(f"# 工会开展第{i}次培训\n\n工会面向农民工开展技能培训。\n", encoding="utf-8")
     build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
     entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
-    assert entries == {"layout", "extract", "graph"}
-    assert len([p for p in (cache / "v1" / "extract").rglob("*") if p.is_file()]) == 7  # one per article
+    assert entries == {"document", "graph"}
+    assert len([p for p in (cache / "v1" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
     assert not [p for p in cache.rglob(".*.tmp")]
+
+
+def test_editing_one_article_of_a_magazine_issue_extracts_that_article_alone(tmp_path):
+    """A file of three articles has one cache entry; an edit inside one article re-extracts
+    that article and takes the other two from the entry."""
+    from kg.resources import seed_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    issue = seed_corpus().read_text(encoding="utf-8")
+    (corpus / "issue.md").write_text(issue, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = build([corpus], tmp_path / "one", html=False, workers=1, cache=cache)
+    assert (first.articles, first.extracted) == (3, 3)
+
+    sentence = "各级工会要把农民工入会工作摆在突出位置。"
+    anchor = "对于做好新时代工会工作具有重要的指导意义。"  # in the second article's first paragraph
+    assert issue.count(anchor) == 1
+    (corpus / "issue.md").write_text(issue.replace(anchor, anchor + sentence), encoding="utf-8")
+    again = build([corpus], tmp_path / "two", html=False, workers=1, cache=cache)
+    assert (again.extracted, again.cached, again.reused_graph) == (1, 2, False)
+    assert sentence in again.graph_path.read_text(encoding="utf-8")
+    fresh = build([corpus], tmp_path / "fresh", html=False, workers=1, cache=None)
+    assert again.graph_path.read_bytes() == fresh.graph_path.read_bytes()
+
+
+def test_a_file_replaced_by_another_document_is_laid_out_again(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    build([corpus], tmp_path / "one", html=False, workers=1, cache=cache)
+    (corpus / "a.md").write_text((corpus / "b.md").read_text(encoding="utf-8").replace("李红", "王芳"),
+                                 encoding="utf-8")
+    again = build([corpus], tmp_path / "two", html=False, workers=2, cache=cache)
+    fresh = build([corpus], tmp_path / "fresh", html=False, workers=1, cache=None)
+    assert (again.extracted, again.cached) == (1, 2)
+    assert again.graph_path.read_bytes() == fresh.graph_path.read_bytes()
+    assert "王芳" in again.graph_path.read_text(encoding="utf-8")
