@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
+import os
+import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -192,7 +195,7 @@ class Compiled:
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
-        tok.initialize()
+        load_jieba_dictionary(tok)
         for name in self.lexicon.names():
             if len(name) > 1 and not (_JIEBA_SPLITS & set(name)):
                 tok.add_word(name, freq=max(tok.suggest_freq(name, tune=False), 1000), tag="n")
@@ -215,6 +218,31 @@ class Compiled:
     def unsplittable(self) -> tuple[str, ...]:
         """Vocabulary names jieba's regexes split: matched by the automaton alone."""
         return tuple(n for n in self.lexicon.names() if _JIEBA_SPLITS & set(n))
+
+
+def load_jieba_dictionary(tok) -> None:
+    """``tok.initialize()``, three times faster when jieba's dictionary cache exists.
+
+    jieba keeps its parsed default dictionary in ``$TMPDIR/jieba.cache`` and reads it
+    back with ``marshal.load(file)``, which reads the 9 MB file a few bytes at a time
+    (0.6 s); ``marshal.loads`` of the file's bytes gives the same tables in 0.2 s. The
+    same file and the same check as jieba's; anything else (another dictionary, no
+    cache yet, a damaged file) is left to ``initialize()``, which also writes the cache.
+    """
+    import jieba
+
+    path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+    if tok.dictionary == jieba.DEFAULT_DICT and not tok.cache_file and os.path.isfile(path):
+        try:
+            with open(path, "rb") as f:
+                freq, total = marshal.loads(f.read())
+        except Exception:  # jieba then rebuilds the file
+            pass
+        else:
+            if isinstance(freq, dict) and isinstance(total, int):
+                tok.FREQ, tok.total, tok.initialized = freq, total, True
+                return
+    tok.initialize()
 
 
 _CACHE: dict[str, Compiled] = {}

@@ -142,3 +142,30 @@ def test_the_pos_tagger_copies_jiebas_tag_table_and_tags_as_a_freshly_loaded_one
     assert tagged == [(w.word, w.flag) for w in loaded.cut(text)]
     assert ("农民工", "n") in tagged  # a vocabulary word, tagged through the tokenizer's own words
     assert jieba.posseg.dt.word_tag_tab == shared  # the tokenizer's own words stay in the copy
+
+
+def test_jiebas_dictionary_loads_from_its_cache_to_the_same_tables(tmp_path):
+    """load_jieba_dictionary reads jieba's own cache file faster; the tables must be the
+    ones jieba builds, and with no cache file yet jieba builds (and writes) it."""
+    import jieba
+
+    from kg.extract.lexicon import load_jieba_dictionary
+
+    fresh = jieba.Tokenizer()
+    fresh.tmp_dir = str(tmp_path)  # an empty temp folder: no cache file yet
+    load_jieba_dictionary(fresh)
+    assert (tmp_path / "jieba.cache").is_file()
+
+    cached = jieba.Tokenizer()
+    cached.tmp_dir = str(tmp_path)
+    load_jieba_dictionary(cached)
+    assert cached.initialized and cached.total == fresh.total
+    assert cached.FREQ == fresh.FREQ and cached.FREQ is not fresh.FREQ
+    text = "江苏省总工会面向农民工开展求学圆梦行动，帮助困难职工提升学历。"
+    assert cached.lcut(text) == fresh.lcut(text)
+
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal data")  # damaged: jieba rebuilds it
+    damaged = jieba.Tokenizer()
+    damaged.tmp_dir = str(tmp_path)
+    load_jieba_dictionary(damaged)
+    assert damaged.FREQ == fresh.FREQ
