@@ -197,5 +197,6 @@ def _say_every(say: Callable[[str], None], n: int) -> Tick:
 def count_entities(triples) -> dict[str, int]:
     """Entities per class of the four, from the graph's rdf:type triples."""
     classes = {GH[c]: c for c in ENTITY_CLASSES}
-    counts = Counter(classes[o] for _, p, o in triples if p == RDF.type and o in classes)
+    rdf_type = RDF.type  # looked up once: rdflib namespace attributes are slow
+    counts = Counter(classes[o] for _, p, o in triples if p == rdf_type and o in classes)
     return {c: counts.get(c, 0) for c in ENTITY_CLASSES}
