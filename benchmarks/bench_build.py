@@ -9,7 +9,7 @@ shared by forked workers are counted twice, so it is an upper bound). Measured:
 
 * bare segmentation: a private ``jieba.Tokenizer().lcut`` over every file's text;
 * cold builds (empty cache) with 1 and 2 workers, ``--no-html``, alternating, the fastest
-  of ``--repeat`` (3) runs of each counting, since other load on the machine only slows a run;
+  of ``--repeat`` (5) runs of each counting, since other load on the machine only slows a run;
 * a warm rebuild of the unchanged corpus (graph reused), and one that must redo the
   graph stage (only the per-article caches kept), as after an edit;
 * optional (``--html``): a cold and a warm build writing graph.html and report.html;
@@ -95,8 +95,8 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--html", action="store_true", help="also time builds that write graph.html and report.html")
     ap.add_argument("--quick", action="store_true", help="skip the 25/50/100 %% memory series")
-    ap.add_argument("--repeat", type=int, default=3, metavar="N",
-                    help="cold builds with 1 and 2 workers, N of each, the fastest counts (default 3)")
+    ap.add_argument("--repeat", type=int, default=5, metavar="N",
+                    help="cold builds with 1 and 2 workers, N of each, the fastest counts (default 5)")
     a = ap.parse_args()
     global SNAPSHOT
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))

@@ -112,3 +112,23 @@ def test_folders_are_read_recursively_and_bad_files_are_skipped(tmp_path):
     sources = {str(o) for o in g.objects(None, GH.source)}
     assert sources == {"corpus/2019/a.md", "corpus/b.txt"}
     assert validate(g).conforms
+
+
+def test_the_graph_stage_pauses_cyclic_gc_and_restores_it_even_on_error():
+    import gc
+
+    from kg.pipeline import cyclic_gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        with cyclic_gc_paused():
+            assert not gc.isenabled()
+            1 / 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
