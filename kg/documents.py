@@ -140,9 +140,10 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *,
         tick(0, len(docs), 0)
     if workers > 1 and len(docs) > 1:
         from kg.extract import warm_up
-        from kg.parallel import pool_map
+        from kg.parallel import forks, pool_map
 
-        warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it
+        if forks():
+            warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it
         work = partial(_process_for_pool, docs=docs, keys=keys, lexicon=lexicon, store=store)
         pool_map(work, [len(d.text) for d in docs], workers, on_result=keep)
     else:

@@ -28,6 +28,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def forks() -> bool:
+    """Whether pool workers start as forks of this process (and so inherit its memory)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def chunk_by_size(sizes: Sequence[int], target: int) -> list[list[int]]:
     """The indices of ``sizes`` in chunks of about ``target`` in total, the largest first."""
     order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
@@ -66,12 +71,11 @@ def pool_map(fn: Callable[[int], object], sizes: Sequence[int], workers: int,
              on_result: Callable[[int, object], None]) -> None:
     """Call ``fn(i)`` for ``i`` in ``range(len(sizes))`` in ``workers`` processes.
 
-    ``on_result(i, value)`` runs in this process as each result arrives (the cache and
-    the progress bar hear of finished work there, so a killed build keeps what it did).
+    ``on_result(i, value)`` runs in this process as each result arrives, in the order
+    they finish (the progress bar hears of finished work there).
     """
     chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forking else "spawn")
+    context = multiprocessing.get_context("fork" if forks() else "spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                              initializer=_init_worker, initargs=(fn,)) as pool:
         pending = {pool.submit(_run_chunk, c) for c in chunks}

@@ -5,9 +5,9 @@ stage's values (see ``kg/model.py``)::
 
     read_inputs -> split_articles (per file) -> extract (per article) -> to_triples -> Turtle
 
-With a cache (``cache=True`` or a folder, see :mod:`kg.cache`) each stage's result is
-kept by content hash: an unchanged corpus is not laid out or extracted again, an
-edited article is re-extracted alone. Layout and extraction run per input file in
+With a cache (``cache=True`` or a folder, see :mod:`kg.cache`) each input file's
+layout and extractions are kept, checked against its content: an unchanged corpus is
+not laid out or extracted again, an edited article is re-extracted alone. Layout and extraction run per input file in
 ``workers`` processes (see :mod:`kg.documents`), or extraction runs on a Dask cluster
 (``dask=ADDRESS``, :mod:`kg.distributed`); the graph is the same byte for byte
 whichever way it ran.
@@ -101,7 +101,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     """Build the graph of ``paths`` (files or folders; default: the bundled sample corpus)
     and write it under ``output``.
 
-    ``workers``: extraction processes (default: one per core; 1 runs in this process).
+    ``workers``: processes that lay out and extract (default: one per core; 1 runs in this process).
     ``cache``: None/False for none, True for the default folder (:func:`kg.cache.default_cache_dir`),
     or a folder. ``dask``: a Dask scheduler address (or Client) to extract on instead of a pool.
     ``progress(message)`` hears about each step, ``tick(files_done, files_total, articles_done)``
@@ -133,13 +133,13 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
                              log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
     else:
         say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
+        tick = tick or _say_every(say, 100)
         if dask is not None:
             from kg.distributed import process_documents_dask
 
-            done = process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick or _say_every(say, 100))
+            done = process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
         else:
-            done = process_documents(docs, doc_keys, lexicon, workers=workers, store=store,
-                                     tick=tick or _say_every(say, 100))
+            done = process_documents(docs, doc_keys, lexicon, workers=workers, store=store, tick=tick)
         articles = [a for d in done for a in d.articles]
         extractions = [x for d in done for x in d.extractions]
         extracted = sum(d.extracted for d in done)
