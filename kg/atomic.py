@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from pathlib import Path
 
 _SERIAL = itertools.count()  # with the pid, makes each temp file name unique
@@ -45,6 +46,40 @@ def atomic_write_bytes(path: Path, data: bytes, *, fsync: bool = True) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+#: A temp file is only taken for a leftover once it is this old (seconds): a writer on
+#: another machine sharing the folder has a pid this one cannot check.
+STALE_AFTER = 3600.0
+
+
+def remove_stale_temp_files(folder: Path, *, older_than: float = STALE_AFTER) -> int:
+    """Delete the temp files of :func:`atomic_write_bytes` that a killed writer left in
+    ``folder``: named ``.NAME.PID.N.tmp``, their process gone, and older than
+    ``older_than`` seconds. Returns how many were deleted."""
+    removed = 0
+    now = time.time()
+    for tmp in Path(folder).glob(".*.tmp"):
+        parts = tmp.name.rsplit(".", 3)
+        if len(parts) != 4 or not parts[1].isdigit() or not parts[2].isdigit() or _alive(int(parts[1])):
+            continue
+        try:
+            if now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process, or not a pid: leave its file alone
+    return True
 
 
 def atomic_write_text(path: Path, text: str) -> None:

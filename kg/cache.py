@@ -44,7 +44,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from kg.atomic import atomic_write_bytes
+from kg.atomic import atomic_write_bytes, remove_stale_temp_files
 
 #: Bump when the layout of cache entries changes; every old entry is then ignored.
 CACHE_FORMAT = "1"
@@ -128,8 +128,12 @@ class Cache:
         flush()
 
     def prune(self, kind: str, keep: int) -> None:
-        """Keep only the ``keep`` most recently written entries of ``kind``."""
-        entries = sorted((self.base / kind).glob("*/*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        """Keep only the ``keep`` most recently written entries of ``kind``, and remove the
+        temp files a killed build left among them."""
+        for folder in (self.base / kind).glob("*"):
+            remove_stale_temp_files(folder)
+        entries = sorted((p for p in (self.base / kind).glob("*/*") if not p.name.startswith(".")),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
         for p in entries[keep:]:
             try:
                 p.unlink()

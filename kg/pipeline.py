@@ -34,7 +34,7 @@ from typing import Callable, Sequence
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.atomic import atomic_write_bytes, atomic_write_text
+from kg.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
 from kg.cache import KEEP_GRAPHS, Cache, default_cache_dir, key, source_fingerprint
 from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
 from kg.ingest import read_inputs
@@ -120,6 +120,9 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
 
     docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
+    stale = remove_stale_temp_files(output) if output.is_dir() else 0
+    if stale:
+        skipped_log.append(f"{output}: removed {stale} temp file(s) a killed build left")
     lexicon = load_lexicon()
     doc_keys = [layout_key(d) for d in docs]
     graph_key = key("graph", source_fingerprint(*GRAPH_SOURCES), lexicon.fingerprint, *doc_keys)
