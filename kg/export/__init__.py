@@ -13,7 +13,6 @@ import json
 import os
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.export.network import entity_article_network
@@ -59,6 +58,8 @@ def trig_bytes(store: ox.Store) -> bytes:
 
 
 def network_bytes(store: ox.Store, fmt: str) -> bytes:
+    import networkx as nx  # imported when used: it costs every kg command 0.1 s to start
+
     graph = entity_article_network(store)
     buf = io.BytesIO()
     if fmt == "graphml":

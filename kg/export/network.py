@@ -18,10 +18,14 @@ and the weights add up.
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
 
 from kg.query.run import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _NODES = """
 SELECT ?node ?class ?label WHERE {
@@ -52,6 +56,8 @@ GROUP BY ?s ?o ?relation"""
 
 def entity_article_network(store: ox.Store) -> nx.DiGraph:
     """A directed graph of articles and entities with labels, classes and weights."""
+    import networkx as nx  # imported when used: kg commands that never export start faster
+
     g = nx.DiGraph()
     for sol in store.query(_NODES, prefixes=PREFIXES):
         g.add_node(sol["node"].value, label=sol["label"].value, **{"class": sol["class"].value})
@@ -74,7 +80,7 @@ def entity_article_network(store: ox.Store) -> nx.DiGraph:
 
 def _sorted_copy(g: nx.DiGraph) -> nx.DiGraph:
     """The same graph with nodes and edges inserted in sorted order: stable files."""
-    out = nx.DiGraph()
+    out = type(g)()
     out.add_nodes_from(sorted(g.nodes(data=True)))
     out.add_edges_from(sorted(g.edges(data=True), key=lambda e: (e[0], e[1])))
     return out
