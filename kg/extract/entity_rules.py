@@ -435,18 +435,29 @@ def enumerated_groups(ctx: Context, heads: list[Candidate]) -> list[Candidate]:
                 if s is None:
                     continue
             item = text[s:e]
-            if not item.endswith(inv.OCCUPATION_SUFFIXES) or len(item) < 3 or item.startswith(("其", "本", "各", "该", "有关")):
-                continue  # 其工作人员, 务工: not an occupation's name
+            if not item.endswith(inv.OCCUPATION_SUFFIXES) or item.startswith(("其", "本", "各", "该", "有关")):
+                continue  # 其工作人员: not an occupation's name
+            if len(item) < 3 and not _one_noun(ctx, s, e):
+                continue  # 务工 (a verb); 木工, 焊工 are nouns of their own
             out.append(Candidate(s, e, "WorkerGroup", group_label(item, ctx.comp.lexicon), "group.enum-head"))
     return out
 
 
+def _one_noun(ctx: Context, s: int, e: int) -> bool:
+    """jieba reads ``text[s:e]`` as a single noun: 木工, 焊工 (not 务工, a verb)."""
+    tags = ctx.pos_tags(s, e)
+    return len(tags) == 1 and tags[0][:2] == (s, e) and tags[0][2] == "n"
+
+
 def _trim_left_item(ctx: Context, s: int, e: int) -> int | None:
-    """The first item of an enumeration starts after the verb before it: 加强|快递员."""
+    """The first item of an enumeration starts after the verb before it: 加强|快递员,
+    and after a word that names whom something is for, whatever jieba tags it
+    (面向 is a noun in its dictionary): 夜校面向|钢筋工."""
     tags = ctx.pos_tags(s, e)
     start = e
     for ts, te, flag in reversed(tags):
-        if flag[:1] not in ("n", "a", "b", "j", "l") or flag in ("ns", "nr", "nt"):
+        if flag[:1] not in ("n", "a", "b", "j", "l") or flag in ("ns", "nr", "nt") \
+                or ctx.text[ts:te] in inv.AIM_WORDS:
             break
         start = ts
     return start if e - start >= 2 else None

@@ -177,9 +177,14 @@ def group_names(ctx: Context, groups: list[Candidate]) -> list[Candidate]:
         if _surname_len(text[pos:pos + 2]) == 0:
             continue
         tags = ctx.pos_tags(pos, min(len(text), pos + 6))
-        if not tags or not tags[0][2].startswith("nr"):
+        if not tags:
             continue
-        ends = [tags[0][1]] if 2 <= tags[0][1] - pos <= 3 else [pos + 2, pos + 3]  # 李/nr 明说/v
+        if tags[0][2].startswith("nr"):
+            ends = [tags[0][1]] if 2 <= tags[0][1] - pos <= 3 else [pos + 2, pos + 3]  # 李/nr 明说/v
+        elif len(tags) > 1 and tags[0][1] - pos == 1 and tags[1][2].startswith("nr") and 2 <= tags[1][1] - pos <= 3:
+            ends = [tags[1][1]]  # 毕/v 海涛/nr: a surname the tagger split off
+        else:
+            continue
         end = next((e for e in ends if not text[e:e + 1] or not is_cjk(text[e]) or text.startswith(inv.AFTER_NAME, e)), None)
         if end is None or not all(is_cjk(c) for c in text[pos:end]):
             continue

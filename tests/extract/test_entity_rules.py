@@ -62,6 +62,10 @@ FOUND = [
     ("开展“三湘工匠”选树活动。", "Measure", "三湘工匠选树活动", "measure.quoted"),
     ("开展女职工“两癌”免费筛查。", "Measure", "两癌免费筛查", "measure.quoted"),
     ("工会主席周红梅几乎每天都到工地。", "Person", "周红梅", "person.post-name"),
+    # 面向 is a noun to jieba: the first item still starts after it
+    ("活动面向铣工、车工等技术工人开放报名。", "WorkerGroup", "铣工", "group.enum-head"),
+    ("活动面向铣工、车工等技术工人开放报名。", "WorkerGroup", "车工", "group.enum-head"),
+    ("工地上的钢筋工、木工普遍缺少培训。", "WorkerGroup", "钢筋工", "group.vocab"),
 ]
 
 
@@ -102,6 +106,10 @@ NOT_FOUND = [
     ("该公司董事长出席。", "该公司"),
     ("向保险公司投保。", "保险公司"),
     ("他是一名共产党员。", "共产党员"),
+    ("活动面向铣工、车工等技术工人开放报名。", "活动面向铣工"),
+    ("组织务工、经商等外出人员返乡创业。", "务工"),  # a verb, not a two-character trade
+    ("大中型水利水电工程建设征地补偿。", "水电工"),
+    ("混凝土工程和钢筋工程应当验收。", "钢筋工"),
 ]
 
 
