@@ -574,7 +574,7 @@ def _good_measure(label: str, head: str) -> bool:
 
 #: A quoted name after one of these verbs is a measure whatever follows: 启动“工会进万家”.
 _QUOTE_VERBS = ("实施", "开展", "启动", "推行", "推出", "举办", "发起", "创建", "打造", "深入开展", "广泛开展", "大力实施",
-                "开通", "建立", "设立", "搭建", "上线")
+                "开通", "建立", "设立", "搭建", "上线", "建起", "建成", "开设", "开办")
 #: Otherwise a programme noun must follow it: 实行“…”制度, 开展“…”活动, 推广“…”模式.
 _AFTER_QUOTE = ("活动", "行动", "工程", "计划", "项目", "服务", "品牌", "模式", "建设", "工作", "方式", "制度", "机制",
                 "平台", "专项", "系列", "主题", "竞赛", "培训")
@@ -589,19 +589,22 @@ def _re_quote():
 _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
 
 
+_QUOTE_JOINS = ("以及", "、", "和", "及", "与")
+
+
 def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
     """Start of the first and end of the last of adjacent quoted names around ``m``:
-    采取“园区建会”“行业建会”等方式 -> the span of both."""
+    采取“园区建会”“行业建会”等方式, 建起“女职工休息室”和“夫妻房” -> the span of both."""
     rx = _re_quote()
     first, last = m.start(), m.end()
-    while True:  # walk left over “…”“…” and “…”、“…”
+    while True:  # walk left over “…”“…”, “…”、“…” and “…”和“…”
         prev = next((p for p in rx.finditer(text, max(0, first - 24), first)
-                     if p.end() == first or p.end() + 1 == first and text[p.end()] == "、"), None)
+                     if p.end() == first or text[p.end():first] in _QUOTE_JOINS), None)
         if prev is None:
             break
         first = prev.start()
     while True:
-        skip = 1 if text[last:last + 1] == "、" else 0
+        skip = next((len(j) for j in _QUOTE_JOINS if text.startswith(j, last)), 0)
         nxt = rx.match(text, last + skip)
         if nxt is None:
             break

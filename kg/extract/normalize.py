@@ -52,13 +52,23 @@ def measure_label(surface: str, lexicon=None) -> str:
     while changed:
         changed = False
         for p in sorted(inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
-            if name.startswith(p) and len(name) - len(p) >= 3:
+            if name.startswith(p) and len(name) - len(p) >= 3 and not (len(p) == 1 and _is_word(name[:2], lexicon)):
                 name, changed = name[len(p):], True
                 break
         for s in inv.MEASURE_SUFFIX_NOISE:
             if name.endswith(s) and len(name) - len(s) >= 3 and _vocab_label(name[: -len(s)], lexicon, "Measure"):
                 name, changed = name[: -len(s)], True
     return _vocab_label(name, lexicon, "Measure") or name
+
+
+def _is_word(chars: str, lexicon) -> bool:
+    """jieba's dictionary has ``chars`` as a word: the 出 of 出版 is not a verb's
+    complement (推出) to strip."""
+    if lexicon is None:
+        return False
+    from kg.extract.lexicon import compiled
+
+    return compiled(lexicon).tokenizer.FREQ.get(chars, 0) > 0
 
 
 _ORGAN_SHORT = {

@@ -66,6 +66,11 @@ FOUND = [
     ("活动面向铣工、车工等技术工人开放报名。", "WorkerGroup", "铣工", "group.enum-head"),
     ("活动面向铣工、车工等技术工人开放报名。", "WorkerGroup", "车工", "group.enum-head"),
     ("工地上的钢筋工、木工普遍缺少培训。", "WorkerGroup", "钢筋工", "group.vocab"),
+    # quoted names joined by 和 share the verb before the first one
+    ("街道工会建起了“暖心食堂”和“骑手充电站”。", "Measure", "暖心食堂", "measure.quoted"),
+    ("街道工会建起了“暖心食堂”和“骑手充电站”。", "Measure", "骑手充电站", "measure.quoted"),
+    # 出 of 出版 is part of the word, not a verb's complement to strip
+    ("完善“宣传文化发展专项资金”和“出版发展专项资金”制度。", "Measure", "出版发展专项资金", "measure.quoted"),
 ]
 
 
@@ -110,6 +115,8 @@ NOT_FOUND = [
     ("组织务工、经商等外出人员返乡创业。", "务工"),  # a verb, not a two-character trade
     ("大中型水利水电工程建设征地补偿。", "水电工"),
     ("混凝土工程和钢筋工程应当验收。", "钢筋工"),
+    ("坚持“两个一百年”和“三服务”理念。", "三服务"),
+    ("完善“宣传文化发展专项资金”和“出版发展专项资金”制度。", "版发展专项资金"),
 ]
 
 
