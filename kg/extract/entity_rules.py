@@ -102,7 +102,9 @@ def places(ctx: Context, place_orgs: list[Candidate] = ()) -> list[tuple[int, in
 @cache
 def _re_place_org():
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
-    sub = r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道))?"
+    # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
+    sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
+           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
@@ -164,8 +166,9 @@ def unit_unions(ctx: Context) -> list[Candidate]:
         start = m.start()
         for ts, te, flag in reversed(ctx.pos_tags(lo, m.start())):
             word = text[ts:te]
-            if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
-                break
+            if te != start or (flag not in _NOMINAL and word not in known) \
+                    or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
+                break  # a known place is part of the name whatever jieba tags it (大连/d)
             start = ts
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):

@@ -71,6 +71,10 @@ FOUND = [
     ("街道工会建起了“暖心食堂”和“骑手充电站”。", "Measure", "骑手充电站", "measure.quoted"),
     # 出 of 出版 is part of the word, not a verb's complement to strip
     ("完善“宣传文化发展专项资金”和“出版发展专项资金”制度。", "Measure", "出版发展专项资金", "measure.quoted"),
+    # a zone of a city, however long its name
+    ("青岛经济技术开发区总工会举办职工运动会。", "Organization", "青岛经济技术开发区总工会", "org.place-union"),
+    # 大连 is an adverb to jieba here; a known place still starts the company's name
+    ("大连华锐重工有限公司工会组织职工疗休养。", "Organization", "大连华锐重工有限公司工会", "org.unit-union"),
 ]
 
 
