@@ -66,6 +66,7 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
     relations += rr.broader_modifiers(ctx, found)
     relations += rr.broader_vocabulary(ctx, found, lexicon)
     relations += rr.targets_aim_words(ctx, found)
+    relations += rr.targets_anaphor(ctx, found)
     relations += rr.targets_focus(ctx, found)
     relations += rr.targets_benefits(ctx, found)
     relations += rr.targets_rights(ctx, found)

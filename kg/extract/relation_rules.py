@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import CLAUSE_PUNCT, Candidate, Context
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, strip_marks
 from kg.extract.people import posts_before
 from kg.model import EntityRef, Evidence, Relation
 
@@ -264,6 +264,39 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
             s, e = min(m.start(), x.start), max(last.end, x.end)
             for t in chain:
                 out += _rel(ctx, "targets", x.ref, t.ref, s, e, "targets.aim-word")
+    return out
+
+
+#: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
+_ANAPHOR = re.compile(r"(?:该|这一|这项|这个|此项|此)(行动|活动|计划|项目|工程|服务|平台|机制|制度|举措|措施|品牌|工作)"
+                      r"(?:主要|重点|还|将|则|均|也)?$")
+
+
+def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A programme named before, then 该行动/这一计划 and an aiming word before groups:
+    the groups are what that programme aims at (rule ``targets.anaphor``):
+    推出“暖蜂行动”。…该行动面向外卖骑手、快递员等新就业形态劳动者. The antecedent is the
+    nearest measure before the phrase whose name ends with the same head noun."""
+    text = ctx.text
+    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
+    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    out = []
+    for m in _re_aim().finditer(text):
+        if not ctx.aligned(m.start(), m.end()):
+            continue
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        ana = _ANAPHOR.search(text, sent[0], m.start())
+        if ana is None or ana.end() != m.start():
+            continue
+        head = ana.group(1)
+        before = [x for x in measures if x.end <= ana.start() and strip_marks(x.ref.label).endswith(head)]
+        g = next((g for g in groups if m.end() <= g.start <= m.end() + 14), None)
+        if not before or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+            continue
+        for t in _group_chain(text, g, groups):
+            out += _rel(ctx, "targets", before[-1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
     return out
 
 

@@ -16,6 +16,8 @@ def _pairs(ex, predicate):
 
 
 TARGETS = [
+    ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "建筑工人", "targets.anaphor"),
+    ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "农民工", "targets.anaphor"),
     ("针对货车司机群体开展“司机之家”建设，为货车司机提供休息服务。", "司机之家", "货车司机", "targets.aim-word"),
     ("为符合条件的困难职工建档立卡。", "建档立卡", "困难职工", "targets.aim-word"),
     ("对于因病致困职工，要用好职工医疗互助保障。", "职工医疗互助", "因病致困职工", "targets.aim-word"),
@@ -151,3 +153,10 @@ def test_authors_come_from_the_byline_only(make_article, lexicon):
     assert [m.entity.label for m in ex.authors] == ["郭晶", "显刚"]
     assert all(m.evidence.rule == "person.byline" for m in ex.authors)
     assert [art.text[m.evidence.start:m.evidence.end] for m in ex.authors] == ["郭晶", "显刚"]
+
+
+def test_an_anaphor_needs_an_earlier_programme_with_its_head_noun(make_article, lexicon):
+    # 该机制 cannot refer back to a 行动, and nothing before 该活动 is an 活动
+    text = "市总工会开展“金秋助学行动”。该机制面向困难职工。该活动面向农民工。"
+    ex = extract(make_article(text), lexicon)
+    assert not {r for r in ex.relations if r.evidence.rule == "targets.anaphor"}
