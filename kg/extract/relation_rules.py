@@ -255,11 +255,12 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
             # 针对货车司机群体，开展…; 对于困难职工子女，要…: the measure follows in the next clause
             nxt = _clause_end(text, clause_end + 1)
             aimed = [x for x in measures if clause_end < x.start and x.end <= nxt]
-        if not aimed and m.start() > 0 and text[m.start() - 1] in CLAUSE_PUNCT:
-            # 开展“送清凉”活动，为一线职工送去…: a clause opening with the aim word
+        if m.start() > 0 and text[m.start() - 1] in CLAUSE_PUNCT:
+            # 开展“送清凉”活动，为一线职工送去…: a clause opening with the aim word says whom the
+            # programme of the clause before is for, besides what its own clause names
             prev = _clause_start(text, m.start() - 1)
-            aimed = [x for x in measures if prev <= x.start and x.end < m.start()
-                     and _TAIL.fullmatch(text[x.end:m.start() - 1].strip("”\"」』"))]
+            aimed += [x for x in measures if prev <= x.start and x.end < m.start() and x not in aimed
+                      and _TAIL.fullmatch(text[x.end:m.start() - 1].strip("”\"」』"))]
         for x in aimed:
             s, e = min(m.start(), x.start), max(last.end, x.end)
             for t in chain:

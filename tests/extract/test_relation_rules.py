@@ -16,6 +16,9 @@ def _pairs(ex, predicate):
 
 
 TARGETS = [
+    # a clause opening with 为 says whom the programme before it is for, and what it gives
+    ("市总工会将实施“春风暖工计划”，为返乡农民工提供免费职业技能培训。", "春风暖工计划", "返乡农民工", "targets.aim-word"),
+    ("市总工会将实施“春风暖工计划”，为返乡农民工提供免费职业技能培训。", "职业技能培训", "返乡农民工", "targets.aim-word"),
     ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "建筑工人", "targets.anaphor"),
     ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "农民工", "targets.anaphor"),
     ("针对货车司机群体开展“司机之家”建设，为货车司机提供休息服务。", "司机之家", "货车司机", "targets.aim-word"),
