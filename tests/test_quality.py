@@ -53,7 +53,7 @@ REPORTS = HERE / "data" / "reports"
 def test_three_later_reports_keep_their_scores(name, tmp_path):
     """Three reports with gold written by a helper that never saw the rules (Hubei riders,
     Hefei building sites, Dalian industrial workers). They first scored macro-F1 0.985,
-    0.729 and 0.765; general fixes found through them brought 0.985, 0.868 and 0.940, so
+    0.729 and 0.765; general fixes found through them brought 0.985, 0.903 and 0.940, so
     they are regression bars now, not a held-out measure."""
     s = _score([REPORTS / f"{name}.md"], REPORTS / f"{name}.json", tmp_path)
     assert s.macro_f1 >= 0.80, s.macro_f1

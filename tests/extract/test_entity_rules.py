@@ -75,6 +75,9 @@ FOUND = [
     ("青岛经济技术开发区总工会举办职工运动会。", "Organization", "青岛经济技术开发区总工会", "org.place-union"),
     # 大连 is an adverb to jieba here; a known place still starts the company's name
     ("大连华锐重工有限公司工会组织职工疗休养。", "Organization", "大连华锐重工有限公司工会", "org.unit-union"),
+    # a bureau by its short name after an elided place
+    ("长沙市总工会联合市住建局、市市场监管局开展检查。", "Organization", "长沙市住建局", "org.elided-place"),
+    ("长沙市总工会联合市住建局、市市场监管局开展检查。", "Organization", "长沙市市场监管局", "org.elided-place"),
 ]
 
 
