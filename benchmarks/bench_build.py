@@ -114,7 +114,7 @@ def main() -> None:
         # Cold builds alternate 1 and 2 workers, each from an empty cache, and the best of
         # --repeat runs counts: on a shared machine the minimum is the least disturbed run.
         runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
-        for r in range(a.repeat):
+        for _r in range(a.repeat):
             for w in (1, 2):
                 cache = work / f"c{w}"
                 shutil.rmtree(cache, ignore_errors=True)

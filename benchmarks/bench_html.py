@@ -201,7 +201,7 @@ def main() -> int:
     path = out / "graph.html"
     _, t_write = timed("write_explorer (end to end)", write_explorer, graph, path)
     print(f"  ratio to the {GOAL_SECONDS:.0f} s goal: {t_write / GOAL_SECONDS:.2f}")
-    _, t_report = timed("write_report (end to end)", write_report, graph, out / "report.html")
+    _, _t_report = timed("write_report (end to end)", write_report, graph, out / "report.html")
 
     print("bulk lists vs pyvis:")
     bulk_vs_pyvis(data)

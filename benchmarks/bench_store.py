@@ -23,10 +23,10 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.export import write_turtle  # noqa: E402
-from kg.graphio import load_store, to_rdflib  # noqa: E402
-from kg.query import find_query, run_canned  # noqa: E402
-from kg.query.run import PREFIXES, bind_params  # noqa: E402
+from kg.export import write_turtle
+from kg.graphio import load_store, to_rdflib
+from kg.query import find_query, run_canned
+from kg.query.run import PREFIXES, bind_params
 
 GH = "https://w3id.org/gonghui-kg/ontology#"
 GHR = "https://w3id.org/gonghui-kg/resource/"

@@ -7,7 +7,7 @@
 """
 
 __version__ = "0.1.0"
-__all__ = ["build", "BuildResult"]
+__all__ = ["BuildResult", "build"]
 
 
 def __getattr__(name):

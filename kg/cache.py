@@ -41,7 +41,7 @@ import os
 import pickle
 import queue
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from kg.atomic import atomic_write_bytes, remove_stale_temp_files
@@ -73,7 +73,7 @@ def key(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_fingerprint(*globs: str) -> str:
     """A hash of the package source files matching ``globs`` (relative to ``kg/``).
 

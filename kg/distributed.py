@@ -12,7 +12,7 @@ on each of the others, then ``kg build ARCHIVE --dask tcp://HOST:8786``.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from kg.cache import Cache
 from kg.documents import DocumentResult, Tick, close_document, open_document

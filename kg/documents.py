@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Sequence
 
 from kg.cache import Cache, key, source_fingerprint
 from kg.ingest import split_articles

@@ -25,11 +25,11 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Sequence
 
 from rdflib import Graph
 from rdflib.namespace import RDF

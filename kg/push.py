@@ -12,8 +12,8 @@ graphs as one).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pyoxigraph as ox
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from offline_browser import CHROMIUM, CHROMIUM_ARGS, HOW_TO_INSTALL
 
 

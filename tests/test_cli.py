@@ -3,14 +3,12 @@
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.rdf.namespace import GH
-
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -332,11 +332,11 @@ def test_json_structure(score):
 
 
 def test_gold_file_errors_name_the_file(tmp_path):
-    with pytest.raises(EvalInputError, match="missing.json: gold file not found"):
+    with pytest.raises(EvalInputError, match=r"missing\.json: gold file not found"):
         evaluate(tmp_path / "missing.json", Graph())
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(EvalInputError, match="bad.json: not a JSON gold file"):
+    with pytest.raises(EvalInputError, match=r"bad\.json: not a JSON gold file"):
         evaluate(bad, Graph())
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"articles": [], "entities": [{"label": "x", "types": ["Place"]}]}), encoding="utf-8")

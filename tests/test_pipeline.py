@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 import kg
@@ -120,10 +120,9 @@ def test_the_graph_stage_pauses_cyclic_gc_and_restores_it_even_on_error():
     from kg.pipeline import cyclic_gc_paused
 
     assert gc.isenabled()
-    with pytest.raises(ZeroDivisionError):
-        with cyclic_gc_paused():
-            assert not gc.isenabled()
-            1 / 0
+    with pytest.raises(ZeroDivisionError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        1 / 0
     assert gc.isenabled()
     gc.disable()
     try:

@@ -25,7 +25,6 @@ from kg.graphio import atomic_write, store_triples, term_to_oxigraph
 from kg.rdf.namespace import GH_IRI, GHR_IRI, PREFIXES
 
 
-
 def as_oxigraph_triples(data) -> Iterable[ox.Triple]:
     """Triples of an Oxigraph store, an rdflib Graph, or an iterable of either kind of triple."""
     if isinstance(data, ox.Store):
@@ -101,4 +100,4 @@ def write_turtle(data, path: str | os.PathLike) -> None:
     atomic_write(path, turtle_bytes(data))
 
 
-__all__ = ["GH_IRI", "GHR_IRI", "ntriples_bytes", "sorted_triples", "turtle_bytes", "with_fixed_prefixes", "write_turtle"]
+__all__ = ["GHR_IRI", "GH_IRI", "ntriples_bytes", "sorted_triples", "turtle_bytes", "with_fixed_prefixes", "write_turtle"]

@@ -199,7 +199,7 @@ def companies(ctx: Context) -> list[Candidate]:
         for ts, te, flag in reversed(ctx.pos_tags(max(sent[0], m.start() - 16), m.start())):
             word = text[ts:te]
             if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
-                    or flag == "m" and not word.startswith("第"):
+                    or (flag == "m" and not word.startswith("第")):
                 break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
             start, proper = ts, proper or flag in _PROPER or word.startswith(known)
         name = text[start:m.start()]
@@ -387,7 +387,7 @@ def occupations(ctx: Context) -> list[Candidate]:
             word = text[ts:te]
             if start is None and (flag[:1] in ("a", "u", "d", "b") or word in ("普通", "普普通通", "平凡")):
                 continue  # 一名普通的快递员
-            if flag[:1] != "n" and flag not in ("vn", "x") or not is_cjk(word[0]):
+            if (flag[:1] != "n" and flag not in ("vn", "x")) or not is_cjk(word[0]):
                 break
             start = ts if start is None else start
             name = text[start:te]
@@ -510,7 +510,7 @@ def verb_objects(ctx: Context) -> list[Candidate]:
             end = m.end() + len(trimmed)
         else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
             for i in range(2, len(chunk) + 1):
-                if chunk[:i].endswith(tuple(heads)) and (i == len(chunk) and stop is not None or chunk.startswith(_AFTER_HEAD, i)):
+                if chunk[:i].endswith(tuple(heads)) and ((i == len(chunk) and stop is not None) or chunk.startswith(_AFTER_HEAD, i)):
                     end = m.end() + i
                     break
             if end is None and whole:
@@ -570,9 +570,7 @@ def _good_measure(label: str, head: str) -> bool:
         return False  # 管理制度, 工作机制: a kind of thing, not a named measure
     if any(w in label for w in inv.NON_ENTITY_HEADS):
         return False
-    if label[: len(label) - len(head)] in inv.MEASURE_PREFIX_NOISE:
-        return False
-    return True
+    return label[:len(label) - len(head)] not in inv.MEASURE_PREFIX_NOISE
 
 
 #: A quoted name after one of these verbs is a measure whatever follows: 启动“工会进万家”.
@@ -648,7 +646,7 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
         if not (strong_head or introduced):
             continue
         if not strong_head and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
-                                or len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name)):
+                                or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name))):
             continue  # “两个一百年”, “三服务”, “四化”: numbered slogans
         head = next((h for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), None)
         if head is not None and not _good_measure(strip_marks(name), head):
@@ -728,8 +726,20 @@ def blocked_spans(ctx: Context) -> list[Candidate]:
 
 
 __all__ = [
-    "vocabulary_matches", "places", "place_orgs", "elided_place_orgs", "state_organs",
-    "departments", "facilities", "modified_groups", "group_nouns", "enumerated_groups",
-    "verb_objects", "quoted_measures", "titled_documents", "means_measures", "blocked_spans",
+    "blocked_spans",
+    "departments",
+    "elided_place_orgs",
+    "enumerated_groups",
+    "facilities",
+    "group_nouns",
+    "means_measures",
+    "modified_groups",
+    "place_orgs",
+    "places",
+    "quoted_measures",
+    "state_organs",
+    "titled_documents",
     "unit_unions",
+    "verb_objects",
+    "vocabulary_matches",
 ]

@@ -23,11 +23,11 @@ import logging
 import marshal
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from kg.model import ENTITY_CLASSES
 

@@ -131,8 +131,8 @@ def broader_modifiers(ctx: Context, found: list[Found]) -> list[Relation]:
         label = g.ref.label
         best = None
         for other in labels:
-            if other != label and label.endswith(other) and _re_modifiers().fullmatch(label[: -len(other)]):
-                if best is None or len(other) > len(best):
+            if (other != label and label.endswith(other) and _re_modifiers().fullmatch(label[: -len(other)])
+                    and (best is None or len(other) > len(best))):
                     best = other
         if best is not None:
             out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
@@ -342,7 +342,7 @@ def targets_rights(ctx: Context, found: list[Found]) -> list[Relation]:
         chain = _group_chain(text, g, groups)
         m = _RIGHTS.match(text, chain[-1].end)
         sent = ctx.sentence_of(g.start, g.end)
-        if m is None or sent is None or not text[m.end():m.end() + 1] in CLAUSE_PUNCT:
+        if m is None or sent is None or text[m.end():m.end() + 1] not in CLAUSE_PUNCT:
             continue  # only as a topic clause: 保障灵活就业人员权益，…
         for x in measures:
             if m.end() <= x.start and x.end <= sent[1]:
@@ -442,7 +442,7 @@ def targets_paragraph_topic(ctx: Context, found: list[Found], paragraphs) -> lis
         if not topic:
             continue
         topic = topic[:1]
-        for s, e in sents[1:3]:
+        for s, _e in sents[1:3]:
             g = next((g for g in groups if g.start == s and text.startswith("是", g.end)), None)
             if g is not None and g.ref not in [t.ref for t in topic]:
                 topic.append(g)
@@ -496,7 +496,7 @@ def members_from_note(ctx: Context, found: list[Found], note, authors: list[Enti
 
 def _is_post(role: str) -> bool:
     _, posts = posts_before(role, len(role))
-    return bool(posts) and "".join(posts) == role.replace("、", "") or role in inv.POSTS
+    return (bool(posts) and "".join(posts) == role.replace("、", "")) or role in inv.POSTS
 
 
 def members_from_posts(ctx: Context, found: list[Found]) -> list[Relation]:

@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from kg.convert import to_simplified
 from kg.ingest.clean import fold_punctuation
@@ -16,7 +16,7 @@ from kg.ingest.layout import split_articles
 from kg.ingest.read import read_inputs
 from kg.model import Article, Skipped
 
-__all__ = ["read_inputs", "split_articles", "ingest", "fold_punctuation", "matching_text"]
+__all__ = ["fold_punctuation", "ingest", "matching_text", "read_inputs", "split_articles"]
 
 
 def matching_text(article: Article | str) -> str:

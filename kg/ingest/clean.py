@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import reduce
-from typing import Callable
 
 Cleaner = Callable[[str], str]
 

@@ -325,7 +325,7 @@ def make_id(source: str, index: int, title: str) -> str:
     """
     stem = PurePosixPath(source).stem.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")[:40].strip("-") or "doc"
-    digest = hashlib.sha1(f"{source}\n{title}".encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(f"{source}\n{title}".encode()).hexdigest()[:8]
     return f"{slug}-{index}-{digest}"
 
 

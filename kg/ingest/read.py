@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_document, compose
 from kg.ingest.decode import NotText, decode_bytes

@@ -20,15 +20,14 @@ sentence so that a faulty rule can never break the contract.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.model import ENTITY_CLASSES, Article, EntityRef, Evidence, Extraction
-from kg.rdf.iris import (article_iri, column_iri, entity_iri, evidence_iri, membership_iri,
-                         role_iri, rule_iri)
+from kg.rdf.iris import article_iri, column_iri, entity_iri, evidence_iri, membership_iri, role_iri, rule_iri
 from kg.rdf.namespace import GH, ORG, PREFIXES
 
 Triple = tuple[URIRef, URIRef, object]
@@ -132,7 +131,7 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
         for ent in ex.entities:
             aliases[mapping[ent.ref]].update(ent.aliases)
 
-        def evidence(s, p, o, ev: Evidence) -> bool:
+        def evidence(s, p, o, ev: Evidence, article: Article = article, a_iri: URIRef = a_iri) -> bool:
             if not _evidence_ok(article, ev):
                 out.log.append(f"{article.source}: dropped evidence of rule {ev.rule} at "
                                f"{ev.start}-{ev.end}: span is not inside its sentence")

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD

@@ -12,9 +12,9 @@ import queue
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from dataclasses import dataclass, field
 
 import kg
 from kg.graphio import GraphInputError, load_store
@@ -144,7 +144,7 @@ class QueryPool:
         self._closed = False
         self.triples = 0
 
-    def start(self) -> "QueryPool":
+    def start(self) -> QueryPool:
         """Start the workers and wait until each has loaded the graph (GraphInputError if not)."""
         workers = [self._new() for _ in range(self.n)]
         try:
@@ -179,7 +179,7 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            return text_reply(503, f"all query workers are busy; try again in a few seconds")
+            return text_reply(503, "all query workers are busy; try again in a few seconds")
         try:
             worker.send(job)
             if worker.conn.poll(self.timeout):

@@ -75,7 +75,7 @@ def test_names_jieba_would_split_are_logged(lexicon):
 
 def test_unreadable_vocabulary_names_the_file(tmp_path):
     (tmp_path / "broken.ttl").write_text("this is not turtle <", encoding="utf-8")
-    with pytest.raises(ValueError, match="broken.ttl"):
+    with pytest.raises(ValueError, match=r"broken\.ttl"):
         load_lexicon(tmp_path)
 
 

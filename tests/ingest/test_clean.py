@@ -4,8 +4,14 @@ import pytest
 
 from kg.ingest import fold_punctuation
 from kg.ingest.clean import (
-    clean_document, clean_inline, remove_html_comments, strip_emphasis, strip_front_matter,
-    strip_html_tags, strip_images, strip_links,
+    clean_document,
+    clean_inline,
+    remove_html_comments,
+    strip_emphasis,
+    strip_front_matter,
+    strip_html_tags,
+    strip_images,
+    strip_links,
 )
 
 

@@ -291,7 +291,7 @@ def test_no_usable_first_line_takes_the_file_name():
 
 
 def test_heading_with_no_body():
-    first, second = articles("# 甲\n\n# 乙\n\n正文。")
+    first, _second = articles("# 甲\n\n# 乙\n\n正文。")
     assert first.text == "甲" and kinds(first) == ["title"]
     assert any("no body" in line for line in first.log)
 

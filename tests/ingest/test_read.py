@@ -74,7 +74,7 @@ def test_control_characters_are_removed(tmp_path):
     (b"", "empty file"),
     (b"  \n\r\n\t \xe3\x80\x80\n", "only white space"),
     (b"---\ntitle: x\n---\n<!-- nothing -->\n", "no text besides front matter or HTML comments"),
-    ("工会".encode("utf-8") + b"\x80\xff", "undecodable"),
+    ("工会".encode() + b"\x80\xff", "undecodable"),
 ])
 def test_unreadable_files_are_skipped_with_a_reason(tmp_path, data, reason):
     good = tmp_path / "good.md"

@@ -95,9 +95,9 @@ def test_offsets_are_inside_the_text(seed):
 
 def test_section_headings(seed):
     a1, a2, _ = seed[0]
-    assert [a1.span(p) for p in a1.paragraphs if p.kind == "heading"][0] == \
+    assert next(a1.span(p) for p in a1.paragraphs if p.kind == "heading") == \
         "聚焦主责主业必须在工作对象上聚焦"
-    assert [a2.span(p) for p in a2.paragraphs if p.kind == "heading"][0] == \
+    assert next(a2.span(p) for p in a2.paragraphs if p.kind == "heading") == \
         "不忘自觉坚持和接受党的领导"
 
 

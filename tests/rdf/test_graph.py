@@ -3,8 +3,7 @@
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.model import (Article, Byline, Entity, EntityRef, Evidence, Extraction, Mention, Paragraph,
-                      Relation, Sentence)
+from kg.model import Article, Byline, Entity, EntityRef, Evidence, Extraction, Mention, Paragraph, Relation, Sentence
 from kg.rdf.graph import to_graph, to_triples
 from kg.rdf.iris import article_iri, entity_iri
 from kg.rdf.namespace import GH, ORG

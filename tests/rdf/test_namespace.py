@@ -27,4 +27,4 @@ def test_misspelt_term_fails():
     import pytest
 
     with pytest.raises(AttributeError):
-        GH.mention  # noqa: B018
+        GH.mention

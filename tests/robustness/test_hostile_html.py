@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from offline_browser import OfflinePage
 from rdflib.namespace import DCTERMS
 
 import kg
-from offline_browser import OfflinePage
 
 # Entities in the source decode to markup in gh:text: what a scraped page really carries.
 SCRIPT = '<script>window.__pwned="script";alert("script")</script>'

@@ -13,8 +13,6 @@ import re
 import subprocess
 import sys
 
-import pytest
-
 from .conftest import REPO, kg_env
 
 INGEST = ["kg.ingest.clean", "kg.ingest.layout", "kg.ingest.names", "kg.ingest.sentences",

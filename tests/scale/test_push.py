@@ -14,8 +14,8 @@ from kg.export.partition import partition_by_article
 from kg.graphio import load_store
 from kg.pipeline import build
 from kg.push import push_graph
-from kg.query.run import run_canned
 from kg.query.canned import find_query
+from kg.query.run import run_canned
 from kg.remote import RemoteError, query_endpoint
 
 GH = "https://w3id.org/gonghui-kg/ontology#"
@@ -78,7 +78,7 @@ def test_push_requery_and_repush_an_edited_article(corpus, tmp_path, server):
     assert sorted(map(str, remote.rows)) == sorted(map(str, local.rows)) and local.rows
 
     # edit one article, rebuild, push only it with the CLI
-    stale = f'ASK {{ GRAPH ?g {{ ?e gh:sentence ?s FILTER(CONTAINS(?s, "针对困难职工开展帮扶")) }} }}'
+    stale = 'ASK { GRAPH ?g { ?e gh:sentence ?s FILTER(CONTAINS(?s, "针对困难职工开展帮扶")) } }'
     assert query_endpoint(server, stale).boolean is True
     b = _article(first.output, "四川省总工会启动帮扶行动")
     other = _article(first.output, "工会开展送温暖活动")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-
 from offline_browser import OfflinePage
+from rdflib import Graph
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "viz"
 @pytest.fixture(scope="session")

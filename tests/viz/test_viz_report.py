@@ -28,7 +28,7 @@ def test_report_lists_every_article_with_authors_column_and_entities(report):
     by_title = {re.sub(r"<br>.*", "", r[0]): r for r in rows}
     assert set(by_title) == {"聚焦主责主业把广大职工团结在党的周围", "新就业形态劳动者入会",
                              "&lt;script&gt;alert(1)&lt;/script&gt;工会动态"}
-    title, authors, column, ents = by_title["聚焦主责主业把广大职工团结在党的周围"]
+    _title, authors, column, ents = by_title["聚焦主责主业把广大职工团结在党的周围"]
     assert authors == "魏国强" and column == "三工论坛"
     named = re.findall(r"</span>([^<]+)</span>", ents)
     assert sorted(named) == sorted(["江苏省总工会", "农民工", "快递员", "灵活就业群体", "求学圆梦行动"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
 GH = Namespace("https://w3id.org/gonghui-kg/ontology#")
