@@ -36,6 +36,10 @@ class Document:
     source: str  # the name recorded as gh:source (relative to the input root)
     text: str  # decoded text, newlines normalised to "\n"
     encoding: str  # the encoding it was read with
+    #: What the file's own metadata says, as (key, value) pairs: a reader of a format with
+    #: metadata (HTML, Word, PDF) fills it; keys are "title", "date", "author", "url",
+    #: "organization" (the issuer of a notice), "description".
+    meta: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,11 @@ class Article:
     columns: tuple[str, ...] = ()  # column headings (三工论坛), genre tags (观点)
     topic: str | None = None  # a banner heading that stood above the article
     note: Paragraph | None = None  # the author note, e.g. (作者为…主席)
+    #: What metadata and clutter lines said (来源：…, 作者：…, 发布时间：…, 原标题：…), as
+    #: (key, value) pairs with keys "source", "author", "date", "original_title", "url", "editor".
+    meta: tuple[tuple[str, str], ...] = ()
+    date: str | None = None  # publication date: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    date_source: str | None = None  # where the date came from, for build.log ("file name", …)
     log: tuple[str, ...] = ()  # what ingestion did that a person may want to know
 
     def span(self, s: Sentence | Paragraph | Byline) -> str:
