@@ -8,12 +8,13 @@ The thresholds are the issue's acceptance bars.
 from pathlib import Path
 
 import pytest
+from shared_corpus import SHARED
 
 import kg
 from kg.evaluate import evaluate
 
 HERE = Path(__file__).parent
-SEED_GOLD = HERE.parent.parent / "shared" / "gold" / "seed.json"
+SEED_GOLD = SHARED / "gold" / "seed.json"
 CLASSES = ("Person", "Organization", "WorkerGroup", "Measure")
 
 

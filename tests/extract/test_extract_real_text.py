@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from shared_corpus import SHARED
 
 from kg.extract import extract, load_lexicon
 from kg.model import ENTITY_CLASSES, Article, Byline, Paragraph, Sentence
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 LAWS = SHARED / "corpus" / "laws" / "社会法"
 
 

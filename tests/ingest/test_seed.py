@@ -3,11 +3,11 @@
 from pathlib import Path
 
 import pytest
+from shared_corpus import LAWS
 
 from kg.ingest import ingest, read_inputs, split_articles
 
 SEED = Path(__file__).resolve().parents[2] / "kg" / "data" / "seed.md"
-LAWS = Path("/work/shared/corpus/laws")
 
 
 @pytest.fixture(scope="module")

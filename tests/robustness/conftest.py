@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF
+from shared_corpus import LAWS  # noqa: F401  (test_kill reads it from here)
 
 from kg.rdf.namespace import GH
 
 REPO = Path(__file__).resolve().parents[2]
-LAWS = Path("/work/shared/corpus/laws")
 
 #: Two small well-formed articles that every bad-input corpus carries.
 GOOD = {

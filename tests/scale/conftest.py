@@ -4,10 +4,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from shared_corpus import require_shared
 
 from kg.resources import seed_corpus
-
-LAWS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws"
 
 ARTICLES = {
     "a.md": "# 江苏省总工会开展职工技能培训\n\n**张伟**\n\n江苏省总工会面向农民工开展职业技能培训。培训覆盖建筑、家政等行业。\n",
@@ -39,9 +38,10 @@ def mixed_corpus(tmp_path_factory) -> Path:
     shutil.copy(seed_corpus(), root / "seed.md")
     for name, text in ARTICLES.items():
         (root / name).write_text(text, encoding="utf-8")
-    laws = sorted((p for p in (LAWS / "社会法").glob("*.md") if not p.name.startswith("_")),
+    folder = require_shared("corpus", "laws", "社会法")
+    laws = sorted((p for p in folder.glob("*.md") if not p.name.startswith("_")),
                   key=lambda p: p.stat().st_size)
-    assert len(laws) >= 8, f"{LAWS} holds too few statutes"
+    assert len(laws) >= 8, f"{folder} holds too few statutes"
     for p in laws[:8]:
         shutil.copy(p, root / p.name)
     return root
