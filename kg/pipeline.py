@@ -39,6 +39,7 @@ from kg.cache import KEEP_GRAPHS, Cache, default_cache_dir, key, source_fingerpr
 from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
 from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Skipped
+from kg.output import staged_output
 from kg.rdf.graph import Triple, to_graph, to_triples
 from kg.rdf.namespace import GH
 from kg.rdf.turtle import serialize_turtle
@@ -108,7 +109,6 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     about each input file laid out and extracted.
     ``max_file_bytes``: files larger than this are skipped unread (default: ``$KG_MAX_FILE_SIZE`` or 10 MB).
     """
-    from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.parallel import default_workers
 
     started = time.perf_counter()
@@ -119,10 +119,38 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     workers = workers or default_workers()
 
     docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
-    skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
-    stale = remove_stale_temp_files(output) if output.is_dir() else 0
-    if stale:
-        skipped_log.append(f"{output}: removed {stale} temp file(s) a killed build left")
+    if not docs:
+        raise NothingToBuild(_nothing_read(paths, skipped))
+    with staged_output(output, say=say) as stage:
+        stale = remove_stale_temp_files(output) if output.is_dir() else 0
+        notes = [f"{output}: removed {stale} temp file(s) a killed build left"] if stale else []
+        result = _build_into(stage, output, docs, skipped, paths, store=store, workers=workers,
+                             dask=dask, tick=tick, html=html, say=say, notes=notes)
+    if store:
+        store.flush()  # every entry this build made is on disk when it returns
+        store.prune("graph", keep=KEEP_GRAPHS)
+    object.__setattr__(result, "seconds", time.perf_counter() - started)
+    return result
+
+
+class NothingToBuild(ValueError):
+    """No article could be read from the inputs: nothing is written, the old output stays."""
+
+
+def _nothing_read(paths, skipped: Sequence[Skipped]) -> str:
+    if skipped:
+        why = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5])
+        more = f" (and {len(skipped) - 5} more)" if len(skipped) > 5 else ""
+        return f"no article could be read from {len(paths)} input(s), nothing written: {why}{more}"
+    return f"no article file (.md, .txt) found in {len(paths)} input(s), nothing written"
+
+
+def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, workers, dask, tick, html,
+                say, notes: list[str]) -> BuildResult:
+    """The build proper, writing its files into the staging folder ``stage``."""
+    from kg.extract import load_lexicon  # the heavy stage, imported when used
+
+    skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
     lexicon = load_lexicon()
     doc_keys = [layout_key(d) for d in docs]
     graph_key = key("graph", source_fingerprint(*GRAPH_SOURCES), lexicon.fingerprint, *doc_keys)
@@ -130,7 +158,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     memo = store.get("graph", graph_key) if store else None
     if memo is not None:
         say(f"{len(docs)} input file(s) unchanged since a cached build: reusing its graph")
-        atomic_write_bytes(output / "graph.ttl", memo["turtle"])
+        atomic_write_bytes(stage / "graph.ttl", memo["turtle"])
         result = BuildResult(output=output, articles=memo["articles"], entities=memo["entities"],
                              triples=memo["triples"], skipped=tuple(skipped),
                              log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
@@ -144,6 +172,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         else:
             done = process_documents(docs, doc_keys, lexicon, workers=workers, store=store, tick=tick)
         articles = [a for d in done for a in d.articles]
+        if not articles:
+            raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
         extractions = [x for d in done for x in d.extractions]
         extracted = sum(d.extracted for d in done)
         log = [line for d in done for line in d.log]
@@ -155,7 +185,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
             triples, rdf_log = to_triples(articles, extractions)
             turtle = serialize_turtle(triples).encode("utf-8")
         log.extend(rdf_log)
-        atomic_write_bytes(output / "graph.ttl", turtle)
+        atomic_write_bytes(stage / "graph.ttl", turtle)
         result = BuildResult(output=output, articles=len(articles), entities=count_entities(triples),
                              triples=tuple(triples), skipped=tuple(skipped), log=tuple(skipped_log + log),
                              extracted=extracted, cached=len(articles) - extracted)
@@ -168,15 +198,11 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         from kg.report import write_report
         from kg.viz import write_explorer
 
-        write_explorer(result.graph, result.html_path)
-        write_report(result.graph, result.report_path)
+        write_explorer(result.graph, stage / "graph.html")
+        write_report(result.graph, stage / "report.html")
         say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
-    atomic_write_text(result.log_path, "\n".join(skipped_lines + list(result.log)) + "\n")
-    if store:
-        store.flush()  # every entry this build made is on disk when it returns
-        store.prune("graph", keep=KEEP_GRAPHS)
-    object.__setattr__(result, "seconds", time.perf_counter() - started)
+    atomic_write_text(stage / "build.log", "\n".join(skipped_lines + list(result.log)) + "\n")
     return result
 
 

@@ -27,7 +27,11 @@ else $XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg; it is safe to delete.
 
 EPILOG = """\
 exit status: 0 every input was read; 1 some inputs were skipped (each is named on
-stderr with the reason; the graph is still written from the rest); 2 usage error.
+stderr with the reason; the graph is still written from the rest); 2 usage error,
+or no article could be read at all (nothing is written, the last build stays);
+3 the output folder cannot be written (no space, read-only, no permission).
+The files of a build appear together: they are written into a folder beside DIR
+and swapped in at the end, and a second build into DIR waits for the first.
 examples:
   kg build ~/archive/2019 ~/archive/2020 -o out
   kg build ~/archive --workers 8 --no-html
@@ -84,7 +88,8 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.pipeline import build
+    from kg.output import OutputError
+    from kg.pipeline import NothingToBuild, build
 
     output = Path(args.output)
     if output.exists() and not output.is_dir():
@@ -108,6 +113,12 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.paths or None, output=output, html=not args.no_html,
                        progress=bar.message if bar else None, tick=bar.tick if bar else None,
                        workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes)
+    except NothingToBuild as exc:
+        print(f"kg build: error: {exc}", file=sys.stderr)
+        return 2
+    except OutputError as exc:
+        print(f"kg build: error: {exc}", file=sys.stderr)
+        return 3
     except OSError as exc:
         if args.dask:  # the scheduler could not be reached
             print(f"kg build: error: Dask scheduler {args.dask}: {exc}", file=sys.stderr)
