@@ -19,6 +19,7 @@ sentence so that a faulty rule can never break the contract.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,20 @@ _INTEGER = XSD.integer
 
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+#: Bidirectional-text controls (LRM/RLM, embeddings, overrides, isolates, the Arabic mark):
+#: in a name they can make a label display as something else (U+202E reverses it).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def zh_name(text: str) -> Literal:
+    """A name (label, alias, title, column, role) without bidi controls.
+
+    >>> str(zh_name("农民\u202e工"))
+    '农民工'
+    """
+    return Literal(_BIDI_CONTROLS.sub("", text), lang="zh")
 
 
 @dataclass
@@ -179,7 +194,7 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
                     out.add(m_iri, ORG.organization, o_iri)
                     out.add(m_iri, ORG.role, role_iri(r.role))
                     out.add(role_iri(r.role), RDF.type, ORG.Role)
-                    out.add(role_iri(r.role), RDFS.label, zh(r.role))
+                    out.add(role_iri(r.role), RDFS.label, zh_name(r.role))
                     used.update((subj, obj))
             elif r.predicate in PREDICATES:
                 p = PREDICATES[r.predicate]
@@ -194,10 +209,10 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
     for ref in used:
         e = entity_iri(ref)
         out.add(e, RDF.type, GH[ref.cls])
-        out.add(e, RDFS.label, zh(ref.label))
+        out.add(e, RDFS.label, zh_name(ref.label))
         for alias in aliases.get(ref, ()):
             if alias and alias != ref.label:
-                out.add(e, SKOS.altLabel, zh(alias))
+                out.add(e, SKOS.altLabel, zh_name(alias))
     for rule in rules:
         out.add(rule_iri(rule), RDF.type, GH.Rule)
         out.add(rule_iri(rule), RDFS.label, Literal(rule))
@@ -207,15 +222,15 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
 def _article_triples(out: _Collector, article: Article) -> None:
     a = article_iri(article.id)
     out.add(a, RDF.type, GH.Article)
-    out.add(a, DCTERMS.title, zh(article.title))
+    out.add(a, DCTERMS.title, zh_name(article.title))
     out.add(a, GH.text, zh(article.text))
     out.add(a, GH.source, Literal(article.source))
     if article.topic:
-        out.add(a, GH.topic, zh(article.topic))
+        out.add(a, GH.topic, zh_name(article.topic))
     for col in article.columns:
         out.add(a, GH.column, column_iri(col))
         out.add(column_iri(col), RDF.type, GH.Column)
-        out.add(column_iri(col), RDFS.label, zh(col))
+        out.add(column_iri(col), RDFS.label, zh_name(col))
 
 
 def _triple_key(t: Triple) -> tuple:
