@@ -23,6 +23,7 @@ from itertools import combinations
 import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from kg.rdf.namespace import GH, GHR, ORG
 
@@ -134,7 +135,7 @@ def project(graph: Graph) -> nx.Graph:
     for entity, kind in sorted(classes.items()):
         label = labels.get(entity)
         G.add_node(str(entity), kind=kind, label=str(label) if label is not None else _tail(entity))
-    for article in sorted(graph.subjects(RDF.type, GH.Article)):
+    for article in sorted(graph.subjects(RDF.type, GH.Article), key=str):
         title = titles.get(article)
         G.add_node(str(article), kind="Article", label=str(title) if title is not None else _tail(article))
     counts = evidence_counts(graph)
@@ -149,9 +150,9 @@ def project(graph: Graph) -> nx.Graph:
             G.add_edge(str(a), str(b), weight=w)
 
     for p in (GH.mentions, DCTERMS.creator, GH.targets, SKOS.broader):
-        for s, o in sorted(graph.subject_objects(p)):
+        for s, o in sorted(graph.subject_objects(p), key=lambda so: (str(so[0]), str(so[1]))):
             link(s, o, (s, p, o))
-    for m in sorted(graph.subjects(RDF.type, ORG.Membership)):
+    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
         person, org = graph.value(m, ORG.member), graph.value(m, ORG.organization)
         if person is not None and org is not None:
             link(person, org, (person, ORG.member, org))
@@ -245,5 +246,5 @@ def top_by_class(
     }
 
 
-def _tail(iri: URIRef) -> str:
+def _tail(iri: Node) -> str:
     return str(iri).rsplit("/", 1)[-1]

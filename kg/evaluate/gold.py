@@ -158,7 +158,7 @@ def _field(obj: object, key: str, kind: type, where: str, default: object = None
     return value
 
 
-def _strings(obj: dict, key: str, where: str) -> tuple[str, ...]:
+def _strings(obj: object, key: str, where: str) -> tuple[str, ...]:
     value = _field(obj, key, list, where, default=[])
     if not all(isinstance(v, str) for v in value):
         raise EvalInputError(f"{where}: {key!r} must be a list of strings")
@@ -223,8 +223,8 @@ def _membership(obj: object, i: int) -> GoldMembership:
     )
 
 
-def _one_or_any(obj: dict, key: str, where: str) -> tuple[str, ...]:
-    if key in obj:
+def _one_or_any(obj: object, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(obj, dict) and key in obj:
         return (_field(obj, key, str, where),)
     values = _strings(obj, f"{key}_any", where)
     if not values:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg.evaluate.gold import EvalInputError, normalise_name
@@ -144,7 +145,7 @@ def _strings(graph: Graph, node, pred) -> list[str]:
 
 def _articles(graph: Graph) -> dict[str, GraphArticle]:
     articles = {}
-    for node in sorted(set(graph.subjects(RDF.type, GH.Article))):
+    for node in sorted(set(graph.subjects(RDF.type, GH.Article)), key=str):
         titles = _strings(graph, node, DCTERMS.title)
         texts = _strings(graph, node, GH.text)
         articles[str(node)] = GraphArticle(
@@ -157,12 +158,12 @@ def _articles(graph: Graph) -> dict[str, GraphArticle]:
 
 
 def _entities(graph: Graph) -> dict[str, GraphEntity]:
-    classes: dict[str, list[str]] = {}
+    classes: dict[Node, list[str]] = {}
     for cls in ENTITY_CLASSES:
         for node in graph.subjects(RDF.type, GH[cls]):
             classes.setdefault(node, []).append(cls)
     entities = {}
-    for node in sorted(classes):
+    for node in sorted(classes, key=str):
         labels = _strings(graph, node, RDFS.label)
         entities[str(node)] = GraphEntity(
             iri=str(node),
@@ -176,10 +177,10 @@ def _entities(graph: Graph) -> dict[str, GraphEntity]:
 
 def _memberships(graph: Graph, labels: dict[str, str]) -> tuple[MembershipTuple, ...]:
     nodes = set(graph.subjects(RDF.type, ORG.Membership)) | set(graph.subjects(ORG.member, None))
-    tuples = set()
+    tuples: set[MembershipTuple] = set()
     for node in nodes:
-        people = [str(p) for p in graph.objects(node, ORG.member)] or [None]
-        orgs = [str(o) for o in graph.objects(node, ORG.organization)] or [None]
+        people: list[str | None] = [str(p) for p in graph.objects(node, ORG.member)] or [None]
+        orgs: list[str | None] = [str(o) for o in graph.objects(node, ORG.organization)] or [None]
         roles = [
             normalise_name(str(r) if isinstance(r, Literal) else labels.get(str(r), ""))
             for r in graph.objects(node, ORG.role)
@@ -220,7 +221,8 @@ def _evidence(graph: Graph, labels: dict[str, str]) -> tuple[GraphEvidence, ...]
         })) or (NO_RULE,)
         result.append(GraphEvidence(
             iri=str(node),
-            statement=tuple("" if p is None else str(p) for p in (subject, predicate, obj)),
+            statement=("" if subject is None else str(subject), "" if predicate is None else str(predicate),
+                       "" if obj is None else str(obj)),
             article=str(article) if isinstance(article, URIRef) else None,
             sentence=str(sentence) if isinstance(sentence, Literal) else None,
             start=_int(start),

@@ -143,8 +143,7 @@ class Score:
     @property
     def macro_f1(self) -> float | None:
         """Mean entity F1 over the classes where it is defined (the gold requires something)."""
-        values = [self.part(c).counts.f1 for c in ENTITY_PARTS]
-        values = [v for v in values if v is not None]
+        values = [f1 for c in ENTITY_PARTS if (f1 := self.part(c).counts.f1) is not None]
         return sum(values) / len(values) if values else None
 
     @property

@@ -102,10 +102,10 @@ def match_entities(gold: Gold, view: GraphView) -> dict[str, GoldEntity]:
         for name in entity.names:
             by_name.setdefault(name, entity)
     matches = {}
-    for iri, entity in view.entities.items():
-        found = [by_label[key] for key in entity.labels if key in by_label]
+    for iri, node in view.entities.items():
+        found = [by_label[key] for key in node.labels if key in by_label]
         if not found:
-            found = [by_name[key] for key in entity.labels + entity.alt_labels if key in by_name]
+            found = [by_name[key] for key in node.labels + node.alt_labels if key in by_name]
         if found:
             matches[iri] = min(found, key=lambda e: e.index)
     return matches
@@ -113,9 +113,9 @@ def match_entities(gold: Gold, view: GraphView) -> dict[str, GoldEntity]:
 
 def match_articles(gold: Gold, view: GraphView) -> dict[str, str]:
     """Graph article IRI -> id of the gold article whose normalised title it has."""
-    by_title = {}
-    for article in gold.articles:
-        by_title.setdefault(article.key, article.id)
+    by_title: dict[str, str] = {}
+    for gold_article in gold.articles:
+        by_title.setdefault(gold_article.key, gold_article.id)
     result = {}
     for iri, article in view.articles.items():
         for key in article.keys:
@@ -166,11 +166,11 @@ def score_class(cls: str, gold: Gold, view: GraphView, matches: dict[str, GoldEn
             wrong.append(Item(entity.label or iri, f"gold {gold_entity.label} is {'/'.join(gold_entity.types)}", rules))
     required = [e for e in gold.entities if e.required and e.types[0] == cls]
     missed = []
-    for entity in required:
-        classes = found_by.get(entity.index, [])
-        if not any(c in entity.types for c in classes):
+    for gold_entity in required:
+        classes = found_by.get(gold_entity.index, [])
+        if not any(c in gold_entity.types for c in classes):
             note = f"found only as {'/'.join(sorted(set(classes)))}" if classes else "not in the graph"
-            missed.append(Item(entity.label, note))
+            missed.append(Item(gold_entity.label, note))
     counts = Counts(correct, sum(cls in e.classes for e in view.entities.values()), len(required) - len(missed), len(required))
     return PartScore(cls, counts, tuple(missed), tuple(sorted(wrong, key=lambda i: i.text)))
 
@@ -190,12 +190,13 @@ def score_mentions(gold: Gold, view: GraphView, matches: dict[str, GoldEntity],
         tally.add("mentions", rules, right)
         pairs[article_id, gold_entity.index].update(rules)
     wrong, correct = [], 0
-    for (article_id, index), rules in sorted(pairs.items()):
+    for (article_id, index), pair_rules in sorted(pairs.items()):
         entity = gold.entities[index]
         if article_id in entity.articles or article_id in entity.articles_optional:
             correct += 1
         else:
-            wrong.append(Item(f"{article_id} · {entity.label}", "gold does not list this article", tuple(sorted(rules))))
+            wrong.append(Item(f"{article_id} · {entity.label}", "gold does not list this article",
+                              tuple(sorted(pair_rules))))
     required = [(a, e) for e in gold.entities if e.index in counted for a in e.articles]
     missed = [Item(f"{a} · {e.label}", "no gh:mentions") for a, e in required if (a, e.index) not in pairs]
     counts = Counts(correct, len(pairs), len(required) - len(missed), len(required))
@@ -215,11 +216,11 @@ def score_authors(gold: Gold, view: GraphView, article_ids: dict[str, str], tall
         tally.add("authors", rules, key[1] in authors[key[0]])
         pairs.setdefault(key, (label, set()))[1].update(rules)
     correct, wrong = 0, []
-    for (article_id, key), (label, rules) in sorted(pairs.items()):
-        if key in authors[article_id]:
+    for (article_id, name_key), (label, pair_rules) in sorted(pairs.items()):
+        if name_key in authors[article_id]:
             correct += 1
         else:
-            wrong.append(Item(f"{article_id} · {label}", "not an author of this article", tuple(sorted(rules))))
+            wrong.append(Item(f"{article_id} · {label}", "not an author of this article", tuple(sorted(pair_rules))))
     required = [(a.id, name) for a in gold.articles for name in a.authors]
     missed = [Item(f"{a} · {name}", "no dcterms:creator") for a, name in required if (a, normalise_name(name)) not in pairs]
     counts = Counts(correct, len(pairs), len(required) - len(missed), len(required))
@@ -248,7 +249,7 @@ def score_relations(predicate: str, gold: Gold, view: GraphView, matches: dict[s
         rules = view.rules_of(s, predicate, o)
         tally.add(predicate, rules, right)
         text = f"{_name(view, s)} → {_name(view, o)}"
-        if right:
+        if right and gs is not None and go is not None:
             correct += 1
             graph_pairs.add((gs.index, go.index))
         elif gs is None or go is None:
@@ -282,17 +283,18 @@ def score_memberships(gold: Gold, view: GraphView, matches: dict[str, GoldEntity
         rules = view.rules_of(t.node, "member", t.person) if t.person else (NO_EVIDENCE,)
         seen[t.person, t.organization, t.role].update(rules)
     correct, wrong, found = 0, [], set()
-    for (person, org, role), rules in sorted(seen.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
-        gp, go = matches.get(person), matches.get(org)
+    for (person_iri, org_iri, role), member_rules in sorted(seen.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+        gp = matches.get(person_iri) if person_iri else None
+        go = matches.get(org_iri) if org_iri else None
         key = (gp.index, go.index, role) if gp is not None and go is not None else None
-        right = key in listed
-        tally.add("memberships", tuple(sorted(rules)), right)
-        if right:
+        right = key is not None and key in listed
+        tally.add("memberships", tuple(sorted(member_rules)), right)
+        if key is not None and right:
             correct += 1
             found.add(listed[key])
         else:
-            text = f"{_name(view, person)} · {_name(view, org)} · {role or '(no role)'}"
-            wrong.append(Item(text, "gold lists no such membership", tuple(sorted(rules))))
+            text = f"{_name(view, person_iri)} · {_name(view, org_iri)} · {role or '(no role)'}"
+            wrong.append(Item(text, "gold lists no such membership", tuple(sorted(member_rules))))
     required = [m for m in gold.memberships if m.required]
     missed = [
         Item(f"{m.person} · {'|'.join(m.organizations)} · {m.role}", "not in the graph")

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from kg.model import ENTITY_CLASSES, Article, EntityRef, Evidence, Extraction
 from kg.rdf.iris import article_iri, column_iri, entity_iri, evidence_iri, membership_iri, role_iri, rule_iri
 from kg.rdf.namespace import GH, ORG, PREFIXES
 
-Triple = tuple[URIRef, URIRef, object]
+Triple = tuple[URIRef, URIRef, Node]
 
 #: At most this many evidence nodes per (article, entity) mention; the first ones in
 #: reading order are kept. Relations keep all their evidence.
@@ -138,10 +139,11 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
         _article_triples(out, article)
 
     for ex in extractions:
-        article = by_id.get(ex.article_id)
-        if article is None:
+        found = by_id.get(ex.article_id)
+        if found is None:
             out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
             continue
+        article = found
         a_iri = article_iri(article.id)
         for ent in ex.entities:
             aliases[mapping[ent.ref]].update(ent.aliases)

@@ -22,7 +22,7 @@ _UNSAFE = frozenset(' "<>\\^`{|}%#?/') | frozenset(chr(c) for c in range(0x20)) 
 
 def iri_segment(name: str) -> str:
     """``name`` with only IRI-unsafe characters percent-encoded."""
-    out = []
+    out: list[str] = []
     for ch in name:
         if ch in _UNSAFE or ch in "\u2028\u2029\ufeff":
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
