@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 #: The files a build writes; everything else in the output folder belongs to someone else.
-GENERATED = ("graph.ttl", "graph.html", "report.html", "build.log")
+GENERATED = ("graph.ttl", "graph.html", "report.html", "build.log", ".pages.key")
 
 #: errno values that mean "this folder cannot take the output", reported in one line.
 UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}

@@ -23,6 +23,8 @@ whichever way it ran.
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -46,6 +48,11 @@ from kg.rdf.turtle import serialize_turtle
 from kg.resources import seed_corpus
 
 DEFAULT_OUTPUT = Path("output")
+
+#: The sources the pages depend on besides the graph, and the file beside them that keeps
+#: the key they were drawn under (see ``_reuse_pages``).
+PAGE_SOURCES = ("viz/**/*.py", "viz/static/*", "report.py", "analyze.py")
+PAGES_KEY = ".pages.key"
 
 #: The sources the whole-graph cache entry depends on, besides the inputs (see kg/cache.py).
 GRAPH_SOURCES = LAYOUT_SOURCES + EXTRACT_SOURCES + ("rdf/*.py", "pipeline.py", "cache.py", "parallel.py",
@@ -158,7 +165,8 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
     memo = store.get("graph", graph_key) if store else None
     if memo is not None:
         say(f"{len(docs)} input file(s) unchanged since a cached build: reusing its graph")
-        atomic_write_bytes(stage / "graph.ttl", memo["turtle"])
+        turtle = memo["turtle"]
+        atomic_write_bytes(stage / "graph.ttl", turtle)
         result = BuildResult(output=output, articles=memo["articles"], entities=memo["entities"],
                              triples=memo["triples"], skipped=tuple(skipped),
                              log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
@@ -195,15 +203,35 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
     say(f"wrote {len(result.triples)} triples to {result.graph_path}")
 
     if html:
-        from kg.report import write_report
-        from kg.viz import write_explorer
+        pages = key("pages", source_fingerprint(*PAGE_SOURCES), hashlib.sha256(turtle).hexdigest())
+        if _reuse_pages(output, stage, pages):
+            say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
+        else:
+            from kg.report import write_report
+            from kg.viz import write_explorer
 
-        write_explorer(result.graph, stage / "graph.html")
-        write_report(result.graph, stage / "report.html")
-        say(f"wrote {result.html_path} and {result.report_path}")
+            write_explorer(result.graph, stage / "graph.html")
+            write_report(result.graph, stage / "report.html")
+            atomic_write_text(stage / PAGES_KEY, pages + "\n")
+            say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
     atomic_write_text(stage / "build.log", "\n".join(skipped_lines + list(result.log)) + "\n")
     return result
+
+
+def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
+    """Link the last build's pages into ``stage`` when they were drawn from the same graph by
+    the same page code (``PAGES_KEY`` holds that key): an unchanged rebuild draws nothing."""
+    try:
+        if (output / PAGES_KEY).read_text(encoding="utf-8").strip() != pages:
+            return False
+        for name in ("graph.html", "report.html", PAGES_KEY):
+            os.link(output / name, stage / name)
+    except OSError:
+        for name in ("graph.html", "report.html", PAGES_KEY):
+            (stage / name).unlink(missing_ok=True)
+        return False
+    return True
 
 
 @contextmanager

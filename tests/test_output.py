@@ -114,9 +114,11 @@ def small_disk(tmp_path):
 
 def test_a_full_disk_is_one_line_exit_3_and_the_old_output_stays(built, small_disk):
     out = small_disk / "out"
-    shutil.copytree(built, out)  # about 0.9 MB of 1.4 MB: a second set does not fit
+    shutil.copytree(built, out)  # about 0.9 MB of 1.4 MB: a second, different set does not fit
     before = snapshot(out)
-    run = kg("build", "-q", "-o", str(out), cwd=small_disk.parent)
+    other = small_disk.parent / "other.md"
+    other.write_text("# 工会关爱农民工\n\n市总工会面向农民工开展技能培训。\n", encoding="utf-8")
+    run = kg("build", str(other), "-q", "-o", str(out), cwd=small_disk.parent)
     assert run.returncode == 3, run.stderr
     assert run.stderr.strip().splitlines() == [
         f"kg build: error: cannot write the output folder {out}: No space left on device"]

@@ -131,3 +131,18 @@ def test_the_graph_stage_pauses_cyclic_gc_and_restores_it_even_on_error():
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(tmp_path):
+    out = tmp_path / "out"
+    kg.build(output=out, workers=1)
+    first = {name: (out / name).stat().st_ino for name in ("graph.html", "report.html")}
+    again = kg.build(output=out, workers=1)
+    assert {name: (out / name).stat().st_ino for name in first} == first  # the same files, not redrawn
+    assert (out / "graph.html").read_bytes().count(b"<html") >= 1
+    one = tmp_path / "one.md"
+    one.write_text("# 工会关爱农民工\n\n市总工会面向农民工开展技能培训。\n", encoding="utf-8")
+    changed = kg.build([one], output=out, workers=1)
+    assert changed.articles == 1 and again.articles == 3
+    assert {name: (out / name).stat().st_ino for name in first} != first
+    assert "工会关爱农民工" in (out / "report.html").read_text(encoding="utf-8")
