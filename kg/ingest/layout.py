@@ -20,14 +20,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from kg.ingest.bylines import lead_credit, trail_credit, trailing_note
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose
-from kg.ingest.names import GENRE_TAGS, parse_byline, parse_plain_names, split_names
+from kg.ingest.headlines import is_kicker, is_subtitle, title_rubric
+from kg.ingest.metadata import parse_meta_line
+from kg.ingest.names import GENRE_TAGS, is_marked_byline, parse_byline, parse_credit, parse_plain_names, split_names
 from kg.ingest.sentences import split_sentences
 from kg.model import Article, Byline, Document, Paragraph, Sentence
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _PINYIN = re.compile(r"^[A-Z][A-Z ]{3,}$")
-_NOTE = re.compile(r"^[(（]\s*(?:本文)?作者.*[)）]$")
+_NOTE = re.compile(r"^[(（]\s*(?:本文)?作者.*[)）]$|^(?:本文)?作者(?:系|为(?!了)|单位\s*[:：]|简介\s*[:：])")
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d+[、.．)）]"
     r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分]|附件|附表|附录"
@@ -49,17 +52,20 @@ MAX_TITLE = 100
 
 @dataclass
 class _Line:
-    kind: str  # heading, pinyin, byline, note, text
+    kind: str  # heading, pinyin, byline, note, meta, text
     text: str  # cleaned
     level: int = 0
     item: bool = False
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    meta: tuple[tuple[str, str], ...] = ()  # what a metadata line says
+    marked: bool = False  # a byline with a role word (记者, 作者…): an author list in the body too
+    header_only: bool = False  # a date line: metadata in the header, text elsewhere
 
 
 @dataclass(frozen=True)
 class _Block:
-    kind: str  # heading, body, note
+    kind: str  # heading, body, note; meta and byline: removed, kept until then as barriers
     text: str
     item: bool = False  # a list item: starts a paragraph of its own
 
@@ -84,6 +90,8 @@ def split_articles(doc: Document) -> list[Article]:
         lines, titles, note = _untitled(lines, doc)
         doc_log.append(note)
     starts = [_pre_start(lines, t, titles[k - 1] if k else -1) for k, t in enumerate(titles)]
+    if titles and starts[0] > 0 and _kicker_above(lines, titles[0], starts[0]):
+        starts[0] -= 1
     if titles and starts[0] > 0:
         dropped = " / ".join(ln.text for ln in lines[:starts[0]])
         doc_log.append(f"{len(lines[:starts[0]])} line(s) before the first title dropped: "
@@ -107,9 +115,14 @@ def _classify(text: str) -> list[_Line]:
             if heading:
                 out.append(_Line("heading", heading, level=len(m.group(1))))
             continue
+        meta_line = _meta_line(raw)
+        if meta_line is not None:
+            out.append(meta_line)
+            continue
         byline = parse_byline(raw)
         if byline:
-            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1]))
+            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1],
+                             marked=is_marked_byline(raw)))
             continue
         bullet = _BULLET.match(raw)
         line = clean_inline(raw[bullet.end():] if bullet else raw)
@@ -126,6 +139,18 @@ def _classify(text: str) -> list[_Line]:
     return out
 
 
+def _meta_line(raw: str) -> _Line | None:
+    """A metadata or clutter line; one whose 作者： names people is a byline too."""
+    line = clean_inline(raw)
+    found = parse_meta_line(line)
+    if found is None:
+        return None
+    names = [n for k, v in found.pairs if k == "author" for n in parse_credit(v) or []]
+    if names:
+        return _Line("byline", line, names=names, meta=found.pairs, marked=True)
+    return _Line("meta", line, meta=found.pairs, header_only=found.header_only)
+
+
 def _untitled(lines: list[_Line], doc: Document) -> tuple[list[_Line], list[int], str]:
     """A document without any level-1 heading: its first line, or its file name, is the title."""
     first = next((i for i, ln in enumerate(lines) if ln.kind in ("text", "heading")), None)
@@ -136,6 +161,12 @@ def _untitled(lines: list[_Line], doc: Document) -> tuple[list[_Line], list[int]
     stem = PurePosixPath(doc.source).stem or doc.source
     return [_Line("heading", stem, level=1), *lines], [0], \
         "no level-1 heading: title taken from the file name"
+
+
+def _kicker_above(lines: list[_Line], title: int, start: int) -> bool:
+    """True if the line just above the first title's block is a kicker (政策解读)."""
+    ln = lines[start - 1]
+    return start == title and ln.kind == "text" and is_kicker(ln.text) and not ln.item
 
 
 def _pre_start(lines: list[_Line], title: int, previous_title: int) -> int:
@@ -154,7 +185,8 @@ def _post_end(lines: list[_Line], title: int, limit: int) -> int:
     i = title + 1
     while i < limit:
         ln = lines[i]
-        if ln.kind in ("byline", "pinyin") or (ln.kind == "text" and ln.text in GENRE_TAGS):
+        subtitle = ln.kind == "text" and is_subtitle(ln.text) and all(x.kind != "text" for x in lines[title + 1:i])
+        if ln.kind in ("byline", "pinyin", "meta") or (ln.kind == "text" and ln.text in GENRE_TAGS) or subtitle:
             i += 1
         elif ln.kind == "heading" and i + 1 < limit and lines[i + 1].kind == "pinyin":
             i += 2
@@ -169,7 +201,12 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
              after: list[_Line], log: list[str]) -> Article:
     forms: list[list[str]] = []
     columns: list[str] = []
+    meta: list[tuple[str, str]] = []
+    subtitles: list[str] = []
     topic = None
+    rubric = title_rubric(title.text)
+    if rubric:
+        columns.append(rubric)
     post = _post_end([title, *after], 0, len(after) + 1) - 1
     for block, is_pre in ((pre, True), (after[:post], False)):
         i = 0
@@ -180,11 +217,16 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
                 columns.append(ln.text)
                 i += 2
                 continue
+            meta.extend(ln.meta)
             if ln.kind == "byline":
                 forms.append(ln.names)
                 columns.extend(ln.tags)
-            elif ln.kind == "heading" and is_pre and topic is None:
-                topic = ln.text
+            elif ln.kind == "meta":
+                pass
+            elif ln.kind in ("heading", "text") and is_pre and topic is None:
+                topic = ln.text  # a banner heading, or a kicker line
+            elif ln.kind == "text" and not is_pre and is_subtitle(ln.text):
+                subtitles.append(ln.text)
             elif ln.kind == "heading":
                 log.append(f"heading '{ln.text}' above the title ignored")
             elif ln.kind == "text" and ln.text in GENRE_TAGS:
@@ -192,10 +234,8 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
             elif ln.kind == "text" and not is_pre and i == 0:
                 forms.append(parse_plain_names(ln.text) or [])
             i += 1
-    names, name_log = split_names(forms)
-    log.extend(name_log)
 
-    blocks: list[_Block] = []
+    blocks: list[_Block] = [_Block("heading", t) for t in subtitles]
     body = after[post:]
     i = 0
     while i < len(body):
@@ -205,9 +245,19 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
             log.append(f"column heading '{ln.text}' inside the body")
             i += 2
             continue
+        if (ln.kind == "meta" and not ln.header_only) or (ln.kind == "byline" and ln.marked):
+            meta.extend(ln.meta)
+            forms.append(ln.names)  # a section's byline, or a byline at the end
+            blocks.append(_Block(ln.kind, ln.text))
+            i += 1
+            continue
         kind = {"heading": "heading", "note": "note"}.get(ln.kind, "body")
         blocks.append(_Block(kind, ln.text, item=ln.item))
         i += 1
+    blocks = _split_trailing_note(blocks)
+    blocks = _inline_credits(blocks, forms, log)
+    names, name_log = split_names(forms)
+    log.extend(name_log)
     blocks = repair_page_breaks(blocks, log)
     blocks = drop_repeats(blocks, log)
     if not any(b.kind == "body" for b in blocks):
@@ -218,7 +268,36 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
     article_id = make_id(doc.source, index, title.text)
     prefix = f"{doc.source}: {title.text}: "
     return _assemble(article_id, title.text, doc.source, names, blocks,
-                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log))
+                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log), tuple(meta))
+
+
+def _split_trailing_note(blocks: list[_Block]) -> list[_Block]:
+    """An author note run into the end of the last body paragraph becomes a note of its own."""
+    last = max((k for k, b in enumerate(blocks) if b.kind == "body"), default=None)
+    if last is None:
+        return blocks
+    at = trailing_note(blocks[last].text)
+    if at is None:
+        return blocks
+    b = blocks[last]
+    return [*blocks[:last], _Block("body", b.text[:at].rstrip(), item=b.item),
+            _Block("note", b.text[at:].strip()), *blocks[last + 1:]]
+
+
+def _inline_credits(blocks: list[_Block], forms: list[list[str]], log: list[str]) -> list[_Block]:
+    """Bylines printed inside body paragraphs (after a dateline, at a paragraph's end) go to
+    ``forms``; a paragraph that is nothing but a credit leaves the body."""
+    last = max((k for k, b in enumerate(blocks) if b.kind == "body"), default=-1)
+    out = []
+    for k, b in enumerate(blocks):
+        credits = []
+        if b.kind == "body":
+            credits = [c for c in (lead_credit(b.text), trail_credit(b.text, last=k == last)) if c]
+        for c in credits:
+            forms.append(list(c.names))
+            log.append(f"byline read from the text: {' '.join(c.names)} in '{_clip(b.text[c.start:c.end])}'")
+        out.append(_Block("byline", b.text) if any(c.whole for c in credits) else b)
+    return out
 
 
 def _incomplete(text: str) -> bool:
@@ -331,10 +410,11 @@ def make_id(source: str, index: int, title: str) -> str:
 
 def _assemble(article_id: str, title: str, source: str, names: list[str],
               blocks: list[_Block], columns: tuple[str, ...], topic: str | None,
-              log: tuple[str, ...]) -> Article:
+              log: tuple[str, ...], meta: tuple[tuple[str, str], ...] = ()) -> Article:
     parts: list[tuple[str, str]] = [("title", title)]
     if names:
         parts.append(("byline", " ".join(names)))
+    blocks = [b for b in blocks if b.kind not in ("meta", "byline")]
     parts += [(b.kind, b.text) for b in blocks if b.kind != "note"]
     parts += [(b.kind, b.text) for b in blocks if b.kind == "note"]
 
@@ -352,7 +432,7 @@ def _assemble(article_id: str, title: str, source: str, names: list[str],
     return Article(
         id=article_id, title=title, source=source, text="\n".join(t for _, t in parts),
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), authors=tuple(authors),
-        columns=columns, topic=topic, note=note, log=log,
+        columns=columns, topic=topic, note=note, meta=meta, log=log,
     )
 
 

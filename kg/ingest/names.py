@@ -25,14 +25,19 @@ GENRE_TAGS = frozenset(
 )
 
 # Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
-# alone they may start a name such as 文静).
-_ROLE = re.compile(
-    r"(?:文\s*[/／]\s*图|文|图|摄)\s*[/／:：]"
-    r"|(?:本报|本刊|新华社|人民日报)?(?:特约|见习|首席)?(?:记者|通讯员|评论员)\s*[/／:：]?"
-    r"|(?:作者|撰文|执笔|整理|口述|编译|采写|撰稿)\s*[/／:：]?"
-    r"|^\s*[□■◎●]\s*"
+# alone they may start a name such as 文静). A credit may run them together with the names
+# (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
+_ROLE_WORD = (
+    r"(?:文\s*[/／]\s*图|文|图|摄影?|图片)\s*[/／:：]"
+    r"|(?:本报|本刊|本台|本网|新华社|中新社|人民日报)?(?:驻[\u4e00-\u9fff]{1,5}?)?"
+    r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：]?"
+    r"|实习生\s*[/／:：]?"
+    r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：]?"
 )
-_ROLE_PREFIX = re.compile(_ROLE.pattern.replace(r"|^\s*[□■◎●]\s*", "") + r"|[□■◎●]")
+_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|报道|^\s*[□■◎●]\s*")
+_ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●]")
+#: what a contributor who is not an author did: （实习生某某参与采写）
+_NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
 _BOLD_GAP = re.compile(r"[\s、，,]+")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
@@ -71,6 +76,16 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     return _chunks(rest)
 
 
+def is_marked_byline(raw: str) -> bool:
+    """True if the byline line ``raw`` names its people's role (记者, 通讯员, 作者, 文/…):
+    such a line is a byline wherever it stands, not only next to a title.
+
+    >>> is_marked_byline("**本报记者 张三**"), is_marked_byline("**张三**")
+    (True, False)
+    """
+    return bool(_ROLE_PREFIX.match(raw.replace("*", "").replace("_", "").strip()))
+
+
 def parse_plain_names(raw: str) -> list[str] | None:
     """Name chunks if the line is nothing but short names each starting with a surname
     (``张三 李四``); used only right after a title, where a byline is expected.
@@ -92,12 +107,31 @@ def parse_plain_names(raw: str) -> list[str] | None:
     return parts
 
 
+def parse_credit(text: str) -> list[str] | None:
+    """Author names of a credit without its brackets or dateline, or None if anything in
+    it is not a role word or a name. Contributors (``某某参与采写``) are no authors.
+
+    >>> parse_credit("记者吴媛媛通讯员龙德红")
+    ['吴媛媛', '龙德红']
+    >>> parse_credit("全媒体记者/谭某")
+    ['谭某']
+    >>> parse_credit("记者 张 明 实习生 李四参与采写")
+    ['张明']
+    >>> parse_credit("通讯员王莉、程某报道")
+    ['王莉', '程某']
+    """
+    cut = _NOT_AUTHOR.search(text)
+    if cut:
+        roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]
+        text = text[:roles[-1].start()] if roles else ""
+    found = _chunks(_ROLE.sub(" ", text))
+    return found[0] if found and not found[1] else None
+
+
 def _chunks(text: str) -> tuple[list[str], list[str]] | None:
     names: list[str] = []
     tags: list[str] = []
-    for part in _SEPARATORS.split(text):
-        if not part:
-            continue
+    for part in _unpad([p for p in _SEPARATORS.split(text) if p]):
         if part in GENRE_TAGS and names:
             tags.append(part)
         elif _NAME_CHUNK.fullmatch(part) and not tags:
@@ -105,6 +139,25 @@ def _chunks(text: str) -> tuple[list[str], list[str]] | None:
         else:
             return None
     return (names, tags) if names else None
+
+
+def _unpad(parts: list[str]) -> list[str]:
+    """Two-character names padded to the width of three (``张　明``) come apart at the
+    padding: runs of single characters are put back together two by two. A run of odd
+    length stays as it is (and is then no name)."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and len(parts[j]) == 1 and _CJK_ONLY.fullmatch(parts[j]):
+            j += 1
+        if j - i >= 2 and (j - i) % 2 == 0:
+            out += [parts[k] + parts[k + 1] for k in range(i, j, 2)]
+            i = j
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
 
 
 @cache
@@ -211,8 +264,8 @@ def _split_by_surnames(chunk: str) -> list[str] | None:
     top_score, top = best[0]
     if len(best) > 1 and best[1][0] == top_score:
         return None
-    if all(_part_score(p) > 0 for p in top):
+    if all((_part_score(p) or 0) > 0 for p in top):
         return top
-    if len(chunk) == 4 and len(top) == 2 and _part_score(top[0]) > 0:
+    if len(chunk) == 4 and len(top) == 2 and (_part_score(top[0]) or 0) > 0:
         return top
     return None
