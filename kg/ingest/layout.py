@@ -119,6 +119,9 @@ def _classify(text: str) -> list[_Line]:
         if meta_line is not None:
             out.append(meta_line)
             continue
+        if _NOTE.match(clean_inline(raw)):
+            out.append(_Line("note", clean_inline(raw)))  # 作者系…: not a byline
+            continue
         byline = parse_byline(raw)
         if byline:
             out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1],

@@ -38,6 +38,8 @@ _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|报道|^\s*[□■�
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
+#: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会
+_NOT_A_NAME = re.compile(r"^(?:编辑|责编|摄影|本报|本刊|本台|本网)|(?:部|社|网|报|台|站|组|办|室|局|厅|院|处|中心|工会|委员会)$")
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
 _BOLD_GAP = re.compile(r"[\s、，,]+")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
@@ -125,7 +127,9 @@ def parse_credit(text: str) -> list[str] | None:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]
         text = text[:roles[-1].start()] if roles else ""
     found = _chunks(_ROLE.sub(" ", text))
-    return found[0] if found and not found[1] else None
+    if not found or found[1] or any(_NOT_A_NAME.search(n) for n in found[0]):
+        return None
+    return found[0]
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]] | None:
