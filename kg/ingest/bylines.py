@@ -50,7 +50,8 @@ _ROLE_BEFORE_COLON = re.compile(
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
 _FINISHED = "。！？!?…”’」』"
 #: characters that do not occur inside a bare two- or three-character name in brackets
-_NOT_IN_BARE = set("的了是在和与及等或由对为把被将从向以之其这那此每各该本不要会上下中图文完续略摘编稿据转载见删节选综合供版页")
+_NOT_IN_BARE = set("的了是在和与及等或由对为把被将从向以之其这那此每各该本不要会上下中图文完续略摘编稿据转载见删节选综合供版页"
+                   "讯告报社网站刊录记注按述评诗词歌赋方面")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ def _bare_name(name: str) -> bool:
     compound = name[:2] in surnames.COMPOUND
     if not (2 <= len(name) <= (4 if compound else 3)):
         return False
-    if not compound and name[0] not in surnames.SINGLE and name[0] not in surnames.COMMON:
+    # two characters are a word as often as a name (公告, 简讯): only after a frequent surname
+    known = surnames.COMMON if len(name) == 2 else surnames.SINGLE + surnames.COMMON
+    if not compound and name[0] not in known:
         return False
     return not any(c in _NOT_IN_BARE for c in name[1:])
 
