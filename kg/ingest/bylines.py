@@ -47,6 +47,13 @@ _ROLE_BEFORE_COLON = re.compile(
     r"(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|评论员)|实习生|作者|文|文/图|图"
     r"|口述人?|讲述人?|撰文|执笔|整理|撰稿|采写"
 )
+# 本报讯 记者 张三 通讯员 李四 近日，…: names without brackets, each ended by a space
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_LEAD_SPACED = re.compile(
+    rf"^\s*{_DATELINE}\s*((?:(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生)\s*"
+    rf"(?:{_NAME}(?:\s*[、，,]\s*|\s+))+)+)"
+)
+_LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
 _FINISHED = "。！？!?…”’」』"
 #: characters that do not occur inside a bare two- or three-character name in brackets
@@ -87,6 +94,12 @@ def lead_credit(paragraph: str) -> Credit | None:
         names = _credit_names(m.group(1), bare_ok=False)
         if names:
             return Credit(names, m.start(1), m.end(), not view[m.end():].strip())
+    for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
+        m = pattern.match(view)
+        if m:
+            names = _credit_names(m.group(1), bare_ok=False)
+            if names and all(_surnamed(n) for n in names):
+                return Credit(names, m.start(1), m.end(1), False)
     return None
 
 
@@ -127,6 +140,11 @@ def _credit_names(inner: str, bare_ok: bool) -> tuple[str, ...] | None:
 def _plausible(name: str) -> bool:
     """A name after a role word: short, or foreign with a middle dot."""
     return 2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)
+
+
+def _surnamed(name: str) -> bool:
+    """A name that starts with a surname (or is a foreign name with a middle dot)."""
+    return "·" in name or name[:2] in surnames.COMPOUND or name[0] in surnames.SINGLE or name[0] in surnames.COMMON
 
 
 def _bare_name(name: str) -> bool:

@@ -36,6 +36,8 @@ _ENUMERATOR = re.compile(
     r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分]|附件|附表|附录"
     r"|[\d０-９]{4}年|[一二三四五六七八九〇零]{4}年)"  # dated record lines: 2001年3月1日…公布
 )
+# 作者：张三（某大学教授）: what follows the name is about the author
+_AFFILIATION = re.compile(r"[(（][^()（）]*[)）]")
 _BULLET = re.compile(r"^ {0,3}[-*+•·][ \t]+")
 # A paragraph may end here without anything missing; closers after them are ignored.
 _FINAL = frozenset("。！？!?；;：:…—.）)】")
@@ -148,9 +150,12 @@ def _meta_line(raw: str) -> _Line | None:
     found = parse_meta_line(line)
     if found is None:
         return None
-    names = [n for k, v in found.pairs if k == "author" for n in parse_credit(v) or []]
+    authors = [v for k, v in found.pairs if k == "author"]
+    names = [n for v in authors for n in parse_credit(_AFFILIATION.sub("", v)) or []]
     if names:
         return _Line("byline", line, names=names, meta=found.pairs, marked=True)
+    if authors and len(found.pairs) == 1:
+        return None  # 作者：… that names no one: the text's own line
     return _Line("meta", line, meta=found.pairs, header_only=found.header_only)
 
 

@@ -27,12 +27,14 @@ GENRE_TAGS = frozenset(
 # Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
 # alone they may start a name such as 文静). A credit may run them together with the names
 # (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
+_MEDIA = r"[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心)"
 _ROLE_WORD = (
-    r"(?:文\s*[/／]\s*图|文|图|摄影?|图片)\s*[/／:：]"
-    r"|(?:本报|本刊|本台|本网|新华社|中新社|人民日报)?(?:驻[\u4e00-\u9fff]{1,5}?)?"
-    r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：]?"
-    r"|实习生\s*[/／:：]?"
-    r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：]?"
+    r"文\s*[/／|｜丨]\s*图\s*[/／:：|｜丨]?|(?:文|图|摄影?|图片)\s*[/／:：|｜丨]"
+    rf"|(?:(?:^|(?<=[\s、，,]))(?:{_MEDIA}\s*[-－—/]\s*)?{_MEDIA}|本报|本刊|本台|本网)?"
+    r"(?:驻[\u4e00-\u9fff]{1,5}?)?"
+    r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：|｜丨]?"
+    r"|实习生\s*[/／:：|｜丨]?"
+    r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：|｜丨]?"
 )
 _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|报道|^\s*[□■◎●]\s*")
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●]")
@@ -127,9 +129,7 @@ def parse_credit(text: str) -> list[str] | None:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]
         text = text[:roles[-1].start()] if roles else ""
     found = _chunks(_ROLE.sub(" ", text))
-    if not found or found[1] or any(_NOT_A_NAME.search(n) for n in found[0]):
-        return None
-    return found[0]
+    return found[0] if found and not found[1] else None
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]] | None:
@@ -142,6 +142,8 @@ def _chunks(text: str) -> tuple[list[str], list[str]] | None:
             names.append(part)
         else:
             return None
+    if any(_NOT_A_NAME.search(n) for n in names):
+        return None
     return (names, tags) if names else None
 
 
