@@ -48,6 +48,9 @@ _CLAUSE_PUNCT = re.compile(r"[，,；;：:、。！？!?]")
 MIN_REPEAT = 20
 #: the longest run of paragraphs recognised as printed twice in a row
 MAX_REPEAT_RUN = 8
+#: a line without punctuation up to this long is a headline, not a sentence's rest
+MAX_HEADLINE = 40
+_ANY_PUNCT = re.compile(r"[，,；;：:、。.！？!?…）)”’」』]")
 #: a first line longer than this is body text, not a title
 MAX_TITLE = 100
 
@@ -83,7 +86,7 @@ def split_articles(doc: Document) -> list[Article]:
     >>> [(b.name, a.text[b.start:b.end]) for b in a.authors], a.columns
     ([('张三', '张三')], ('观点',))
     """
-    lines = _classify(compose(LAYOUT_CLEANERS, doc.text))
+    lines = _subtitle_headings(_classify(compose(LAYOUT_CLEANERS, doc.text)))
     titles = [i for i, ln in enumerate(lines) if ln.kind == "heading" and ln.level == 1]
     doc_log: list[str] = []
     if not lines:
@@ -141,6 +144,17 @@ def _classify(text: str) -> list[_Line]:
             out.append(_Line("note", line))
         else:
             out.append(_Line("text", line))
+    return out
+
+
+def _subtitle_headings(lines: list[_Line]) -> list[_Line]:
+    """A level-1 heading right under a title that reads as a subtitle (``# ——某某见闻``)
+    is the title's subtitle, not an article of its own."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        prev, ln = out[i - 1], out[i]
+        if ln.kind == prev.kind == "heading" and ln.level == prev.level == 1 and is_subtitle(ln.text):
+            out[i] = _Line("text", ln.text)
     return out
 
 
@@ -317,10 +331,12 @@ def _incomplete(text: str) -> bool:
 def repair_page_breaks(blocks: list[_Block], log: list[str]) -> list[_Block]:
     """Join a body paragraph that stops mid-sentence with the body paragraph after it.
 
-    Not joined: headings and notes (on either side); a paragraph without any
+    Not joined: headings and notes (on either side), metadata lines and bylines (they
+    stand between the two as barriers until they are removed); a paragraph without any
     punctuation (a caption: nothing says a sentence was running); a next paragraph
-    that starts a list item or an enumeration (一、 (二) 3. 第五条 附件); a short
-    enumerated line (a heading in all but markup); dated record lines (2001年…公布).
+    that starts a list item or an enumeration (一、 (二) 3. 第五条 附件) or is a short
+    line without punctuation (a headline); a short enumerated line (a heading in all
+    but markup); dated record lines (2001年…公布).
     """
     out: list[_Block] = []
     for b in blocks:
@@ -348,10 +364,16 @@ def _continues(prev: _Block, b: _Block) -> bool:
         return False
     if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text):
         return False
-    if _ENUMERATOR.match(b.text):
+    if _ENUMERATOR.match(b.text) or _headline(b.text):
         return False
     starts_list = _ENUMERATOR.match(prev.text)
     return not (starts_list and (len(prev.text) <= 30 or starts_list.group().endswith("年")))
+
+
+def _headline(text: str) -> bool:
+    """A short line with no punctuation at all: a headline or a caption, never the rest
+    of a sentence a page break cut."""
+    return len(text) <= MAX_HEADLINE and not _ANY_PUNCT.search(text)
 
 
 def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:

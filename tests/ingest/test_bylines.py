@@ -287,3 +287,15 @@ def test_dev_corpus_authors(tmp_path):
     assert score.precision == 1.0 and score.recall >= 0.95, score
     with_authors = sum(1 for a in json.loads(gold.read_text(encoding="utf-8"))["articles"] if a["authors"])
     assert with_authors >= 9
+
+
+def test_a_subtitle_printed_as_a_second_title_stays_with_its_title():
+    [a] = split_articles(Document("t.md", "t.md", f"# 工地上的夜校开课了\n\n# ——某市工会服务农民工见闻\n\n{BODY}", "utf-8"))
+    assert a.title == "工地上的夜校开课了"
+    assert [(p.kind, a.span(p)) for p in a.paragraphs][:2] == [
+        ("title", "工地上的夜校开课了"), ("heading", "——某市工会服务农民工见闻")]
+
+
+def test_page_break_repair_never_glues_a_headline():
+    a = one("# 标题\n\n现将有关事项报告如下，请予\n\n为全面加快品质之城建设作出新贡献\n\n审议。")
+    assert "请予为全面" not in a.text
