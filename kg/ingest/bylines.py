@@ -51,7 +51,7 @@ _ROLE_BEFORE_COLON = re.compile(
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _LEAD_SPACED = re.compile(
     rf"^\s*{_DATELINE}\s*((?:(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生)\s*"
-    rf"(?:{_NAME}(?:\s*[、，,]\s*|\s+))+)+)"
+    rf"(?:{_NAME}(?:\s*、\s*|\s+))+)+)"
 )
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")

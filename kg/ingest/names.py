@@ -36,8 +36,8 @@ _ROLE_WORD = (
     r"|实习生\s*[/／:：|｜丨]?"
     r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：|｜丨]?"
 )
-_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|报道|^\s*[□■◎●]\s*")
-_ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●]")
+_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
+_ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
 #: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会
