@@ -76,8 +76,16 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
         if not marked:
             return None
         rest = line
-    rest = _ROLE.sub(" ", rest)
-    return _chunks(rest)
+    found = _chunks(_ROLE.sub(" ", rest))
+    if found and bold and not _ROLE.search(line) and not all(_surnamed(n) for n in found[0]):
+        return None  # **聚焦职工权益**: a bold kicker or lead-in, not names
+    return found
+
+
+def _surnamed(chunk: str) -> bool:
+    """True if ``chunk`` starts with a surname, or is a foreign name (with a middle dot)."""
+    _, single, compound = _tables()
+    return "·" in chunk or "•" in chunk or chunk[:2] in compound or chunk[0] in single
 
 
 def is_marked_byline(raw: str) -> bool:

@@ -287,14 +287,15 @@ def test_author_note_run_into_the_last_paragraph():
 
 @pytest.mark.skipif(not (SHARED / "gold" / "dev.json").is_file(), reason="../shared (dev corpus and gold) is not beside the repo")
 def test_dev_corpus_authors(tmp_path):
-    """Every byline of the 25 real dev texts read, none invented (authors P = R = 1.0)."""
+    """Every byline of the 25 real dev texts read, none invented: authors F1 1.0 (it was 0.0;
+    the 8 texts held out while the rules were written scored 7/7 on their first run)."""
     import kg
     from kg.evaluate import evaluate
 
     gold = SHARED / "gold" / "dev.json"
     result = kg.build([SHARED / "corpus" / "dev"], output=tmp_path, html=False)
     score = evaluate(gold, result.graph_path).part("authors").counts
-    assert score.precision == 1.0 and score.recall >= 0.95, score
+    assert score.precision == 1.0 and score.recall == 1.0, score
     with_authors = sum(1 for a in json.loads(gold.read_text(encoding="utf-8"))["articles"] if a["authors"])
     assert with_authors >= 9
 
