@@ -207,7 +207,7 @@ def _post_end(lines: list[_Line], title: int, limit: int) -> int:
     i = title + 1
     while i < limit:
         ln = lines[i]
-        subtitle = ln.kind == "text" and is_subtitle(ln.text) and all(x.kind != "text" for x in lines[title + 1:i])
+        subtitle = ln.kind == "text" and _subtitle_at(lines, title, i, limit)
         if ln.kind in ("byline", "pinyin", "meta") or (ln.kind == "text" and ln.text in GENRE_TAGS) or subtitle:
             i += 1
         elif ln.kind == "heading" and i + 1 < limit and lines[i + 1].kind == "pinyin":
@@ -217,6 +217,19 @@ def _post_end(lines: list[_Line], title: int, limit: int) -> int:
         else:
             break
     return i
+
+
+def _subtitle_at(lines: list[_Line], title: int, i: int, limit: int) -> bool:
+    """True if text line ``i`` of the header under ``title`` is a subtitle: ``——…``, or a
+    short line without a sentence that a byline or a metadata line follows."""
+    if any(x.kind == "text" for x in lines[title + 1:i]):
+        return False
+    text = lines[i].text
+    if is_subtitle(text):
+        return True
+    nxt = lines[i + 1] if i + 1 < limit else None
+    return (is_kicker(text) and nxt is not None and nxt.kind in ("byline", "meta")
+            and not (i == title + 1 and parse_plain_names(text)) and text not in GENRE_TAGS)
 
 
 def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
@@ -247,14 +260,14 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
                 pass
             elif ln.kind in ("heading", "text") and is_pre and topic is None:
                 topic = ln.text  # a banner heading, or a kicker line
-            elif ln.kind == "text" and not is_pre and is_subtitle(ln.text):
-                subtitles.append(ln.text)
             elif ln.kind == "heading":
                 log.append(f"heading '{ln.text}' above the title ignored")
             elif ln.kind == "text" and ln.text in GENRE_TAGS:
                 columns.append(ln.text)
-            elif ln.kind == "text" and not is_pre and i == 0:
+            elif ln.kind == "text" and not is_pre and i == 0 and parse_plain_names(ln.text):
                 forms.append(parse_plain_names(ln.text) or [])
+            elif ln.kind == "text" and not is_pre:
+                subtitles.append(ln.text)  # what _post_end took into the header: a subtitle
             i += 1
 
     blocks: list[_Block] = [_Block("heading", t) for t in subtitles]

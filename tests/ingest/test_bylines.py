@@ -310,3 +310,10 @@ def test_a_subtitle_printed_as_a_second_title_stays_with_its_title():
 def test_page_break_repair_never_glues_a_headline():
     a = one("# 标题\n\n现将有关事项报告如下，请予\n\n为全面加快品质之城建设作出新贡献\n\n审议。")
     assert "请予为全面" not in a.text
+
+
+def test_a_plain_subtitle_over_the_byline_stays_with_the_title():
+    a = one(f"# 工地上的夜校开课了\n\n合肥工会服务建筑业农民工见闻\n\n本报记者 张三\n\n{BODY}")
+    assert authors(a) == ["张三"]
+    assert [(p.kind, a.span(p)) for p in a.paragraphs][:3] == [
+        ("title", "工地上的夜校开课了"), ("byline", "张三"), ("heading", "合肥工会服务建筑业农民工见闻")]
