@@ -7,9 +7,13 @@ Reading order of a magazine page as it comes out of a PDF::
 
 Every article starts at its level-1 heading; the banner, column and byline lines that
 sit just before a title (after the previous article's last paragraph or note) belong
-to the article of that title, as do those right after it. Body paragraphs broken by
-a page break are joined, verbatim repeats dropped, and the article's text is rebuilt
-as: title, byline (names joined by one space), headings and body, note(s), one
+to the article of that title, as do those right after it (with metadata lines and a
+subtitle). Metadata and page furniture (:mod:`.metadata`) leave the text for
+``Article.meta``; bylines inside paragraphs (after a dateline, at the end) are read by
+:mod:`.bylines` and the paragraph stays as printed; a rubric in the title, a kicker
+and a subtitle are found by :mod:`.headlines`. Body paragraphs broken by a page break
+are joined, verbatim repeats dropped, and the article's text is rebuilt as: title,
+byline (names joined by one space), subtitles, headings and body, note(s), one
 paragraph per line.
 """
 
