@@ -32,7 +32,7 @@ from kg.model import Article, Document, Extraction
 
 #: The sources each cached value depends on, besides its input (see kg/cache.py).
 LAYOUT_SOURCES = ("ingest/*.py", "model.py")
-EXTRACT_SOURCES = ("extract/**/*.py", "model.py")
+EXTRACT_SOURCES = ("extract/**/*.py", "ingest/surnames.py", "model.py")  # surnames: one table with ingestion
 
 #: ``tick(files_done, files_total, articles_done)``: progress of the per-document work.
 Tick = Callable[[int, int, int], None]

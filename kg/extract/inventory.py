@@ -8,6 +8,8 @@ fingerprint (see ``kg.extract.lexicon``), like the rules themselves.
 
 from __future__ import annotations
 
+from kg.ingest import surnames as _surnames
+
 # ---------------------------------------------------------------- places
 #: Provinces, autonomous regions and municipalities: (full name, short name).
 PROVINCES = (
@@ -204,13 +206,8 @@ AFTER_NAME = (
     "今年", "去年", "一边", "已经", "正在", "从事",  # 钢筋工鲍德胜今年48岁, 架子工朱小兵一边收拾
 )
 
-#: Common single-character surnames (and a few compound ones) a person's name starts with.
-SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
-    *"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝习匙",
-    # Rarer surnames whose character seldom starts an ordinary word (储, 暨, 冀, 鄂 do: left out).
-    *"蔺芮糜邴隗宓郗钭郜蓟邰胥莘逄郦璩濮扈郏阎茹庾匡阙殳夔厍晁訾阚乜鞠蒯竺逯桓荀亢萧谌",
-)
+#: Surnames a person's name in running text starts with: the project's one surname table.
+SURNAMES = (*_surnames.IN_TEXT_COMPOUND, *_surnames.IN_TEXT)
 
 #: Words that are never a person's name although they start with a surname character.
 NOT_NAMES = (

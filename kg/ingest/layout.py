@@ -7,9 +7,13 @@ Reading order of a magazine page as it comes out of a PDF::
 
 Every article starts at its level-1 heading; the banner, column and byline lines that
 sit just before a title (after the previous article's last paragraph or note) belong
-to the article of that title, as do those right after it. Body paragraphs broken by
-a page break are joined, verbatim repeats dropped, and the article's text is rebuilt
-as: title, byline (names joined by one space), headings and body, note(s), one
+to the article of that title, as do those right after it (with metadata lines and a
+subtitle). Metadata and page furniture (:mod:`.metadata`) leave the text for
+``Article.meta``; bylines inside paragraphs (after a dateline, at the end) are read by
+:mod:`.bylines` and the paragraph stays as printed; a rubric in the title, a kicker
+and a subtitle are found by :mod:`.headlines`. Body paragraphs broken by a page break
+are joined, verbatim repeats dropped, and the article's text is rebuilt as: title,
+byline (names joined by one space), subtitles, headings and body, note(s), one
 paragraph per line.
 """
 
@@ -20,19 +24,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from kg.ingest.bylines import lead_credit, trail_credit, trailing_note
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose
-from kg.ingest.names import GENRE_TAGS, parse_byline, parse_plain_names, split_names
+from kg.ingest.headlines import is_kicker, is_subtitle, title_rubric
+from kg.ingest.metadata import parse_meta_line
+from kg.ingest.names import GENRE_TAGS, is_marked_byline, parse_byline, parse_credit, parse_plain_names, split_names
 from kg.ingest.sentences import split_sentences
 from kg.model import Article, Byline, Document, Paragraph, Sentence
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _PINYIN = re.compile(r"^[A-Z][A-Z ]{3,}$")
-_NOTE = re.compile(r"^[(（]\s*(?:本文)?作者.*[)）]$")
+_NOTE = re.compile(r"^[(（]\s*(?:本文)?作者.*[)）]$|^(?:本文)?作者(?:系|为(?!了)|单位\s*[:：]|简介\s*[:：])")
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d+[、.．)）]"
     r"|第[一二三四五六七八九十百千零〇\d]+[条章节款编部分]|附件|附表|附录"
     r"|[\d０-９]{4}年|[一二三四五六七八九〇零]{4}年)"  # dated record lines: 2001年3月1日…公布
 )
+# 作者：张三（某大学教授）: what follows the name is about the author
+_AFFILIATION = re.compile(r"[(（][^()（）]*[)）]")
 _BULLET = re.compile(r"^ {0,3}[-*+•·][ \t]+")
 # A paragraph may end here without anything missing; closers after them are ignored.
 _FINAL = frozenset("。！？!?；;：:…—.）)】")
@@ -43,23 +52,29 @@ _CLAUSE_PUNCT = re.compile(r"[，,；;：:、。！？!?]")
 MIN_REPEAT = 20
 #: the longest run of paragraphs recognised as printed twice in a row
 MAX_REPEAT_RUN = 8
+#: a line without punctuation up to this long is a headline, not a sentence's rest
+MAX_HEADLINE = 40
+_ANY_PUNCT = re.compile(r"[，,；;：:、。.！？!?…）)”’」』]")
 #: a first line longer than this is body text, not a title
 MAX_TITLE = 100
 
 
 @dataclass
 class _Line:
-    kind: str  # heading, pinyin, byline, note, text
+    kind: str  # heading, pinyin, byline, note, meta, text
     text: str  # cleaned
     level: int = 0
     item: bool = False
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    meta: tuple[tuple[str, str], ...] = ()  # what a metadata line says
+    marked: bool = False  # a byline with a role word (记者, 作者…): an author list in the body too
+    header_only: bool = False  # a date line: metadata in the header, text elsewhere
 
 
 @dataclass(frozen=True)
 class _Block:
-    kind: str  # heading, body, note
+    kind: str  # heading, body, note; meta and byline: removed, kept until then as barriers
     text: str
     item: bool = False  # a list item: starts a paragraph of its own
 
@@ -75,7 +90,7 @@ def split_articles(doc: Document) -> list[Article]:
     >>> [(b.name, a.text[b.start:b.end]) for b in a.authors], a.columns
     ([('张三', '张三')], ('观点',))
     """
-    lines = _classify(compose(LAYOUT_CLEANERS, doc.text))
+    lines = _subtitle_headings(_classify(compose(LAYOUT_CLEANERS, doc.text)))
     titles = [i for i, ln in enumerate(lines) if ln.kind == "heading" and ln.level == 1]
     doc_log: list[str] = []
     if not lines:
@@ -84,6 +99,8 @@ def split_articles(doc: Document) -> list[Article]:
         lines, titles, note = _untitled(lines, doc)
         doc_log.append(note)
     starts = [_pre_start(lines, t, titles[k - 1] if k else -1) for k, t in enumerate(titles)]
+    if titles and starts[0] > 0 and _kicker_above(lines, titles[0], starts[0]):
+        starts[0] -= 1
     if titles and starts[0] > 0:
         dropped = " / ".join(ln.text for ln in lines[:starts[0]])
         doc_log.append(f"{len(lines[:starts[0]])} line(s) before the first title dropped: "
@@ -107,9 +124,17 @@ def _classify(text: str) -> list[_Line]:
             if heading:
                 out.append(_Line("heading", heading, level=len(m.group(1))))
             continue
+        meta_line = _meta_line(raw)
+        if meta_line is not None:
+            out.append(meta_line)
+            continue
+        if _NOTE.match(clean_inline(raw)):
+            out.append(_Line("note", clean_inline(raw)))  # 作者系…: not a byline
+            continue
         byline = parse_byline(raw)
         if byline:
-            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1]))
+            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1],
+                             marked=is_marked_byline(raw)))
             continue
         bullet = _BULLET.match(raw)
         line = clean_inline(raw[bullet.end():] if bullet else raw)
@@ -126,6 +151,32 @@ def _classify(text: str) -> list[_Line]:
     return out
 
 
+def _subtitle_headings(lines: list[_Line]) -> list[_Line]:
+    """A level-1 heading right under a title that reads as a subtitle (``# ——某某见闻``)
+    is the title's subtitle, not an article of its own."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        prev, ln = out[i - 1], out[i]
+        if ln.kind == prev.kind == "heading" and ln.level == prev.level == 1 and is_subtitle(ln.text):
+            out[i] = _Line("text", ln.text)
+    return out
+
+
+def _meta_line(raw: str) -> _Line | None:
+    """A metadata or clutter line; one whose 作者： names people is a byline too."""
+    line = clean_inline(raw)
+    found = parse_meta_line(line)
+    if found is None:
+        return None
+    authors = [v for k, v in found.pairs if k == "author"]
+    names = [n for v in authors for n in parse_credit(_AFFILIATION.sub("", v)) or []]
+    if names:
+        return _Line("byline", line, names=names, meta=found.pairs, marked=True)
+    if authors and len(found.pairs) == 1:
+        return None  # 作者：… that names no one: the text's own line
+    return _Line("meta", line, meta=found.pairs, header_only=found.header_only)
+
+
 def _untitled(lines: list[_Line], doc: Document) -> tuple[list[_Line], list[int], str]:
     """A document without any level-1 heading: its first line, or its file name, is the title."""
     first = next((i for i, ln in enumerate(lines) if ln.kind in ("text", "heading")), None)
@@ -136,6 +187,12 @@ def _untitled(lines: list[_Line], doc: Document) -> tuple[list[_Line], list[int]
     stem = PurePosixPath(doc.source).stem or doc.source
     return [_Line("heading", stem, level=1), *lines], [0], \
         "no level-1 heading: title taken from the file name"
+
+
+def _kicker_above(lines: list[_Line], title: int, start: int) -> bool:
+    """True if the line just above the first title's block is a kicker (政策解读)."""
+    ln = lines[start - 1]
+    return start == title and ln.kind == "text" and is_kicker(ln.text) and not ln.item
 
 
 def _pre_start(lines: list[_Line], title: int, previous_title: int) -> int:
@@ -154,7 +211,8 @@ def _post_end(lines: list[_Line], title: int, limit: int) -> int:
     i = title + 1
     while i < limit:
         ln = lines[i]
-        if ln.kind in ("byline", "pinyin") or (ln.kind == "text" and ln.text in GENRE_TAGS):
+        subtitle = ln.kind == "text" and _subtitle_at(lines, title, i, limit)
+        if ln.kind in ("byline", "pinyin", "meta") or (ln.kind == "text" and ln.text in GENRE_TAGS) or subtitle:
             i += 1
         elif ln.kind == "heading" and i + 1 < limit and lines[i + 1].kind == "pinyin":
             i += 2
@@ -165,11 +223,29 @@ def _post_end(lines: list[_Line], title: int, limit: int) -> int:
     return i
 
 
+def _subtitle_at(lines: list[_Line], title: int, i: int, limit: int) -> bool:
+    """True if text line ``i`` of the header under ``title`` is a subtitle: ``——…``, or a
+    short line without a sentence that a byline or a metadata line follows."""
+    if any(x.kind == "text" for x in lines[title + 1:i]):
+        return False
+    text = lines[i].text
+    if is_subtitle(text):
+        return True
+    nxt = lines[i + 1] if i + 1 < limit else None
+    return (is_kicker(text) and nxt is not None and nxt.kind in ("byline", "meta")
+            and not (i == title + 1 and parse_plain_names(text)) and text not in GENRE_TAGS)
+
+
 def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
              after: list[_Line], log: list[str]) -> Article:
     forms: list[list[str]] = []
     columns: list[str] = []
+    meta: list[tuple[str, str]] = []
+    subtitles: list[str] = []
     topic = None
+    rubric = title_rubric(title.text)
+    if rubric:
+        columns.append(rubric)
     post = _post_end([title, *after], 0, len(after) + 1) - 1
     for block, is_pre in ((pre, True), (after[:post], False)):
         i = 0
@@ -180,22 +256,25 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
                 columns.append(ln.text)
                 i += 2
                 continue
+            meta.extend(ln.meta)
             if ln.kind == "byline":
                 forms.append(ln.names)
                 columns.extend(ln.tags)
-            elif ln.kind == "heading" and is_pre and topic is None:
-                topic = ln.text
+            elif ln.kind == "meta":
+                pass
+            elif ln.kind in ("heading", "text") and is_pre and topic is None:
+                topic = ln.text  # a banner heading, or a kicker line
             elif ln.kind == "heading":
                 log.append(f"heading '{ln.text}' above the title ignored")
             elif ln.kind == "text" and ln.text in GENRE_TAGS:
                 columns.append(ln.text)
-            elif ln.kind == "text" and not is_pre and i == 0:
+            elif ln.kind == "text" and not is_pre and i == 0 and parse_plain_names(ln.text):
                 forms.append(parse_plain_names(ln.text) or [])
+            elif ln.kind == "text" and not is_pre:
+                subtitles.append(ln.text)  # what _post_end took into the header: a subtitle
             i += 1
-    names, name_log = split_names(forms)
-    log.extend(name_log)
 
-    blocks: list[_Block] = []
+    blocks: list[_Block] = [_Block("heading", t) for t in subtitles]
     body = after[post:]
     i = 0
     while i < len(body):
@@ -205,9 +284,19 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
             log.append(f"column heading '{ln.text}' inside the body")
             i += 2
             continue
+        if (ln.kind == "meta" and not ln.header_only) or (ln.kind == "byline" and ln.marked):
+            meta.extend(ln.meta)
+            forms.append(ln.names)  # a section's byline, or a byline at the end
+            blocks.append(_Block(ln.kind, ln.text))
+            i += 1
+            continue
         kind = {"heading": "heading", "note": "note"}.get(ln.kind, "body")
         blocks.append(_Block(kind, ln.text, item=ln.item))
         i += 1
+    blocks = _split_trailing_note(blocks)
+    blocks = _inline_credits(blocks, forms, log)
+    names, name_log = split_names(forms)
+    log.extend(name_log)
     blocks = repair_page_breaks(blocks, log)
     blocks = drop_repeats(blocks, log)
     if not any(b.kind == "body" for b in blocks):
@@ -218,7 +307,36 @@ def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
     article_id = make_id(doc.source, index, title.text)
     prefix = f"{doc.source}: {title.text}: "
     return _assemble(article_id, title.text, doc.source, names, blocks,
-                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log))
+                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log), tuple(meta))
+
+
+def _split_trailing_note(blocks: list[_Block]) -> list[_Block]:
+    """An author note run into the end of the last body paragraph becomes a note of its own."""
+    last = max((k for k, b in enumerate(blocks) if b.kind == "body"), default=None)
+    if last is None:
+        return blocks
+    at = trailing_note(blocks[last].text)
+    if at is None:
+        return blocks
+    b = blocks[last]
+    return [*blocks[:last], _Block("body", b.text[:at].rstrip(), item=b.item),
+            _Block("note", b.text[at:].strip()), *blocks[last + 1:]]
+
+
+def _inline_credits(blocks: list[_Block], forms: list[list[str]], log: list[str]) -> list[_Block]:
+    """Bylines printed inside body paragraphs (after a dateline, at a paragraph's end) go to
+    ``forms``; a paragraph that is nothing but a credit leaves the body."""
+    last = max((k for k, b in enumerate(blocks) if b.kind == "body"), default=-1)
+    out = []
+    for k, b in enumerate(blocks):
+        credits = []
+        if b.kind == "body":
+            credits = [c for c in (lead_credit(b.text), trail_credit(b.text, last=k == last)) if c]
+        for c in credits:
+            forms.append(list(c.names))
+            log.append(f"byline read from the text: {' '.join(c.names)} in '{_clip(b.text[c.start:c.end])}'")
+        out.append(_Block("byline", b.text) if any(c.whole for c in credits) else b)
+    return out
 
 
 def _incomplete(text: str) -> bool:
@@ -230,10 +348,12 @@ def _incomplete(text: str) -> bool:
 def repair_page_breaks(blocks: list[_Block], log: list[str]) -> list[_Block]:
     """Join a body paragraph that stops mid-sentence with the body paragraph after it.
 
-    Not joined: headings and notes (on either side); a paragraph without any
+    Not joined: headings and notes (on either side), metadata lines and bylines (they
+    stand between the two as barriers until they are removed); a paragraph without any
     punctuation (a caption: nothing says a sentence was running); a next paragraph
-    that starts a list item or an enumeration (一、 (二) 3. 第五条 附件); a short
-    enumerated line (a heading in all but markup); dated record lines (2001年…公布).
+    that starts a list item or an enumeration (一、 (二) 3. 第五条 附件) or is a short
+    line without punctuation (a headline); a short enumerated line (a heading in all
+    but markup); dated record lines (2001年…公布).
     """
     out: list[_Block] = []
     for b in blocks:
@@ -261,10 +381,16 @@ def _continues(prev: _Block, b: _Block) -> bool:
         return False
     if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text):
         return False
-    if _ENUMERATOR.match(b.text):
+    if _ENUMERATOR.match(b.text) or _headline(b.text):
         return False
     starts_list = _ENUMERATOR.match(prev.text)
     return not (starts_list and (len(prev.text) <= 30 or starts_list.group().endswith("年")))
+
+
+def _headline(text: str) -> bool:
+    """A short line with no punctuation at all: a headline or a caption, never the rest
+    of a sentence a page break cut."""
+    return len(text) <= MAX_HEADLINE and not _ANY_PUNCT.search(text)
 
 
 def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:
@@ -331,10 +457,11 @@ def make_id(source: str, index: int, title: str) -> str:
 
 def _assemble(article_id: str, title: str, source: str, names: list[str],
               blocks: list[_Block], columns: tuple[str, ...], topic: str | None,
-              log: tuple[str, ...]) -> Article:
+              log: tuple[str, ...], meta: tuple[tuple[str, str], ...] = ()) -> Article:
     parts: list[tuple[str, str]] = [("title", title)]
     if names:
         parts.append(("byline", " ".join(names)))
+    blocks = [b for b in blocks if b.kind not in ("meta", "byline")]
     parts += [(b.kind, b.text) for b in blocks if b.kind != "note"]
     parts += [(b.kind, b.text) for b in blocks if b.kind == "note"]
 
@@ -352,7 +479,7 @@ def _assemble(article_id: str, title: str, source: str, names: list[str],
     return Article(
         id=article_id, title=title, source=source, text="\n".join(t for _, t in parts),
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), authors=tuple(authors),
-        columns=columns, topic=topic, note=note, log=log,
+        columns=columns, topic=topic, note=note, meta=meta, log=log,
     )
 
 

@@ -25,14 +25,23 @@ GENRE_TAGS = frozenset(
 )
 
 # Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
-# alone they may start a name such as 文静).
-_ROLE = re.compile(
-    r"(?:文\s*[/／]\s*图|文|图|摄)\s*[/／:：]"
-    r"|(?:本报|本刊|新华社|人民日报)?(?:特约|见习|首席)?(?:记者|通讯员|评论员)\s*[/／:：]?"
-    r"|(?:作者|撰文|执笔|整理|口述|编译|采写|撰稿)\s*[/／:：]?"
-    r"|^\s*[□■◎●]\s*"
+# alone they may start a name such as 文静). A credit may run them together with the names
+# (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
+_MEDIA = r"[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心)"
+_ROLE_WORD = (
+    r"文\s*[/／|｜丨]\s*图\s*[/／:：|｜丨]?|(?:文|图|摄影?|图片)\s*[/／:：|｜丨]"
+    rf"|(?:(?:^|(?<=[\s、，,]))(?:{_MEDIA}\s*[-－—/]\s*)?{_MEDIA}|本报|本刊|本台|本网)?"
+    r"(?:驻[\u4e00-\u9fff]{1,5}?)?"
+    r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：|｜丨]?"
+    r"|实习生\s*[/／:：|｜丨]?"
+    r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：|｜丨]?"
 )
-_ROLE_PREFIX = re.compile(_ROLE.pattern.replace(r"|^\s*[□■◎●]\s*", "") + r"|[□■◎●]")
+_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
+_ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
+#: what a contributor who is not an author did: （实习生某某参与采写）
+_NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
+#: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会
+_NOT_A_NAME = re.compile(r"^(?:编辑|责编|摄影|本报|本刊|本台|本网)|(?:部|社|网|报|台|站|组|办|室|局|厅|院|处|中心|工会|委员会)$")
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
 _BOLD_GAP = re.compile(r"[\s、，,]+")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
@@ -67,8 +76,26 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
         if not marked:
             return None
         rest = line
-    rest = _ROLE.sub(" ", rest)
-    return _chunks(rest)
+    found = _chunks(_ROLE.sub(" ", rest))
+    if found and bold and not _ROLE.search(line) and not all(_surnamed(n) for n in found[0]):
+        return None  # **聚焦职工权益**: a bold kicker or lead-in, not names
+    return found
+
+
+def _surnamed(chunk: str) -> bool:
+    """True if ``chunk`` starts with a surname, or is a foreign name (with a middle dot)."""
+    _, single, compound = _tables()
+    return "·" in chunk or "•" in chunk or chunk[:2] in compound or chunk[0] in single
+
+
+def is_marked_byline(raw: str) -> bool:
+    """True if the byline line ``raw`` names its people's role (记者, 通讯员, 作者, 文/…):
+    such a line is a byline wherever it stands, not only next to a title.
+
+    >>> is_marked_byline("**本报记者 张三**"), is_marked_byline("**张三**")
+    (True, False)
+    """
+    return bool(_ROLE_PREFIX.match(raw.replace("*", "").replace("_", "").strip()))
 
 
 def parse_plain_names(raw: str) -> list[str] | None:
@@ -92,19 +119,59 @@ def parse_plain_names(raw: str) -> list[str] | None:
     return parts
 
 
+def parse_credit(text: str) -> list[str] | None:
+    """Author names of a credit without its brackets or dateline, or None if anything in
+    it is not a role word or a name. Contributors (``某某参与采写``) are no authors.
+
+    >>> parse_credit("记者吴媛媛通讯员龙德红")
+    ['吴媛媛', '龙德红']
+    >>> parse_credit("全媒体记者/谭某")
+    ['谭某']
+    >>> parse_credit("记者 张 明 实习生 李四参与采写")
+    ['张明']
+    >>> parse_credit("通讯员王莉、程某报道")
+    ['王莉', '程某']
+    """
+    cut = _NOT_AUTHOR.search(text)
+    if cut:
+        roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]
+        text = text[:roles[-1].start()] if roles else ""
+    found = _chunks(_ROLE.sub(" ", text))
+    return found[0] if found and not found[1] else None
+
+
 def _chunks(text: str) -> tuple[list[str], list[str]] | None:
     names: list[str] = []
     tags: list[str] = []
-    for part in _SEPARATORS.split(text):
-        if not part:
-            continue
+    for part in _unpad([p for p in _SEPARATORS.split(text) if p]):
         if part in GENRE_TAGS and names:
             tags.append(part)
         elif _NAME_CHUNK.fullmatch(part) and not tags:
             names.append(part)
         else:
             return None
+    if any(_NOT_A_NAME.search(n) for n in names):
+        return None
     return (names, tags) if names else None
+
+
+def _unpad(parts: list[str]) -> list[str]:
+    """Two-character names padded to the width of three (``张　明``) come apart at the
+    padding: runs of single characters are put back together two by two. A run of odd
+    length stays as it is (and is then no name)."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and len(parts[j]) == 1 and _CJK_ONLY.fullmatch(parts[j]):
+            j += 1
+        if j - i >= 2 and (j - i) % 2 == 0:
+            out += [parts[k] + parts[k + 1] for k in range(i, j, 2)]
+            i = j
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
 
 
 @cache
@@ -211,8 +278,8 @@ def _split_by_surnames(chunk: str) -> list[str] | None:
     top_score, top = best[0]
     if len(best) > 1 and best[1][0] == top_score:
         return None
-    if all(_part_score(p) > 0 for p in top):
+    if all((_part_score(p) or 0) > 0 for p in top):
         return top
-    if len(chunk) == 4 and len(top) == 2 and _part_score(top[0]) > 0:
+    if len(chunk) == 4 and len(top) == 2 and (_part_score(top[0]) or 0) > 0:
         return top
     return None

@@ -75,9 +75,14 @@ def test_byline_forms(byline, names):
 
 
 def test_name_that_cannot_be_split_is_kept_whole_and_logged():
-    a = one("# 标题\n\n**某某某某某某**\n\n正文。")
-    assert authors(a) == ["某某某某某某"]
-    assert any("某某某某某某" in line and "kept whole" in line for line in a.log)
+    a = one("# 标题\n\n**张某某某某某**\n\n正文。")
+    assert authors(a) == ["张某某某某某"]
+    assert any("张某某某某某" in line and "kept whole" in line for line in a.log)
+
+
+def test_bold_words_that_are_no_names_are_no_byline():
+    a = one("**聚焦职工权益**\n\n# 标题\n\n**不忘初心**\n\n正文。")
+    assert authors(a) == []
 
 
 def test_byline_offsets_point_at_the_names():

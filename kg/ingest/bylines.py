@@ -1,0 +1,176 @@
+"""Credits printed inside a paragraph: the dateline's byline and the byline at the end.
+
+News prints its byline where a line of its own would waste space:
+
+- after the dateline that opens the first paragraph: ``新华社北京2月13日电（记者 甲乙、丙丁）``,
+  ``本报讯（记者某某 通讯员某某）``, ``某某日报讯(全媒体记者/某某)``, ``中新网甘肃新闻12月31日电（某某）``,
+  ``本报讯 通讯员某某、某某报道``;
+- at the end of a paragraph: ``…。(记者 某某 通讯员 某某)``, ``…。（某某）``, ``（记者某某采访整理）``.
+
+:func:`lead_credit` and :func:`trail_credit` find them and give the names with the
+credit's span in the paragraph; the paragraph itself is left as printed. A credit
+with a role word (记者, 通讯员, 作者…) is trusted wherever a paragraph starts or ends. A bare
+name in brackets is taken only right after a dateline, or at the very end of the
+article after a finished sentence, and only if it looks like a name: two or three
+characters (four with a compound surname) starting with a known surname. Editors
+(``编辑：``) and contributors (``某某参与采写``) are never authors.
+
+>>> lead_credit("新华社北京电（记者 樊某 黄某）全国总工会日前召开会议。").names
+('樊某', '黄某')
+>>> trail_credit("共发放慰问金75000元。（范某）（完）", last=True).names
+('范某',)
+>>> trail_credit("共发放慰问金75000元。（范某）", last=False) is None
+True
+>>> lead_credit("国家电网（国网）供电。") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest import surnames
+from kg.ingest.clean import fold_punctuation
+from kg.ingest.names import parse_credit
+
+_ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
+# a dateline: 新华社北京2月13日电, 本报上海3月5日电, 本报讯, 某某日报讯, 中新网甘肃新闻12月31日电
+_DATELINE = r"(?:[^\s，。；：、“”（）《》!?！？,.;:]{1,24}?(?:电|讯))"
+_BRACKET = r"（\s*([^（）\n]{1,40}?)\s*）"
+_LEAD_BRACKET = re.compile(rf"^\s*(?:{_DATELINE}\s*)?{_BRACKET}")
+# 本报讯 通讯员某某、某某报道 / 本报讯 记者 某某 通讯员 某某 报道：
+_LEAD_REPORTED = re.compile(
+    rf"^\s*(?:{_DATELINE}\s*)?((?:本报)?(?:记者|通讯员|实习生)[^，。；：“”（）\n]{{2,40}}?报道)\s*[：:]?"
+)
+_ROLE_BEFORE_COLON = re.compile(
+    r"(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|评论员)|实习生|作者|文|文/图|图"
+    r"|口述人?|讲述人?|撰文|执笔|整理|撰稿|采写"
+)
+# 本报讯 记者 张三 通讯员 李四 近日，…: names without brackets, each ended by a space
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_LEAD_SPACED = re.compile(
+    rf"^\s*{_DATELINE}\s*((?:(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生)\s*"
+    rf"(?:{_NAME}(?:\s*、\s*|\s+))+)+)"
+)
+_LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
+_TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
+_FINISHED = "。！？!?…”’」』"
+#: characters that do not occur inside a bare two- or three-character name in brackets
+_NOT_IN_BARE = set("的了是在和与及等或由对为把被将从向以之其这那此每各该本不要会上下中图文完续略摘编稿据转载见删节选综合供版页"
+                   "讯告报社网站刊录记注按述评诗词歌赋方面")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Author names of a credit and its span (brackets included) in the paragraph."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+    whole: bool  # the credit is all the paragraph says
+
+
+def lead_credit(paragraph: str) -> Credit | None:
+    """The credit a paragraph opens with, after its dateline if it has one.
+
+    >>> lead_credit("本报讯 （记者高某 通讯员吕某）四川自贡市总工会日前举行仪式。").names
+    ('高某', '吕某')
+    >>> lead_credit("本报讯 通讯员王某、程某某报道 近日，某区成立联合工会。").names
+    ('王某', '程某某')
+    >>> lead_credit("（记者 张某某）").whole
+    True
+    """
+    view = fold_punctuation(paragraph)
+    m = _LEAD_BRACKET.match(view)
+    if m:
+        inner = m.group(1)
+        dated = m.start(1) > 0 and view[:m.start(1)].strip("（ ").endswith(("电", "讯"))
+        names = _credit_names(inner, bare_ok=dated)
+        if names:
+            return Credit(names, m.start(), m.end(), not view[m.end():].strip())
+    m = _LEAD_REPORTED.match(view)
+    if m:
+        names = _credit_names(m.group(1), bare_ok=False)
+        if names:
+            return Credit(names, m.start(1), m.end(), not view[m.end():].strip())
+    for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
+        m = pattern.match(view)
+        if m:
+            names = _credit_names(m.group(1), bare_ok=False)
+            if names and all(_surnamed(n) for n in names):
+                return Credit(names, m.start(1), m.end(1), False)
+    return None
+
+
+def trail_credit(paragraph: str, last: bool) -> Credit | None:
+    """The credit a paragraph ends with; a bare name only if ``last`` (the article's last
+    paragraph) and after a finished sentence.
+
+    >>> trail_credit("帮扶机制。(记者 庄某某 通讯员 蔡某某)", last=False).names
+    ('庄某某', '蔡某某')
+    >>> trail_credit("（作者单位：某大学）", last=True) is None
+    True
+    """
+    view = fold_punctuation(paragraph)
+    m = _TRAIL.search(view)
+    if not m:
+        return None
+    before = view[:m.start()].rstrip()
+    bare_ok = last and (not before or before[-1] in _FINISHED)
+    names = _credit_names(m.group(1), bare_ok=bare_ok)
+    if not names:
+        return None
+    return Credit(names, m.start(), len(paragraph.rstrip()), not before)
+
+
+def _credit_names(inner: str, bare_ok: bool) -> tuple[str, ...] | None:
+    colon = re.search(r"[：:]", inner)
+    if colon and not _ROLE_BEFORE_COLON.fullmatch(inner[:colon.start()].strip()):
+        return None  # 编辑：…, 作者单位：…, 来源：…
+    if _ROLE_IN.search(inner):
+        names = parse_credit(inner)
+        return tuple(names) if names and all(_plausible(n) for n in names) else None
+    if not bare_ok:
+        return None
+    names = parse_credit(inner)
+    return tuple(names) if names and all(_bare_name(n) for n in names) else None
+
+
+def _plausible(name: str) -> bool:
+    """A name after a role word: short, or foreign with a middle dot."""
+    return 2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)
+
+
+def _surnamed(name: str) -> bool:
+    """A name that starts with a surname (or is a foreign name with a middle dot)."""
+    return "·" in name or name[:2] in surnames.COMPOUND or name[0] in surnames.SINGLE or name[0] in surnames.COMMON
+
+
+def _bare_name(name: str) -> bool:
+    """True if ``name``, printed in brackets without any role word, can only be a name."""
+    compound = name[:2] in surnames.COMPOUND
+    if not (2 <= len(name) <= (4 if compound else 3)):
+        return False
+    # two characters are a word as often as a name (公告, 简讯): only after a frequent surname
+    known = surnames.COMMON if len(name) == 2 else surnames.SINGLE + surnames.COMMON
+    if not compound and name[0] not in known:
+        return False
+    return not any(c in _NOT_IN_BARE for c in name[1:])
+
+
+_TRAILING_NOTE = re.compile(r"（\s*(?:本文)?作者(?:系|为(?!了)|单位|简介|现为|现任)[^（）\n]{2,120}）\s*$")
+
+
+def trailing_note(paragraph: str) -> int | None:
+    """Where an author note run into the end of a paragraph starts, or None.
+
+    >>> p = "这是正文的最后一句。（作者为本报驻湖北记者）"
+    >>> p[trailing_note(p):]
+    '（作者为本报驻湖北记者）'
+    """
+    view = fold_punctuation(paragraph)
+    m = _TRAILING_NOTE.search(view)
+    if not m or not view[:m.start()].strip():
+        return None
+    return m.start()
