@@ -2,7 +2,8 @@
 
 ``read_inputs`` finds and decodes files (:mod:`.read`, :mod:`.decode`),
 ``split_articles`` lays one Document out into Articles (:mod:`.layout`, with
-:mod:`.clean`, :mod:`.names`, :mod:`.sentences`), ``ingest`` does both.
+:mod:`.clean`, :mod:`.names`, :mod:`.sentences`) and dates them (:mod:`.dates`),
+``ingest`` does both.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.convert import to_simplified
+from kg.ingest import layout
 from kg.ingest.clean import fold_punctuation
-from kg.ingest.layout import split_articles
+from kg.ingest.dates import assign_dates
 from kg.ingest.read import read_inputs
-from kg.model import Article, Skipped
+from kg.model import Article, Document, Skipped
 
 __all__ = ["fold_punctuation", "ingest", "matching_text", "read_inputs", "split_articles"]
 
@@ -31,6 +33,12 @@ def matching_text(article: Article | str) -> str:
     """
     text = article if isinstance(article, str) else article.text
     return fold_punctuation(to_simplified(text))
+
+
+def split_articles(doc: Document) -> list[Article]:
+    """The Articles of ``doc`` (see :func:`kg.ingest.layout.split_articles`), each with its
+    publication date and where it came from (see :mod:`kg.ingest.dates`)."""
+    return assign_dates(doc, layout.split_articles(doc))
 
 
 def ingest(paths: Sequence[str | Path], **kw) -> tuple[list[Article], list[Skipped], list[str]]:
