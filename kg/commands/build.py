@@ -9,7 +9,13 @@ from pathlib import Path
 from kg.progress import Progress
 
 DESCRIPTION = """\
-Read Markdown/plain-text articles (.md, .txt; folders are searched recursively),
+Read articles (folders are searched recursively) in these formats:
+  .md .markdown .txt   Markdown or plain text (HTML paragraphs inside are understood)
+  .html .htm           saved web pages: the main text, without navigation or comments
+  .docx                Word files: title, body, the signature and date of a notice
+  .pdf                 PDFs with a text layer (a scanned PDF is named and skipped)
+Other files (.doc, .xlsx, images, .json, ...) are named and skipped with the reason;
+a page's assets folder (NAME_files beside NAME.html) is left alone. Then
 extract people, organizations, worker groups, measures and their relations, and
 write under DIR:
   graph.ttl    the knowledge graph (Turtle, byte-identical for the same input)
@@ -38,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the graph from articles", description=DESCRIPTION,
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files (.md, .txt) or folders; default: the bundled sample corpus")
+                   help="article files (.md, .txt, .html, .docx, .pdf) or folders; default: the bundled sample corpus")
     p.add_argument("-o", "--output", metavar="DIR", default="output",
                    help="folder to write graph.ttl, graph.html, report.html and build.log into "
                         "(created if missing; default: ./output)")

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from kg.convert import to_simplified
 from kg.ingest import layout
 from kg.ingest.clean import fold_punctuation
 from kg.ingest.dates import assign_dates
+from kg.ingest.html import markdown_paragraphs
 from kg.ingest.read import read_inputs
 from kg.model import Article, Document, Skipped
 
@@ -37,7 +39,11 @@ def matching_text(article: Article | str) -> str:
 
 def split_articles(doc: Document) -> list[Article]:
     """The Articles of ``doc`` (see :func:`kg.ingest.layout.split_articles`), each with its
-    publication date and where it came from (see :mod:`kg.ingest.dates`)."""
+    publication date and where it came from (see :mod:`kg.ingest.dates`). HTML paragraph
+    tags inside Markdown break paragraphs first (:func:`kg.ingest.html.markdown_paragraphs`)."""
+    text = markdown_paragraphs(doc.text)
+    if text != doc.text:
+        doc = dataclasses.replace(doc, text=text)
     return assign_dates(doc, layout.split_articles(doc))
 
 

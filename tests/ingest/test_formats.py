@@ -1,0 +1,146 @@
+"""Readers of other formats (kg/ingest/html.py, docx.py, pdf.py) and the format table of
+kg/ingest/read.py: real files made here or saved pages, built through kg.build, checked
+for titles, dates, authors, paragraphs, the absence of clutter, and files left out."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, RDFS, XSD
+
+import kg
+from kg.ingest import ingest, split_articles
+from kg.ingest.read import read_inputs
+from kg.model import Document
+from kg.rdf.namespace import GH
+from kg.validate import validate
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
+ROOT = Path(__file__).resolve().parents[2]
+
+NEWS_CLUTTER = ["首页", "当前位置", "相关新闻", "送温暖", "网友", "查看全部评论", "热门排行", "版权所有", "分享到",
+                "微博", "增值电信", "责任编辑", "_工会新闻_", "临江日报网"]
+NOTICE_CLUTTER = ["工会概况", "请输入关键词", "您现在的位置", "打印", "关闭", "友情链接", "ICP备", "浏览次数", "金秋助学申请表"]
+
+
+def articles_of(graph: Graph) -> dict[str, dict]:
+    out = {}
+    for a in graph.subjects(predicate=GH.text):
+        out[str(graph.value(a, DCTERMS.title))] = {
+            "text": str(graph.value(a, GH.text)),
+            "date": graph.value(a, DCTERMS.date),
+            "authors": sorted(str(graph.value(p, RDFS.label)) for p in graph.objects(a, DCTERMS.creator)),
+        }
+    return out
+
+
+# --- web pages ------------------------------------------------------------------------
+
+def test_saved_news_page_title_date_author_paragraphs_and_no_clutter():
+    [doc], skipped = read_inputs([DATA / "news.html"])
+    assert not skipped
+    meta = dict(doc.meta)
+    assert meta["date"] == "2026-03-12" and meta["author"] == "李明"
+    assert meta["url"] == "https://www.linjiang-daily.cn/news/2026-03/12/content_88231.html"
+    [a] = split_articles(doc)
+    assert a.title == "临江市总工会启动“职工技能提升行动”"  # og:title, not <title> with the site name
+    assert (a.date, a.date_source) == ("2026-03-12", "file metadata")
+    assert [b.name for b in a.authors] == ["李明"]
+    paras = [a.span(p) for p in a.paragraphs]
+    assert "培训补贴直达职工" in paras  # the bold sub-headline stays its own paragraph
+    assert [p.kind for p in a.paragraphs if a.span(p) == "培训补贴直达职工"] == ["heading"]
+    # <br> breaks the paragraph
+    assert "活动现场，20余家企业提供了1200多个就业岗位，吸引了近千名职工前来咨询。" in paras
+    assert "不少外卖骑手在现场报名参加了网约配送员培训。" in paras
+    assert paras[2].startswith("本报讯（记者 李明 通讯员 王芳）3月12日")
+    for word in NEWS_CLUTTER:
+        assert word not in a.text, word
+    assert "<" not in a.text and "&" not in a.text
+
+
+def test_union_site_notice_keeps_its_signature_and_drops_the_site_around_it():
+    [doc], _ = read_inputs([DATA / "union.html"])
+    [a] = split_articles(doc)
+    assert a.title == "关于开展2026年“金秋助学”活动的通知"
+    assert a.date == "2026-08-15"
+    paras = [a.span(p) for p in a.paragraphs]
+    assert paras[1] == "各市总工会，省产业工会："
+    assert paras.count("关于开展2026年“金秋助学”活动的通知") == 1  # the title is not repeated as body
+    assert paras[-2:] == ["江东省总工会", "2026年8月15日"]
+    for word in NOTICE_CLUTTER:
+        assert word not in a.text, word
+
+
+def test_html_inside_markdown_breaks_paragraphs_and_drops_link_lines():
+    text = ("# 《晚间新闻》报道\n\n<p>第一段&nbsp;工会&amp;职工。</p><p><strong>小标题</strong></p>"
+            "<p>第二段。<br/>第三段。</p>\n\n[查看原文](https://example.cn/a/1.html)\n\n阅读原文\n\n"
+            "- [相关：另一篇报道](https://example.cn/a/2.html)\n\n第四段引用[工会法](https://x.cn)的规定。")
+    [a] = split_articles(Document("t.md", "t.md", text, "utf-8"))
+    assert [a.span(p) for p in a.paragraphs] == [
+        "《晚间新闻》报道", "第一段 工会&职工。", "小标题", "第二段。", "第三段。", "第四段引用工会法的规定。"]
+    assert "<" not in a.text and "查看原文" not in a.text and "相关" not in a.text
+
+
+# --- folders, unsupported files, the help ------------------------------------------------
+
+def test_folder_with_pages_assets_and_unsupported_files(tmp_path):
+    corpus = tmp_path / "archive"
+    (corpus / "新闻_files").mkdir(parents=True)
+    shutil.copy(DATA / "news.html", corpus / "新闻.html")
+    (corpus / "新闻_files" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # the page's assets: not inputs
+    (corpus / "统计.xlsx").write_bytes(b"PK\x03\x04xlsx")
+    (corpus / "照片.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (corpus / "data.json").write_text("{}", encoding="utf-8")
+    (corpus / "旧通知.doc").write_bytes(b"\xd0\xcf\x11\xe0old word")
+    result = kg.build([corpus], output=tmp_path / "out", workers=1, cache=False)
+    assert result.articles == 1
+    reasons = {Path(s.path).name: s.reason for s in result.skipped}
+    assert set(reasons) == {"统计.xlsx", "照片.jpg", "data.json", "旧通知.doc"}
+    assert "spreadsheet" in reasons["统计.xlsx"] and "image" in reasons["照片.jpg"]
+    assert ".doc" in reasons["旧通知.doc"] and ".docx" in reasons["旧通知.doc"]
+    log = (tmp_path / "out" / "build.log").read_text(encoding="utf-8")
+    assert "统计.xlsx: unsupported: spreadsheet" in log and "logo.png" not in log
+
+
+def test_cli_names_an_explicit_unreadable_file_and_lists_the_formats(tmp_path):
+    bad = tmp_path / "旧通知.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0old word")
+    out = subprocess.run([sys.executable, "-m", "kg", "build", str(DATA / "news.html"), str(bad), "-o",
+                          str(tmp_path / "out"), "-q", "-j", "1", "--no-cache"], cwd=ROOT, capture_output=True,
+                         text=True)
+    assert out.returncode == 1
+    assert f"skipped {bad}: unsupported: old Word format (.doc)" in out.stderr
+    help_text = subprocess.run([sys.executable, "-m", "kg", "build", "--help"], cwd=ROOT, capture_output=True,
+                               text=True).stdout
+    for shown in (".html", ".docx", ".pdf", ".md", ".doc"):
+        assert shown in help_text
+
+
+def test_pages_through_kg_build_into_a_valid_graph(tmp_path):
+    result = kg.build([DATA], output=tmp_path, workers=1, cache=False)
+    g = Graph().parse(result.graph_path)
+    arts = articles_of(g)
+    assert arts["临江市总工会启动“职工技能提升行动”"]["date"] == Literal("2026-03-12", datatype=XSD.date)
+    assert arts["临江市总工会启动“职工技能提升行动”"]["authors"] == ["李明"]
+    assert arts["关于开展2026年“金秋助学”活动的通知"]["date"] == Literal("2026-08-15", datatype=XSD.date)
+    assert validate(g).conforms
+
+
+def test_ingest_of_a_page_is_the_same_as_through_the_build(tmp_path):
+    found, skipped, log = ingest([DATA / "news.html"])
+    assert [a.title for a in found] == ["临江市总工会启动“职工技能提升行动”"] and not skipped
+    assert any("date 2026-03-12 (file metadata)" in line for line in log)
+
+
+@pytest.fixture(scope="module")
+def cjk_font() -> Path:
+    for p in (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+              Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")):
+        if p.is_file():
+            return p
+    pytest.skip("no CJK font found (apt-get install fonts-noto-cjk) to write a Chinese PDF with")
