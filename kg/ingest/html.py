@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from kg.ingest.clean import clean_document
 from kg.ingest.decode import NotText, decode_bytes
@@ -70,7 +71,7 @@ def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
         return Skipped(str(path), str(exc))
     import trafilatura
 
-    found = trafilatura.bare_extraction(
+    found: Any = trafilatura.bare_extraction(  # a trafilatura Document (output_format="python")
         html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
         favor_precision=True, output_format="python",
         date_extraction_params={"extensive_search": False, "original_date": True})

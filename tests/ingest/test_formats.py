@@ -144,3 +144,159 @@ def cjk_font() -> Path:
         if p.is_file():
             return p
     pytest.skip("no CJK font found (apt-get install fonts-noto-cjk) to write a Chinese PDF with")
+
+
+# --- Word -------------------------------------------------------------------------------
+
+def write_notice(path: Path) -> None:
+    docx = pytest.importorskip("docx", reason="python-docx (pip install '.[test]') writes the Word file")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    d = docx.Document()
+    title = d.add_paragraph()
+    title.add_run("临江市总工会关于开展2026年“送清凉”活动的通知").bold = True
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各县（市、区）总工会，各产业工会：")
+    d.add_paragraph("为切实做好高温季节一线职工防暑降温工作，市总工会决定在全市开展“送清凉”活动。现将有关事项通知如下：")
+    d.add_heading("一、活动对象", level=2)
+    d.add_paragraph("户外作业的环卫工人、建筑工人、快递员、外卖送餐员等一线职工和农民工。")
+    table = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "慰问对象", (0, 1): "标准", (1, 0): "环卫工人", (1, 1): "每人200元"}.items():
+        table.cell(r, c).text = text
+    d.add_paragraph("临江市总工会").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("2026年6月15日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.core_properties.author = "Administrator"  # the typist's account: not the author
+    d.save(str(path))
+
+
+def test_word_notice_title_body_and_signature(tmp_path):
+    write_notice(tmp_path / "通知.docx")
+    [doc], skipped = read_inputs([tmp_path / "通知.docx"])
+    assert not skipped
+    assert dict(doc.meta) == {"title": "临江市总工会关于开展2026年“送清凉”活动的通知",
+                              "organization": "临江市总工会", "date": "2026年6月15日"}
+    [a] = split_articles(doc)
+    assert a.title == "临江市总工会关于开展2026年“送清凉”活动的通知"
+    assert (a.date, a.date_source) == ("2026-06-15", "file metadata")
+    assert [(p.kind, a.span(p)) for p in a.paragraphs][1:] == [
+        ("body", "各县（市、区）总工会，各产业工会："),
+        ("body", "为切实做好高温季节一线职工防暑降温工作，市总工会决定在全市开展“送清凉”活动。现将有关事项通知如下："),
+        ("heading", "一、活动对象"),
+        ("body", "户外作业的环卫工人、建筑工人、快递员、外卖送餐员等一线职工和农民工。"),
+        ("body", "慰问对象 标准"),
+        ("body", "环卫工人 每人200元"),
+    ]  # the signature and its date are not body text
+    assert "Administrator" not in a.text and not a.authors
+
+
+def test_a_file_named_docx_that_is_not_word_is_named(tmp_path):
+    (tmp_path / "notes.docx").write_text("# 其实是文本", encoding="utf-8")
+    docs, [skipped] = read_inputs([tmp_path / "notes.docx"])
+    assert not docs and "not a readable Word (.docx) file" in skipped.reason
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+COMMENT_P1 = [
+    "当前，新就业形态劳动者数量快速增长，快递员、外卖送餐员、网约车司机已成为城市运行不可或缺的力量。"
+    "如何把他们组织到工会中来，是各级工会面临的新课题。",
+    "近年来，临江市总工会坚持“哪里有职工，哪里就有工会组织”，在快递、外卖等行业推行集中入会，累计吸纳"
+    "新就业形态劳动者入会两万余人，建成职工驿站一百二十个，为户外劳动者提供歇脚、饮水、充电等服务，让他们在城市里有了",
+]
+COMMENT_P2 = "“娘家”。这一做法得到了广大职工的欢迎。"
+COMMENT_LEFT = "工会还要在维权上下功夫。要推动平台企业开展集体协商，就劳动报酬、休息休假、劳动安全等问题与劳动者代表平等协商。"
+COMMENT_RIGHT = "同时，要加强法律援助，为权益受到侵害的劳动者提供免费法律服务，让他们遇事有处说、有人帮。"
+
+
+def write_commentary(path: Path, font: Path) -> None:
+    """Two pages: running head and page number on each, a large title, a byline, a
+    paragraph running over the page break, a two-column part, an author note."""
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (pip install '.[test]') writes the PDF")
+    pdf = fpdf.FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("cjk", fname=str(font), collection_font_number=2 if font.suffix == ".ttc" else 0)
+
+    def furniture(n: int) -> None:
+        pdf.set_font("cjk", size=8)
+        pdf.set_xy(10, 8)
+        pdf.cell(190, 5, "工会理论与实践 · 2026年第3期", align="C")
+        pdf.set_xy(10, 285)
+        pdf.cell(190, 5, f"— {n} —", align="C")
+
+    pdf.add_page()
+    furniture(1)
+    pdf.set_font("cjk", size=18)
+    pdf.set_xy(10, 25)
+    pdf.multi_cell(190, 10, "把新就业形态劳动者凝聚在工会周围", align="C")
+    pdf.set_font("cjk", size=10)
+    pdf.set_xy(10, 42)
+    pdf.cell(190, 6, "□ 张明远", align="C")
+    pdf.set_font("cjk", size=11)
+    y = 60.0
+    for para in COMMENT_P1:
+        pdf.set_xy(10, y)
+        pdf.multi_cell(190, 7, para)
+        y = pdf.get_y() + 4
+    pdf.add_page()
+    furniture(2)
+    pdf.set_font("cjk", size=11)
+    pdf.set_xy(10, 25)
+    pdf.multi_cell(190, 7, COMMENT_P2)
+    top = pdf.get_y() + 4
+    for x, para in ((10, COMMENT_LEFT), (110, COMMENT_RIGHT)):
+        pdf.set_xy(x, top)
+        pdf.multi_cell(90, 7, para)
+    pdf.set_xy(10, 120)
+    pdf.multi_cell(190, 7, "（作者为临江市总工会副主席）")
+    pdf.set_title("Microsoft Word - 评论.docx")
+    pdf.output(str(path))
+
+
+def test_two_page_pdf_commentary(tmp_path, cjk_font):
+    write_commentary(tmp_path / "评论.pdf", cjk_font)
+    [doc], skipped = read_inputs([tmp_path / "评论.pdf"])
+    assert not skipped
+    [a] = split_articles(doc)
+    assert a.title == "把新就业形态劳动者凝聚在工会周围"
+    assert [b.name for b in a.authors] == ["张明远"]
+    body = [a.span(p) for p in a.paragraphs if p.kind == "body"]
+    assert body == [
+        COMMENT_P1[0],
+        COMMENT_P1[1] + COMMENT_P2,  # lines joined without spaces, the page break repaired
+        COMMENT_LEFT,                # the left column before the right one
+        COMMENT_RIGHT,
+    ]
+    assert a.span(a.note) == "（作者为临江市总工会副主席）"
+    for clutter in ("工会理论与实践", "— 1 —", "— 2 —", "Microsoft"):
+        assert clutter not in a.text
+
+
+def test_scanned_pdf_is_named_not_an_empty_article(tmp_path):
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (pip install '.[test]') writes the PDF")
+    from PIL import Image
+    Image.new("RGB", (200, 100), "white").save(tmp_path / "scan.png")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.image(str(tmp_path / "scan.png"), x=10, y=10, w=180)
+    pdf.output(str(tmp_path / "扫描件.pdf"))
+    (tmp_path / "坏.pdf").write_bytes(b"%PDF-1.4\nnot really")
+    docs, skipped = read_inputs([tmp_path])
+    assert not docs
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert reasons["扫描件.pdf"] == "no text layer (scanned)"
+    assert reasons["坏.pdf"].startswith("not a readable PDF")
+
+
+def test_word_and_pdf_through_kg_build(tmp_path, cjk_font):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    write_notice(corpus / "通知.docx")
+    write_commentary(corpus / "2026-03-05-评论.pdf", cjk_font)
+    result = kg.build([corpus], output=tmp_path / "out", workers=1, cache=False)
+    assert not result.skipped
+    g = Graph().parse(result.graph_path)
+    arts = articles_of(g)
+    assert arts["临江市总工会关于开展2026年“送清凉”活动的通知"]["date"] == Literal("2026-06-15", datatype=XSD.date)
+    comment = arts["把新就业形态劳动者凝聚在工会周围"]
+    assert comment["date"] == Literal("2026-03-05", datatype=XSD.date)  # from the file name
+    assert comment["authors"] == ["张明远"]
+    assert validate(g).conforms
