@@ -22,6 +22,7 @@ whichever way it ran.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from collections import Counter
@@ -97,7 +98,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
           html: bool = True, progress: Callable[[str], None] | None = None,
           workers: int | None = None, cache: bool | str | Path | Cache | None = None,
           dask=None, tick: Tick | None = None,
-          max_file_bytes: int | None = None) -> BuildResult:
+          max_file_bytes: int | None = None, split_level: int | None = None) -> BuildResult:
     """Build the graph of ``paths`` (files or folders; default: the bundled sample corpus)
     and write it under ``output``.
 
@@ -107,6 +108,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``progress(message)`` hears about each step, ``tick(files_done, files_total, articles_done)``
     about each input file laid out and extracted.
     ``max_file_bytes``: files larger than this are skipped unread (default: ``$KG_MAX_FILE_SIZE`` or 10 MB).
+    ``split_level``: in a file bundling many stories, the heading level that starts a story
+    (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.parallel import default_workers
@@ -119,6 +122,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     workers = workers or default_workers()
 
     docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
+    if split_level is not None:
+        docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped]
     stale = remove_stale_temp_files(output) if output.is_dir() else 0
     if stale:

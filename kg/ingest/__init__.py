@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.convert import to_simplified
 from kg.ingest import layout
+from kg.ingest.bundles import find_bundle
 from kg.ingest.clean import fold_punctuation
 from kg.ingest.dates import assign_dates
 from kg.ingest.html import markdown_paragraphs
@@ -40,11 +41,19 @@ def matching_text(article: Article | str) -> str:
 def split_articles(doc: Document) -> list[Article]:
     """The Articles of ``doc`` (see :func:`kg.ingest.layout.split_articles`), each with its
     publication date and where it came from (see :mod:`kg.ingest.dates`). HTML paragraph
-    tags inside Markdown break paragraphs first (:func:`kg.ingest.html.markdown_paragraphs`)."""
+    tags inside Markdown break paragraphs first (:func:`kg.ingest.html.markdown_paragraphs`),
+    and a file bundling many stories gives one article per story (:mod:`kg.ingest.bundles`)."""
     text = markdown_paragraphs(doc.text)
+    bundle = find_bundle(text, doc.split_level)
+    if bundle is not None:
+        text = bundle.text
     if text != doc.text:
         doc = dataclasses.replace(doc, text=text)
-    return assign_dates(doc, layout.split_articles(doc))
+    articles = layout.split_articles(doc)
+    if bundle is not None and articles:
+        articles[0] = dataclasses.replace(articles[0], log=(*(f"{doc.source}: {m}" for m in bundle.log),
+                                                             *articles[0].log))
+    return assign_dates(doc, articles, bundle.date if bundle else None)
 
 
 def ingest(paths: Sequence[str | Path], **kw) -> tuple[list[Article], list[Skipped], list[str]]:

@@ -122,6 +122,15 @@ def date_in_name(source: str) -> str | None:
     return _first(_IN_NAME, _fold(PurePosixPath(source).stem))
 
 
+def date_in_heading(heading: str) -> str | None:
+    """The date a bundle's heading names (``《晚间新闻》 (20251101)``, ``工人日报 2026年3月5日``).
+
+    >>> date_in_heading("《晚间新闻》 (20251101)"), date_in_heading("工人日报 2026年3月5日")
+    ('2025-11-01', '2026-03-05')
+    """
+    return _first(_IN_NAME, _fold(heading))
+
+
 def printed_date(article: Article) -> str | None:
     """The date of a printed date line: a short line near the top that has a full date
     and a mark of a date line (a label, a clock time, a page number, a paper's name), or
