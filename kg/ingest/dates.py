@@ -49,10 +49,13 @@ _IN_NAME = re.compile(f"{_SEP_DATE}|{_CJK_DATE}|{_COMPACT}|{_CJK_MONTH}|{_NAME_M
 #: a top line is a date line when, besides the date, it has one of these
 _DATE_LINE_MARK = re.compile(
     r"(?:发布|发表|更新|出版|刊发|录入|上传)?(?:时间|日期)\s*[:：]|来源\s*[:：]|作者\s*[:：]|编辑\s*[:：]"
-    r"|\d{1,2}\s*[:：时]\s*\d{2}|第?\s*[\dA-Z]{1,4}\s*版|^[《〈].{1,20}[》〉]\s*[（(]")
+    r"|\d{1,2}\s*[:：时]\s*\d{2}|第?\s*[\dA-Z]{1,4}\s*版|^[《〈].{1,20}[》〉]\s*[（(]"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]\b")
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
-#: ``本报杭州4月2日电``, ``新华社北京4月2日电``, ``中新网甘肃新闻12月31日电``
-_DATELINE = re.compile(r"(?:本报|社|网|台|报|新闻|电视台)[^，。,\s]{0,12}?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电")
+#: ``本报杭州4月2日电``, ``新华社北京4月2日电``, ``中新网甘肃新闻12月31日电``, ``央广网北京3月4日消息``
+_DATELINE = re.compile(r"(?:本报|社|网|台|报|新闻|电视台)[^，。,\s]{0,12}?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|消息)")
+#: an issuer's name before the date on the last line of a notice (``临江市总工会 2026年8月15日``)
+_SIGNATURE = re.compile(r"^[^，。；：:！？,;!?\d]{2,30}$")
 _YEAR = re.compile(r"(?<![\d到至])((?:19|20)\d\d)\s*年(?![前底末]|以来)")
 
 #: a printed date line is looked for among this many paragraphs after the title
@@ -142,7 +145,7 @@ def printed_date(article: Article) -> str | None:
     for p in reversed(paras[-END_LINES:]):
         line = _fold(article.span(p))
         m = _FULL.search(line)
-        if m and _only_date(line, m):
+        if m and (_only_date(line, m) or (not line[m.end():].strip(" ）)") and _SIGNATURE.match(line[:m.start()].strip()))):
             return _from_match(m)
     return None
 

@@ -24,6 +24,11 @@ from kg.model import Document, Skipped
 MAX_SIGNATURE = 30
 _DATE_ONLY = re.compile(r"^[\s（(]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号][\s）)]*$")
 _CLAUSE = re.compile(r"[，。；！？,;!?：:]")
+_NOTE = re.compile(r"^[（(].{1,40}[)）]$")
+#: lines above the title of an official document: the issuer's banner and the document number
+_HEADER = re.compile(r"文件$|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+#: the title is one of the first paragraphs
+MAX_BEFORE_TITLE = 3
 
 
 def read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
@@ -51,8 +56,9 @@ def read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
         if not text:
             continue
         style = (item.style.name if item.style is not None else "") or ""
-        if not blocks and (style.startswith(("Title", "Heading 1")) or _all_bold(item)
-                           or item.alignment == WD_ALIGN_PARAGRAPH.CENTER):
+        if (not any(k == "title" for k, _ in blocks) and len(blocks) < MAX_BEFORE_TITLE and not _HEADER.search(text)
+                and (style.startswith(("Title", "Heading 1")) or _all_bold(item)
+                     or item.alignment == WD_ALIGN_PARAGRAPH.CENTER)):
             blocks.append(("title", text))
         elif style.startswith(("Heading", "Title", "Subtitle")):
             blocks.append(("heading", text))
@@ -62,25 +68,40 @@ def read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
         return Skipped(str(path), "Word file with no text")
 
     meta: list[tuple[str, str]] = []
-    body_end = len(blocks)
-    if body_end >= 2 and blocks[-1][0] == "body" and _DATE_ONLY.match(blocks[-1][1]) and parse_date(blocks[-1][1]):
-        meta.append(("date", blocks[-1][1]))
-        body_end -= 1
-        org = blocks[body_end - 1][1]
-        if body_end >= 2 and len(org) <= MAX_SIGNATURE and not _CLAUSE.search(org):
-            meta.insert(0, ("organization", org))
-            body_end -= 1
+    signature = _signature(blocks)
+    if signature is not None:
+        start, end = signature
+        if end - start == 2:
+            meta.append(("organization", blocks[start][1]))
+        meta.append(("date", blocks[end - 1][1]))
+        blocks = blocks[:start] + blocks[end:]  # what follows it (此件公开发布) stays
     title = next((t for k, t in blocks if k == "title"), "") or (word.core_properties.title or "").strip()
     if title:
         meta.insert(0, ("title", title))
     lines = [f"# {title}"] if title else []
-    for kind, text in blocks[:body_end]:
+    for kind, text in blocks:
         if kind == "heading":
             lines.append(f"## {text}")
         elif kind == "body":
             lines.append(text)
     return Document(path=str(path), source=source, text=clean_document("\n\n".join(lines) + "\n"),
                     encoding="docx", meta=tuple(meta))
+
+
+def _signature(blocks: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """``(start, end)`` of the signature block among the last paragraphs: a date alone on
+    its line, with the issuer's short line before it; only short bracketed notes such as
+    （此件公开发布） may follow it."""
+    for k in range(len(blocks) - 1, max(len(blocks) - 4, 0), -1):
+        kind, text = blocks[k]
+        if kind == "body" and _DATE_ONLY.match(text) and parse_date(text):
+            if not all(_NOTE.match(t) for _, t in blocks[k + 1:]):
+                return None
+            org = blocks[k - 1]
+            if k >= 2 and org[0] == "body" and len(org[1]) <= MAX_SIGNATURE and not _CLAUSE.search(org[1]):
+                return k - 1, k + 1
+            return k, k + 1
+    return None
 
 
 def _text(paragraph) -> str:

@@ -32,6 +32,9 @@ from kg.model import Document, Skipped
 #: Block tags that end a paragraph when HTML sits inside Markdown.
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?section|/?article|/?blockquote)\b[^<>]*>",
                         re.I)
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+_HN = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
+_MULTILINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*\s[^<>]*\n[^<>]*>")
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^<>]*>.*?</a\s*>|https?://\S+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 #: Words a line that is only a link, or clutter, consists of.
@@ -44,9 +47,13 @@ _FINAL = "。！？!?；;：:…"
 
 
 def markdown_paragraphs(text: str) -> str:
-    """``text`` with HTML block tags turned into paragraph breaks and link-only lines
-    dropped; text without ``<`` or a link word comes back unchanged."""
+    """``text`` with HTML block tags turned into paragraph breaks (``<h2>`` into ``## ``),
+    scripts, styles and tags that run over lines removed, and link-only lines dropped;
+    text without ``<`` or a link word comes back unchanged."""
     if "<" in text:
+        text = _SCRIPT.sub("", text)
+        text = _HN.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {_TAG.sub('', m.group(2)).strip()}\n\n", text)
+        text = _MULTILINE_TAG.sub(" ", text)
         text = _BLOCK_TAG.sub("\n\n", text)
     lines = text.split("\n")
     kept = [ln for ln in lines if not _link_only(ln)]
@@ -71,10 +78,14 @@ def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
         return Skipped(str(path), str(exc))
     import trafilatura
 
-    found: Any = trafilatura.bare_extraction(  # a trafilatura Document (output_format="python")
-        html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
-        favor_precision=True, output_format="python",
-        date_extraction_params={"extensive_search": False, "original_date": True})
+    found: Any = None  # a trafilatura Document (output_format="python")
+    for precision in (True, False):  # the lenient pass only when the strict one finds nothing
+        found = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
+            favor_precision=precision, favor_recall=not precision, output_format="python",
+            date_extraction_params={"extensive_search": False, "original_date": True})
+        if found is not None and (found.text or "").strip():
+            break
     if found is None or not (found.text or "").strip():
         return Skipped(str(path), "web page with no main text found")
     paragraphs = _xml_paragraphs(found.body) if found.body is not None else found.text.split("\n")

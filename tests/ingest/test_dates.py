@@ -78,6 +78,11 @@ def test_date_in_file_name(name, expected):
      ("2026-08-15", "printed date line")),
     ("# 通知\n\n各分会：\n\n请于9月10日前报名。\n\n校工会\n\n二〇一九年八月二十八日",
      ("2019-08-28", "printed date line")),
+    ("# 通知\n\n各分会：\n\n请于9月10日前报名。\n\n临江市总工会办公室 2026年8月15日",
+     ("2026-08-15", "printed date line")),
+    ("# 标题\n\n2026年3月5日 星期四\n\n正文。", ("2026-03-05", "printed date line")),
+    ("# 标题\n\n来源：工人日报 2026-03-05\n\n正文。", ("2026-03-05", "printed date line")),
+    ("# 标题\n\n【发布时间：2026/3/5】【字体：大 中 小】\n\n正文。", ("2026-03-05", "printed date line")),
 ])
 def test_printed_date_line(text, expected):
     assert dated(text) == [expected]
@@ -86,6 +91,8 @@ def test_printed_date_line(text, expected):
 def test_a_date_inside_a_sentence_is_not_a_date_line():
     text = "# 标题\n\n2019年4月23日，全国五一劳动奖表彰大会在北京举行。\n\n正文。"
     assert dated(text) == [(None, None)]
+    last = "# 标题\n\n正文。\n\n会议要求各地于2026年8月15日前报送材料，逾期不候。"
+    assert dated(last) == [(None, None)]
     # nor a statute's record of adoption
     law = "# 中华人民共和国种子法\n\n2000年7月8日 第九届全国人民代表大会常务委员会第十六次会议通过\n\n第一条 为了保护种质资源，制定本法。"
     assert dated(law) == [(None, None)]
@@ -98,6 +105,8 @@ def test_dateline_takes_its_year_from_the_file_name_then_the_text():
     assert dated(text) == [(None, None)]  # no year anywhere
     with_year = "# 标题\n\n新华社北京2月13日电 国务院办公厅派出督查组，落实2016年全面治理拖欠工资的意见。"
     assert dated(with_year) == [("2016-02-13", "dateline")]
+    radio = "# 标题\n\n央广网北京3月4日消息（记者 王五）据全国总工会消息，2026年工会工作会议召开。"
+    assert dated(radio) == [("2026-03-04", "dateline")]
     gansu = "# 标题\n\n中新网甘肃新闻12月31日电 （曹颖敏）近日，金川区举办2025年困难职工帮扶金集中发放仪式。"
     assert dated(gansu) == [("2025-12-31", "dateline")]
 

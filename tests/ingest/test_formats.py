@@ -86,6 +86,24 @@ def test_html_inside_markdown_breaks_paragraphs_and_drops_link_lines():
     assert "<" not in a.text and "查看原文" not in a.text and "相关" not in a.text
 
 
+def test_html_headings_scripts_and_tags_over_lines_inside_markdown():
+    text = ("# 工会动态\n\n<script>var share = '分享到微信';</script><style>p{color:red}</style>"
+            "<h2>职工驿站建成</h2><p class=\"txt\"\n   style=\"indent\">驿站为户外劳动者服务。</p>")
+    [a] = split_articles(Document("t.md", "t.md", text, "utf-8"))
+    assert [(p.kind, a.span(p)) for p in a.paragraphs] == [
+        ("title", "工会动态"), ("heading", "职工驿站建成"), ("body", "驿站为户外劳动者服务。")]
+
+
+def test_short_notice_page_is_not_lost():
+    page = ("<html><head><title>通知 - 某市总工会</title></head><body><div id='nav'><a href='/'>首页</a></div>"
+            "<h1>关于春节放假的通知</h1><p>各单位：春节放假2月16日至22日，共7天。</p><p>某市总工会</p></body></html>")
+    from kg.ingest.html import read_html
+    doc = read_html(page.encode("utf-8"), Path("n.html"), "n.html")
+    assert isinstance(doc, Document)
+    [a] = split_articles(doc)
+    assert a.title == "关于春节放假的通知" and "春节放假2月16日至22日" in a.text and "首页" not in a.text
+
+
 # --- folders, unsupported files, the help ------------------------------------------------
 
 def test_folder_with_pages_assets_and_unsupported_files(tmp_path):
@@ -186,6 +204,28 @@ def test_word_notice_title_body_and_signature(tmp_path):
         ("body", "环卫工人 每人200元"),
     ]  # the signature and its date are not body text
     assert "Administrator" not in a.text and not a.authors
+
+
+def test_official_document_banner_number_and_a_note_after_the_signature(tmp_path):
+    docx = pytest.importorskip("docx", reason="python-docx (pip install '.[test]') writes the Word file")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    d = docx.Document()
+    for text in ("临江市总工会文件", "临工发〔2026〕5号"):
+        d.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("关于表彰2025年度先进职工之家的决定", style="Title")
+    d.add_paragraph("各基层工会：")
+    d.add_paragraph("经研究，决定授予10个单位“先进职工之家”称号。")
+    d.add_paragraph("临江市总工会")
+    d.add_paragraph("二〇二六年一月八日")
+    d.add_paragraph("（此件公开发布）")
+    d.save(str(tmp_path / "决定.docx"))
+    [doc], _ = read_inputs([tmp_path / "决定.docx"])
+    assert dict(doc.meta)["organization"] == "临江市总工会"
+    [a] = split_articles(doc)
+    assert a.title == "关于表彰2025年度先进职工之家的决定"
+    assert a.date == "2026-01-08"
+    assert [a.span(p) for p in a.paragraphs][-2:] == ["经研究，决定授予10个单位“先进职工之家”称号。", "（此件公开发布）"]
+    assert "临工发〔2026〕5号" in a.text  # kept as text, not taken for the title
 
 
 def test_a_file_named_docx_that_is_not_word_is_named(tmp_path):
