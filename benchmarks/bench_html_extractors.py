@@ -5,6 +5,7 @@ extractor keeps (``KEEP``), the clutter strings it lets through (``CLUTTER``:
 navigation, related links, comments, share buttons, footer), whether it finds the
 title without the site name and the date, and the time per page. Run::
 
+    pip install readability-lxml   # the alternatives; jusText comes with trafilatura
     python benchmarks/bench_html_extractors.py
 """
 
@@ -60,7 +61,11 @@ def main() -> None:
     for page in sorted(PAGES.glob("*.html")):
         html = page.read_text(encoding="utf-8")
         for name, fn in extractors.items():
-            fn(html)  # warm up imports
+            try:
+                fn(html)  # warm up imports
+            except ImportError as exc:
+                print(f"{page.name:<11} {name:<17} not installed ({exc.name}): pip install {name}")
+                continue
             t0 = time.perf_counter()
             for _ in range(5):
                 text, title, date = fn(html)

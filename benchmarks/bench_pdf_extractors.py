@@ -7,6 +7,7 @@ paragraphs all before the right column's), whether lines carry their positions (
 drop running heads and page numbers and to join lines into paragraphs), and the time
 per page. Run::
 
+    pip install pdfminer.six pdfplumber   # the alternatives; pypdfium2 and fpdf2 come with '.[test]'
     python benchmarks/bench_pdf_extractors.py
 """
 
@@ -80,7 +81,11 @@ def main() -> None:
     write_pdf(path)
     print(f"{'extractor':<12} {'paragraphs intact':>18} {'column order':>13} {'cid garbage':>12} {'ms/page':>8}")
     for name, fn in (("pdfminer.six", with_pdfminer), ("pypdfium2", with_pypdfium2), ("pdfplumber", with_pdfplumber)):
-        fn(path)
+        try:
+            fn(path)
+        except ImportError as exc:
+            print(f"{name:<12} not installed ({exc.name}): pip install {name}")
+            continue
         t0 = time.perf_counter()
         for _ in range(5):
             pages = fn(path)
