@@ -65,7 +65,8 @@ class OpenDocument:
 
 def layout_key(doc: Document) -> str:
     """The key of ``doc``'s layout: its content and the ingestion source."""
-    return key("layout", source_fingerprint(*LAYOUT_SOURCES), doc.path, doc.source, doc.encoding, doc.text)
+    return key("layout", source_fingerprint(*LAYOUT_SOURCES), doc.path, doc.source, doc.encoding, doc.text,
+               repr(doc.meta), repr(doc.split_level))
 
 
 def entry_key(doc: Document) -> str:

@@ -40,6 +40,8 @@ class Document:
     #: metadata (HTML, Word, PDF) fills it; keys are "title", "date", "author", "url",
     #: "organization" (the issuer of a notice), "description".
     meta: tuple[tuple[str, str], ...] = ()
+    #: the heading level that starts a story in a bundle (``kg build --split-level``); None: found by structure
+    split_level: int | None = None
 
 
 @dataclass(frozen=True)

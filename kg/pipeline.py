@@ -22,6 +22,7 @@ whichever way it ran.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
@@ -105,7 +106,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
           html: bool = True, progress: Callable[[str], None] | None = None,
           workers: int | None = None, cache: bool | str | Path | Cache | None = None,
           dask=None, tick: Tick | None = None,
-          max_file_bytes: int | None = None) -> BuildResult:
+          max_file_bytes: int | None = None, split_level: int | None = None) -> BuildResult:
     """Build the graph of ``paths`` (files or folders; default: the bundled sample corpus)
     and write it under ``output``.
 
@@ -115,6 +116,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``progress(message)`` hears about each step, ``tick(files_done, files_total, articles_done)``
     about each input file laid out and extracted.
     ``max_file_bytes``: files larger than this are skipped unread (default: ``$KG_MAX_FILE_SIZE`` or 10 MB).
+    ``split_level``: in a file bundling many stories, the heading level that starts a story
+    (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
     from kg.parallel import default_workers
 
@@ -126,6 +129,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     workers = workers or default_workers()
 
     docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
+    if split_level is not None:
+        docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
     if not docs:
         raise NothingToBuild(_nothing_read(paths, skipped))
     with staged_output(output, say=say) as stage:
@@ -149,7 +154,7 @@ def _nothing_read(paths, skipped: Sequence[Skipped]) -> str:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5])
         more = f" (and {len(skipped) - 5} more)" if len(skipped) > 5 else ""
         return f"no article could be read from {len(paths)} input(s), nothing written: {why}{more}"
-    return f"no article file (.md, .txt) found in {len(paths)} input(s), nothing written"
+    return f"no readable article file found in {len(paths)} input(s), nothing written"
 
 
 def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, workers, dask, tick, html,

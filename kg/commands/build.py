@@ -9,7 +9,15 @@ from pathlib import Path
 from kg.progress import Progress
 
 DESCRIPTION = """\
-Read Markdown/plain-text articles (.md, .txt; folders are searched recursively),
+Read articles (folders are searched recursively) in these formats:
+  .md .markdown .txt   Markdown or plain text (HTML paragraphs inside are understood)
+  .html .htm           saved web pages: the main text, without navigation or comments
+  .docx                Word files: title, body, the signature and date of a notice
+  .pdf                 PDFs with a text layer (a scanned PDF is named and skipped)
+A file bundling many stories (a top heading naming the day or issue, then stories
+under lower headings) gives one article per story (--split-level forces the level).
+Other files (.doc, .xlsx, images, .json, ...) are named and skipped with the reason;
+a page's assets folder (NAME_files beside NAME.html) is left alone. Then
 extract people, organizations, worker groups, measures and their relations, and
 write under DIR:
   graph.ttl    the knowledge graph (Turtle, byte-identical for the same input)
@@ -42,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the graph from articles", description=DESCRIPTION,
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files (.md, .txt) or folders; default: the bundled sample corpus")
+                   help="article files (.md, .txt, .html, .docx, .pdf) or folders; default: the bundled sample corpus")
     p.add_argument("-o", "--output", metavar="DIR", default="output",
                    help="folder to write graph.ttl, graph.html, report.html and build.log into "
                         "(created if missing; default: ./output)")
@@ -65,6 +73,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-size", type=_size, metavar="SIZE", default=None,
                    help="skip (and name) input files larger than SIZE, e.g. 500k or 20M "
                         "(default: $KG_MAX_FILE_SIZE, else 10M)")
+    p.add_argument("--split-level", type=_level, metavar="N", default=None,
+                   help="in files that bundle many stories (a day's news, an issue), start a story at "
+                        "each level-N heading (2 for ##, 3 for ###); 1 reads every file as articles at "
+                        "level-1 headings; default: bundles are found by their structure")
     p.set_defaults(func=run)
 
 
@@ -75,6 +87,13 @@ def _size(text: str) -> int:
         return parse_size(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _level(text: str) -> int:
+    n = _positive(text)
+    if n > 6:
+        raise argparse.ArgumentTypeError(f"a Markdown heading level is 1 to 6, not {n}")
+    return n
 
 
 def _positive(text: str) -> int:
@@ -112,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build(args.paths or None, output=output, html=not args.no_html,
                        progress=bar.message if bar else None, tick=bar.tick if bar else None,
-                       workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes)
+                       workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes,
+                       split_level=args.split_level)
     except NothingToBuild as exc:
         print(f"kg build: error: {exc}", file=sys.stderr)
         return 2

@@ -52,6 +52,10 @@ Readings chosen where FORMAT.md leaves room
 - Precision is None when the graph has nothing to score, recall None when the gold
   requires nothing; F1 is None when recall is, 0.0 when recall is 0. Macro-F1 is the mean
   of the defined class F1s.
+- Dates (FORMAT.md item 6): a gold article with a ``date`` is right when one of the graph
+  articles with its title has exactly one dcterms:date whose first ten characters equal it
+  (so an xsd:gYearMonth never equals a full date); a gold article missing from the graph
+  counts as wrong. Gold articles without a date are not scored.
 - By rule: every scored graph statement adds one right or wrong to each gh:rule label
   (rdfs:label of the rule, else the IRI's last segment) of its evidence nodes;
   "(no evidence)" when it has none. Graph entities are credited to the rules of the
@@ -69,6 +73,7 @@ JSON layout (``score_to_json``, format "gonghui-kg eval v1")
                   "missing": [{"id", "title"}], "extra": [ITEM]},
      "entities": {"macro_f1": float|null, "classes": {CLASS: PART}},
      "parts": {"mentions"|"authors"|"targets"|"broader"|"memberships": PART},
+     "dates": {"scored", "right", "share": float|null, "wrong": [ITEM]},
      "evidence": {"statements", "evidenced", "coverage",
                   "by_predicate": {NAME: {"statements", "evidenced"}},
                   "nodes", "valid_spans", "span_validity",

@@ -30,6 +30,8 @@ GOLD_TYPES = ENTITY_CLASSES + ("Other",)
 
 RELATION_PREDICATES = ("targets", "broader")
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 
 class EvalInputError(ValueError):
     """A gold file or graph that cannot be scored; the message names the file."""
@@ -47,6 +49,7 @@ class GoldArticle:
     key: str  # normalised title
     authors: tuple[str, ...]  # as written, in order
     author_keys: frozenset[str]
+    date: str | None = None  # the publication date, YYYY-MM-DD, where the gold gives one
 
 
 @dataclass(frozen=True)
@@ -169,12 +172,16 @@ def _article(obj: object, i: int) -> GoldArticle:
     where = f"articles[{i}]"
     title = _field(obj, "title", str, where)
     authors = _strings(obj, "authors", where)
+    date = obj.get("date") if isinstance(obj, dict) else None
+    if date is not None and not (isinstance(date, str) and _DATE.match(date)):
+        raise EvalInputError(f"{where}: 'date' must be a YYYY-MM-DD string")
     return GoldArticle(
         id=_field(obj, "id", str, where),
         title=title,
         key=normalise_name(title),
         authors=authors,
         author_keys=frozenset(normalise_name(a) for a in authors),
+        date=date,
     )
 
 

@@ -46,6 +46,7 @@ class GraphArticle:
     title: str  # as written (the first one if several)
     keys: tuple[str, ...]  # normalised titles
     text: str | None  # gh:text
+    dates: tuple[str, ...] = ()  # its dcterms:date values, lexical forms
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def _articles(graph: Graph) -> dict[str, GraphArticle]:
             title=titles[0] if titles else "",
             keys=tuple(normalise_name(t) for t in titles),
             text=texts[0] if len(texts) == 1 else None,
+            dates=tuple(_strings(graph, node, DCTERMS.date)),
         )
     return articles
 

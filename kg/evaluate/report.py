@@ -51,6 +51,10 @@ def format_report(score: Score, max_items: int = 20) -> str:
             lines.append(f"{part.name}:")
             lines += _items("missed", part.missed, max_items)
             lines += _items("wrong", part.wrong, max_items)
+    if score.dates.wrong:
+        lines.append("")
+        lines.append("dates:")
+        lines += _items("wrong or missing", score.dates.wrong, max_items)
     ev = score.evidence
     if ev.unevidenced or ev.bad_spans:
         lines.append("")
@@ -87,6 +91,9 @@ def summary_lines(score: Score) -> list[str]:
     for part in score.parts:
         if part.name not in ENTITY_PARTS:
             lines.append(row(part))
+    if score.dates.scored:
+        d = score.dates
+        lines.append(f"dates: {_pct(d.share)} of gold dates right ({d.right}/{d.scored})")
     ev = score.evidence
     lines.append(f"evidence: {_pct(ev.coverage)} of statements evidenced ({ev.evidenced}/{ev.total_statements}),"
                  f" {_pct(ev.span_validity)} of spans inside their sentence ({ev.valid_spans}/{ev.nodes})")
@@ -137,6 +144,12 @@ def score_to_json(score: Score) -> dict:
             "classes": {name: _part_json(score.part(name)) for name in ENTITY_PARTS},
         },
         "parts": {p.name: _part_json(p) for p in score.parts if p.name not in ENTITY_PARTS},
+        "dates": {
+            "scored": score.dates.scored,
+            "right": score.dates.right,
+            "share": score.dates.share,
+            "wrong": [_item_json(i) for i in score.dates.wrong],
+        },
         "evidence": {
             "statements": ev.total_statements,
             "evidenced": ev.evidenced,

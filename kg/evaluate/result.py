@@ -118,6 +118,20 @@ class EvidenceScore:
 
 
 @dataclass(frozen=True)
+class DateScore:
+    """FORMAT.md item 6: of the gold articles with a date, those whose graph article has
+    exactly one dcterms:date whose first ten characters equal it."""
+
+    scored: int  # gold articles with a date
+    right: int
+    wrong: tuple[Item, ...]  # the others, each with what the graph has
+
+    @property
+    def share(self) -> float | None:
+        return ratio(self.right, self.scored)
+
+
+@dataclass(frozen=True)
 class ArticleMatch:
     gold_id: str
     title: str
@@ -133,6 +147,7 @@ class Score:
     parts: tuple[PartScore, ...]  # in PARTS order
     evidence: EvidenceScore
     rules: tuple[RuleScore, ...]  # most wrong first
+    dates: DateScore = DateScore(0, 0, ())
 
     def part(self, name: str) -> PartScore:
         for part in self.parts:

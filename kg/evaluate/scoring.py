@@ -16,6 +16,7 @@ from kg.evaluate.result import (
     ENTITY_PARTS,
     ArticleMatch,
     Counts,
+    DateScore,
     EvidenceScore,
     Item,
     PartScore,
@@ -83,6 +84,7 @@ def score_view(gold: Gold, view: GraphView) -> Score:
         parts=tuple(parts),
         evidence=score_evidence(view),
         rules=tally.scores(),
+        dates=score_dates(gold, view, by_gold),
     )
 
 
@@ -302,6 +304,23 @@ def score_memberships(gold: Gold, view: GraphView, matches: dict[str, GoldEntity
     ]
     counts = Counts(correct, len(seen), len(required) - len(missed), len(required))
     return PartScore("memberships", counts, tuple(missed), tuple(wrong))
+
+
+def score_dates(gold: Gold, view: GraphView, by_gold: dict[str, list[str]]) -> DateScore:
+    """FORMAT.md item 6: a gold article with a date is right when a graph article with its
+    title has exactly one dcterms:date whose first ten characters equal it."""
+    scored, right, wrong = 0, 0, []
+    for article in gold.articles:
+        if article.date is None:
+            continue
+        scored += 1
+        found = [view.articles[iri].dates for iri in by_gold.get(article.id, ())]
+        if any(len(dates) == 1 and dates[0][:10] == article.date for dates in found):
+            right += 1
+            continue
+        has = "; ".join(", ".join(d) or "no date" for d in found) or "no graph article"
+        wrong.append(Item(f"{article.id} · {article.date}", f"graph: {has}"))
+    return DateScore(scored, right, tuple(wrong))
 
 
 def score_evidence(view: GraphView) -> EvidenceScore:

@@ -1,9 +1,10 @@
 """Two CSV tables: entities, and relations with the sentence behind each.
 
 ``entities.csv``: iri, class, label, alt_labels (``|``-separated), articles (how many
-articles mention it). ``relations.csv``: one row per evidence node of a relation
+articles mention it), first_date and last_date (the earliest and latest ``dcterms:date``
+of those articles). ``relations.csv``: one row per evidence node of a relation
 (``targets``, ``broader``, ``creator``, and memberships written person ``memberOf``
-organization with the role), with the article, sentence, offsets and rule.
+organization with the role), with the article, its date, sentence, offsets and rule.
 Files are UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right.
 """
 
@@ -18,20 +19,21 @@ import pyoxigraph as ox
 from kg.graphio import atomic_open
 from kg.query.run import PREFIXES
 
-ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles")
+ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles", "first_date", "last_date")
 RELATION_COLUMNS = (
     "subject", "subject_label", "predicate", "object", "object_label", "role",
-    "article", "article_title", "sentence", "start", "end", "rule",
+    "article", "article_title", "article_date", "sentence", "start", "end", "rule",
 )
 
 _ENTITIES = """
 SELECT ?iri ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?alt_labels)
-       (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+       (COUNT(DISTINCT ?article) AS ?articles) (MIN(STR(?date)) AS ?first_date) (MAX(STR(?date)) AS ?last_date)
+WHERE {
   VALUES ?type { gh:Person gh:Organization gh:WorkerGroup gh:Measure }
   ?iri a ?type .
   OPTIONAL { ?iri rdfs:label ?label }
   OPTIONAL { ?iri skos:altLabel ?alt }
-  OPTIONAL { ?article gh:mentions ?iri }
+  OPTIONAL { ?article gh:mentions ?iri . OPTIONAL { ?article dcterms:date ?date } }
   BIND(STRAFTER(STR(?type), "#") AS ?class)
 }
 GROUP BY ?iri ?class ?label
@@ -39,10 +41,12 @@ ORDER BY ?class ?label ?iri"""
 
 _RELATIONS = """
 SELECT ?subject ?subject_label ?predicate ?object ?object_label ?role
-       ?article ?article_title ?sentence ?start ?end ?rule ?ev WHERE {
+       ?article ?article_title ?article_date ?sentence ?start ?end ?rule ?ev WHERE {
   ?ev a gh:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   FILTER(?p != gh:mentions)
-  OPTIONAL { ?ev gh:article ?article . OPTIONAL { ?article dcterms:title ?article_title } }
+  OPTIONAL { ?ev gh:article ?article . OPTIONAL { ?article dcterms:title ?article_title }
+             OPTIONAL { ?article dcterms:date ?date } }
+  BIND(STR(?date) AS ?article_date)
   OPTIONAL { ?ev gh:sentence ?sentence }
   OPTIONAL { ?ev gh:start ?start }
   OPTIONAL { ?ev gh:end ?end }

@@ -2,19 +2,24 @@
 
 ``read_inputs`` finds and decodes files (:mod:`.read`, :mod:`.decode`),
 ``split_articles`` lays one Document out into Articles (:mod:`.layout`, with
-:mod:`.clean`, :mod:`.names`, :mod:`.sentences`), ``ingest`` does both.
+:mod:`.clean`, :mod:`.names`, :mod:`.sentences`) and dates them (:mod:`.dates`),
+``ingest`` does both.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg.convert import to_simplified
+from kg.ingest import layout
+from kg.ingest.bundles import find_bundle
 from kg.ingest.clean import fold_punctuation
-from kg.ingest.layout import split_articles
+from kg.ingest.dates import assign_dates
+from kg.ingest.html import markdown_paragraphs
 from kg.ingest.read import read_inputs
-from kg.model import Article, Skipped
+from kg.model import Article, Document, Skipped
 
 __all__ = ["fold_punctuation", "ingest", "matching_text", "read_inputs", "split_articles"]
 
@@ -31,6 +36,24 @@ def matching_text(article: Article | str) -> str:
     """
     text = article if isinstance(article, str) else article.text
     return fold_punctuation(to_simplified(text))
+
+
+def split_articles(doc: Document) -> list[Article]:
+    """The Articles of ``doc`` (see :func:`kg.ingest.layout.split_articles`), each with its
+    publication date and where it came from (see :mod:`kg.ingest.dates`). HTML paragraph
+    tags inside Markdown break paragraphs first (:func:`kg.ingest.html.markdown_paragraphs`),
+    and a file bundling many stories gives one article per story (:mod:`kg.ingest.bundles`)."""
+    text = markdown_paragraphs(doc.text)
+    bundle = find_bundle(text, doc.split_level)
+    if bundle is not None:
+        text = bundle.text
+    if text != doc.text:
+        doc = dataclasses.replace(doc, text=text)
+    articles = layout.split_articles(doc)
+    if bundle is not None and articles:
+        articles[0] = dataclasses.replace(articles[0], log=(*(f"{doc.source}: {m}" for m in bundle.log),
+                                                             *articles[0].log))
+    return assign_dates(doc, articles, bundle.date if bundle else None)
 
 
 def ingest(paths: Sequence[str | Path], **kw) -> tuple[list[Article], list[Skipped], list[str]]:

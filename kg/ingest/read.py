@@ -12,15 +12,65 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from kg.ingest import docx, html, pdf
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_document, compose
 from kg.ingest.decode import NotText, decode_bytes
 from kg.model import Document, Skipped
 
+
+@dataclass(frozen=True)
+class Format:
+    """A kind of input file: its name, its suffixes, and the reader that turns its bytes
+    into a Document (None: decoded as Markdown or plain text)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    reader: Callable[[bytes, Path, str], Document | Skipped] | None = None
+
+
+#: The formats kg build reads, by suffix: the one table of formats.
+FORMATS = (
+    Format("Markdown or plain text", (".md", ".markdown", ".txt")),
+    Format("web page (HTML)", (".html", ".htm"), html.read_html),
+    Format("Word", (".docx",), docx.read_docx),
+    Format("PDF with a text layer", (".pdf",), pdf.read_pdf),
+)
+
+#: Kinds of files that no reader takes, and why: named in the summary and build.log.
+UNSUPPORTED = {
+    ".doc": "old Word format (.doc) is not supported: save it as .docx",
+    ".wps": "WPS document is not supported: save it as .docx",
+    ".rtf": "RTF is not supported: save it as .docx",
+    ".xls": "spreadsheet, not an article", ".xlsx": "spreadsheet, not an article",
+    ".csv": "table, not an article", ".json": "data file (JSON), not an article",
+    ".xml": "data file (XML), not an article",
+    ".ppt": "slides are not supported", ".pptx": "slides are not supported",
+    ".jpg": "image (no text layer to read)", ".jpeg": "image (no text layer to read)",
+    ".png": "image (no text layer to read)", ".gif": "image (no text layer to read)",
+    ".bmp": "image (no text layer to read)", ".tif": "image (no text layer to read)",
+    ".tiff": "image (no text layer to read)", ".webp": "image (no text layer to read)",
+    ".zip": "archive: unpack it first", ".rar": "archive: unpack it first", ".7z": "archive: unpack it first",
+}
+
 #: file suffixes taken from folders (a file named explicitly is read whatever its suffix)
-SUFFIXES = (".md", ".txt", ".markdown")
+SUFFIXES = tuple(s for f in FORMATS for s in f.suffixes)
+
+
+def format_of(path: Path) -> Format | None:
+    """The format whose suffix ``path`` has, or None."""
+    suffix = path.suffix.lower()
+    return next((f for f in FORMATS if suffix in f.suffixes), None)
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file no reader takes is left out."""
+    suffix = path.suffix.lower()
+    reason = UNSUPPORTED.get(suffix, f"not a format kg build reads ({suffix or 'no suffix'})")
+    return f"unsupported: {reason}"
 
 #: the per-file size cap unless ``KG_MAX_FILE_SIZE`` or the caller says otherwise; the
 #: biggest real article seen is under 100 kB, a file of many MB is a dump, not an article
@@ -112,19 +162,30 @@ def _expand(arg: Path):
         problems.append((Path(exc.filename or arg), _os_reason(exc)))
 
     for dirpath, dirnames, filenames in os.walk(arg, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not _page_assets(d, filenames)]
         for name in filenames:
+            path = Path(dirpath, name)
             if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                path = Path(dirpath, name)
                 found.append((path.relative_to(root).as_posix(), path))
+            elif not name.startswith("."):
+                problems.append((path, unsupported_reason(path)))
     for source, path in sorted(found):
         yield path, source, None
     for path, problem in sorted(problems):
         yield path, "", problem
 
 
+def _page_assets(folder: str, files: list[str]) -> bool:
+    """True for the assets folder a browser saves beside a page (``新闻_files`` beside
+    ``新闻.html``): its images and scripts are part of the page, not inputs."""
+    return folder.endswith("_files") and any(f in files for f in (folder[:-6] + ".html", folder[:-6] + ".htm"))
+
+
 def read_file(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
     """One file as a Document, or a Skipped saying why not."""
+    if path.suffix.lower() in UNSUPPORTED:
+        return Skipped(str(path), unsupported_reason(path))
+    fmt = format_of(path)
     try:
         if path.is_dir():
             return Skipped(str(path), "is a folder with no readable files")  # pragma: no cover
@@ -137,6 +198,8 @@ def read_file(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         return Skipped(str(path), _os_reason(exc))
     if not data:
         return Skipped(str(path), "empty file")
+    if fmt is not None and fmt.reader is not None:
+        return fmt.reader(data, path, source)
     try:
         text, encoding = decode_bytes(data)
     except NotText as exc:

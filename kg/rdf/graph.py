@@ -221,6 +221,20 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
     return sorted(out.triples, key=_triple_key), out.log
 
 
+#: The datatype of an article's date by its length: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``.
+DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def date_literal(date: str) -> Literal:
+    """``dcterms:date`` of an article: xsd:date, or xsd:gYearMonth / xsd:gYear when only
+    the month or the year is known.
+
+    >>> date_literal("2026-07").n3()
+    '"2026-07"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    """
+    return Literal(date, datatype=DATE_TYPES[len(date)])
+
+
 def _article_triples(out: _Collector, article: Article) -> None:
     a = article_iri(article.id)
     out.add(a, RDF.type, GH.Article)
@@ -229,6 +243,8 @@ def _article_triples(out: _Collector, article: Article) -> None:
     out.add(a, GH.source, Literal(article.source))
     if article.topic:
         out.add(a, GH.topic, zh_name(article.topic))
+    if article.date:
+        out.add(a, DCTERMS.date, date_literal(article.date))
     for col in article.columns:
         out.add(a, GH.column, column_iri(col))
         out.add(column_iri(col), RDF.type, GH.Column)

@@ -22,6 +22,7 @@ ARTICLES = {
         title="聚焦主责主业把广大职工团结在党的周围",
         column="观点",
         creators=["魏国强"],
+        date=("2026-07-02", XSD.date),
         text=(
             "聚焦主责主业把广大职工团结在党的周围\n"
             "魏国强\n"
@@ -36,6 +37,7 @@ ARTICLES = {
         title="不忘初心对新时代工会工作的重要意义",
         column="三工论坛",
         creators=["郭晶", "艾辉"],
+        date=("2026-08", XSD.gYearMonth),
         text=(
             "不忘初心对新时代工会工作的重要意义\n"
             "郭晶 艾辉\n"
@@ -48,6 +50,7 @@ ARTICLES = {
         title="强化五种意识 展现工会作为",
         column="观察思考",
         creators=["唐红"],
+        date=("2025-12-15", XSD.date),
         text=(
             "强化五种意识 展现工会作为\n"
             "唐红\n"
@@ -135,6 +138,7 @@ def build() -> Graph:
         g.add((art, GH.column, col))
         g.add((art, GH.text, Literal(a["text"], lang="zh")))
         g.add((art, GH.source, Literal("corpus/seed.md")))
+        g.add((art, DCTERMS.date, Literal(a["date"][0], datatype=a["date"][1])))
         g.add((col, RDF.type, GH.Column))
         g.add((col, RDFS.label, Literal(a["column"], lang="zh")))
         for name in a["creators"]:

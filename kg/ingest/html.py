@@ -1,0 +1,146 @@
+"""Web pages (``.html``, ``.htm``) and HTML inside Markdown.
+
+:func:`read_html` takes a saved page's main text with trafilatura (dates by htmldate;
+``benchmarks/bench_html_extractors.py`` measures it against readability-lxml and jusText)
+and writes it as the Markdown-like text the layout reads: a ``# title`` line (the page's
+``og:title``/``<h1>``, not the ``<title>`` with the site name), a ``作者：`` line when the
+page's metadata names the author, then one paragraph per ``<p>``, ``<br>`` or list item,
+a heading or a bold-only paragraph as ``## ``. Navigation, related links, comments,
+share buttons and footers are left out. The date, author, canonical URL and description
+go to ``Document.meta``.
+
+:func:`markdown_paragraphs` does the same for HTML that web-archive exports put inside
+Markdown: ``<p>`` and ``<br>`` break paragraphs, and lines that are only a link or a
+link word (``[查看原文](…)``, ``阅读原文``) go; the layout strips the other tags and
+decodes entities.
+
+>>> markdown_paragraphs("<p>第一段。</p><p>第二段。<br/>第三段。</p>\\n[查看原文](http://x.cn/1)").split()
+['第一段。', '第二段。', '第三段。']
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from kg.ingest.clean import clean_document
+from kg.ingest.decode import NotText, decode_bytes
+from kg.ingest.names import parse_plain_names
+from kg.model import Document, Skipped
+
+#: Block tags that end a paragraph when HTML sits inside Markdown.
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?section|/?article|/?blockquote)\b[^<>]*>",
+                        re.I)
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+_HN = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
+_MULTILINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*\s[^<>]*\n[^<>]*>")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^<>]*>.*?</a\s*>|https?://\S+", re.I)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+#: Words a line that is only a link, or clutter, consists of.
+LINK_WORDS = frozenset([
+    "查看原文", "阅读原文", "原文链接", "点击查看原文", "点击阅读原文", "查看全文", "阅读全文", "展开全文",
+    "点击查看", "查看更多", "返回顶部",
+])
+_MAX_BOLD_HEADING = 40
+_FINAL = "。！？!?；;：:…"
+
+
+def markdown_paragraphs(text: str) -> str:
+    """``text`` with HTML block tags turned into paragraph breaks (``<h2>`` into ``## ``),
+    scripts, styles and tags that run over lines removed, and link-only lines dropped;
+    text without ``<`` or a link word comes back unchanged."""
+    if "<" in text:
+        text = _SCRIPT.sub("", text)
+        text = _HN.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {_TAG.sub('', m.group(2)).strip()}\n\n", text)
+        text = _MULTILINE_TAG.sub(" ", text)
+        text = _BLOCK_TAG.sub("\n\n", text)
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not _link_only(ln)]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _link_only(line: str) -> bool:
+    """True for a line that is only links, or only a link word such as 查看原文."""
+    s = line.strip().lstrip("-*+•·>").strip()
+    if not s or s.startswith("#"):
+        return False
+    if _LINK.search(s) and not _TAG.sub("", _LINK.sub("", s)).strip(" |｜/、·>》»"):
+        return True
+    return _TAG.sub("", s).strip(" >》»【】[]") in LINK_WORDS
+
+
+def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
+    """A saved web page as a Document (see the module docstring), or why it cannot be one."""
+    try:
+        html, encoding = decode_bytes(data)
+    except NotText as exc:
+        return Skipped(str(path), str(exc))
+    import trafilatura
+
+    found: Any = None  # a trafilatura Document (output_format="python")
+    for precision in (True, False):  # the lenient pass only when the strict one finds nothing
+        found = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
+            favor_precision=precision, favor_recall=not precision, output_format="python",
+            date_extraction_params={"extensive_search": False, "original_date": True})
+        if found is not None and (found.text or "").strip():
+            break
+    if found is None or not (found.text or "").strip():
+        return Skipped(str(path), "web page with no main text found")
+    paragraphs = _xml_paragraphs(found.body) if found.body is not None else found.text.split("\n")
+    title = (found.title or "").strip()
+    author = (found.author or "") or _meta_author(html)
+    if paragraphs and title and _same(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    lines = [f"# {title}"] if title else []
+    if author and parse_plain_names(author.replace(";", " ").replace("；", " ")):
+        lines.append(f"作者：{author}")
+    lines += [p for p in paragraphs if not _link_only(p)]
+    meta = tuple((k, v.strip()) for k, v in (("title", title), ("date", found.date), ("author", author),
+                                             ("url", found.url), ("description", found.description)) if v)
+    return Document(path=str(path), source=source, text=clean_document("\n\n".join(lines) + "\n"),
+                    encoding=encoding, meta=meta)
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a.lstrip("# ")) == re.sub(r"\W+", "", b)
+
+
+_AUTHOR_META = re.compile(r"<meta\s+(?=[^>]*(?:name|property)\s*=\s*[\"'](?:author|article:author|Author)[\"'])"
+                          r"[^>]*content\s*=\s*[\"']([^\"'<>]{1,40})[\"']", re.I)
+
+
+def _meta_author(html: str) -> str:
+    """``<meta name="author" content="…">``, which trafilatura may leave out."""
+    m = _AUTHOR_META.search(html)
+    return m.group(1).strip() if m else ""
+
+
+def _xml_paragraphs(root) -> list[str]:
+    """Paragraphs of trafilatura's XML: one per <p>/<head>/<item>/<quote>, split at <lb/>;
+    a heading, or a paragraph that is only bold and short, becomes ``## ``."""
+    out: list[str] = []
+    for el in root.iter("p", "head", "item", "quote", "cell"):
+        if el.tag == "cell" and el.find(".//p") is not None:
+            continue  # its paragraphs come on their own
+        if any(anc.tag in ("p", "head", "item", "quote") for anc in el.iterancestors()):
+            continue
+        parts, current = [], [el.text or ""]
+        for child in el:
+            if child.tag == "lb":
+                parts.append("".join(current))
+                current = []
+            else:
+                current.append("".join(child.itertext()))
+            current.append(child.tail or "")
+        parts.append("".join(current))
+        for part in (re.sub(r"[ \t\r\n]+", " ", p).strip() for p in parts):
+            if not part:
+                continue
+            bold = [c for c in el if c.tag == "hi"]
+            only_bold = (len(parts) == 1 and bold and not (el.text or "").strip()
+                         and all(not (c.tail or "").strip() for c in el)
+                         and len(part) <= _MAX_BOLD_HEADING and part[-1] not in _FINAL)
+            out.append(f"## {part}" if el.tag == "head" or only_bold else part)
+    return out
