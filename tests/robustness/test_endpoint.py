@@ -433,3 +433,21 @@ def test_a_warning_when_listening_beyond_loopback(graph_file):
                       timeout=120)
     assert r.returncode == 2
     assert "warning" in r.stderr and "192.0.2.1" in r.stderr and "loopback" in r.stderr
+
+
+def test_a_query_worker_reaches_no_server_even_past_the_parser():
+    """The second wall: a worker process leaves the network before it runs any query."""
+    target = Listener()
+    try:
+        code = ("from kg.serve.worker import leave_the_network\nimport pyoxigraph as ox\n"
+                "print(leave_the_network())\n"
+                f"list(ox.Store().query('SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{target.port}/> "
+                "{ ?s ?p ?o } }'))\n")
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=kg_env(), timeout=60)
+        assert r.returncode == 0, r.stderr
+        if r.stdout.strip() != "True":
+            pytest.skip("this system lets no process make a network namespace; the parse-tree check stands alone")
+        time.sleep(0.5)
+        assert target.connections == 0
+    finally:
+        target.close()
