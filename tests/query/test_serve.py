@@ -191,7 +191,7 @@ def test_capped_rows_are_signalled_in_json_and_csv(server):
     for accept in ("application/sparql-results+json", "text/csv"):
         status, headers, body = get(server, SELECT, accept)
         assert status == 200 and headers["X-Result-Truncated"] == "rows capped at 5"
-        assert body.count("\n") >= 5
+        assert "新就业形态劳动者" in body  # the fifth row, the last one sent
     status, headers, _ = get(server, SELECT + " LIMIT 3", "text/csv")
     assert status == 200 and "X-Result-Truncated" not in headers
 
