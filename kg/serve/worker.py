@@ -36,7 +36,7 @@ from kg.graphio import GraphInputError, load_store
 from kg.query.canned import UnknownQuery, find_query
 from kg.query.guard import forbidden_operation
 from kg.query.results import MEDIA_TYPES, format_result
-from kg.query.run import ParamError, QuerySyntaxError, run_query
+from kg.query.run import ParamError, QueryFailed, QuerySyntaxError, run_query
 from kg.serve.formats import choose, describe_choices
 
 
@@ -82,10 +82,10 @@ def execute(store, job: Job, max_rows: int) -> Reply:
         result = run_query(store, text, job.params, declared=declared, max_rows=max_rows)
     except QuerySyntaxError as exc:
         return text_reply(400, exc.pretty())
-    except (ParamError, UnknownQuery) as exc:
+    except (ParamError, UnknownQuery, QueryFailed) as exc:
         return text_reply(400, str(exc))
-    except Exception as exc:  # an evaluation error is the query's problem, not the server's
-        return text_reply(400, f"query failed: {exc}")
+    except Exception as exc:  # a bug of ours: the server answers, and the worker stays
+        return text_reply(500, f"internal error while running the query: {type(exc).__name__}: {exc}")
     fmt = choose(result.kind, job.accept, job.asked)
     if fmt is None:
         return text_reply(406, f"cannot answer this {'graph' if result.kind == 'graph' else 'result'} in "
