@@ -122,16 +122,14 @@ class SparqlApp:
         request.max_form_memory_size = BODY_LIMIT
         origin = request.headers.get("Origin")
         response = self.refuse(request, origin)
-        if response is None and request.method == "OPTIONS":
-            response = self.preflight(request)
         if response is None:
-            response = self.route(request, environ)
+            response = self.preflight(request) if request.method == "OPTIONS" else self.route(request, environ)
+            if origin in self.cors_origins:
+                response.headers["Access-Control-Allow-Origin"] = origin
+                response.headers["Access-Control-Expose-Headers"] = "X-Result-Truncated, Content-Type"
         response.vary.add("Accept")
         if self.cors_origins:
             response.vary.add("Origin")
-        if origin in self.cors_origins:
-            response.headers["Access-Control-Allow-Origin"] = origin
-            response.headers["Access-Control-Expose-Headers"] = "X-Result-Truncated, Content-Type"
         return response(environ, start_response)
 
     def refuse(self, request: Request, origin: str | None) -> Response | None:
