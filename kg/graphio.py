@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -169,42 +168,3 @@ def to_store(graph: rdflib.Graph | ox.Store) -> ox.Store:
     conv = term_to_oxigraph
     store.extend(ox.Quad(conv(s), conv(p), conv(o), ox.DefaultGraph()) for s, p, o in graph)
     return store
-
-
-# --- safe writing ------------------------------------------------------------------
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file and a rename: never half-written."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-class atomic_open:
-    """``with atomic_open(path) as fh:`` writes to a temp file renamed over ``path`` on success."""
-
-    def __init__(self, path: str | os.PathLike, mode: str = "wb", **kwargs):
-        self.target = Path(path)
-        self.mode, self.kwargs = mode, kwargs
-
-    def __enter__(self):
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
-        self.fh = os.fdopen(fd, self.mode, **self.kwargs)
-        return self.fh
-
-    def __exit__(self, exc_type, exc, tb):
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.target)
-        else:
-            Path(self.tmp).unlink(missing_ok=True)
-        return False

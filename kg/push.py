@@ -33,7 +33,7 @@ class PushResult:
 
 
 def _ntriples(triples) -> bytes:
-    return ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def push_graph(graph: str | os.PathLike, url: str, *, articles: Iterable[str] | None = None,

@@ -31,6 +31,33 @@ class RemoteError(Exception):
     """The server could not be reached or refused a request (message says which and why)."""
 
 
+class RemoteQueryError(RemoteError):
+    """The server refused the query itself as malformed (HTTP 400)."""
+
+
+class RemoteAnswerError(RemoteError):
+    """The server answered, but not with what the protocol promises (not HTTP, not
+    SPARQL results, not RDF)."""
+
+
+def _is_protocol_error(exc: BaseException) -> bool:
+    """Whether ``exc`` (as requests wraps it) comes from an answer that is not HTTP."""
+    import http.client
+
+    seen, todo = set(), [exc]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, http.client.HTTPException):
+            return True
+        if isinstance(e, BaseException):
+            todo += [a for a in e.args if isinstance(a, BaseException)]
+            todo += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return False
+
+
 def query_url(url: str) -> str:
     url = url.rstrip("/")
     return url if url.endswith(_QUERY_ENDS) else url + "/query"
@@ -75,11 +102,21 @@ def request(session, method: str, url: str, **kw):
     try:
         r = session.request(method, url, timeout=TIMEOUT, **kw)
     except requests.RequestException as exc:
-        raise RemoteError(f"{url}: cannot reach the server: {exc}") from None
+        if _is_protocol_error(exc):
+            raise RemoteAnswerError(f"{url}: the server's answer is not valid HTTP: {_one_line(exc)}") from None
+        raise RemoteError(f"{url}: cannot reach the server: {_one_line(exc)}") from None
     if r.status_code >= 400:
         body = r.text.strip().splitlines()[:3]
-        raise RemoteError(f"{url}: HTTP {r.status_code}: {' '.join(body) or r.reason}")
+        kind = RemoteQueryError if r.status_code == 400 else RemoteError
+        raise kind(f"{url}: HTTP {r.status_code}: {_one_line(' '.join(body)) or r.reason}")
     return r
+
+
+def _one_line(text: object, limit: int = 300) -> str:
+    """``text`` on one line, control characters shown escaped, at most ``limit`` characters."""
+    flat = " ".join(str(text).split())
+    flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)
+    return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
 def query_endpoint(url: str, sparql: str, params: dict | None = None, *, declared=None,
@@ -97,16 +134,25 @@ def query_endpoint(url: str, sparql: str, params: dict | None = None, *, declare
                 headers={"Content-Type": "application/sparql-query; charset=utf-8",
                          "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
     kind = r.headers.get("Content-Type", "").split(";")[0].strip()
+    where = query_url(url)
     if kind in ("application/sparql-results+json", "application/json"):
-        return parse_json_results(r.content)
+        try:
+            return parse_json_results(r.content)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise RemoteAnswerError(f"{where}: the answer is not SPARQL JSON results: {_one_line(exc)}") from None
     if kind == "application/n-triples":
-        triples = tuple(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
+        try:
+            triples = tuple(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
+        except (SyntaxError, ValueError) as exc:
+            raise RemoteAnswerError(f"{where}: the answer is not valid N-Triples: {_one_line(exc)}") from None
         return QueryResult("graph", triples=triples)
-    raise RemoteError(f"{query_url(url)}: unexpected answer of type {kind or 'unknown'}")
+    raise RemoteAnswerError(f"{where}: unexpected answer of type {_one_line(kind) or 'unknown'}")
 
 
 def parse_json_results(data: bytes) -> QueryResult:
     """SPARQL 1.1 Query Results JSON as a QueryResult of Oxigraph terms.
+
+    Raises ValueError, KeyError or TypeError when ``data`` is not in that format.
 
     >>> r = parse_json_results(b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"a","xml:lang":"zh"}},{}]}}')
     >>> r.variables, r.rows

@@ -19,7 +19,8 @@ Query the server with: kg query --endpoint URL ..."""
 
 EPILOG = """\
 exit status: 0 everything was stored; 1 the server could not be reached or refused
-a graph (the message says which); 2 usage error (bad GRAPH, unknown --article).
+a graph (the message says which); 2 usage error (bad GRAPH, unknown --article) or an
+answer from the server that is not HTTP.
 examples:
   kg push output/ http://localhost:7878
   kg push output/graph.ttl http://localhost:7878 --article 2019-03-聚焦主责主业"""
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.graphio import GraphInputError
     from kg.push import push_graph
-    from kg.remote import RemoteError
+    from kg.remote import RemoteAnswerError, RemoteError
 
     if not args.url.startswith(("http://", "https://")):
         print(f"kg push: error: URL must start with http:// or https://, not {args.url!r}", file=sys.stderr)
@@ -51,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
         result = push_graph(args.graph, args.url, articles=args.article, shared=not args.no_shared)
     except (GraphInputError, ValueError) as exc:
         print(f"kg push: error: {exc}", file=sys.stderr)
+        return 2
+    except RemoteAnswerError as exc:
+        print(f"kg push: {exc}", file=sys.stderr)
         return 2
     except RemoteError as exc:
         print(f"kg push: {exc}", file=sys.stderr)

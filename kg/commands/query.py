@@ -9,6 +9,7 @@ from pathlib import Path
 from kg.graphio import GraphInputError, load_store
 from kg.query import (
     ParamError,
+    QueryFailed,
     QuerySyntaxError,
     UnknownQuery,
     canned_queries,
@@ -16,6 +17,7 @@ from kg.query import (
     format_result,
     run_query,
 )
+from kg.remote import RemoteAnswerError, RemoteError, RemoteQueryError
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -59,9 +61,32 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _error(message: str) -> int:
+#: The exit status for each kind of failure, found by the exception's type (the most
+#: specific class listed wins): 2 when the question, the graph file or the server's answer
+#: is at fault, 1 when the query or the server could not be used as asked.
+EXIT_STATUS: dict[type[Exception], int] = {
+    QuerySyntaxError: 2,
+    ParamError: 2,
+    UnknownQuery: 2,
+    GraphInputError: 2,
+    RemoteQueryError: 2,  # the server said the query is malformed (HTTP 400)
+    RemoteAnswerError: 2,  # the server's answer is not what the protocol promises
+    QueryFailed: 1,  # a well-formed query the engine could not evaluate
+    RemoteError: 1,  # unreachable, or refused for another reason
+}
+
+
+def exit_status(exc: Exception) -> int | None:
+    """The exit status :data:`EXIT_STATUS` gives ``exc``, or None for a failure it does not list."""
+    for kind in type(exc).__mro__:
+        if kind in EXIT_STATUS:
+            return EXIT_STATUS[kind]
+    return None
+
+
+def _error(message: str, status: int = 2) -> int:
     print(f"kg query: {message}", file=sys.stderr)
-    return 2
+    return status
 
 
 def list_queries(out=sys.stdout) -> None:
@@ -114,16 +139,12 @@ def run(args) -> int:
             result = query_endpoint(args.endpoint, text, params, declared=declared)
         else:
             result = run_query(load_store(args.graph), text, params, declared=declared)
-    except QuerySyntaxError as exc:
-        where = f"{args.file}: " if args.file else ""
-        return _error(where + exc.pretty())
-    except (ParamError, UnknownQuery, GraphInputError) as exc:
-        return _error(str(exc))
-    except Exception as exc:  # kg.remote.RemoteError, imported only with --endpoint
-        if type(exc).__name__ != "RemoteError":
-            raise
-        print(f"kg query: {exc}", file=sys.stderr)
-        return 2 if "HTTP 400" in str(exc) else 1
+    except tuple(EXIT_STATUS) as exc:
+        status = exit_status(exc)
+        assert status is not None
+        if isinstance(exc, QuerySyntaxError):
+            return _error((f"{args.file}: " if args.file else "") + exc.pretty(), status)
+        return _error(str(exc), status)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     sys.stdout.buffer.write(format_result(result, fmt))
     sys.stdout.flush()

@@ -9,9 +9,12 @@ from kg.graphio import GraphInputError, resolve_graph_file
 
 EPILOG = """\
 The endpoint speaks the SPARQL 1.1 Protocol at /sparql (GET and POST); results come as
-JSON, XML, CSV or TSV by the Accept header. Open http://HOST:PORT/ in a browser for the
-query page with the canned questions. Updates, LOAD and SERVICE are refused (403).
-It listens on the loopback interface unless --host says otherwise."""
+JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, JSON-LD or RDF/XML, by the Accept
+header. Open http://HOST:PORT/ in a browser for the query page with the canned
+questions. Updates, LOAD and SERVICE are refused (403); bodies over 1 MB get 413.
+It listens on the loopback interface unless --host says otherwise (and then warns).
+It answers only requests whose Host header names it (DNS rebinding), and refuses
+requests from other sites' pages unless --cors names their origin."""
 
 
 def register(subparsers) -> None:
@@ -31,6 +34,14 @@ def register(subparsers) -> None:
                    help="return at most N result rows per query (default 10000)")
     p.add_argument("--workers", type=int, default=2, metavar="N",
                    help="query worker processes, each holding the graph in memory (default 2)")
+    p.add_argument("--quick-workers", type=int, default=1, metavar="N",
+                   help="more workers kept for quick queries while the others run long ones (default 1)")
+    p.add_argument("--quick-time", type=float, default=1.0, metavar="SECONDS",
+                   help="how long a query may run on a quick worker (default 1)")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let pages of ORIGIN (e.g. https://yasgui.example) query this endpoint (repeatable)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for NAME:PORT, the name other machines use (repeatable)")
     p.set_defaults(func=run)
 
 
@@ -39,7 +50,9 @@ def run(args) -> int:
 
     try:
         resolve_graph_file(args.graph)
-        serve(args.graph, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
+        serve(args.graph, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
+              quick_workers=args.quick_workers, quick_time=args.quick_time, cors=tuple(args.cors),
+              allowed_hosts=tuple(args.allow_host))
     except GraphInputError as exc:
         print(f"kg serve: {exc}", file=sys.stderr)
         return 2

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.atomic import atomic_write_bytes
 from kg.export.network import entity_article_network
 from kg.export.partition import Partition, partition_by_article
 from kg.export.tables import write_csv_tables
 from kg.export.turtle import ntriples_bytes, sorted_triples, turtle_bytes, with_fixed_prefixes, write_turtle
-from kg.graphio import atomic_write, to_rdflib, to_store
+from kg.graphio import to_rdflib, to_store
 from kg.rdf.namespace import PREFIXES
 
 FORMATS = ("turtle", "ntriples", "jsonld", "trig", "graphml", "gexf", "csv")
@@ -72,7 +73,8 @@ def network_bytes(store: ox.Store, fmt: str) -> bytes:
 def export_graph(graph, fmt: str, output: str | os.PathLike | None = None):
     """Export ``graph`` (Oxigraph store or rdflib Graph) in ``fmt``.
 
-    With ``output``, writes there (temp file + rename) and returns the written paths;
+    With ``output``, writes there (temp file + rename, mode from the umask like every
+    file of the build) and returns the written paths;
     without, returns the bytes. ``csv`` writes two files and needs ``output`` (a folder).
     """
     if fmt not in FORMATS:
@@ -92,7 +94,7 @@ def export_graph(graph, fmt: str, output: str | os.PathLike | None = None):
     }[fmt](store)
     if output is None:
         return data
-    atomic_write(output, data)
+    atomic_write_bytes(Path(output), data)
     return [Path(output)]
 
 

@@ -11,12 +11,13 @@ Files are UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese
 from __future__ import annotations
 
 import csv
+import io
 import os
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.graphio import atomic_open
+from kg.atomic import atomic_write_bytes
 from kg.query.run import PREFIXES
 
 ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles", "first_date", "last_date")
@@ -71,12 +72,13 @@ def _cell(term) -> str:
 
 def _write(path: Path, columns, query: str, store: ox.Store) -> int:
     n = 0
-    with atomic_open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(columns)
-        for sol in store.query(query, prefixes=PREFIXES):
-            w.writerow([_cell(sol[c]) for c in columns])
-            n += 1
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(columns)
+    for sol in store.query(query, prefixes=PREFIXES):
+        w.writerow([_cell(sol[c]) for c in columns])
+        n += 1
+    atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))  # with a BOM, so Excel reads it as UTF-8
     return n
 
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
-from kg.graphio import atomic_write, store_triples, term_to_oxigraph
+from kg.atomic import atomic_write_bytes
+from kg.graphio import store_triples, term_to_oxigraph
 from kg.rdf.namespace import GH_IRI, GHR_IRI, PREFIXES
 
 
@@ -97,7 +99,7 @@ def ntriples_bytes(data) -> bytes:
 def write_turtle(data, path: str | os.PathLike) -> None:
     """Write ``data`` (an Oxigraph store, an rdflib Graph, or triples) to ``path`` as
     deterministic Turtle, through a temp file and a rename."""
-    atomic_write(path, turtle_bytes(data))
+    atomic_write_bytes(Path(path), turtle_bytes(data))
 
 
 __all__ = ["GHR_IRI", "GH_IRI", "ntriples_bytes", "sorted_triples", "turtle_bytes", "with_fixed_prefixes", "write_turtle"]

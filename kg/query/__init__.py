@@ -14,6 +14,7 @@ from kg.query.results import format_result, to_csv, to_json, to_table, to_tsv, t
 from kg.query.run import (
     PREFIXES,
     ParamError,
+    QueryFailed,
     QueryResult,
     QuerySyntaxError,
     bind_params,
@@ -26,6 +27,7 @@ __all__ = [
     "CannedQuery",
     "Param",
     "ParamError",
+    "QueryFailed",
     "QueryResult",
     "QuerySyntaxError",
     "UnknownQuery",

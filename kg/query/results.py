@@ -32,7 +32,12 @@ MEDIA_TYPES = {
     "table": "text/plain; charset=utf-8",
     "turtle": "text/turtle; charset=utf-8",
     "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
 }
+
+#: The formats a CONSTRUCT/DESCRIBE result can be written in.
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
 
 #: Widest cell an aligned table shows (in terminal columns); longer text is cut with "…".
 MAX_CELL = 60
@@ -188,19 +193,27 @@ def to_table(result: QueryResult, max_cell: int = MAX_CELL) -> str:
 
 
 def triples_to(result: QueryResult, fmt: str = "turtle") -> bytes:
-    """CONSTRUCT/DESCRIBE triples as sorted Turtle (or N-Triples), prefixes declared."""
-    from kg.export.turtle import turtle_bytes
+    """CONSTRUCT/DESCRIBE triples as sorted Turtle, N-Triples, compact JSON-LD or RDF/XML."""
+    from kg.export import jsonld_bytes
+    from kg.export.turtle import ntriples_bytes, sorted_triples, turtle_bytes
 
     if fmt == "ntriples":
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in sorted(result.triples, key=str)).encode()
+        return ntriples_bytes(result.triples)
+    if fmt == "jsonld":
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in result.triples)
+        return jsonld_bytes(store)
+    if fmt == "rdfxml":
+        return ox.serialize(sorted_triples(result.triples), format=ox.RdfFormat.RDF_XML,
+                            prefixes=dict(PREFIXES)) or b""
     return turtle_bytes(result.triples)
 
 
 def format_result(result: QueryResult, fmt: str) -> bytes:
-    """The result in ``fmt`` (json, xml, csv, tsv, table); graph results are always Turtle
-    (or N-Triples when asked for)."""
+    """The result in ``fmt``: json, xml, csv, tsv or table for solutions; for a graph
+    turtle, ntriples, jsonld or rdfxml (any other name gives Turtle, as on the command line)."""
     if result.kind == "graph":
-        return triples_to(result, "ntriples" if fmt == "ntriples" else "turtle")
+        return triples_to(result, fmt if fmt in GRAPH_FORMATS else "turtle")
     writer = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv, "table": to_table}[fmt]
     text = writer(result)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")

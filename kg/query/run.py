@@ -68,6 +68,10 @@ class ParamError(ValueError):
     """A --param that the query does not take, or a value of the wrong kind."""
 
 
+class QueryFailed(RuntimeError):
+    """A well-formed query that the engine could not evaluate (message says why)."""
+
+
 def _width(text: str) -> int:
     import unicodedata
 
@@ -114,7 +118,7 @@ def term_for(kind: str, value: str):
         try:
             return ox.NamedNode(expand_iri(value))
         except ValueError as exc:
-            raise ParamError(str(exc)) from None
+            raise ParamError(f"{value!r} is not a valid IRI: {exc}") from None
     raise ParamError(f"unknown parameter kind {kind!r}")
 
 
@@ -134,11 +138,14 @@ def guess_term(value: str):
         return ox.Literal(m.group(1), language=m.group(2)) if m.group(2) else ox.Literal(m.group(1))
     if re.fullmatch(r"[+-]?\d+", v):
         return ox.Literal(v, datatype=XSD_INTEGER)
-    if v.startswith("<") and v.endswith(">"):
-        return ox.NamedNode(v[1:-1])
-    m = _PREFIXED.match(v)
-    if m and (m.group(1) or "") in PREFIXES:
-        return ox.NamedNode(expand_iri(v))
+    try:
+        if v.startswith("<") and v.endswith(">"):
+            return ox.NamedNode(v[1:-1])
+        m = _PREFIXED.match(v)
+        if m and (m.group(1) or "") in PREFIXES:
+            return ox.NamedNode(expand_iri(v))
+    except ValueError as exc:
+        raise ParamError(f"{value!r} is not a valid IRI: {exc}") from None
     return ox.Literal(value, language="zh")
 
 
@@ -184,8 +191,9 @@ def run_query(
 ) -> QueryResult:
     """Run ``query`` (SELECT, ASK, CONSTRUCT or DESCRIBE) with ``params`` bound by substitution.
 
-    Raises :class:`QuerySyntaxError` for a malformed query and :class:`ParamError` for a
-    parameter the query cannot take. ``max_rows`` caps the solutions (or triples) read.
+    Raises :class:`QuerySyntaxError` for a malformed query, :class:`ParamError` for a
+    parameter the query cannot take and :class:`QueryFailed` when evaluation fails.
+    ``max_rows`` caps the solutions (or triples) read.
     """
     subs = bind_params(params, declared)
     try:
@@ -197,19 +205,24 @@ def run_query(
         if m and "projection" in str(exc):
             selected = " ".join("?" + v for v in _selected(query)) or "?…"
             raise ParamError(f"parameter {m.group(1)!r} is not a variable the query selects (SELECT {selected})") from None
-        raise
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = tuple(v.value for v in result.variables)
-        rows, truncated = _take(((sol[v] for v in variables) for sol in result), max_rows, tuple)
-        return QueryResult("select", variables, rows, truncated=truncated)
-    triples, truncated = _take(iter(result), max_rows, lambda t: t)
-    return QueryResult("graph", triples=triples, truncated=truncated)
+        raise QueryFailed(f"query failed: {exc}") from None
+    except OSError as exc:
+        raise QueryFailed(f"query failed: {exc}") from None
+    try:  # Oxigraph evaluates as the answer is read
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows, truncated = _take(((sol[v] for v in variables) for sol in result), max_rows, tuple)
+            return QueryResult("select", variables, rows, truncated=truncated)
+        triples, truncated = _take(iter(result), max_rows, lambda t: t)
+        return QueryResult("graph", triples=triples, truncated=truncated)
+    except (OSError, RuntimeError) as exc:
+        raise QueryFailed(f"query failed: {exc}") from None
 
 
-def _take(items, limit, convert):
-    out = []
+def _take(items, limit, convert) -> tuple[tuple, bool]:
+    out: list = []
     for item in items:
         if limit is not None and len(out) >= limit:
             return tuple(out), True

@@ -158,3 +158,17 @@ def test_turtle_and_trig_bytes_are_stable_across_processes(fixture_path):
     ]
     assert runs[0] == runs[1] and runs[2] == runs[3]
     assert runs[0].startswith(b"@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .\n@prefix ghr:")
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld", "trig", "graphml", "csv"])
+def test_export_files_honour_the_umask_like_the_build(fixture_path, tmp_path, fmt):
+    import os
+    import stat
+
+    out = tmp_path / ("tables" if fmt == "csv" else f"graph.{fmt}")
+    r = subprocess.run([sys.executable, "-m", "kg", "export", str(fixture_path), "--format", fmt, "-o", str(out)],
+                       cwd=ROOT, capture_output=True, text=True, preexec_fn=lambda: os.umask(0o022))
+    assert r.returncode == 0, r.stderr
+    files = sorted(out.iterdir()) if fmt == "csv" else [out]
+    assert files and all(stat.S_IMODE(f.stat().st_mode) == 0o644 for f in files), [oct(f.stat().st_mode) for f in files]
+    assert not [p for p in out.parent.rglob(".*.tmp")]  # no temp file left behind

@@ -227,3 +227,51 @@ def test_trig_input_is_queried_as_one_graph(tmp_path, store):
 def test_load_errors_name_the_file(tmp_path):
     with pytest.raises(GraphInputError, match="unknown graph format"):
         load_store(Path(__file__))
+
+
+def one_line_error(out) -> str:
+    """The single stderr line of a failed command (no traceback)."""
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr, out.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("value", ["<a b>", "<>", "<http://x/\x01>"])
+def test_cli_invalid_iri_param_is_one_line_exit_2(value):
+    out = kg("query", "tests/data/query/seed_small.ttl", "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", "--param", f"x={value}")
+    assert out.returncode == 2
+    assert "is not a valid IRI" in one_line_error(out)
+
+
+def test_a_declared_iri_parameter_that_is_no_iri_is_a_param_error():
+    from kg.query import Param, bind_params
+
+    with pytest.raises(ParamError, match="not a valid IRI"):
+        bind_params({"e": "<a b>"}, (Param("e", "iri", "ghr:x", "an entity"),))
+
+
+def test_cli_query_the_engine_cannot_evaluate_is_one_line_exit_1():
+    # Oxigraph refuses HTTP to port 9 before connecting: an evaluation error, no network used
+    out = kg("query", "tests/data/query/seed_small.ttl", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert out.returncode == 1
+    assert one_line_error(out).startswith("kg query: query failed:")
+
+
+def test_exit_statuses_come_from_a_table_of_types():
+    from kg.commands.query import EXIT_STATUS, exit_status
+    from kg.graphio import GraphInputError
+    from kg.query import QueryFailed
+    from kg.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+
+    assert all(isinstance(k, type) and issubclass(k, Exception) for k in EXIT_STATUS)
+    assert exit_status(RemoteQueryError("x: HTTP 500")) == 2  # the type decides, not the message
+    assert exit_status(RemoteError("x: HTTP 400")) == 1
+    assert exit_status(RemoteAnswerError("x")) == 2
+    assert exit_status(QueryFailed("x")) == 1 and exit_status(GraphInputError("x")) == 2
+
+    class RenamedRemoteError(RemoteError):
+        pass
+
+    RenamedRemoteError.__name__ = "Something"
+    assert exit_status(RenamedRemoteError("x")) == 1  # a subclass, whatever its name
+    assert exit_status(KeyError("x")) is None

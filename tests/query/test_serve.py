@@ -140,3 +140,75 @@ def test_cli_serve_on_a_free_port(fixture_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+CONSTRUCT = "CONSTRUCT { ?m gh:targets ?g } WHERE { ?m gh:targets ?g }"
+
+
+@pytest.mark.parametrize("accept,ctype,rdflib_format", [
+    ("text/turtle", "text/turtle", "turtle"),
+    ("application/n-triples", "application/n-triples", "nt"),
+    ("application/ld+json", "application/ld+json", "json-ld"),
+    ("application/rdf+xml", "application/rdf+xml", "xml"),
+])
+def test_construct_in_each_rdf_format_by_negotiation(server, fixture_path, accept, ctype, rdflib_format):
+    import rdflib
+
+    status, headers, body = get(server, CONSTRUCT, accept)
+    assert status == 200 and headers["Content-Type"].startswith(ctype), body
+    assert "Accept" in headers["Vary"]
+    got = rdflib.Graph().parse(data=body, format=rdflib_format)
+    targets = rdflib.URIRef("https://w3id.org/gonghui-kg/ontology#targets")
+    whole = rdflib.Graph().parse(fixture_path, format="turtle")
+    expected = set(whole.triples((None, targets, None)))
+    assert set(got) == expected and len(got) == 4
+
+
+def test_format_parameter_overrides_accept(server):
+    status, headers, body = http(f"{server.url}/sparql?format=rdfxml&query={urllib.parse.quote(CONSTRUCT)}",
+                                 headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("application/rdf+xml") and "<rdf:RDF" in body
+
+
+@pytest.mark.parametrize("query,accept", [
+    (SELECT, "image/png"),
+    (SELECT, "text/turtle"),  # a table cannot be Turtle
+    (CONSTRUCT, "text/csv"),  # a graph cannot be CSV
+    (SELECT, "application/sparql-results+json;q=0, */*;q=0"),
+])
+def test_an_accept_that_cannot_be_met_is_406(server, query, accept):
+    status, headers, body = get(server, query, accept)
+    assert status == 406, body
+    assert "Accept" in headers["Vary"] and "cannot answer" in body
+
+
+def test_every_answer_varies_by_accept(server):
+    for status, headers, _ in (get(server, SELECT), get(server, "SELECT * WHERE {"), http(server.url + "/queries")):
+        assert "Accept" in headers["Vary"], status
+
+
+def test_capped_rows_are_signalled_in_json_and_csv(server):
+    for accept in ("application/sparql-results+json", "text/csv"):
+        status, headers, body = get(server, SELECT, accept)
+        assert status == 200 and headers["X-Result-Truncated"] == "rows capped at 5"
+        assert "新就业形态劳动者" in body  # the fifth row, the last one sent
+    status, headers, _ = get(server, SELECT + " LIMIT 3", "text/csv")
+    assert status == 200 and "X-Result-Truncated" not in headers
+
+
+def test_the_query_page_says_when_rows_are_capped(server, browser):
+    page = browser.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.fill("#query", SELECT)
+        page.click("#run")
+        page.wait_for_selector("#results table", timeout=30_000)
+        notice = page.locator("#capped")
+        assert notice.is_visible() and "capped at 5" in notice.inner_text()
+        assert page.locator("#results tr").count() == 6  # a header and five rows
+        page.fill("#query", SELECT + " LIMIT 2")
+        page.click("#run")
+        page.wait_for_function("document.querySelectorAll('#results tr').length === 3", timeout=30_000)
+        assert not notice.is_visible()
+    finally:
+        page.close()

@@ -132,3 +132,87 @@ def test_kg_query_endpoint_answers_like_the_local_graph(corpus, tmp_path, server
     down = subprocess.run([sys.executable, "-m", "kg", "query", "--endpoint", "http://127.0.0.1:9", "ASK {}"],
                           capture_output=True, text=True)
     assert down.returncode == 1 and "127.0.0.1:9" in down.stderr
+
+
+class MalformedServer:
+    """A loopback server that answers every request with the same broken bytes (bounded: 50 requests, 60 s)."""
+
+    def __init__(self, answer: bytes):
+        import threading
+
+        self.answer = answer
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        deadline = time.monotonic() + 60
+        served = 0
+        while not self.stop and served < 50 and time.monotonic() < deadline:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            served += 1
+            with conn:
+                conn.settimeout(2)
+                try:
+                    head = b""
+                    while b"\r\n\r\n" not in head and len(head) < 65536:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            break
+                        head += chunk
+                    conn.sendall(self.answer)
+                except OSError:
+                    pass
+
+    def close(self):
+        self.stop = True
+        self.thread.join(10)
+        self.sock.close()
+
+
+def _http(body: bytes, ctype: str) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype.encode() + b"\r\nContent-Length: " + \
+        str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body
+
+
+@pytest.mark.parametrize("answer", [
+    _http(b"{oops", "application/sparql-results+json"),
+    _http(b'{"head": "hello"}', "application/sparql-results+json"),
+    _http(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"value": 1}}]}}', "application/json"),
+    _http(b"<a> <b> .", "application/n-triples"),
+    _http(b"<p>hello</p>", "text/html"),
+    b"\x00\x01not http at all\r\n\r\n",
+])
+def test_kg_query_endpoint_with_a_malformed_answer_is_one_line_exit_2(answer):
+    server = MalformedServer(answer)
+    try:
+        r = subprocess.run([sys.executable, "-m", "kg", "query", "--endpoint", server.url, "SELECT * WHERE { ?s ?p ?o }"],
+                           capture_output=True, text=True, timeout=120)
+    finally:
+        server.close()
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in r.stderr and server.url in lines[0]
+
+
+def test_kg_push_to_a_server_that_does_not_speak_http_is_one_line_exit_2(tmp_path):
+    from pathlib import Path
+
+    graph = Path(__file__).resolve().parents[1] / "data" / "query" / "seed_small.ttl"
+    server = MalformedServer(b"\x00\x01not http at all\r\n\r\n")
+    try:
+        r = subprocess.run([sys.executable, "-m", "kg", "push", str(graph), server.url],
+                           capture_output=True, text=True, timeout=120)
+    finally:
+        server.close()
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not valid HTTP" in lines[0]
