@@ -35,8 +35,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
-from kg.cache import KEEP_GRAPHS, Cache, default_cache_dir, key, source_fingerprint
-from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
+from kg.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
+from kg.documents import Tick, layout_key, process_documents, work_fingerprint
+from kg.escape import printable
 from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Skipped
 from kg.rdf.graph import Triple, to_graph, to_triples
@@ -45,10 +46,6 @@ from kg.rdf.turtle import serialize_turtle
 from kg.resources import seed_corpus
 
 DEFAULT_OUTPUT = Path("output")
-
-#: The sources the whole-graph cache entry depends on, besides the inputs (see kg/cache.py).
-GRAPH_SOURCES = LAYOUT_SOURCES + EXTRACT_SOURCES + ("rdf/*.py", "pipeline.py", "cache.py", "parallel.py",
-                                                    "documents.py", "distributed.py")
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,15 +122,15 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         skipped_log.append(f"{output}: removed {stale} temp file(s) a killed build left")
     lexicon = load_lexicon()
     doc_keys = [layout_key(d) for d in docs]
-    graph_key = key("graph", source_fingerprint(*GRAPH_SOURCES), lexicon.fingerprint, *doc_keys)
+    graph_key = key("graph", code_fingerprint("kg.pipeline"), work_fingerprint(), lexicon.fingerprint, *doc_keys)
 
-    memo = store.get("graph", graph_key) if store else None
+    memo = store.get("graph", graph_key, GraphEntry) if store else None
     if memo is not None:
         say(f"{len(docs)} input file(s) unchanged since a cached build: reusing its graph")
-        atomic_write_bytes(output / "graph.ttl", memo["turtle"])
-        result = BuildResult(output=output, articles=memo["articles"], entities=memo["entities"],
-                             triples=memo["triples"], skipped=tuple(skipped),
-                             log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
+        atomic_write_bytes(output / "graph.ttl", memo.turtle.encode("utf-8"))
+        result = BuildResult(output=output, articles=memo.articles, entities=memo.entities,
+                             triples=memo.rdf_triples(), skipped=tuple(skipped),
+                             log=tuple(skipped_log + list(memo.log)), cached=memo.articles, reused_graph=True)
     else:
         say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
         tick = tick or _say_every(say, 100)
@@ -160,8 +157,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
                              triples=tuple(triples), skipped=tuple(skipped), log=tuple(skipped_log + log),
                              extracted=extracted, cached=len(articles) - extracted)
         if store:
-            store.put("graph", graph_key, {"articles": result.articles, "entities": result.entities,
-                                           "triples": result.triples, "turtle": turtle, "log": log})
+            store.put("graph", graph_key, GraphEntry.of(result.articles, result.entities, result.triples, turtle, log))
     say(f"wrote {len(result.triples)} triples to {result.graph_path}")
 
     if html:
@@ -172,7 +168,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         write_report(result.graph, result.report_path)
         say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
-    atomic_write_text(result.log_path, "\n".join(skipped_lines + list(result.log)) + "\n")
+    atomic_write_text(result.log_path, "".join(printable(ln) + "\n" for ln in skipped_lines + list(result.log)))
     if store:
         store.flush()  # every entry this build made is on disk when it returns
         store.prune("graph", keep=KEEP_GRAPHS)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cache import CacheError
+from kg.escape import printable
 from kg.progress import Progress
 
 DESCRIPTION = """\
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if output.exists() and not output.is_dir():
-        print(f"kg build: error: output {output} exists and is not a folder", file=sys.stderr)
+        print(f"kg build: error: output {printable(str(output))} exists and is not a folder", file=sys.stderr)
         return 2
     if args.dask and args.workers:
         print("kg build: error: give --workers or --dask, not both", file=sys.stderr)
@@ -108,16 +110,19 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.paths or None, output=output, html=not args.no_html,
                        progress=bar.message if bar else None, tick=bar.tick if bar else None,
                        workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes)
+    except CacheError as exc:  # a cache folder that is not safe to use: refused up front
+        print(f"kg build: error: {printable(str(exc))}", file=sys.stderr)
+        return 2
     except OSError as exc:
         if args.dask:  # the scheduler could not be reached
-            print(f"kg build: error: Dask scheduler {args.dask}: {exc}", file=sys.stderr)
+            print(f"kg build: error: Dask scheduler {printable(args.dask)}: {printable(str(exc))}", file=sys.stderr)
             return 2
         raise
     for s in result.skipped:
-        print(f"kg build: skipped {s.path}: {s.reason}", file=sys.stderr)
+        print(f"kg build: skipped {printable(s.path)}: {printable(s.reason)}", file=sys.stderr)
     if args.verbose:
         for line in result.log:
-            print(f"log: {line}", file=sys.stderr)
+            print(f"log: {printable(line)}", file=sys.stderr)
     if not args.quiet:
         ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
         print(f"built {result.articles} article(s) into {len(result.triples)} triples "
@@ -127,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
                f"{result.extracted} extracted, {result.cached} from the cache")
         print(f"articles: {how}")
         written = [result.graph_path] + ([result.html_path, result.report_path] if not args.no_html else [])
-        print("wrote " + ", ".join(str(p) for p in written))
-        print(f"log: {result.log_path} ({len(result.log)} lines)"
+        print("wrote " + ", ".join(printable(str(p)) for p in written))
+        print(f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
               + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""))
     return 0 if result.ok else 1
