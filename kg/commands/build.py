@@ -25,11 +25,14 @@ Dask cluster (--dask); the graph is byte-identical either way. Results are cache
 by content hash: rebuilding an unchanged corpus extracts nothing, an edited
 article is re-extracted alone, and a change to the vocabularies or the rules
 invalidates what it must. The cache lives in --cache-dir, else $KG_CACHE_DIR,
-else $XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg; it is safe to delete."""
+else $XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg; it is safe to delete.
+It holds plain data only, in a private folder: a cache folder of another user or
+one that group or others may write is refused."""
 
 EPILOG = """\
 exit status: 0 every input was read; 1 some inputs were skipped (each is named on
-stderr with the reason; the graph is still written from the rest); 2 usage error.
+stderr with the reason; the graph is still written from the rest); 2 usage error
+or a cache folder that is not safe to use.
 examples:
   kg build ~/archive/2019 ~/archive/2020 -o out
   kg build ~/archive --workers 8 --no-html

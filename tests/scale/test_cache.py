@@ -14,7 +14,7 @@ import pytest
 
 import kg
 import kg.extract
-from kg.cache import Cache, default_cache_dir
+from kg.cache import CACHE_FORMAT, Cache, default_cache_dir
 from kg.pipeline import build
 
 
@@ -114,7 +114,7 @@ def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_pat
     build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
     entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert entries == {"document", "graph"}
-    assert len([p for p in (cache / "v2" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
+    assert len([p for p in (cache / f"v{CACHE_FORMAT}" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
     assert not [p for p in cache.rglob(".*.tmp")]
 
 
