@@ -88,7 +88,7 @@ def read_inputs(paths: Sequence[str | Path], *, max_bytes: int | None = None
         arg = Path(arg)
         for path, source, problem in _expand(arg):
             if not problem and not _utf8_name(str(path)):
-                problem = "its name is not valid UTF-8 (shown escaped); rename it to read it"
+                problem = "its path is not valid UTF-8 (shown escaped); rename it to read it"
             if problem:
                 skipped.append(Skipped(str(path), problem))
                 continue

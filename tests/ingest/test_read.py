@@ -192,7 +192,7 @@ def test_a_name_that_is_not_utf8_is_skipped_and_shown_escaped(tmp_path):
     (tmp_path / "good.md").write_text(TEXT, encoding="utf-8")
     docs, [skip] = read_inputs([tmp_path])
     assert [d.source for d in docs] == [f"{tmp_path.name}/good.md"]
-    assert skip.reason == "its name is not valid UTF-8 (shown escaped); rename it to read it"
+    assert skip.reason == "its path is not valid UTF-8 (shown escaped); rename it to read it"
     assert printable(skip.path) == f"{tmp_path}/\\xb9\\xa4\\xbb\\xe1.md"
 
 

@@ -245,7 +245,7 @@ def test_paths_that_are_not_plain_files_are_skipped_and_names_shown_escaped(tmp_
         "zero.md": "not a regular file: a character device",
         "self.md": "a symbolic link that loops (or too many links in a row)",
         "status.md": "changed while it was read (its size said 0 bytes, ",
-        "\\xb9\\xa4\\xbb\\xe1.md": "its name is not valid UTF-8 (shown escaped); rename it to read it",
+        "\\xb9\\xa4\\xbb\\xe1.md": "its path is not valid UTF-8 (shown escaped); rename it to read it",
         "evil\\x1b[31m\\n\\u202egpj.md": "empty file",
     }
     skipped = [ln for ln in stderr.splitlines() if ln.startswith("kg build: skipped ")]
