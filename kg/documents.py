@@ -86,8 +86,9 @@ def work_fingerprint() -> str:
 
 
 def layout_key(doc: Document) -> str:
-    """The key of ``doc``'s layout: its content and the code."""
-    return key("layout", work_fingerprint(), doc.path, doc.source, doc.encoding, doc.text, repr(doc.meta))
+    """The key of ``doc``'s layout: every field of the Document (its text, and whatever
+    else a reader fills in, such as its metadata) and the code."""
+    return key("layout", work_fingerprint(), doc.text, repr(dataclasses.replace(doc, text="")))
 
 
 def entry_key(doc: Document) -> str:
