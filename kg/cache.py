@@ -294,26 +294,18 @@ class GraphEntry:
     @classmethod
     def of(cls, articles: int, entities: dict[str, int], triples: Any, turtle: bytes,
            log: Any) -> GraphEntry:
-        from rdflib import BNode, Literal, URIRef
-
+        """The entry of a build's counts, triples, Turtle and log."""
         index: dict[Any, int] = {}
+        # the same term object recurs: looked up by identity first, since rdflib hashes
+        # terms in Python (``triples`` keeps every term alive, so an id is never reused)
+        by_id: dict[int, int] = {}
         terms: list[tuple[str, str, str]] = []
         flat: list[int] = []
         for triple in triples:
             for term in triple:
-                i = index.get(term)
+                i = by_id.get(id(term))
                 if i is None:
-                    if isinstance(term, URIRef):
-                        row = ("u", str(term), "")
-                    elif isinstance(term, Literal):
-                        row = (("l", str(term), term.language) if term.language else
-                               ("d", str(term), str(term.datatype)) if term.datatype else ("p", str(term), ""))
-                    elif isinstance(term, BNode):
-                        row = ("b", str(term), "")
-                    else:
-                        raise TypeError(f"not an RDF term: {term!r}")
-                    i = index[term] = len(terms)
-                    terms.append(row)
+                    i = by_id[id(term)] = _term_index(term, index, terms)
                 flat.append(i)
         return cls(articles, dict(entities), turtle.decode("utf-8"), tuple(log), tuple(terms), tuple(flat))
 
@@ -342,6 +334,26 @@ class GraphEntry:
             return tuple((made[t[i]], made[t[i + 1]], made[t[i + 2]]) for i in range(0, len(t), 3))
         except IndexError:
             raise CodecError("triples: an index outside the term table") from None
+
+
+def _term_index(term: Any, index: dict[Any, int], terms: list[tuple[str, str, str]]) -> int:
+    """The index of ``term`` in ``terms``, appended (as a row of :class:`GraphEntry`) if new."""
+    from rdflib import BNode, Literal, URIRef
+
+    i = index.get(term)
+    if i is None:
+        if isinstance(term, URIRef):
+            row = ("u", str(term), "")
+        elif isinstance(term, Literal):
+            row = (("l", str(term), term.language) if term.language else
+                   ("d", str(term), str(term.datatype)) if term.datatype else ("p", str(term), ""))
+        elif isinstance(term, BNode):
+            row = ("b", str(term), "")
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        i = index[term] = len(terms)
+        terms.append(row)
+    return i
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
