@@ -131,7 +131,8 @@ def main() -> None:
 
         warm, rssw, _ = run_build(a.corpus, work / "o3", "--no-html", "-q", "--workers", "1", "--cache-dir", str(work / "c1"))
         print(f"warm rebuild (unchanged):    {warm:7.1f} s  peak {rssw:6.0f} MB")
-        shutil.rmtree(work / "c1" / "v1" / "graph")
+        for graphs in (work / "c1").glob("v*/graph"):  # whatever the cache format
+            shutil.rmtree(graphs)
         regraph, rssg, _ = run_build(a.corpus, work / "o4", "--no-html", "-q", "--workers", "1", "--cache-dir", str(work / "c1"))
         print(f"warm, graph stage redone:    {regraph:7.1f} s  peak {rssg:6.0f} MB  (what an edited article costs)")
 

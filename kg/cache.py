@@ -4,24 +4,31 @@ Two kinds of entry, each keyed by a sha256 (see ``key``):
 
 * ``document``: one input file -> its Articles, ingestion log lines and each Article's
   Extraction (see :mod:`kg.documents`). The key is the file's path; inside, the layout
-  is kept with the key of the content and ingestion source it came from, and each
-  Extraction with the key of its Article, the lexicon fingerprint (which covers the
-  vocabularies and every ``kg/extract`` source file) and ``kg/model.py``. One file per
-  input file, since creating a file is much of what a cache costs;
-* ``graph``: the whole corpus -> its triples, ``graph.ttl`` and log
-  (key: every document's content key, the lexicon fingerprint and the source of the
-  whole ``kg`` package), so an unchanged corpus is not even laid out again.
+  is kept with the key of the content and code it came from, and each Extraction with
+  the key of its Article, the lexicon and the code. One file per input file, since
+  creating a file is much of what a cache costs;
+* ``graph``: the whole corpus -> its triples, ``graph.ttl`` and log (:class:`GraphEntry`;
+  key: every document's content key, the lexicon and the code of the whole build), so
+  an unchanged corpus is not even laid out again.
 
-An edited article changes only its own Extraction's key; a changed vocabulary or rule
-changes the fingerprint, hence every Extraction's key. Entries are pickles written
-atomically (temp file + rename): a killed build never leaves a half-written entry,
-and an unreadable one is deleted and recomputed. A thread in each process writes them
-(see ``_Writer``), so the disk's latency overlaps the build's work; ``get`` sees an
-entry as soon as it is put, and ``flush()`` (which ``kg.build`` calls before it
-returns) waits until every entry is on disk.
+"The code" is :func:`code_fingerprint`: the source of every module of the package that
+the work imports, found by following its import statements, so no list kept by hand
+can miss one. An edited article changes only its own Extraction's key; a changed
+vocabulary, rule, ingestion or conversion module changes every key.
+
+Entries are plain data, never pickles: JSON written by :mod:`kg.codec` and read back
+as the type the reader asks for, so a planted or corrupt file is at worst a wrong or
+missing entry (then deleted and recomputed), never code that runs. They are written
+atomically (temp file + rename) by a thread in each process (see ``_Writer``), so the
+disk's latency overlaps the build's work; ``get`` sees an entry as soon as it is put,
+and ``flush()`` (which ``kg.build`` calls before it returns) waits until every entry is
+on disk. A full or read-only disk costs the entries, never the build: it is said once
+on stderr.
 
 Location: ``--cache-dir``, else ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/gonghui-kg``,
-else ``~/.cache/gonghui-kg``. Deleting the folder is always safe.
+else ``~/.cache/gonghui-kg``. It is created private (0700); a folder that belongs to
+another user or that group or others may write is refused (:class:`CacheError`), since
+whoever can write the cache decides what the graph says. Deleting it is always safe.
 
 >>> import tempfile
 >>> c = Cache(tempfile.mkdtemp())
@@ -35,24 +42,35 @@ True
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import multiprocessing
 import multiprocessing.util
 import os
-import pickle
 import queue
+import re
+import stat
+import sys
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kg.atomic import atomic_write_bytes, remove_stale_temp_files
+from kg.codec import CodecError, decode, encode
 
 #: Bump when the layout of cache entries changes; every old entry is then ignored.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 #: How many whole-corpus ``graph`` entries to keep (each is about the size of graph.ttl twice).
 KEEP_GRAPHS = 8
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+class CacheError(ValueError):
+    """The cache folder cannot be trusted or used; ``str(exc)`` says why and what to do."""
 
 
 def default_cache_dir() -> Path:
@@ -73,26 +91,100 @@ def key(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-@cache
-def source_fingerprint(*globs: str) -> str:
-    """A hash of the package source files matching ``globs`` (relative to ``kg/``).
+# ---------------------------------------------------------------- what the code is
 
-    >>> source_fingerprint("ingest/*.py") == source_fingerprint("ingest/*.py")
+def code_modules(*modules: str, package: Path = _PACKAGE) -> dict[str, Path]:
+    """The source file of every module of the ``kg`` package that importing ``modules``
+    (and calling into them) can run: the import statements of each module are followed
+    transitively, those inside functions too, with the ``__init__`` of every package on
+    the way. ``package`` is the folder of ``kg`` (a copy, in tests).
+
+    >>> mods = code_modules("kg.documents")
+    >>> {"kg.documents", "kg.ingest.decode", "kg.convert", "kg.extract.lexicon", "kg"} <= set(mods)
+    True
+    >>> "kg.serve.worker" in mods
+    False
+    """
+    found: dict[str, Path] = {}
+    todo = list(modules)
+    while todo:
+        name = todo.pop()
+        if name in found or not (name == "kg" or name.startswith("kg.")):
+            continue
+        path = _module_file(name, package)
+        if path is None:  # a name imported from a module, not a module
+            continue
+        found[name] = path
+        parts = name.split(".")
+        todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))
+        todo.extend(_imports(name, path))
+    return dict(sorted(found.items()))
+
+
+def _module_file(name: str, package: Path) -> Path | None:
+    rel = Path(*name.split(".")[1:])
+    for candidate in (package / rel / "__init__.py", package / rel.with_suffix(".py") if rel.parts else None):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+#: An import statement at any depth: ``from X import (a, b)`` or ``import a.b as c, d``.
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+                     r"|import[ \t]+([^\n#;]*))", re.M)
+
+
+def _imports(name: str, path: Path) -> list[str]:
+    """The modules ``path`` (module ``name``) names in import statements, at any depth;
+    ``from a import b`` yields ``a`` and ``a.b``. Read with a pattern, not a parser (a
+    tenth of the time): a line that only looks like an import (in a docstring) can add a
+    module, never lose one. Calls of ``importlib.import_module`` are not followed: the
+    package makes them only to pick a CLI command and for ``kg.build``'s lazy attribute,
+    and following the latter would make every module part of every key."""
+    own = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out: list[str] = []
+    for m in _IMPORT.finditer(path.read_text(encoding="utf-8")):
+        module, names, plain = m.groups()
+        if plain is not None:
+            out.extend(part.split()[0] for part in plain.split(",") if part.split())
+            continue
+        level = len(module) - len(module.lstrip("."))
+        if level:
+            base = own.rsplit(".", level - 1)[0] if level > 1 else own
+            rest = module[level:]
+            module = f"{base}.{rest}" if rest else base
+        out.append(module)
+        out.extend(f"{module}.{part.split()[0]}" for part in names.strip("()").split(",") if part.split())
+    return out
+
+
+@cache
+def code_fingerprint(*modules: str, package: Path = _PACKAGE) -> str:
+    """A hash of the source of :func:`code_modules` of ``modules``.
+
+    >>> code_fingerprint("kg.documents") == code_fingerprint("kg.documents")
     True
     """
     h = hashlib.sha256()
-    for pattern in globs:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            h.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    for name, path in code_modules(*modules, package=package).items():
+        data = path.read_bytes()
+        h.update(name.encode() + b"\0" + len(data).to_bytes(8, "little") + data)
     return h.hexdigest()[:16]
 
 
+# ---------------------------------------------------------------- the cache itself
+
 class Cache:
-    """Pickled values under ``root/v<FORMAT>/<kind>/<key[:2]>/<key>``."""
+    """JSON values under ``root/v<FORMAT>/<kind>/<key[:2]>/<key>``.
+
+    Opening one creates ``root`` (mode 0700) if missing and checks that it is a folder
+    of this user that nobody else may write; CacheError otherwise.
+    """
 
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
         self.base = self.root / f"v{CACHE_FORMAT}"
+        check_cache_folder(self.root)
 
     def __repr__(self) -> str:
         return f"Cache({str(self.root)!r})"
@@ -100,8 +192,9 @@ class Cache:
     def path(self, kind: str, k: str) -> Path:
         return self.base / kind / k[:2] / k
 
-    def get(self, kind: str, k: str):
-        """The value stored under ``k``, or None if absent or unreadable (then it is removed)."""
+    def get(self, kind: str, k: str, as_type: Any = Any) -> Any:
+        """The value stored under ``k``, decoded as ``as_type`` (a dataclass, or ``Any``
+        for plain JSON), or None if absent or not of that type (then it is removed)."""
         p = self.path(kind, k)
         data = _WRITER.pending.get(p) if _WRITER else None  # put by this process, maybe not on disk yet
         if data is None:
@@ -110,18 +203,18 @@ class Cache:
             except OSError:
                 return None
         try:
-            return pickle.loads(data)
-        except Exception:  # truncated or foreign bytes: drop it, the caller recomputes
+            return decode(data, as_type)
+        except (CodecError, TypeError, ValueError):  # truncated or foreign bytes: drop it, the caller recomputes
             try:
                 p.unlink()
             except OSError:
                 pass
             return None
 
-    def put(self, kind: str, k: str, value) -> None:
-        """Store ``value`` under ``k``: pickled now, written to disk atomically by this
+    def put(self, kind: str, k: str, value: Any) -> None:
+        """Store ``value`` under ``k``: encoded now, written to disk atomically by this
         process's writer thread. A full or read-only disk only costs the entry."""
-        _writer().put(self.path(kind, k), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _writer().put(self.path(kind, k), encode(value))
 
     def flush(self) -> None:
         """Wait until every entry this process put is on disk (or failed to be written)."""
@@ -141,11 +234,160 @@ class Cache:
                 pass
 
 
+def check_cache_folder(root: Path) -> None:
+    """Create ``root`` (0700) if missing; CacheError unless it is a folder owned by this
+    user that neither group nor others may write. Whoever can write the cache decides
+    what the graph says, so a shared or foreign folder is never used."""
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise CacheError(f"cache folder {root}: cannot create it ({exc.strerror}); "
+                         f"use --cache-dir DIR or --no-cache") from None
+    try:
+        st = os.stat(root)
+    except OSError as exc:
+        raise CacheError(f"cache folder {root}: {exc.strerror}; use --cache-dir DIR or --no-cache") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise CacheError(f"cache folder {root} is not a folder; use --cache-dir DIR or --no-cache")
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        raise CacheError(f"cache folder {root} belongs to another user (uid {st.st_uid}, you are "
+                         f"{os.geteuid()}): its entries are not trusted; use your own folder "
+                         f"(--cache-dir DIR) or --no-cache")
+    if st.st_mode & 0o022:
+        who = " and ".join(w for w, bit in (("group", 0o020), ("others", 0o002)) if st.st_mode & bit)
+        raise CacheError(f"cache folder {root} is writable by {who} (mode {stat.filemode(st.st_mode)}): "
+                         f"its entries are not trusted; run 'chmod go-w {root}', or use "
+                         f"--cache-dir DIR or --no-cache")
+
+
+_LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+
+
+@dataclass(frozen=True)
+class GraphEntry:
+    """The whole-corpus entry: counts, ``graph.ttl``, the log and the triples as data.
+
+    ``terms`` lists each distinct RDF term once as ``(kind, text, extra)``: kind ``u`` an
+    IRI, ``b`` a blank node, ``l`` a literal with language tag ``extra``, ``d`` one with
+    datatype IRI ``extra``, ``p`` a plain literal; ``triples`` holds three indices into
+    ``terms`` per triple.
+    """
+
+    articles: int
+    entities: dict[str, int]
+    turtle: str
+    log: tuple[str, ...]
+    terms: tuple[tuple[str, str, str], ...]
+    triples: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        """Refuse a table that :meth:`rdf_triples` could not turn into terms."""
+        if len(self.triples) % 3 or (self.triples and not 0 <= min(self.triples) <= max(self.triples) < len(self.terms)):
+            raise CodecError("triples: not three indices into the term table each")
+        for kind, _, extra in self.terms:
+            if kind not in "ubldp" or len(kind) != 1 or (kind == "l" and not _LANG.fullmatch(extra)):
+                raise CodecError(f"not a term: {kind!r} {extra!r}")
+
+    @classmethod
+    def of(cls, articles: int, entities: dict[str, int], triples: Any, turtle: bytes,
+           log: Any) -> GraphEntry:
+        """The entry of a build's counts, triples, Turtle and log."""
+        index: dict[Any, int] = {}
+        # the same term object recurs: looked up by identity first, since rdflib hashes
+        # terms in Python (``triples`` keeps every term alive, so an id is never reused)
+        by_id: dict[int, int] = {}
+        terms: list[tuple[str, str, str]] = []
+        flat: list[int] = []
+        for triple in triples:
+            for term in triple:
+                i = by_id.get(id(term))
+                if i is None:
+                    i = by_id[id(term)] = _term_index(term, index, terms)
+                flat.append(i)
+        return cls(articles, dict(entities), turtle.decode("utf-8"), tuple(log), tuple(terms), tuple(flat))
+
+    def rdf_triples(self) -> tuple[tuple[Any, Any, Any], ...]:
+        """The triples, as rdflib terms."""
+        from rdflib import BNode, Literal, URIRef
+
+        made: list[Any] = []
+        for kind, text, extra in self.terms:
+            if kind == "u":
+                made.append(URIRef(text))
+            elif kind == "l":
+                made.append(Literal(text, lang=extra))
+            elif kind == "d":
+                made.append(Literal(text, datatype=URIRef(extra)))
+            elif kind == "p":
+                made.append(Literal(text))
+            elif kind == "b":
+                made.append(BNode(text))
+            else:
+                raise CodecError(f"unknown term kind {kind!r}")
+        t = self.triples
+        if len(t) % 3:
+            raise CodecError("triples: not a multiple of three indices")
+        try:
+            return tuple((made[t[i]], made[t[i + 1]], made[t[i + 2]]) for i in range(0, len(t), 3))
+        except IndexError:
+            raise CodecError("triples: an index outside the term table") from None
+
+
+def _term_index(term: Any, index: dict[Any, int], terms: list[tuple[str, str, str]]) -> int:
+    """The index of ``term`` in ``terms``, appended (as a row of :class:`GraphEntry`) if new."""
+    from rdflib import BNode, Literal, URIRef
+
+    i = index.get(term)
+    if i is None:
+        if isinstance(term, URIRef):
+            row = ("u", str(term), "")
+        elif isinstance(term, Literal):
+            row = (("l", str(term), term.language) if term.language else
+                   ("d", str(term), str(term.datatype)) if term.datatype else ("p", str(term), ""))
+        elif isinstance(term, BNode):
+            row = ("b", str(term), "")
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        i = index[term] = len(terms)
+        terms.append(row)
+    return i
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """Temp file + rename without fsync: a killed build still never leaves a partial entry;
     fsync would only guard against power loss, which :meth:`Cache.get` survives anyway (an
     unreadable entry is recomputed), and one fsync per article made cold builds slower."""
     atomic_write_bytes(path, data, fsync=False)
+
+
+try:  # one flag for the build and its forked workers: a full disk is reported once
+    _WARNED: Any = multiprocessing.Value("b", 0)
+except (OSError, ImportError):  # pragma: no cover - no shared memory: once per process
+    _WARNED = None
+_WARNED_HERE = False
+
+
+def _warn_write_failed(path: Path, exc: OSError) -> None:
+    """Say once, on stderr, that cache entries cannot be written, and why."""
+    global _WARNED_HERE
+    if _WARNED_HERE:
+        return
+    _WARNED_HERE = True
+    if _WARNED is not None:
+        with _WARNED.get_lock():
+            if _WARNED.value:
+                return
+            _WARNED.value = 1
+    folder = path.parents[3] if len(path.parents) > 3 else path.parent
+    what = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (exc.strerror or str(exc))
+    try:
+        print(f"kg: warning: cache {folder}: cannot write entries ({what}); "
+              f"the build goes on without saving them", file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # pragma: no cover - no stderr
+        pass
 
 
 class _Writer:
@@ -170,7 +412,9 @@ class _Writer:
             path, data = self.queue.get()
             try:
                 _write_atomically(path, data)
-            except Exception:  # a full or read-only disk costs the entry, never the build
+            except OSError as exc:  # a full or read-only disk costs the entry, never the build
+                _warn_write_failed(path, exc)
+            except Exception:  # pragma: no cover - never let the writer thread die
                 pass
             finally:
                 if self.pending.get(path) is data:

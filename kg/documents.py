@@ -24,15 +24,15 @@ import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
-from kg.cache import Cache, key, source_fingerprint
+from kg.cache import Cache, code_fingerprint, key
 from kg.ingest import split_articles
 from kg.model import Article, Document, Extraction
 
-#: The sources each cached value depends on, besides its input (see kg/cache.py).
-LAYOUT_SOURCES = ("ingest/*.py", "model.py")
-EXTRACT_SOURCES = ("extract/**/*.py", "ingest/surnames.py", "model.py")  # surnames: one table with ingestion
+#: The modules whose code does the per-file work: every module of the package they
+#: import is part of each cache key (see :func:`kg.cache.code_modules`).
+WORK_MODULES = ("kg.documents", "kg.ingest", "kg.extract")
 
 #: ``tick(files_done, files_total, articles_done)``: progress of the per-document work.
 Tick = Callable[[int, int, int], None]
@@ -63,10 +63,32 @@ class OpenDocument:
     stored: bool  # the cache entry already holds exactly this layout and these Extractions
 
 
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A ``document`` cache entry: the layout with the key it was made under, and the
+    Extractions by :func:`extraction_key`."""
+
+    layout_key: str
+    articles: tuple[Article, ...]
+    log: tuple[str, ...]
+    extractions: dict[str, Extraction]
+
+
+@cache
+def work_fingerprint() -> str:
+    """What the per-file work is, besides its input: the source of every module it
+    imports, the vocabularies and the package version."""
+    import kg
+    from kg.resources import ontology_dir
+
+    vocab = [p.name.encode() + b"\0" + p.read_bytes() for p in sorted((ontology_dir() / "vocab").glob("*.ttl"))]
+    return key("work", code_fingerprint(*WORK_MODULES), getattr(kg, "__version__", ""), *vocab)[:16]
+
+
 def layout_key(doc: Document) -> str:
-    """The key of ``doc``'s layout: its content and the ingestion source."""
-    return key("layout", source_fingerprint(*LAYOUT_SOURCES), doc.path, doc.source, doc.encoding, doc.text,
-               repr(doc.meta), repr(doc.split_level))
+    """The key of ``doc``'s layout: every field of the Document (its text, and whatever
+    else a reader fills in, such as its metadata) and the code."""
+    return key("layout", work_fingerprint(), doc.text, repr(dataclasses.replace(doc, text="")))
 
 
 def entry_key(doc: Document) -> str:
@@ -75,8 +97,8 @@ def entry_key(doc: Document) -> str:
 
 
 def extraction_key(article: Article, lexicon) -> str:
-    """The key of ``article``'s Extraction: the Article, the lexicon and the extractors."""
-    return key("extract", source_fingerprint(*EXTRACT_SOURCES), lexicon.fingerprint, repr(article))
+    """The key of ``article``'s Extraction: the Article, the lexicon and the code."""
+    return key("extract", work_fingerprint(), lexicon.fingerprint, repr(article))
 
 
 def lay_out(doc: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -91,17 +113,15 @@ def lay_out(doc: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
 
 def open_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> OpenDocument:
     """``doc``'s layout and the Extractions its cache entry holds (``k``: its layout key)."""
-    entry = store.get("document", entry_key(doc)) if store else None
-    if not (isinstance(entry, tuple) and len(entry) == 4):
-        entry = None
-    if entry is not None and entry[0] == k:
-        articles, log = entry[1], entry[2]
+    entry = store.get("document", entry_key(doc), DocumentEntry) if store else None
+    if entry is not None and entry.layout_key == k:
+        articles, log = entry.articles, entry.log
     else:
         articles, log = lay_out(doc)
-    saved = entry[3] if entry is not None else {}
+    saved = entry.extractions if entry is not None else {}
     keys = tuple(extraction_key(a, lexicon) for a in articles)
-    found = tuple(x if isinstance(x := saved.get(ek), Extraction) else None for ek in keys)
-    stored = entry is not None and entry[0] == k and None not in found and len(saved) == len(set(keys))
+    found = tuple(saved.get(ek) for ek in keys)
+    stored = entry is not None and entry.layout_key == k and None not in found and len(saved) == len(set(keys))
     return OpenDocument(doc, k, articles, log, keys, found, stored)
 
 
@@ -110,7 +130,8 @@ def close_document(opened: OpenDocument, extractions: Sequence[Extraction], stor
     entry is rewritten if anything in it changed."""
     if store and not opened.stored:
         store.put("document", entry_key(opened.doc),
-                  (opened.layout_key, opened.articles, opened.log, dict(zip(opened.extraction_keys, extractions))))
+                  DocumentEntry(opened.layout_key, opened.articles, opened.log,
+                                dict(zip(opened.extraction_keys, extractions))))
     return DocumentResult(opened.articles, tuple(extractions), opened.log, opened.found.count(None))
 
 

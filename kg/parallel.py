@@ -6,7 +6,9 @@ it arrives. The function (with the data it closes over) goes to each worker once
 start-up, and is inherited for free where processes fork; tasks are chunks of indices
 of similar total size, largest items first, so that one long statute does not keep a
 worker busy at the end. The caller puts results in input order, so nothing downstream
-depends on the number of workers.
+depends on the number of workers. A worker ends itself when the build that started it
+dies, even by SIGKILL, which gives the pool no chance to stop it (see
+:func:`exit_with_parent`).
 
 >>> [len(c) for c in chunk_by_size([1, 2, 3, 4, 5], target=6)]
 [1, 1, 3]
@@ -14,10 +16,16 @@ depends on the number of workers.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from typing import Any
 
 
 def default_workers() -> int:
@@ -50,13 +58,45 @@ def chunk_by_size(sizes: Sequence[int], target: int) -> list[list[int]]:
 
 _FN: Callable | None = None  # set in each worker by _init_worker
 
+#: prctl(2) option: the signal this process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+#: How often (seconds) a worker's watchdog thread checks that its parent is alive.
+WATCH_EVERY = 0.5
 
-def _init_worker(fn: Callable) -> None:
+
+def _init_worker(fn: Callable, parent: int) -> None:
     global _FN
     _FN = fn
+    exit_with_parent(parent)
+
+
+def exit_with_parent(parent: int) -> None:
+    """End this process as soon as ``parent`` (the pid that started it) is gone.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``); a
+    daemon thread also polls ``os.getppid()`` (an orphan is given a new parent), for other
+    systems and in case the parent died before the request was made.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl: the thread does it
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="kg-watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(WATCH_EVERY)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _run_chunk(chunk: list[int]) -> list[tuple[int, object]]:
+    assert _FN is not None, "not a pool worker"
     return [(i, _FN(i)) for i in chunk]
 
 
@@ -67,8 +107,8 @@ def chunk_target(total: int, workers: int) -> int:
     return min(max(20_000, total // (workers * 16)), 1_000_000)
 
 
-def pool_map(fn: Callable[[int], object], sizes: Sequence[int], workers: int,
-             on_result: Callable[[int, object], None]) -> None:
+def pool_map(fn: Callable[[int], Any], sizes: Sequence[int], workers: int,
+             on_result: Callable[[int, Any], None]) -> None:
     """Call ``fn(i)`` for ``i`` in ``range(len(sizes))`` in ``workers`` processes.
 
     ``on_result(i, value)`` runs in this process as each result arrives, in the order
@@ -77,7 +117,7 @@ def pool_map(fn: Callable[[int], object], sizes: Sequence[int], workers: int,
     chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
     context = multiprocessing.get_context("fork" if forks() else "spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                             initializer=_init_worker, initargs=(fn,)) as pool:
+                             initializer=_init_worker, initargs=(fn, os.getpid())) as pool:
         pending = {pool.submit(_run_chunk, c) for c in chunks}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -38,8 +38,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
-from kg.cache import KEEP_GRAPHS, Cache, default_cache_dir, key, source_fingerprint
-from kg.documents import EXTRACT_SOURCES, LAYOUT_SOURCES, Tick, layout_key, process_documents
+from kg.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
+from kg.documents import Tick, layout_key, process_documents, work_fingerprint
+from kg.escape import printable
 from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Skipped
 from kg.output import staged_output
@@ -50,14 +51,8 @@ from kg.resources import seed_corpus
 
 DEFAULT_OUTPUT = Path("output")
 
-#: The sources the pages depend on besides the graph, and the file beside them that keeps
-#: the key they were drawn under (see ``_reuse_pages``).
-PAGE_SOURCES = ("viz/**/*.py", "viz/static/*", "report.py", "analyze.py")
+#: The file beside the pages that keeps the key they were drawn under (see ``_reuse_pages``).
 PAGES_KEY = ".pages.key"
-
-#: The sources the whole-graph cache entry depends on, besides the inputs (see kg/cache.py).
-GRAPH_SOURCES = LAYOUT_SOURCES + EXTRACT_SOURCES + ("rdf/*.py", "pipeline.py", "cache.py", "parallel.py",
-                                                    "documents.py", "distributed.py")
 
 
 @dataclass(frozen=True, eq=False)
@@ -165,16 +160,16 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
     lexicon = load_lexicon()
     doc_keys = [layout_key(d) for d in docs]
-    graph_key = key("graph", source_fingerprint(*GRAPH_SOURCES), lexicon.fingerprint, *doc_keys)
+    graph_key = key("graph", code_fingerprint("kg.pipeline"), work_fingerprint(), lexicon.fingerprint, *doc_keys)
 
-    memo = store.get("graph", graph_key) if store else None
+    memo = store.get("graph", graph_key, GraphEntry) if store else None
     if memo is not None:
         say(f"{len(docs)} input file(s) unchanged since a cached build: reusing its graph")
-        turtle = memo["turtle"]
+        turtle = memo.turtle.encode("utf-8")
         atomic_write_bytes(stage / "graph.ttl", turtle)
-        result = BuildResult(output=output, articles=memo["articles"], entities=memo["entities"],
-                             triples=memo["triples"], skipped=tuple(skipped),
-                             log=tuple(skipped_log + memo["log"]), cached=memo["articles"], reused_graph=True)
+        result = BuildResult(output=output, articles=memo.articles, entities=memo.entities,
+                             triples=memo.rdf_triples(), skipped=tuple(skipped),
+                             log=tuple(skipped_log + list(memo.log)), cached=memo.articles, reused_graph=True)
     else:
         say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
         tick = tick or _say_every(say, 100)
@@ -203,12 +198,11 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
                              triples=tuple(triples), skipped=tuple(skipped), log=tuple(skipped_log + log),
                              extracted=extracted, cached=len(articles) - extracted)
         if store:
-            store.put("graph", graph_key, {"articles": result.articles, "entities": result.entities,
-                                           "triples": result.triples, "turtle": turtle, "log": log})
+            store.put("graph", graph_key, GraphEntry.of(result.articles, result.entities, result.triples, turtle, log))
     say(f"wrote {len(result.triples)} triples to {result.graph_path}")
 
     if html:
-        pages = key("pages", source_fingerprint(*PAGE_SOURCES), hashlib.sha256(turtle).hexdigest())
+        pages = key("pages", _page_code(), hashlib.sha256(turtle).hexdigest())
         if _reuse_pages(output, stage, pages):
             say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
         else:
@@ -220,8 +214,17 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
             atomic_write_text(stage / PAGES_KEY, pages + "\n")
             say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
-    atomic_write_text(stage / "build.log", "\n".join(skipped_lines + list(result.log)) + "\n")
+    atomic_write_text(stage / "build.log", "".join(printable(ln) + "\n" for ln in skipped_lines + list(result.log)))
     return result
+
+
+def _page_code() -> str:
+    """A fingerprint of what draws the pages: the modules of the explorer and the report,
+    and the scripts and styles they inline."""
+    import kg.viz
+
+    static = sorted((Path(kg.viz.__file__).parent / "static").glob("*"))
+    return key("page-code", code_fingerprint("kg.viz", "kg.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
 def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from kg.escape import printable
+
 BAR_WIDTH = 28
 
 
@@ -52,7 +54,7 @@ class Progress:
 
     def message(self, text: str) -> None:
         self._end_bar()
-        print(f"… {text}", file=self.stream, flush=True)
+        print(f"… {printable(text)}", file=self.stream, flush=True)
 
     def tick(self, done: int, total: int, articles: int) -> None:
         now = self.clock()

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cache import CacheError
+from kg.escape import printable
 from kg.progress import Progress
 
 DESCRIPTION = """\
@@ -31,11 +33,14 @@ Dask cluster (--dask); the graph is byte-identical either way. Results are cache
 by content hash: rebuilding an unchanged corpus extracts nothing, an edited
 article is re-extracted alone, and a change to the vocabularies or the rules
 invalidates what it must. The cache lives in --cache-dir, else $KG_CACHE_DIR,
-else $XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg; it is safe to delete."""
+else $XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg; it is safe to delete.
+It holds plain data only, in a private folder: a cache folder of another user or
+one that group or others may write is refused."""
 
 EPILOG = """\
 exit status: 0 every input was read; 1 some inputs were skipped (each is named on
 stderr with the reason; the graph is still written from the rest); 2 usage error,
+a cache folder that is not safe to use,
 or no article could be read at all (nothing is written, the last build stays);
 3 the output folder cannot be written (no space, read-only, no permission).
 The files of a build appear together: they are written into a folder beside DIR
@@ -112,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if output.exists() and not output.is_dir():
-        print(f"kg build: error: output {output} exists and is not a folder", file=sys.stderr)
+        print(f"kg build: error: output {printable(str(output))} exists and is not a folder", file=sys.stderr)
         return 2
     if args.dask and args.workers:
         print("kg build: error: give --workers or --dask, not both", file=sys.stderr)
@@ -133,22 +138,22 @@ def run(args: argparse.Namespace) -> int:
                        progress=bar.message if bar else None, tick=bar.tick if bar else None,
                        workers=args.workers, cache=cache, dask=args.dask, max_file_bytes=max_bytes,
                        split_level=args.split_level)
-    except NothingToBuild as exc:
-        print(f"kg build: error: {exc}", file=sys.stderr)
+    except (NothingToBuild, CacheError) as exc:  # nothing read, or a cache folder not safe to use
+        print(f"kg build: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except OutputError as exc:
-        print(f"kg build: error: {exc}", file=sys.stderr)
+        print(f"kg build: error: {printable(str(exc))}", file=sys.stderr)
         return 3
     except OSError as exc:
         if args.dask:  # the scheduler could not be reached
-            print(f"kg build: error: Dask scheduler {args.dask}: {exc}", file=sys.stderr)
+            print(f"kg build: error: Dask scheduler {printable(args.dask)}: {printable(str(exc))}", file=sys.stderr)
             return 2
         raise
     for s in result.skipped:
-        print(f"kg build: skipped {s.path}: {s.reason}", file=sys.stderr)
+        print(f"kg build: skipped {printable(s.path)}: {printable(s.reason)}", file=sys.stderr)
     if args.verbose:
         for line in result.log:
-            print(f"log: {line}", file=sys.stderr)
+            print(f"log: {printable(line)}", file=sys.stderr)
     if not args.quiet:
         ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
         print(f"built {result.articles} article(s) into {len(result.triples)} triples "
@@ -158,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
                f"{result.extracted} extracted, {result.cached} from the cache")
         print(f"articles: {how}")
         written = [result.graph_path] + ([result.html_path, result.report_path] if not args.no_html else [])
-        print("wrote " + ", ".join(str(p) for p in written))
-        print(f"log: {result.log_path} ({len(result.log)} lines)"
+        print("wrote " + ", ".join(printable(str(p)) for p in written))
+        print(f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
               + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""))
     return 0 if result.ok else 1

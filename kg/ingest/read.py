@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,15 +137,23 @@ def read_inputs(paths: Sequence[str | Path], *, max_bytes: int | None = None
     for arg in paths:
         arg = Path(arg)
         for path, source, problem in _expand(arg):
+            if not problem and not _utf8_name(str(path)):
+                problem = "its path is not valid UTF-8 (shown escaped); rename it to read it"
             if problem:
                 skipped.append(Skipped(str(path), problem))
                 continue
-            key = path.resolve()
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):  # a symbolic link that loops: read_file says so
+                key = Path(os.path.abspath(path))
             if key in seen:
                 continue
             seen.add(key)
             result = read_file(path, source, max_bytes=max_bytes)
-            (docs if isinstance(result, Document) else skipped).append(result)
+            if isinstance(result, Document):
+                docs.append(result)
+            else:
+                skipped.append(result)
     return docs, skipped
 
 
@@ -187,15 +197,9 @@ def read_file(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         return Skipped(str(path), unsupported_reason(path))
     fmt = format_of(path)
     try:
-        if path.is_dir():
-            return Skipped(str(path), "is a folder with no readable files")  # pragma: no cover
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Skipped(str(path), f"larger than the size cap ({format_size(size)} > "
-                                      f"{format_size(max_bytes)}; set {MAX_SIZE_ENV}=SIZE to raise it)")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Skipped(str(path), _os_reason(exc))
+        data = read_regular_file(path, max_bytes)
+    except Unreadable as exc:
+        return Skipped(str(path), str(exc))
     if not data:
         return Skipped(str(path), "empty file")
     if fmt is not None and fmt.reader is not None:
@@ -212,7 +216,88 @@ def read_file(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return Document(path=str(path), source=source, text=text, encoding=encoding)
 
 
+class Unreadable(Exception):
+    """A file that is not read; ``str(exc)`` says why."""
+
+
+#: What a path that is not a regular file is, for the message.
+_FILE_KINDS = ((stat.S_ISDIR, "is a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"))
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def read_regular_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file (after symbolic links) of at most
+    ``max_bytes`` that did not change while it was read; Unreadable with the reason
+    otherwise. Never blocks on a FIFO or device and never reads more than
+    ``max_bytes + 1`` bytes, whatever ``stat`` said (a file that grows, ``/proc``).
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); os.mkfifo(os.path.join(d, "pipe.md"))
+    >>> read_regular_file(os.path.join(d, "pipe.md"))
+    Traceback (most recent call last):
+    ...
+    kg.ingest.read.Unreadable: not a regular file: a FIFO (named pipe)
+    """
+    try:
+        before = os.stat(path)  # follows links; checked before open, which would block on a FIFO
+        if not stat.S_ISREG(before.st_mode):
+            raise Unreadable(_not_regular(before.st_mode))
+        if before.st_size > max_bytes:
+            raise Unreadable(f"larger than the size cap ({format_size(before.st_size)} > "
+                             f"{format_size(max_bytes)}; set {MAX_SIZE_ENV}=SIZE to raise it)")
+        fd = os.open(path, _OPEN_FLAGS)  # O_NONBLOCK: if it became a FIFO since, open does not wait
+    except OSError as exc:
+        raise Unreadable(_os_reason(exc)) from None
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise Unreadable(_not_regular(opened.st_mode))
+        if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+            raise Unreadable("changed while it was read (replaced by another file); read it again later")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            want = min(max(opened.st_size + 1 - total, 1 << 16), max_bytes + 1 - total)
+            chunk = os.read(fd, want)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        after = os.fstat(fd)
+    except OSError as exc:
+        raise Unreadable(_os_reason(exc)) from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise Unreadable(f"larger than the size cap while it was read (its size said "
+                         f"{format_size(opened.st_size)}, more than {format_size(max_bytes)} came; "
+                         f"set {MAX_SIZE_ENV}=SIZE to raise it)")
+    if total != opened.st_size or (after.st_size, after.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns):
+        raise Unreadable(f"changed while it was read (its size said {format_size(opened.st_size)}, "
+                         f"{format_size(total)} came, now {format_size(after.st_size)}); read it again later")
+    return b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str:
+    what = next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+    return what if what == "is a folder" else f"not a regular file: {what}"
+
+
+def _utf8_name(name: str) -> bool:
+    """Whether ``name`` (as os.fsdecode made it) was valid UTF-8 on disk."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops (or too many links in a row)"
     if isinstance(exc, PermissionError):
         return "permission denied"
     if isinstance(exc, FileNotFoundError):

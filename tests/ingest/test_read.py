@@ -142,3 +142,95 @@ def test_read_is_deterministic(tmp_path):
     for i in range(5):
         (tmp_path / f"{i}.md").write_text(TEXT, encoding="gbk")
     assert read_inputs([tmp_path]) == read_inputs([tmp_path])
+
+
+# ---------------------------------------------------------------- paths that are not plain files
+
+def read_in_thread(paths, **kw):
+    """read_inputs, failing (not hanging) if it does not return within a minute."""
+    import threading
+
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault("r", read_inputs(paths, **kw)), daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "read_inputs hung"
+    return out["r"]
+
+
+def reasons(skipped):
+    return {os.path.basename(s.path): s.reason for s in skipped}
+
+
+def test_only_regular_files_are_read(tmp_path):
+    (tmp_path / "good.md").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    os.symlink("/dev/zero", tmp_path / "zero.md")
+    os.symlink("self.md", tmp_path / "self.md")
+    os.symlink("loop-b.md", tmp_path / "loop-a.md")
+    os.symlink("loop-a.md", tmp_path / "loop-b.md")
+    docs, skipped = read_in_thread([tmp_path, tmp_path / "pipe.md", tmp_path / "self.md"])
+    assert [d.source for d in docs] == [f"{tmp_path.name}/good.md"]
+    got = reasons(skipped)
+    assert got["pipe.md"] == "not a regular file: a FIFO (named pipe)"
+    assert got["zero.md"] == "not a regular file: a character device"
+    for name in ("self.md", "loop-a.md", "loop-b.md"):
+        assert got[name] == "a symbolic link that loops (or too many links in a row)"
+
+
+def test_a_symlink_to_a_regular_file_is_read(tmp_path):
+    (tmp_path / "real.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink("real.txt", tmp_path / "link.md")
+    [doc] = read_inputs([tmp_path / "link.md"])[0]
+    assert doc.text == TEXT
+
+
+def test_a_name_that_is_not_utf8_is_skipped_and_shown_escaped(tmp_path):
+    from kg.escape import printable
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, "工会".encode("gbk") + b".md"), "wb") as f:
+        f.write(TEXT.encode("gbk"))
+    (tmp_path / "good.md").write_text(TEXT, encoding="utf-8")
+    docs, [skip] = read_inputs([tmp_path])
+    assert [d.source for d in docs] == [f"{tmp_path.name}/good.md"]
+    assert skip.reason == "its path is not valid UTF-8 (shown escaped); rename it to read it"
+    assert printable(skip.path) == f"{tmp_path}/\\xb9\\xa4\\xbb\\xe1.md"
+
+
+def test_reads_stop_at_the_size_cap_whatever_stat_says(tmp_path):
+    """/proc files say they are empty and then give their content: a file that changes
+    (or grows without end) while it is read."""
+    if not os.path.isfile("/proc/self/status"):
+        pytest.skip("no /proc")
+    os.symlink("/proc/self/status", tmp_path / "status.md")
+    _, [skip] = read_inputs([tmp_path / "status.md"])
+    assert skip.reason.startswith("changed while it was read (its size said 0 bytes, ")
+    _, [skip] = read_inputs([tmp_path / "status.md"], max_bytes=100)
+    assert skip.reason.startswith("larger than the size cap while it was read (its size said 0 bytes, "
+                                  "more than 100 bytes came")
+
+
+def test_a_file_that_grows_while_read_is_never_read_past_the_cap(tmp_path):
+    """A writer appends without pause: whichever check sees it first, the file is skipped,
+    and the reader never takes in more than the cap."""
+    import threading
+
+    path = tmp_path / "growing.md"
+    path.write_text(TEXT, encoding="utf-8")
+    stop = threading.Event()
+
+    def grow():
+        with open(path, "ab") as f:
+            while not stop.is_set() and f.tell() < 50_000_000:
+                f.write(TEXT.encode() * 100)
+                f.flush()
+
+    writer = threading.Thread(target=grow)
+    writer.start()
+    try:
+        _, [skip] = read_in_thread([path], max_bytes=200_000)
+    finally:
+        stop.set()
+        writer.join()
+    assert skip.reason.startswith(("larger than the size cap", "changed while it was read")), skip.reason

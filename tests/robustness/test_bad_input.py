@@ -219,3 +219,44 @@ def test_unreadable_file_is_skipped_with_permission_denied(tmp_path):
     graph = Graph().parse(out / "graph.ttl")
     assert {str(t) for t in graph.objects(None, DCTERMS.title)} == GOOD_TITLES
     assert validate(graph).conforms
+
+
+def test_paths_that_are_not_plain_files_are_skipped_and_names_shown_escaped(tmp_path):
+    """A FIFO, a link to /dev/zero, a link to itself, a file that changes while read, a
+    GBK-encoded name and a name made of terminal escapes, next to good files: nothing
+    hangs, each is named with its reason on one line, escaped, and the rest builds."""
+    corpus = good_corpus(tmp_path)
+    os.mkfifo(corpus / "pipe.md")
+    os.symlink("/dev/zero", corpus / "zero.md")
+    os.symlink("self.md", corpus / "self.md")
+    os.symlink("/proc/self/status", corpus / "status.md")  # says 0 bytes, then gives more
+    with open(os.path.join(os.fsencode(corpus), "工会".encode("gbk") + b".md"), "wb") as f:
+        f.write("# 工会\n\n工会为职工服务。\n".encode("gbk"))
+    evil = corpus / "evil\x1b[31m\n\u202egpj.md"
+    evil.write_bytes(b"")
+    (corpus / "bidi.md").write_text("# 工会维护农民工权益\n\n各级工会要为农民工办实事\u202e维护权益\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--no-html", "-v"],
+                       capture_output=True, env=kg_env(KG_CACHE_DIR=str(tmp_path / "cache")), timeout=120)
+    stderr, stdout = r.stderr.decode("utf-8"), r.stdout.decode("utf-8")  # valid UTF-8, or this raises
+    assert r.returncode == 1, stderr
+    expected = {
+        "pipe.md": "not a regular file: a FIFO (named pipe)",
+        "zero.md": "not a regular file: a character device",
+        "self.md": "a symbolic link that loops (or too many links in a row)",
+        "status.md": "changed while it was read (its size said 0 bytes, ",
+        "\\xb9\\xa4\\xbb\\xe1.md": "its path is not valid UTF-8 (shown escaped); rename it to read it",
+        "evil\\x1b[31m\\n\\u202egpj.md": "empty file",
+    }
+    skipped = [ln for ln in stderr.splitlines() if ln.startswith("kg build: skipped ")]
+    assert len(skipped) == len(expected), stderr
+    for name, reason in expected.items():
+        assert any(ln.startswith(f"kg build: skipped {corpus}/{name}: {reason}") for ln in skipped), (name, stderr)
+    log = (out / "build.log").read_text(encoding="utf-8")
+    for text in (stderr, stdout, log):
+        assert not re.search("[\x1b\u202e\ud800-\udfff]", text), text
+    assert f"skipped {corpus}/evil\\x1b[31m\\n\\u202egpj.md: empty file" in log.splitlines()
+    assert any("办实事\\u202e维护权益" in ln for ln in log.splitlines()), log  # corpus text in the log, escaped
+    from rdflib import Graph
+    titles = {str(t) for t in Graph().parse(out / "graph.ttl").objects(None, DCTERMS.title)}
+    assert titles == GOOD_TITLES | {"工会维护农民工权益"}

@@ -5,8 +5,8 @@ exactly what a clean build writes."""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import random
 import shutil
 import signal
@@ -86,10 +86,68 @@ def test_sigkill_at_random_points_never_leaves_a_truncated_output(tmp_path):
                                                    f"({len(data)} bytes; old {len(old[name])}, new {len(new[name])})"
             outcomes.append("new" if data == new[name] and data != old[name] else "old")
         for entry in (p for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            with open(entry, "rb") as f:
-                pickle.load(f)  # a truncated pickle raises
+            json.loads(entry.read_bytes())  # a truncated entry raises
         assert not [p.name for p in out.iterdir() if p.name in OUTPUTS and p.is_dir()]
 
     finish(start(after, out, cache))
     assert snapshot(out) == new
     assert "old" in outcomes  # the kills did land before the end
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_pool_workers_exit_when_the_build_is_killed(tmp_path):
+    """SIGKILL of ``kg build`` mid-extraction (its pool cannot be shut down): its worker
+    processes notice and end within seconds instead of waiting forever."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    src = tmp_path / "corpus"
+    src.mkdir()
+    body = "各级工会面向农民工开展职业技能培训，市总工会为困难职工办实事，开展送温暖活动。" * 30
+    for i in range(200):
+        (src / f"a{i:03d}.md").write_text(f"# 工会第{i}次培训\n\n**张伟**\n\n{body}\n\n{body}\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp_path / "out"), "-q",
+                             "--no-html", "--no-cache", "-j", "2"],
+                            env=kg_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2 and proc.poll() is None, "the build ended before its pool was seen"
+        time.sleep(0.5)  # at work
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _running(w)], "pool workers outlived the killed build"
+    finally:
+        for pid in [proc.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()

@@ -1,11 +1,20 @@
 """Incremental builds: extraction cached by article content and lexicon fingerprint."""
 
 import dataclasses
+import json
+import os
+import pickle
+import shutil
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+
+import kg
 import kg.extract
-from kg.cache import Cache, default_cache_dir
+from kg.cache import CACHE_FORMAT, Cache, default_cache_dir
 from kg.pipeline import build
 
 
@@ -105,7 +114,7 @@ def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_pat
     build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
     entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert entries == {"document", "graph"}
-    assert len([p for p in (cache / "v1" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
+    assert len([p for p in (cache / f"v{CACHE_FORMAT}" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
     assert not [p for p in cache.rglob(".*.tmp")]
 
 
@@ -143,3 +152,216 @@ def test_a_file_replaced_by_another_document_is_laid_out_again(corpus, tmp_path)
     assert (again.extracted, again.cached) == (1, 2)
     assert again.graph_path.read_bytes() == fresh.graph_path.read_bytes()
     assert "王芳" in again.graph_path.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- entries are data, never code
+
+def kg_cli(*args, env=None, cwd=None, timeout=300):
+    """``python -m kg ARGS`` from this checkout (or from ``env``'s PYTHONPATH and ``cwd``)."""
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=timeout)
+
+
+class _Planted:
+    """Unpickling this calls ``open(marker, "w")``: the file appears if a pickle is ever loaded."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_pickle_planted_over_every_entry_runs_nothing(corpus, tmp_path):
+    cache, marker = tmp_path / "cache", tmp_path / "PWNED"
+    first = kg_cli("build", corpus, "-o", tmp_path / "one", "-j", "1", "--cache-dir", cache)
+    assert first.returncode == 0, first.stderr
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) == 3 + 1  # one per input file, the graph
+    for p in entries:
+        json.loads(p.read_bytes())  # plain JSON
+        p.write_bytes(pickle.dumps(_Planted(marker)))
+    assert pickle.loads(entries[0].read_bytes()) and marker.exists()  # the payload works...
+    marker.unlink()
+
+    again = kg_cli("build", corpus, "-o", tmp_path / "two", "-j", "2", "--cache-dir", cache)
+    assert again.returncode == 0, again.stderr
+    assert not marker.exists()  # ...but the build never loads it
+    assert "3 extracted, 0 from the cache" in again.stdout  # each planted entry was taken as absent
+    warm = kg_cli("build", corpus, "-o", tmp_path / "three", "-j", "1", "--cache-dir", cache)
+    assert "graph reused from the cache" in warm.stdout
+    for name in ("graph.ttl", "graph.html", "report.html", "build.log"):
+        one = (tmp_path / "one" / name).read_bytes()
+        assert one == (tmp_path / "two" / name).read_bytes() == (tmp_path / "three" / name).read_bytes(), name
+
+
+def test_entries_round_trip_every_field_of_the_model(tmp_path):
+    """Every field of Article and Extraction survives the cache, a field added later too."""
+    from kg.documents import DocumentEntry
+    from kg.model import (
+        Article,
+        Byline,
+        Entity,
+        EntityRef,
+        Evidence,
+        Extraction,
+        Mention,
+        Paragraph,
+        Relation,
+        Sentence,
+    )
+
+    ev = Evidence(3, 5, 0, 9, "targets.aim-word")
+    group, measure = EntityRef("WorkerGroup", "农民工"), EntityRef("Measure", "求学圆梦行动")
+    article = Article(id="a1", title="工会", source="c/a.md", text="工会\n为农民工开展求学圆梦行动。",
+                      paragraphs=(Paragraph(0, 2, "title"), Paragraph(3, 17, "body")),
+                      sentences=(Sentence(0, 2, 0), Sentence(3, 17, 1)), authors=(Byline("张伟", 0, 2),),
+                      columns=("三工论坛",), topic="专题", note=Paragraph(3, 5, "note"),
+                      meta=(("source", "工人日报"), ("date", "2024-03-01")), date="2024-03",
+                      date_source="file name", log=("a.md: split a name",))
+    extraction = Extraction("a1", entities=(Entity(group, ("进城务工人员",)), Entity(measure)),
+                            mentions=(Mention(group, ev),), authors=(Mention(EntityRef("Person", "张伟"), ev),),
+                            relations=(Relation("targets", measure, group, ev),
+                                       Relation("member", EntityRef("Person", "张伟"), EntityRef("Organization", "全总"),
+                                                ev, role="主席")), log=("x",))
+    entry = DocumentEntry("k", (article, Article("a2", "T", "s", "T")), ("log",), {"e1": extraction})
+    store = Cache(tmp_path / "c")
+    store.put("document", "ab" * 32, entry)
+    store.flush()
+    assert Cache(tmp_path / "c").get("document", "ab" * 32, DocumentEntry) == entry
+
+    later = dataclasses.make_dataclass(  # as another branch might add to the model
+        "LaterArticle", [("region", "tuple[tuple[str, str], ...]", dataclasses.field(default=()))],
+        bases=(Article,), frozen=True)
+    value = later(**{f.name: getattr(article, f.name) for f in dataclasses.fields(Article)},
+                  region=(("province", "江苏"),))
+    store.put("document", "cd" * 32, value)
+    assert store.get("document", "cd" * 32, later) == value
+    assert store.get("document", "cd" * 32, Article) is None  # the wrong shape is no entry
+
+
+# ---------------------------------------------------------------- the key covers the code
+
+def _copy_package(dest):
+    """The package and its ontology, as an installed copy that can be edited."""
+    repo = Path(kg.__file__).resolve().parents[1]
+    shutil.copytree(repo / "kg", dest / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(repo / "ontology", dest / "ontology")
+    return dest
+
+
+def test_the_code_fingerprint_follows_the_imports(tmp_path):
+    from kg.cache import code_fingerprint
+    from kg.documents import WORK_MODULES
+
+    def fingerprint_after(n, edit=None):
+        pkg = _copy_package(tmp_path / f"v{n}") / "kg"
+        if edit:
+            path, text = edit
+            with open(pkg / path, "a", encoding="utf-8") as f:
+                f.write(text)
+        return code_fingerprint(*WORK_MODULES, package=pkg)
+
+    base = fingerprint_after(0)
+    assert fingerprint_after(1) == base  # the same code, elsewhere
+    for n, path in enumerate(["ingest/decode.py", "convert.py", "ingest/read.py", "extract/people.py",
+                              "model.py", "documents.py"], start=2):
+        assert fingerprint_after(n, (path, "\n# changed\n")) != base, path
+    for n, path in enumerate(["viz/explorer.py", "serve/worker.py", "report.py"], start=20):
+        assert fingerprint_after(n, (path, "\n# changed\n")) == base, path  # not part of the per-file work
+
+    # a module that the work reaches only through an import inside a function still counts
+    pkg = _copy_package(tmp_path / "new") / "kg"
+    (pkg / "ingest" / "helper.py").write_text("X = 1\n", encoding="utf-8")
+    with open(pkg / "ingest" / "clean.py", "a", encoding="utf-8") as f:
+        f.write("\n\ndef _uses_helper():\n    from .helper import X\n    return X\n")
+    with_helper = code_fingerprint(*WORK_MODULES, package=pkg)
+    (pkg / "ingest" / "helper.py").write_text("X = 2\n", encoding="utf-8")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(*WORK_MODULES, package=pkg) != with_helper
+
+
+def test_editing_an_installed_ingestion_or_conversion_module_forces_reextraction(corpus, tmp_path):
+    pkg = _copy_package(tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(pkg)}
+    cache = tmp_path / "cache"
+
+    def build_(n):
+        r = kg_cli("build", corpus, "-o", tmp_path / f"o{n}", "-j", "1", "--no-html", "--cache-dir", cache, env=env,
+                   cwd=pkg)  # python -m looks in the working folder first
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    assert "3 extracted, 0 from the cache" in build_(0)
+    assert "graph reused from the cache" in build_(1)
+    for n, module in enumerate(["ingest/decode.py", "convert.py"], start=2):
+        with open(pkg / "kg" / module, "a", encoding="utf-8") as f:
+            f.write("\n# a new release\n")
+        assert "3 extracted, 0 from the cache" in build_(n), module
+    (pkg / "ontology" / "vocab" / "extra.ttl").write_text(
+        (pkg / "ontology" / "vocab").joinpath(sorted(p.name for p in (pkg / "ontology" / "vocab").glob("*.ttl"))[0])
+        .read_text(encoding="utf-8"), encoding="utf-8")
+    assert "3 extracted, 0 from the cache" in build_(9)
+
+
+# ---------------------------------------------------------------- a cache folder nobody else controls
+
+def test_a_cache_folder_others_may_write_is_refused(corpus, tmp_path):
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)
+    r = kg_cli("build", corpus, "-o", tmp_path / "out", "--cache-dir", shared)
+    assert r.returncode == 2
+    assert f"kg build: error: cache folder {shared} is writable by group and others" in r.stderr
+    assert "--no-cache" in r.stderr and "Traceback" not in r.stderr
+    assert not any(shared.iterdir()) and not (tmp_path / "out" / "graph.ttl").exists()
+    shared.chmod(0o775)
+    r = kg_cli("build", corpus, "-o", tmp_path / "out", "--cache-dir", shared)
+    assert r.returncode == 2 and "is writable by group (" in r.stderr
+
+
+def test_a_cache_folder_of_another_user_is_refused(corpus, tmp_path):
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o700)
+    try:
+        os.chown(theirs, 65534, 65534)
+    except PermissionError:
+        pytest.skip("only root can give a folder to another user")
+    r = kg_cli("build", corpus, "-o", tmp_path / "out", "--cache-dir", theirs)
+    assert r.returncode == 2
+    assert f"kg build: error: cache folder {theirs} belongs to another user (uid 65534" in r.stderr
+
+
+def test_a_new_cache_folder_is_private(corpus, tmp_path):
+    fresh = tmp_path / "deep" / "cache"
+    r = kg_cli("build", corpus, "-o", tmp_path / "out", "--no-html", "--cache-dir", fresh)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+
+
+def test_a_full_cache_disk_warns_once_and_the_build_goes_on(tmp_path):
+    """The cache on a 4 kB tmpfs (mounted in a private mount namespace by unshare)."""
+    if not shutil.which("unshare"):
+        pytest.skip("util-linux unshare is missing")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        (corpus / f"a{i}.md").write_text(f"# 工会第{i}次培训\n\n" + "各级工会面向农民工开展职业技能培训。" * 40 + "\n",
+                                         encoding="utf-8")
+    cache = tmp_path / "tiny"
+    cache.mkdir(mode=0o700)
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=4k,mode=0700 none {cache}"],
+                           capture_output=True, text=True)
+    if probe.returncode:
+        pytest.skip(f"cannot mount a tmpfs in a user namespace here: {probe.stderr.strip()}")
+    env = {**os.environ, "PYTHONPATH": str(Path(kg.__file__).resolve().parents[1])}
+    script = (f"mount -t tmpfs -o size=4k,mode=0700 none {cache} && exec {sys.executable} -m kg build {corpus} "
+              f"-o {tmp_path / 'out'} --no-html -j 2 --cache-dir {cache}")
+    r = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    warnings = [ln for ln in r.stderr.splitlines() if "warning" in ln]
+    assert warnings == [f"kg: warning: cache {cache}: cannot write entries (the disk is full); "
+                        "the build goes on without saving them"], r.stderr
+    reference = kg_cli("build", corpus, "-o", tmp_path / "ref", "--no-html", "-j", "1", "--no-cache")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "ref" / "graph.ttl").read_bytes()
+    assert reference.returncode == 0

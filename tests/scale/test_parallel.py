@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from kg.cache import CACHE_FORMAT
 from kg.pipeline import build
 
 
@@ -24,7 +25,7 @@ def test_two_workers_write_the_same_bytes_as_one(mixed_corpus, one_worker, tmp_p
 def test_pool_results_fill_the_cache_like_a_serial_build(mixed_corpus, one_worker, tmp_path):
     cache = tmp_path / "cache"
     build([mixed_corpus], tmp_path / "a", html=False, workers=2, cache=cache)
-    shutil.rmtree(cache / "v1" / "graph")  # force the per-file entries to be read
+    shutil.rmtree(cache / f"v{CACHE_FORMAT}" / "graph")  # force the per-file entries to be read
     again = build([mixed_corpus], tmp_path / "b", html=False, workers=1, cache=cache)
     assert (again.extracted, again.cached) == (0, one_worker.articles)
     assert again.graph_path.read_bytes() == one_worker.graph_path.read_bytes()

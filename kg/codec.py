@@ -1,0 +1,178 @@
+"""Frozen dataclasses to JSON and back: the codec of the build cache.
+
+The cache keeps only data (see :mod:`kg.cache`): reading an entry must never run code,
+whoever wrote the file. So entries are JSON, and decoding is driven by the *type* the
+reader asks for, not by anything the file says: a dataclass is a JSON object holding
+every field of ``dataclasses.fields`` by name, a tuple is a list, a ``dict[str, X]`` an
+object, and ``X | None`` null or an X. Fields are found generically, so a field added to
+``kg/model.py`` later round-trips with no change here. Anything that does not fit the
+type exactly (a missing or extra field, a string where a number belongs) raises
+:class:`CodecError`, and the cache treats the entry as absent.
+
+>>> from kg.model import Byline
+>>> data = encode((Byline("张伟", 3, 5),))
+>>> data
+b'[{"name":"\\xe5\\xbc\\xa0\\xe4\\xbc\\x9f","start":3,"end":5}]'
+>>> decode(data, tuple[Byline, ...])
+(Byline(name='张伟', start=3, end=5),)
+>>> decode(b'{"name": "x"}', Byline)
+Traceback (most recent call last):
+...
+kg.codec.CodecError: Byline: expected fields end, name, start, got name
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+Decoder = Callable[[Any], Any]
+
+
+class CodecError(ValueError):
+    """The data does not have the shape of the type it was decoded as."""
+
+
+def _fields_of(obj: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    raise TypeError(f"cannot encode {type(obj).__name__} as cache data")
+
+
+def encode(value: Any) -> bytes:
+    """``value`` (dataclasses, tuples, lists, str-keyed dicts, str, int, float, bool,
+    None) as compact UTF-8 JSON. Lone surrogates (from undecodable file names) survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_fields_of,
+                      allow_nan=False, check_circular=False)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def decode(data: bytes, as_type: Any) -> Any:
+    """``data`` (from :func:`encode`) as a value of ``as_type``; CodecError if it is not one."""
+    try:
+        raw = json.loads(data.decode("utf-8", "surrogatepass"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise CodecError(f"not JSON: {exc}") from None
+    return _decoder(as_type)(raw)
+
+
+@cache
+def _decoder(hint: Any) -> Decoder:
+    """A function that checks raw JSON against ``hint`` and builds the value."""
+    if hint is Any:
+        return lambda raw: raw
+    if hint in (str, bool):
+        return _exact(hint)
+    if hint is int:
+        return _exact(int)
+    if hint is float:
+        return lambda raw: float(_check(raw, (int, float), "float"))
+    if hint is type(None) or hint is None:
+        return _exact(type(None))
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [_decoder(a) for a in args]
+        none_ok = type(None) in args
+        others = [_decoder(a) for a in args if a is not type(None)]
+        if none_ok and len(others) == 1:
+            one = others[0]
+            return lambda raw: None if raw is None else one(raw)
+        return _first_fitting(options, hint)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            if args[0] in (str, int):  # the common case, checked without a call per item
+                kind = args[0]
+                return lambda raw: tuple(_check(raw, list, "list")) if all(type(x) is kind for x in raw) \
+                    else _fail(f"a list of {kind.__name__}", raw)
+            item = _decoder(args[0])
+            return lambda raw: tuple(item(x) for x in _check(raw, list, "list"))
+        parts = [_decoder(a) for a in args]
+
+        def fixed(raw: Any) -> tuple:
+            if not isinstance(raw, list) or len(raw) != len(parts):
+                raise CodecError(f"expected a list of {len(parts)}, got {_show(raw)}")
+            return tuple(p(x) for p, x in zip(parts, raw))
+        return fixed
+    if origin is list:
+        item = _decoder(args[0])
+        return lambda raw: [item(x) for x in _check(raw, list, "list")]
+    if origin is dict:
+        if args[0] is not str:
+            raise TypeError(f"cache data needs str keys, not {hint}")
+        value = _decoder(args[1])
+        return lambda raw: {k: value(v) for k, v in _check(raw, dict, "object").items()}
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_decoder(hint)
+    raise TypeError(f"no cache codec for {hint!r}")
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    names = [f.name for f in dataclasses.fields(cls)]
+    if any(not f.init for f in dataclasses.fields(cls)):
+        raise TypeError(f"{cls.__name__} has fields outside __init__: not cache data")
+    expected = set(names)
+    shown = ", ".join(sorted(names))
+    # per field: its decoder, or the exact type a plain str/int field must have (checked
+    # inline: an Article's hundreds of Sentences make a call per field add up)
+    parts: list[tuple[str, Decoder | None, type | None]] = []
+
+    def build(raw: Any) -> Any:
+        if not parts:  # resolved on first use: the hints may name classes defined later
+            hints = typing.get_type_hints(cls)
+            parts.extend((n, None, hints[n]) if hints[n] in (str, int) else (n, _decoder(hints[n]), None)
+                         for n in names)
+        if type(raw) is not dict or raw.keys() != expected:
+            got = ", ".join(sorted(raw)) if isinstance(raw, dict) else _show(raw)
+            raise CodecError(f"{cls.__name__}: expected fields {shown}, got {got}")
+        values = {}
+        for name, decoder, kind in parts:
+            value = raw[name]
+            if decoder is not None:
+                values[name] = decoder(value)
+            elif type(value) is kind:
+                values[name] = value
+            else:
+                raise CodecError(f"{cls.__name__}.{name}: expected {getattr(kind, '__name__', kind)}, got {_show(value)}")
+        return cls(**values)
+    return build
+
+
+def _first_fitting(options: list[Decoder], hint: Any) -> Decoder:
+    def fit(raw: Any) -> Any:
+        for option in options:
+            try:
+                return option(raw)
+            except CodecError:
+                continue
+        raise CodecError(f"expected {hint}, got {_show(raw)}")
+    return fit
+
+
+def _exact(kind: type) -> Decoder:
+    def check(raw: Any) -> Any:
+        # bool is an int in Python, but never the other way round in our data
+        if type(raw) is not kind:
+            raise CodecError(f"expected {kind.__name__}, got {_show(raw)}")
+        return raw
+    return check
+
+
+def _check(raw: Any, kinds: type | tuple[type, ...], what: str) -> Any:
+    if not isinstance(raw, kinds) or isinstance(raw, bool):
+        raise CodecError(f"expected {what}, got {_show(raw)}")
+    return raw
+
+
+def _fail(what: str, raw: Any) -> Any:
+    raise CodecError(f"expected {what}, got {_show(raw)}")
+
+
+def _show(raw: Any) -> str:
+    text = json.dumps(raw, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
