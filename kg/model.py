@@ -50,6 +50,9 @@ class Skipped:
 
     path: str
     reason: str
+    #: A file of a format kg does not read, met while walking a folder (pictures, tables):
+    #: named in the summary and build.log, but not an error that changes the exit status.
+    unsupported: bool = False
 
 
 @dataclass(frozen=True)

@@ -93,8 +93,8 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        """True when every input was read."""
-        return not self.skipped
+        """True when every input was read (files of unsupported formats found in folders aside)."""
+        return not any(not s.unsupported for s in self.skipped)
 
 
 def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAULT_OUTPUT, *,

@@ -82,3 +82,18 @@ def test_the_command_line_starts_without_importing_networkx():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "False"
+
+
+def test_unsupported_files_in_a_folder_are_named_but_do_not_change_the_exit_status(tmp_path):
+    src = tmp_path / "archive"
+    src.mkdir()
+    (src / "a.md").write_text("# 工会关爱农民工\n\n市总工会面向农民工开展技能培训。\n", encoding="utf-8")
+    (src / "table.xlsx").write_bytes(b"PK\x03\x04 not read")
+    (src / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    run = kg("build", str(src), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "2 file(s) of formats kg does not read were left out: photo.jpg, table.xlsx" in run.stderr
+    log = (tmp_path / "out" / "build.log").read_text(encoding="utf-8")
+    assert "table.xlsx" in log and "photo.jpg" in log
+    given = kg("build", str(src / "table.xlsx"), str(src / "a.md"), "-o", str(tmp_path / "out2"), cwd=tmp_path)
+    assert given.returncode == 1 and "skipped" in given.stderr and "table.xlsx" in given.stderr

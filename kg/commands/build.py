@@ -149,8 +149,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"kg build: error: Dask scheduler {printable(args.dask)}: {printable(str(exc))}", file=sys.stderr)
             return 2
         raise
+    ignored = [s for s in result.skipped if s.unsupported]
     for s in result.skipped:
-        print(f"kg build: skipped {printable(s.path)}: {printable(s.reason)}", file=sys.stderr)
+        if not s.unsupported:
+            print(f"kg build: skipped {printable(s.path)}: {printable(s.reason)}", file=sys.stderr)
+    if ignored:
+        names = ", ".join(printable(Path(s.path).name) for s in ignored[:5])
+        more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
+        print(f"kg build: {len(ignored)} file(s) of formats kg does not read were left out: {names}{more} "
+              f"(each is named in build.log)", file=sys.stderr)
     if args.verbose:
         for line in result.log:
             print(f"log: {printable(line)}", file=sys.stderr)

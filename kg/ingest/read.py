@@ -140,7 +140,8 @@ def read_inputs(paths: Sequence[str | Path], *, max_bytes: int | None = None
             if not problem and not _utf8_name(str(path)):
                 problem = "its path is not valid UTF-8 (shown escaped); rename it to read it"
             if problem:
-                skipped.append(Skipped(str(path), problem))
+                in_folder = arg.is_dir() and problem.startswith("unsupported:")
+                skipped.append(Skipped(str(path), problem, unsupported=in_folder))
                 continue
             try:
                 key = path.resolve()
