@@ -52,7 +52,8 @@ def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str
         if not doc_indices:
             return
         for d in doc_indices:
-            results[d] = close_document(opened[d], found[starts[d]:starts[d + 1]], store)
+            done = [x for x in found[starts[d]:starts[d + 1]] if x is not None]  # all in, by the count above
+            results[d] = close_document(opened[d], done, store)
             files += 1
             articles += len(opened[d].articles)
         if tick:

@@ -55,7 +55,7 @@ def trig_bytes(store: ox.Store) -> bytes:
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in sorted_triples(shared)]
     for article in sorted(parts, key=str):
         quads += [ox.Quad(t.subject, t.predicate, t.object, article) for t in sorted_triples(parts[article])]
-    return with_fixed_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)))
+    return with_fixed_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b"")
 
 
 def network_bytes(store: ox.Store, fmt: str) -> bytes:

@@ -18,7 +18,7 @@ and the weights add up.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
@@ -59,9 +59,9 @@ def entity_article_network(store: ox.Store) -> nx.DiGraph:
     import networkx as nx  # imported when used: kg commands that never export start faster
 
     g = nx.DiGraph()
-    for sol in store.query(_NODES, prefixes=PREFIXES):
+    for sol in cast(ox.QuerySolutions, store.query(_NODES, prefixes=PREFIXES)):
         g.add_node(sol["node"].value, label=sol["label"].value, **{"class": sol["class"].value})
-    for sol in store.query(_EDGES, prefixes=PREFIXES):
+    for sol in cast(ox.QuerySolutions, store.query(_EDGES, prefixes=PREFIXES)):
         s, o = sol["s"].value, sol["o"].value
         if s not in g or o not in g:
             continue

@@ -14,6 +14,7 @@ import csv
 import io
 import os
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -75,7 +76,7 @@ def _write(path: Path, columns, query: str, store: ox.Store) -> int:
     buf = io.StringIO(newline="")
     w = csv.writer(buf)
     w.writerow(columns)
-    for sol in store.query(query, prefixes=PREFIXES):
+    for sol in cast(ox.QuerySolutions, store.query(query, prefixes=PREFIXES)):
         w.writerow([_cell(sol[c]) for c in columns])
         n += 1
     atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))  # with a BOM, so Excel reads it as UTF-8

@@ -62,9 +62,9 @@ def sorted_ntriples(data) -> bytes:
     (subject, ``rdf:type`` first, predicate, object). Oxigraph writes the lines; Python
     only sorts them, which keeps this fast on millions of triples."""
     if isinstance(data, ox.Store):
-        raw = data.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        raw = data.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
     else:
-        raw = ox.serialize(as_oxigraph_triples(data), format=ox.RdfFormat.N_TRIPLES)
+        raw = ox.serialize(as_oxigraph_triples(data), format=ox.RdfFormat.N_TRIPLES) or b""
     lines = sorted(set(raw.splitlines()) - {b""}, key=_line_key)
     return b"\n".join(lines) + b"\n" if lines else b""
 
@@ -88,7 +88,7 @@ def with_fixed_prefixes(serialized: bytes) -> bytes:
 def turtle_bytes(data) -> bytes:
     """``data`` (store, rdflib Graph or triples) as deterministic UTF-8 Turtle."""
     triples = ox.parse(sorted_ntriples(data), format=ox.RdfFormat.N_TRIPLES)
-    return with_fixed_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES)))
+    return with_fixed_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES)) or b"")
 
 
 def ntriples_bytes(data) -> bytes:
