@@ -107,7 +107,9 @@ def test_folders_are_read_recursively_and_bad_files_are_skipped(tmp_path):
     (corpus / "notes.json").write_text("{}", encoding="utf-8")
     result = kg.build([corpus], output=tmp_path / "out", html=False)
     assert result.articles == 2
-    assert [Path(s.path).name for s in result.skipped] == ["broken.md"]
+    # a file of a kind kg build does not read is named too, with the reason (issue 13)
+    assert [Path(s.path).name for s in result.skipped] == ["broken.md", "notes.json"]
+    assert "JSON" in result.skipped[1].reason
     g = Graph().parse(result.graph_path)
     sources = {str(o) for o in g.objects(None, GH.source)}
     assert sources == {"corpus/2019/a.md", "corpus/b.txt"}

@@ -35,6 +35,7 @@ _BLOCK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?section|/?art
 _SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
 _HN = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
 _MULTILINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*\s[^<>]*\n[^<>]*>")
+_BOLD_P = re.compile(r"<p\b[^<>]*>\s*<(strong|b)\b[^<>]*>([^<>\n]{1,40})</\1\s*>\s*</p\s*>", re.I)
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^<>]*>.*?</a\s*>|https?://\S+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 #: Words a line that is only a link, or clutter, consists of.
@@ -53,11 +54,19 @@ def markdown_paragraphs(text: str) -> str:
     if "<" in text:
         text = _SCRIPT.sub("", text)
         text = _HN.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {_TAG.sub('', m.group(2)).strip()}\n\n", text)
+        text = _BOLD_P.sub(_bold_heading, text)
         text = _MULTILINE_TAG.sub(" ", text)
         text = _BLOCK_TAG.sub("\n\n", text)
     lines = text.split("\n")
     kept = [ln for ln in lines if not _link_only(ln)]
     return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _bold_heading(m: re.Match) -> str:
+    """A paragraph that is only a short bold phrase is a sub-headline: a heading of its own,
+    never joined to the paragraph after it."""
+    text = m.group(2).strip()
+    return f"\n\n## {text}\n\n" if text and text[-1] not in _FINAL else m.group(0)
 
 
 def _link_only(line: str) -> bool:

@@ -77,12 +77,13 @@ def test_union_site_notice_keeps_its_signature_and_drops_the_site_around_it():
 
 
 def test_html_inside_markdown_breaks_paragraphs_and_drops_link_lines():
-    text = ("# 《晚间新闻》报道\n\n<p>第一段&nbsp;工会&amp;职工。</p><p><strong>小标题</strong></p>"
+    text = ("# 《晚间新闻》报道\n\n<p>第一段&nbsp;工会&amp;职工。</p><p><strong>小标题，不接下段</strong></p>"
             "<p>第二段。<br/>第三段。</p>\n\n[查看原文](https://example.cn/a/1.html)\n\n阅读原文\n\n"
             "- [相关：另一篇报道](https://example.cn/a/2.html)\n\n第四段引用[工会法](https://x.cn)的规定。")
     [a] = split_articles(Document("t.md", "t.md", text, "utf-8"))
     assert [a.span(p) for p in a.paragraphs] == [
-        "《晚间新闻》报道", "第一段 工会&职工。", "小标题", "第二段。", "第三段。", "第四段引用工会法的规定。"]
+        "《晚间新闻》报道", "第一段 工会&职工。", "小标题，不接下段", "第二段。", "第三段。", "第四段引用工会法的规定。"]
+    assert a.paragraphs[2].kind == "heading"  # a bold sub-headline is not glued to what follows
     assert "<" not in a.text and "查看原文" not in a.text and "相关" not in a.text
 
 
