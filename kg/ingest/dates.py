@@ -140,7 +140,7 @@ def printed_date(article: Article) -> str | None:
     a line that is only a date among the last lines (under a signature)."""
     paras = [p for p in article.paragraphs if p.kind not in ("title", "byline")]
     for p in paras[:TOP_LINES]:
-        if found := _date_line_at_start(_fold(article.span(p))):
+        if found := date_line(_fold(article.span(p))):
             return found
     for p in reversed(paras[-END_LINES:]):
         line = _fold(article.span(p))
@@ -150,8 +150,8 @@ def printed_date(article: Article) -> str | None:
     return None
 
 
-def _date_line_at_start(line: str) -> str | None:
-    """The date of the date line ``line`` starts with. Page-break repair may have joined
+def date_line(line: str) -> str | None:
+    """The date of the date line ``line`` starts with (``时间：2018-10-26 12:26 来源：新华网``). Page-break repair may have joined
     the date line and the lead paragraph after it (``时间：2018-10-26 12:26 来源：新华网在25日
     举行的…``), so the line only has to start with it: a full date within the first
     :data:`DATE_LINE_START` characters, nothing like a clause before it, and a mark of a
