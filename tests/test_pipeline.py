@@ -108,6 +108,7 @@ def test_folders_are_read_recursively_and_bad_files_are_skipped(tmp_path):
     result = kg.build([corpus], output=tmp_path / "out", html=False)
     assert result.articles == 2
     assert [(Path(s.path).name, s.unsupported) for s in result.skipped] == [("broken.md", False), ("notes.json", True)]
+    assert "JSON" in result.skipped[1].reason
     g = Graph().parse(result.graph_path)
     sources = {str(o) for o in g.objects(None, GH.source)}
     assert sources == {"corpus/2019/a.md", "corpus/b.txt"}

@@ -112,6 +112,8 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rdflib.namespace import DCTERMS
+
     from kg.output import OutputError
     from kg.pipeline import NothingToBuild, build
 
@@ -169,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
         how = ("unchanged: graph reused from the cache" if result.reused_graph else
                f"{result.extracted} extracted, {result.cached} from the cache")
         print(f"articles: {how}")
+        dated = sum(1 for t in result.triples if t[1] == DCTERMS.date)
+        print(f"dates: {dated} of {result.articles} article(s) dated (build.log says where each date came from)")
         written = [result.graph_path] + ([result.html_path, result.report_path] if not args.no_html else [])
         print("wrote " + ", ".join(printable(str(p)) for p in written))
         print(f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"

@@ -33,7 +33,7 @@ from kg.model import Article, Document
 
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3",
               "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+_CN_YEAR = re.compile(r"[〇零○ＯO一二三四五六七八九]{4}(?=\s*年)")
 _CN_SMALL = re.compile(r"(?<=[年月])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])")
 
 _SEP_DATE = r"(?<!\d)((?:19|20)\d\d)\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?!\d)"
@@ -140,7 +140,7 @@ def printed_date(article: Article) -> str | None:
     a line that is only a date among the last lines (under a signature)."""
     paras = [p for p in article.paragraphs if p.kind not in ("title", "byline")]
     for p in paras[:TOP_LINES]:
-        if found := _date_line_at_start(_fold(article.span(p))):
+        if found := date_line(_fold(article.span(p))):
             return found
     for p in reversed(paras[-END_LINES:]):
         line = _fold(article.span(p))
@@ -150,8 +150,8 @@ def printed_date(article: Article) -> str | None:
     return None
 
 
-def _date_line_at_start(line: str) -> str | None:
-    """The date of the date line ``line`` starts with. Page-break repair may have joined
+def date_line(line: str) -> str | None:
+    """The date of the date line ``line`` starts with (``时间：2018-10-26 12:26 来源：新华网``). Page-break repair may have joined
     the date line and the lead paragraph after it (``时间：2018-10-26 12:26 来源：新华网在25日
     举行的…``), so the line only has to start with it: a full date within the first
     :data:`DATE_LINE_START` characters, nothing like a clause before it, and a mark of a

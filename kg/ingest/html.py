@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.ingest.clean import clean_document
+from kg.ingest.dates import date_line
 from kg.ingest.decode import NotText, decode_bytes
 from kg.ingest.names import parse_plain_names
 from kg.model import Document, Skipped
@@ -35,6 +36,7 @@ _BLOCK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?section|/?art
 _SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
 _HN = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
 _MULTILINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*\s[^<>]*\n[^<>]*>")
+_BOLD_P = re.compile(r"<p\b[^<>]*>\s*<(strong|b)\b[^<>]*>([^<>\n]{1,40})</\1\s*>\s*</p\s*>", re.I)
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^<>]*>.*?</a\s*>|https?://\S+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 #: Words a line that is only a link, or clutter, consists of.
@@ -53,11 +55,19 @@ def markdown_paragraphs(text: str) -> str:
     if "<" in text:
         text = _SCRIPT.sub("", text)
         text = _HN.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {_TAG.sub('', m.group(2)).strip()}\n\n", text)
+        text = _BOLD_P.sub(_bold_heading, text)
         text = _MULTILINE_TAG.sub(" ", text)
         text = _BLOCK_TAG.sub("\n\n", text)
     lines = text.split("\n")
     kept = [ln for ln in lines if not _link_only(ln)]
     return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _bold_heading(m: re.Match) -> str:
+    """A paragraph that is only a short bold phrase is a sub-headline: a heading of its own,
+    never joined to the paragraph after it."""
+    text = m.group(2).strip()
+    return f"\n\n## {text}\n\n" if text and text[-1] not in _FINAL else m.group(0)
 
 
 def _link_only(line: str) -> bool:
@@ -90,14 +100,16 @@ def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
         return Skipped(str(path), "web page with no main text found")
     paragraphs = _xml_paragraphs(found.body) if found.body is not None else found.text.split("\n")
     title = (found.title or "").strip()
-    author = (found.author or "") or _meta_author(html)
+    info = _info_lines(html, title)
+    author = (found.author or "") or _meta_author(html) or _info_author(info)
+    date = found.date or next((d for ln in info if (d := date_line(ln))), None)
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs = paragraphs[1:]
     lines = [f"# {title}"] if title else []
     if author and parse_plain_names(author.replace(";", " ").replace("；", " ")):
         lines.append(f"作者：{author}")
     lines += [p for p in paragraphs if not _link_only(p)]
-    meta = tuple((k, v.strip()) for k, v in (("title", title), ("date", found.date), ("author", author),
+    meta = tuple((k, v.strip()) for k, v in (("title", title), ("date", date), ("author", author),
                                              ("url", found.url), ("description", found.description)) if v)
     return Document(path=str(path), source=source, text=clean_document("\n\n".join(lines) + "\n"),
                     encoding=encoding, meta=meta)
@@ -109,6 +121,38 @@ def _same(a: str, b: str) -> bool:
 
 _AUTHOR_META = re.compile(r"<meta\s+(?=[^>]*(?:name|property)\s*=\s*[\"'](?:author|article:author|Author)[\"'])"
                           r"[^>]*content\s*=\s*[\"']([^\"'<>]{1,40})[\"']", re.I)
+
+
+_BLOCK_HTML = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?td|/?h[1-6]|/?span|/?section|/?header)\b[^<>]*>", re.I)
+_INFO_AUTHOR = re.compile(r"作者\s*[:：]\s*([\u4e00-\u9fff·]{2,5}(?:[ 、，,][\u4e00-\u9fff·]{2,5})*)")
+
+
+def _info_lines(html: str, title: str, n: int = 3) -> list[str]:
+    """The first lines of the page's text after the line that is its title: where a page
+    prints its date, source and author (``2026-03-05 08:10 来源：工人日报 作者：李明华``),
+    which the main-text extraction leaves out."""
+    if not title:
+        return []
+    import html as entities
+
+    text = _BLOCK_HTML.sub("\n", _SCRIPT.sub("", html))
+    lines = [s for ln in entities.unescape(_TAG.sub("", text)).split("\n") if (s := re.sub(r"\s+", " ", ln).strip())]
+    at = next((i for i, ln in enumerate(lines) if _same(ln, title)), None)
+    return [] if at is None else lines[at + 1:at + 1 + n]
+
+
+def _info_author(info: list[str]) -> str:
+    """The names after ``作者：`` on an info line, up to the next label (``来源：``)."""
+    for line in info:
+        m = _INFO_AUTHOR.search(line)
+        names = []
+        for chunk in re.split(r"[ 、，,]", m.group(1)) if m else []:
+            if not parse_plain_names(chunk):
+                break
+            names.append(chunk)
+        if names:
+            return "、".join(names)
+    return ""
 
 
 def _meta_author(html: str) -> str:

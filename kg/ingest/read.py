@@ -121,8 +121,10 @@ def format_size(n: int) -> str:
 
 def read_inputs(paths: Sequence[str | Path], *, max_bytes: int | None = None
                 ) -> tuple[list[Document], list[Skipped]]:
-    """Decode every file named in ``paths`` and every .md/.txt file below a folder in
-    ``paths`` (recursively, in sorted order; hidden files and folders are left out).
+    """Read every file named in ``paths`` and every file of a format in :data:`FORMATS`
+    below a folder in ``paths`` (recursively, in sorted order; hidden files and folders,
+    and a saved page's assets folder, are left out; any other file there is a ``Skipped``
+    saying why it is not read).
 
     ``Document.source`` is the path relative to the folder argument's parent
     (``corpus/sub/a.md``), or the bare file name for a file argument. Anything that

@@ -133,9 +133,10 @@ def test_a_two_day_archive_through_kg_build_and_the_cli(tmp_path):
     ])
     texts = " ".join(str(t) for t in g.objects(None, GH.text))
     assert "<" not in texts and "查看原文" not in texts and "新闻摘要" not in texts
-    out = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "one"), "-q",
+    out = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "one"),
                           "-j", "1", "--no-cache", "--split-level", "1"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+    assert "dates: 2 of 2 article(s) dated" in out.stdout
     assert len(set(Graph().parse(tmp_path / "one" / "graph.ttl").subjects(predicate=GH.text))) == 2
     bad = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--split-level", "7"], cwd=ROOT,
                          capture_output=True, text=True)

@@ -34,6 +34,7 @@ def dated(text: str, source: str = "t.md", meta: tuple = ()) -> list[tuple[str |
     ("２０２６年８月１５日", "2026-08-15"),        # full-width digits
     ("二〇二六年八月十五日", "2026-08-15"),        # Chinese numerals, as notices sign
     ("二〇一九年十二月三十一日", "2019-12-31"),
+    ("二O二六年一月八日", "2026-01-08"),          # a Latin O for 〇, as typed
     ("2014年02月20日 10時07分", "2014-02-20"),     # traditional characters
     ("2021年12月", "2021-12"),
     ("2026年2月30日", None),                       # no such day

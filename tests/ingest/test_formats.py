@@ -76,13 +76,38 @@ def test_union_site_notice_keeps_its_signature_and_drops_the_site_around_it():
         assert word not in a.text, word
 
 
+GBK_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>四川省总工会启动“川工技能提升行动”-中工网</title></head>
+<body><div class="top"><a href="/">中工网首页</a> | <a href="/gh/">工会</a></div>
+<div class="side"><ul><li><a href="/x">2025-12-30 往期回顾：全总召开年终会议</a></li></ul></div>
+<div class="main"><h1>四川省总工会启动“川工技能提升行动”</h1>
+<div class="info">2026-03-05 08:10:12　来源：工人日报　作者：李明华 张强</div>
+<div class="content"><p>本报成都3月4日电（记者 李明华）近日，四川省总工会印发实施意见，决定在全省启动“川工技能提升行动”。</p>
+<p>四川省总工会党组书记张建国表示，各级工会要针对货车司机、网约车司机等新就业形态劳动者的实际需求开展服务。</p>
+<p>据介绍，今年全省工会将投入专项资金，为困难职工家庭子女提供金秋助学服务。</p></div>
+<div class="footer">Copyright 2008-2026 中工网 版权所有</div></div></body></html>"""
+
+
+def test_gbk_page_without_metadata_takes_date_and_author_from_its_info_line(tmp_path):
+    (tmp_path / "page.htm").write_bytes(GBK_PAGE.encode("gb18030"))
+    [doc], _ = read_inputs([tmp_path / "page.htm"])
+    assert doc.encoding == "gb18030" and dict(doc.meta)["author"] == "李明华、张强"
+    [a] = split_articles(doc)
+    assert a.title == "四川省总工会启动“川工技能提升行动”"
+    assert a.date == "2026-03-05"
+    assert [b.name for b in a.authors] == ["李明华", "张强"]
+    for clutter in ("中工网", "往期回顾", "Copyright", "来源"):
+        assert clutter not in a.text
+
+
 def test_html_inside_markdown_breaks_paragraphs_and_drops_link_lines():
-    text = ("# 《晚间新闻》报道\n\n<p>第一段&nbsp;工会&amp;职工。</p><p><strong>小标题</strong></p>"
+    text = ("# 《晚间新闻》报道\n\n<p>第一段&nbsp;工会&amp;职工。</p><p><strong>小标题，不接下段</strong></p>"
             "<p>第二段。<br/>第三段。</p>\n\n[查看原文](https://example.cn/a/1.html)\n\n阅读原文\n\n"
             "- [相关：另一篇报道](https://example.cn/a/2.html)\n\n第四段引用[工会法](https://x.cn)的规定。")
     [a] = split_articles(Document("t.md", "t.md", text, "utf-8"))
     assert [a.span(p) for p in a.paragraphs] == [
-        "《晚间新闻》报道", "第一段 工会&职工。", "小标题", "第二段。", "第三段。", "第四段引用工会法的规定。"]
+        "《晚间新闻》报道", "第一段 工会&职工。", "小标题，不接下段", "第二段。", "第三段。", "第四段引用工会法的规定。"]
+    assert a.paragraphs[2].kind == "heading"  # a bold sub-headline is not glued to what follows
     assert "<" not in a.text and "查看原文" not in a.text and "相关" not in a.text
 
 
