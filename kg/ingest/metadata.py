@@ -130,6 +130,10 @@ def parse_meta_line(line: str) -> MetaLine | None:
         name = view[m.start():m.end()].rstrip("：: \t")
         value = text[m.end():end].strip()
         key = _KEYS[name]
+        stamp = _DATE.search(view, m.end(), end) if key not in (None, "date") else None
+        if stamp and not view[stamp.end():end].strip():  # 来源：工人日报 2026-03-05: a date after the value
+            pairs.append(("date", text[stamp.start():stamp.end()].strip()))
+            value = text[m.end():stamp.start()].strip()
         if key is not None and value:
             pairs.append((key, value))
     only_dates = all(view[m.start():m.end()].rstrip("：: \t") in DATE_KEYS for m in keys)

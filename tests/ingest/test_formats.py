@@ -50,7 +50,7 @@ def test_saved_news_page_title_date_author_paragraphs_and_no_clutter():
     [a] = split_articles(doc)
     assert a.title == "临江市总工会启动“职工技能提升行动”"  # og:title, not <title> with the site name
     assert (a.date, a.date_source) == ("2026-03-12", "file metadata")
-    assert [b.name for b in a.authors] == ["李明"]
+    assert [b.name for b in a.authors] == ["李明", "王芳"]  # the metadata author and the lead byline (通讯员 are authors)
     paras = [a.span(p) for p in a.paragraphs]
     assert "培训补贴直达职工" in paras  # the bold sub-headline stays its own paragraph
     assert [p.kind for p in a.paragraphs if a.span(p) == "培训补贴直达职工"] == ["heading"]
@@ -169,7 +169,7 @@ def test_pages_through_kg_build_into_a_valid_graph(tmp_path):
     g = Graph().parse(result.graph_path)
     arts = articles_of(g)
     assert arts["临江市总工会启动“职工技能提升行动”"]["date"] == Literal("2026-03-12", datatype=XSD.date)
-    assert arts["临江市总工会启动“职工技能提升行动”"]["authors"] == ["李明"]
+    assert arts["临江市总工会启动“职工技能提升行动”"]["authors"] == ["李明", "王芳"]
     assert arts["关于开展2026年“金秋助学”活动的通知"]["date"] == Literal("2026-08-15", datatype=XSD.date)
     assert validate(g).conforms
 
