@@ -36,7 +36,9 @@ from kg.ingest.names import parse_credit
 
 _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
 # a dateline: 新华社北京2月13日电, 本报上海3月5日电, 本报讯, 某某日报讯, 中新网甘肃新闻12月31日电
-_DATELINE = r"(?:[^\s，。；：、“”（）《》!?！？,.;:]{1,24}?(?:电|讯))"
+_DATELINE = r"(?:[^\s，。；：、“”（）《》!?！？,.;:][^，。；：、“”（）《》!?！？,.;:\n]{0,23}?(?:电|讯))"
+# what makes a dateline one: an agency, paper or site, or a date, before 电; or 讯
+_DATED = re.compile(r"(?:社|网|报|台|站|端|\d{1,2}月\d{1,2}日)[^（]{0,14}电$|讯$")
 _BRACKET = r"（\s*([^（）\n]{1,40}?)\s*）"
 _LEAD_BRACKET = re.compile(rf"^\s*(?:{_DATELINE}\s*)?{_BRACKET}")
 # 本报讯 通讯员某某、某某报道 / 本报讯 记者 某某 通讯员 某某 报道：
@@ -55,6 +57,11 @@ _LEAD_SPACED = re.compile(
 )
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
+_LEAD_HINT = re.compile(r"[（(]|记者|通讯员|实习生")
+#: a lead credit's bracket or role word comes within this many characters (after a dateline)
+LEAD_HINT_REACH = 40
+#: how far into a paragraph's start or end a credit may reach (characters)
+REACH = 160
 _FINISHED = "。！？!?…”’」』"
 #: characters that do not occur inside a bare two- or three-character name in brackets
 _NOT_IN_BARE = set("的了是在和与及等或由对为把被将从向以之其这那此每各该本不要会上下中图文完续略摘编稿据转载见删节选综合供版页"
@@ -81,21 +88,23 @@ def lead_credit(paragraph: str) -> Credit | None:
     >>> lead_credit("（记者 张某某）").whole
     True
     """
-    view = fold_punctuation(paragraph)
+    if not _LEAD_HINT.search(paragraph, 0, LEAD_HINT_REACH):
+        return None  # the common case, decided cheaply: no bracket, no role word
+    view = fold_punctuation(paragraph[:REACH])  # every lead pattern is anchored and bounded
     m = _LEAD_BRACKET.match(view)
     if m:
         inner = m.group(1)
-        dated = m.start(1) > 0 and view[:m.start(1)].strip("（ ").endswith(("电", "讯"))
+        dated = m.start(1) > 0 and bool(_DATED.search(view[:m.start(1)].strip("（ ")))
         names = _credit_names(inner, bare_ok=dated)
         if names:
-            return Credit(names, m.start(), m.end(), not view[m.end():].strip())
+            return Credit(names, m.start(), m.end(), not paragraph[m.end():].strip())
     m = _LEAD_REPORTED.match(view)
     if m:
         names = _credit_names(m.group(1), bare_ok=False)
         if names:
-            return Credit(names, m.start(1), m.end(), not view[m.end():].strip())
+            return Credit(names, m.start(1), m.end(), not paragraph[m.end():].strip())
     for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
-        m = pattern.match(view)
+        m = pattern.match(view) if pattern is not _LEAD_ONLY or len(paragraph) <= REACH else None
         if m:
             names = _credit_names(m.group(1), bare_ok=False)
             if names and all(_surnamed(n) for n in names):
@@ -112,16 +121,20 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     >>> trail_credit("（作者单位：某大学）", last=True) is None
     True
     """
-    view = fold_punctuation(paragraph)
+    if paragraph.rstrip()[-1:] not in ("）", ")"):
+        return None
+    cut = max(0, len(paragraph) - REACH)  # the pattern is anchored at the end and bounded
+    view = fold_punctuation(paragraph[cut:])
     m = _TRAIL.search(view)
     if not m:
         return None
-    before = view[:m.start()].rstrip()
+    before = paragraph[:cut] + view[:m.start()]
+    before = before.rstrip()
     bare_ok = last and (not before or before[-1] in _FINISHED)
     names = _credit_names(m.group(1), bare_ok=bare_ok)
     if not names:
         return None
-    return Credit(names, m.start(), len(paragraph.rstrip()), not before)
+    return Credit(names, cut + m.start(), len(paragraph.rstrip()), not before)
 
 
 def _credit_names(inner: str, bare_ok: bool) -> tuple[str, ...] | None:

@@ -66,5 +66,7 @@ def is_subtitle(line: str) -> bool:
 
 def is_kicker(line: str) -> bool:
     """A short line with no sentence in it, that may stand above a title as its kicker."""
+    if len(line) > 2 * MAX_KICKER:
+        return False
     text = fold_punctuation(line.strip())
     return 2 <= len(text) <= MAX_KICKER and not re.search(r"[。！？；，：]", text) and not text[-1].isdigit()

@@ -27,7 +27,7 @@ from pathlib import PurePosixPath
 from kg.ingest.bylines import lead_credit, trail_credit, trailing_note
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose
 from kg.ingest.headlines import is_kicker, is_subtitle, title_rubric
-from kg.ingest.metadata import parse_meta_line
+from kg.ingest.metadata import MAX_META_LINE, parse_meta_line
 from kg.ingest.names import GENRE_TAGS, is_marked_byline, parse_byline, parse_credit, parse_plain_names, split_names
 from kg.ingest.sentences import split_sentences
 from kg.model import Article, Byline, Document, Paragraph, Sentence
@@ -124,20 +124,21 @@ def _classify(text: str) -> list[_Line]:
             if heading:
                 out.append(_Line("heading", heading, level=len(m.group(1))))
             continue
-        meta_line = _meta_line(raw)
+        cleaned = clean_inline(raw)
+        meta_line = _meta_line(raw, cleaned)
         if meta_line is not None:
             out.append(meta_line)
             continue
-        if _NOTE.match(clean_inline(raw)):
-            out.append(_Line("note", clean_inline(raw)))  # 作者系…: not a byline
+        if "作者" in raw and _NOTE.match(cleaned):
+            out.append(_Line("note", cleaned))  # 作者系…: not a byline
             continue
         byline = parse_byline(raw)
         if byline:
-            out.append(_Line("byline", clean_inline(raw), names=byline[0], tags=byline[1],
+            out.append(_Line("byline", cleaned, names=byline[0], tags=byline[1],
                              marked=is_marked_byline(raw)))
             continue
         bullet = _BULLET.match(raw)
-        line = clean_inline(raw[bullet.end():] if bullet else raw)
+        line = clean_inline(raw[bullet.end():]) if bullet else cleaned
         if not line:
             continue
         if bullet:
@@ -156,15 +157,18 @@ def _subtitle_headings(lines: list[_Line]) -> list[_Line]:
     is the title's subtitle, not an article of its own."""
     out = list(lines)
     for i in range(1, len(out)):
-        prev, ln = out[i - 1], out[i]
-        if ln.kind == prev.kind == "heading" and ln.level == prev.level == 1 and is_subtitle(ln.text):
+        ln = out[i]
+        if ln.kind == "heading" and ln.level == 1 and out[i - 1].kind == "heading" \
+                and out[i - 1].level == 1 and is_subtitle(ln.text):
             out[i] = _Line("text", ln.text)
     return out
 
 
-def _meta_line(raw: str) -> _Line | None:
-    """A metadata or clutter line; one whose 作者： names people is a byline too."""
-    line = clean_inline(raw)
+def _meta_line(raw: str, line: str) -> _Line | None:
+    """A metadata or clutter line (``line`` is ``raw`` cleaned); one whose 作者： names
+    people is a byline too."""
+    if len(raw) > 2 * MAX_META_LINE:
+        return None
     found = parse_meta_line(line)
     if found is None:
         return None

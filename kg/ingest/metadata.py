@@ -55,6 +55,11 @@ _KEYS: dict[str, str | None] = {
 #: a metadata line only in an article's header (layout decides where that is)
 DATE_KEYS = frozenset(k for k, v in _KEYS.items() if v == "date")
 
+_KEY_TUPLE = tuple(_KEYS)
+_KEY_ENDS = frozenset(k[-1] for k in _KEYS)
+# how furniture, a date line and a paper line start (traditional forms included)
+_BARE_START = re.compile(r"^[\s【\[（(]*[打关關收返分字已共我发發查网網扫掃完全《大中小\d一二三四五六七八九〇零]")
+_COLON = re.compile(r"[：:]")
 _KEY_ALT = "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True))
 # a key starts the line or follows a space, a digit, a bracket or a bar: not 资金来源
 _KEY = re.compile(rf"(?:^|(?<=[\s\d】\]）)|｜丨/>]))(?:{_KEY_ALT})\s*[：:]")
@@ -76,6 +81,8 @@ _PAPER_LINE = re.compile(r"^《([^《》]{2,16})》\s*[（(]\s*(" + _DATE.patter
 _DATE_LINE = re.compile(r"^(?:" + _DATE.pattern + r")$")
 _BRACKETS = "【】[]（）()"
 MAX_META_LINE = 160
+#: metadata lines without a colon (dates, furniture, 《报名》（date）) are shorter than this
+MAX_BARE_LINE = 40
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
     text = line.strip()
     if not text or len(text) > MAX_META_LINE:
         return None
+    if not _keyed(text) and (len(text) > MAX_BARE_LINE or not _BARE_START.match(text)):
+        return None  # the common case, decided cheaply: no key, and no furniture, date or paper
     view = fold_punctuation(to_simplified(text))
     if _FURNITURE.match(view):
         return MetaLine(())
@@ -138,6 +147,18 @@ def parse_meta_line(line: str) -> MetaLine | None:
             pairs.append((key, value))
     only_dates = all(view[m.start():m.end()].rstrip("：: \t") in DATE_KEYS for m in keys)
     return MetaLine(tuple(pairs), header_only=only_dates and not head.strip())
+
+
+def _keyed(text: str) -> bool:
+    """True if a key stands before one of the colons of ``text`` (looked at cheaply: only
+    the few characters before each colon are simplified)."""
+    for m in _COLON.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()].rstrip()
+        last = before[-1:]
+        if last and (last in _KEY_ENDS or to_simplified(last) in _KEY_ENDS) \
+                and to_simplified(before).endswith(_KEY_TUPLE):
+            return True
+    return False
 
 
 def _unbracket(view: str) -> tuple[int, int] | None:

@@ -40,6 +40,10 @@ _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?�
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_FILED_FROM = re.compile(r"发自[\u4e00-\u9fff]{2,8}")
+# 本报记者 张三 北京报道: a place set off by a space before 报道
+_PLACE_REPORT = re.compile(r"(?<=[\s\u3000])([\u4e00-\u9fff]{2,4})(?=报道\s*[：:]?\s*$)")
 #: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会
 _NOT_A_NAME = re.compile(r"^(?:编辑|责编|摄影|本报|本刊|本台|本网)|(?:部|社|网|报|台|站|组|办|室|局|厅|院|处|中心|工会|委员会)$")
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
@@ -76,7 +80,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
         if not marked:
             return None
         rest = line
-    found = _chunks(_ROLE.sub(" ", rest))
+    found = _chunks(_ROLE.sub(" ", _strip_extras(rest)))
     if found and bold and not _ROLE.search(line) and not all(_surnamed(n) for n in found[0]):
         return None  # **聚焦职工权益**: a bold kicker or lead-in, not names
     return found
@@ -136,8 +140,25 @@ def parse_credit(text: str) -> list[str] | None:
     if cut:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]
         text = text[:roles[-1].start()] if roles else ""
-    found = _chunks(_ROLE.sub(" ", text))
+    found = _chunks(_ROLE.sub(" ", _strip_extras(text)))
     return found[0] if found and not found[1] else None
+
+
+def _strip_extras(text: str) -> str:
+    """A credit without what it says besides names: an aside in brackets (口述：张三（某厂
+    职工）), where it was filed from (发自上海, 北京报道).
+
+    >>> _strip_extras("本报记者 张三 北京报道")
+    '本报记者 张三  报道'
+    """
+    text = _ASIDE.sub(" ", text)
+    text = _FILED_FROM.sub(" ", text)
+
+    def place(m: re.Match[str]) -> str:
+        word = m.group(1)
+        is_place = word.endswith(("省", "市", "县", "区", "州")) or (len(word) == 2 and word[0] not in _tables()[0])
+        return " " if is_place else word
+    return _PLACE_REPORT.sub(place, text)
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]] | None:
