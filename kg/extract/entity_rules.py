@@ -418,6 +418,10 @@ def enumerated_groups(ctx: Context, heads: list[Candidate]) -> list[Candidate]:
     out = []
     text = ctx.text
     head_starts = {h.start for h in heads if h.cls == "WorkerGroup"}
+    known_ends: dict[int, list[int]] = {}
+    for h in heads:
+        if h.cls == "WorkerGroup":
+            known_ends.setdefault(h.end, []).append(h.start)
     for m in _re_enumeration().finditer(text):
         if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员"), m.end()):
             continue  # …等灵活就业群体, or just …等群体
@@ -427,10 +431,6 @@ def enumerated_groups(ctx: Context, heads: list[Candidate]) -> list[Candidate]:
             if part and part not in ("、", "和", "以及", "及", "与"):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
-        known_ends = {}
-        for h in heads:
-            if h.cls == "WorkerGroup":
-                known_ends.setdefault(h.end, []).append(h.start)
         for i, (s, e) in enumerate(pieces):
             if i == 0:
                 inside = [k for k in known_ends.get(e, ()) if k >= s]
@@ -591,6 +591,8 @@ _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
 
 
 _QUOTE_JOINS = ("以及", "、", "和", "及", "与")
+#: Adjacent quoted names followed each way, at most: a run of thousands stays linear.
+_MAX_QUOTE_CHAIN = 12
 
 
 def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
@@ -598,13 +600,13 @@ def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
     采取“园区建会”“行业建会”等方式, 建起“女职工休息室”和“夫妻房” -> the span of both."""
     rx = _re_quote()
     first, last = m.start(), m.end()
-    while True:  # walk left over “…”“…”, “…”、“…” and “…”和“…”
+    for _ in range(_MAX_QUOTE_CHAIN):  # walk left over “…”“…”, “…”、“…” and “…”和“…”
         prev = next((p for p in rx.finditer(text, max(0, first - 24), first)
                      if p.end() == first or text[p.end():first] in _QUOTE_JOINS), None)
         if prev is None:
             break
         first = prev.start()
-    while True:
+    for _ in range(_MAX_QUOTE_CHAIN):
         skip = next((len(j) for j in _QUOTE_JOINS if text.startswith(j, last)), 0)
         nxt = rx.match(text, last + skip)
         if nxt is None:
@@ -678,7 +680,7 @@ def titled_documents(ctx: Context) -> list[Candidate]:
 @cache
 def _re_means():
     item = r"[\u4e00-\u9fff]{2,14}"
-    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、)*{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
+    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
 
 
 def means_measures(ctx: Context) -> list[Candidate]:

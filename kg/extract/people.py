@@ -164,17 +164,18 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
     return pos, posts
 
 
-def group_names(ctx: Context, groups: list[Candidate]) -> list[Candidate]:
+def group_names(ctx: Context, groups: list[Candidate], named: frozenset[int] = frozenset()) -> list[Candidate]:
     """A name right after a worker group (rule ``person.group-name``): 快递员李明说,
     全国劳动模范张建国. jieba's tagger must call it a name, and a mark or a word like
-    说/表示 must close it."""
+    说/表示 must close it. ``named``: offsets where a vocabulary name starts (农民工农民工…:
+    the second 农民工 is no person), skipped without asking the tagger."""
     out = []
     text = ctx.text
     for g in groups:
         if g.cls != "WorkerGroup":
             continue
         pos = g.end
-        if _surname_len(text[pos:pos + 2]) == 0:
+        if pos in named or _surname_len(text[pos:pos + 2]) == 0:
             continue
         tags = ctx.pos_tags(pos, min(len(text), pos + 6))
         if not tags:

@@ -98,7 +98,8 @@ def entity_candidates(ctx: Context) -> list[Candidate]:
     groups += er.enumerated_groups(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup"])
     measures = er.verb_objects(ctx) + er.quoted_measures(ctx) + er.titled_documents(ctx) + er.means_measures(ctx)
     persons = people.post_names(ctx) + people.name_posts(ctx) + people.elected_names(ctx)
-    persons += people.group_names(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup" and c.whole])
+    named = frozenset(c.start for c in vocab if c.whole and c.length > 2)
+    persons += people.group_names(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup" and c.whole], named)
     cands = vocab + orgs + groups + measures + persons + er.blocked_spans(ctx)
     return _resolve_ambiguous(ctx, cands)
 

@@ -8,6 +8,7 @@ never makes a relation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +52,54 @@ def _by_cls(found: list[Found], cls: str) -> list[Found]:
     return [f for f in found if f.ref.cls == cls]
 
 
+#: The farthest (in characters) a rule looks from its trigger for the other end of a
+#: relation, and the longest run of joined names it follows. Real clauses and lists are far
+#: shorter; the bounds keep every rule linear in the mentions of a sentence, so that no
+#: input (a paragraph of one word repeated 10,000 times) makes extraction quadratic.
+_REACH = 300
+_MAX_CHAIN = 30
+
+
+class Spans:
+    """Mentions sorted by start, queried by position (bisect), never by scanning them all.
+
+    >>> from kg.extract.context import Candidate
+    >>> f = [Found(Candidate(s, s + 3, "WorkerGroup", "农民工", "group.vocab"), EntityRef("WorkerGroup", "农民工"))
+    ...      for s in (0, 4, 8)]
+    >>> [x.start for x in Spans(f).within(2, 11)], Spans(f).first_in(1, 5).start
+    ([4, 8], 4)
+    """
+
+    def __init__(self, found: list[Found]) -> None:
+        self.items = sorted(found, key=lambda f: (f.start, f.end))
+        self.starts = [f.start for f in self.items]
+        self.by_start: dict[int, Found] = {}
+        self.by_end: dict[int, Found] = {}
+        for f in self.items:
+            self.by_start.setdefault(f.start, f)
+            self.by_end[f.end] = f
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def within(self, lo: int, hi: int) -> list[Found]:
+        """The mentions inside [lo, hi), in text order."""
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [f for f in self.items[i:j] if f.end <= hi]
+
+    def starting(self, lo: int, hi: int) -> list[Found]:
+        """The mentions starting in [lo, hi), in text order."""
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def first_in(self, lo: int, hi: int) -> Found | None:
+        """The first mention starting in [lo, hi]."""
+        i = bisect_left(self.starts, lo)
+        return self.items[i] if i < len(self.items) and self.items[i].start <= hi else None
+
+
 # ---------------------------------------------------------------- skos:broader
 
 _ENUM_SEPS = ("、", "和", "及", "以及", "与", "或")
@@ -69,9 +118,9 @@ def broader_enumerations(ctx: Context, found: list[Found]) -> list[Relation]:
         end_word = next((w for w in _ENUM_ENDS if text.endswith(w, 0, head.start)), None)
         if end_word is None:
             continue
-        members = []
+        members: list[Found] = []
         pos = head.start - len(end_word)
-        while pos in by_end:
+        while pos in by_end and len(members) < _MAX_CHAIN:
             m = by_end[pos]
             members.insert(0, m)
             sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
@@ -99,8 +148,8 @@ def broader_inclusions(ctx: Context, found: list[Found]) -> list[Relation]:
     """A group, then 包括/特别是 and a list of groups: each is narrower (rule
     ``broader.includes``): 新就业形态劳动者包括快递员、外卖骑手、网约车司机等."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    by_start = {g.start: g for g in groups}
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    by_start = groups.by_start
     out = []
     for head in groups:
         pos = head.end + (2 if text.startswith("群体", head.end) else 0)
@@ -129,11 +178,9 @@ def broader_modifiers(ctx: Context, found: list[Found]) -> list[Relation]:
     out = []
     for g in groups:
         label = g.ref.label
-        best = None
-        for other in labels:
-            if (other != label and label.endswith(other) and _re_modifiers().fullmatch(label[: -len(other)])
-                    and (best is None or len(other) > len(best))):
-                    best = other
+        # the longest other label this one ends with: look its suffixes up, not every label
+        best = next((label[i:] for i in range(1, len(label))
+                     if label[i:] in labels and _re_modifiers().fullmatch(label[:i])), None)
         if best is not None:
             out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
     return out
@@ -230,21 +277,21 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
     one that opens with 为 (rule ``targets.aim-word``): 针对货车司机群体开展“司机之家”建设,
     为符合条件的城镇困难职工建档立卡, 开展“送清凉”活动，为一线职工送去防暑物品."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     if not groups or not measures:
         return []
     out = []
     for m in _re_aim().finditer(text):
         if not ctx.aligned(m.start(), m.end()):
             continue
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 14), None)
+        g = groups.first_in(m.end(), m.end() + 14)
         if g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
             continue
         chain = _group_chain(text, g, groups)
         last = chain[-1]
         clause_end = _clause_end(text, last.end)
-        aimed = [x for x in measures if last.end <= x.start and x.end <= clause_end]
+        aimed = measures.within(last.end, clause_end)
         if m.group() == "对" and text[last.end:clause_end] not in _AIM_CLAUSE_TAILS:
             continue  # 对 aims only as 对G，…: elsewhere it is just a preposition
         lead = m.start() - (1 if text.endswith("为", 0, m.start()) else 0)  # 为帮助…
@@ -254,12 +301,12 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
                           or text[last.end:clause_end] in _AIM_CLAUSE_TAILS):
             # 针对货车司机群体，开展…; 对于困难职工子女，要…: the measure follows in the next clause
             nxt = _clause_end(text, clause_end + 1)
-            aimed = [x for x in measures if clause_end < x.start and x.end <= nxt]
+            aimed = measures.within(clause_end + 1, nxt)
         if m.start() > 0 and text[m.start() - 1] in CLAUSE_PUNCT:
             # 开展“送清凉”活动，为一线职工送去…: a clause opening with the aim word says whom the
             # programme of the clause before is for, besides what its own clause names
             prev = _clause_start(text, m.start() - 1)
-            aimed += [x for x in measures if prev <= x.start and x.end < m.start() and x not in aimed
+            aimed += [x for x in measures.within(prev, m.start() - 1) if x not in aimed
                       and _TAIL.fullmatch(text[x.end:m.start() - 1].strip("”\"」』"))]
         for x in aimed:
             s, e = min(m.start(), x.start), max(last.end, x.end)
@@ -269,8 +316,8 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
 
 
 #: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
-_ANAPHOR = re.compile(r"(?:该|这一|这项|这个|此项|此)(行动|活动|计划|项目|工程|服务|平台|机制|制度|举措|措施|品牌|工作)"
-                      r"(?:主要|重点|还|将|则|均|也)?$")
+_ANAPHOR_HEADS = ("行动", "活动", "计划", "项目", "工程", "服务", "平台", "机制", "制度", "举措", "措施", "品牌", "工作")
+_ANAPHOR = re.compile(rf"(?:该|这一|这项|这个|此项|此)({'|'.join(_ANAPHOR_HEADS)})(?:主要|重点|还|将|则|均|也)?$")
 
 
 def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
@@ -279,8 +326,14 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
     推出“暖蜂行动”。…该行动面向外卖骑手、快递员等新就业形态劳动者. The antecedent is the
     nearest measure before the phrase whose name ends with the same head noun."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    by_head: dict[str, list[Found]] = {}  # measures by head noun, in text order
+    for x in Spans(_by_cls(found, "Measure")):
+        label = strip_marks(x.ref.label)
+        for head in _ANAPHOR_HEADS:
+            if label.endswith(head):
+                by_head.setdefault(head, []).append(x)
+    ends = {head: [x.end for x in xs] for head, xs in by_head.items()}
     out = []
     for m in _re_aim().finditer(text):
         if not ctx.aligned(m.start(), m.end()):
@@ -288,16 +341,16 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        ana = _ANAPHOR.search(text, sent[0], m.start())
+        ana = _ANAPHOR.search(text, max(sent[0], m.start() - 8), m.start())  # 6 characters at most
         if ana is None or ana.end() != m.start():
             continue
         head = ana.group(1)
-        before = [x for x in measures if x.end <= ana.start() and strip_marks(x.ref.label).endswith(head)]
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 14), None)
-        if not before or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+        i = bisect_left(ends.get(head, []), ana.start() + 1)  # the last one ending by ana.start()
+        g = groups.first_in(m.end(), m.end() + 14)
+        if i == 0 or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
             continue
         for t in _group_chain(text, g, groups):
-            out += _rel(ctx, "targets", before[-1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
+            out += _rel(ctx, "targets", by_head[head][i - 1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
     return out
 
 
@@ -305,8 +358,8 @@ def targets_focus(ctx: Context, found: list[Found]) -> list[Relation]:
     """把 groups 作为 …重点/对象, then measures in the same sentence (rule ``targets.focus-group``):
     要把困难职工、农民工作为服务重点，完善常态化送温暖机制."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for g in groups:
         if not text.endswith("把", 0, g.start):
@@ -318,11 +371,10 @@ def targets_focus(ctx: Context, found: list[Found]) -> list[Relation]:
         if m is None or sent is None:
             continue
         after = chain[-1].end + m.end()
-        for x in measures:
-            if after <= x.start and x.end <= sent[1]:
-                for t in chain:
-                    if not _is_agent(t.ref):
-                        out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
+        for x in measures.within(after, min(sent[1], after + _REACH)):
+            for t in chain:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
     return out
 
 
@@ -333,8 +385,8 @@ def targets_rights(ctx: Context, found: list[Found]) -> list[Relation]:
     """保障/维护 groups' 权益, then the measures of the rest of the sentence
     (rule ``targets.rights-topic``): 保障灵活就业人员权益，一是…推进职业伤害保障试点."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for g in groups:
         if not text.endswith(("保障", "维护", "保护", "维护好"), 0, g.start):
@@ -344,10 +396,9 @@ def targets_rights(ctx: Context, found: list[Found]) -> list[Relation]:
         sent = ctx.sentence_of(g.start, g.end)
         if m is None or sent is None or text[m.end():m.end() + 1] not in CLAUSE_PUNCT:
             continue  # only as a topic clause: 保障灵活就业人员权益，…
-        for x in measures:
-            if m.end() <= x.start and x.end <= sent[1]:
-                for t in chain:
-                    out += _rel(ctx, "targets", x.ref, t.ref, g.start - 2, x.end, "targets.rights-topic")
+        for x in measures.within(m.end(), min(sent[1], m.end() + _REACH)):
+            for t in chain:
+                out += _rel(ctx, "targets", x.ref, t.ref, g.start - 2, x.end, "targets.rights-topic")
     return out
 
 
@@ -360,15 +411,15 @@ def targets_benefits(ctx: Context, found: list[Found]) -> list[Relation]:
     right after the measure's name (rule ``targets.benefit``): 开展的“金秋助学”活动惠及
     困难职工子女2000余人, 开展“尊法守法”服务农民工公益法律服务行动."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for m in _BENEFIT.finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 8), None)
-        before = [x for x in measures if sent[0] <= x.start and x.end <= m.start()]
+        g = groups.first_in(m.end(), m.end() + 8)
+        before = measures.within(max(sent[0], m.start() - 2 * _REACH), m.start())
         if m.group() in _SERVE:  # “…”服务农民工…行动: only right after the measure's name
             before = [x for x in before if m.start() - x.end <= 1]
         else:  # …活动惠及…, …行动，覆盖…: the measure's own clause or the one before
@@ -387,17 +438,20 @@ _TAIL = re.compile(r"(?:活动|工作|服务|项目|行动)?[0-9０-９一二三
 
 
 def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause ending at ``pos``, looking back at most ``_REACH`` characters."""
     if pos <= 0:
         return 0
-    starts = [text.rfind(p, 0, pos) for p in CLAUSE_PUNCT]
-    return max(starts) + 1
+    lo = max(0, pos - _REACH)
+    starts = [text.rfind(p, lo, pos) for p in CLAUSE_PUNCT]
+    return max(max(starts) + 1, lo)
 
 
-def _group_chain(text: str, first: Found, groups: list[Found]) -> list[Found]:
-    """The groups joined to ``first`` by 、/和/等/为代表的: 环卫工人、建筑工人等户外劳动者."""
-    by_start = {g.start: g for g in groups}
+def _group_chain(text: str, first: Found, groups: Spans) -> list[Found]:
+    """The groups joined to ``first`` by 、/和/等/为代表的: 环卫工人、建筑工人等户外劳动者
+    (at most ``_MAX_CHAIN`` of them)."""
+    by_start = groups.by_start
     chain = [first]
-    while True:
+    while len(chain) < _MAX_CHAIN:
         cur = chain[-1]
         nxt = None
         for sep in _ENUM_SEPS + _ENUM_ENDS + ("群体和", "群体、"):
@@ -407,11 +461,14 @@ def _group_chain(text: str, first: Found, groups: list[Found]) -> list[Found]:
         if nxt is None or nxt in chain:
             return chain
         chain.append(nxt)
+    return chain
 
 
 def _clause_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(p, pos) for p in CLAUSE_PUNCT) if i >= 0]
-    return min(ends) if ends else len(text)
+    """End of the clause starting at ``pos``, looking ahead at most ``_REACH`` characters."""
+    hi = min(len(text), pos + _REACH)
+    ends = [i for i in (text.find(p, pos, hi) for p in CLAUSE_PUNCT) if i >= 0]
+    return min(ends) if ends else hi
 
 
 @cache
@@ -425,11 +482,13 @@ def targets_paragraph_topic(ctx: Context, found: list[Found], paragraphs) -> lis
     (rule ``targets.paragraph-topic``): 要更多关注农民工群体。…大力实施农民工“求学圆梦行动”.
     A following ``X是…`` sentence adds X (困难职工是工会帮扶服务的重点)."""
     text = ctx.text
-    groups = _by_cls(found, "WorkerGroup")
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
+    all_sents = ctx.sentences
     out = []
     for ps, pe in paragraphs:
-        sents = [s for s in ctx.sentences if ps <= s[0] < pe]
+        i = bisect_left(all_sents, (ps, -1))  # the paragraph's first three sentences, found by position
+        sents = [s for s in all_sents[i:i + 3] if s[0] < pe]
         if len(sents) < 2:
             continue
         s0, e0 = sents[0]
@@ -438,19 +497,18 @@ def targets_paragraph_topic(ctx: Context, found: list[Found], paragraphs) -> lis
         if m is None or len(first) > 30:
             continue
         lead = s0 + (len(text[s0:e0]) - len(text[s0:e0].lstrip())) + m.end()
-        topic = [g for g in groups if lead <= g.start <= lead + 4 and g.end <= e0]
+        topic = [g for g in groups.starting(lead, lead + 5) if g.end <= e0]
         if not topic:
             continue
         topic = topic[:1]
         for s, _e in sents[1:3]:
-            g = next((g for g in groups if g.start == s and text.startswith("是", g.end)), None)
-            if g is not None and g.ref not in [t.ref for t in topic]:
+            g = groups.by_start.get(s)
+            if g is not None and text.startswith("是", g.end) and g.ref not in [t.ref for t in topic]:
                 topic.append(g)
-        for x in measures:
-            if e0 <= x.start and x.end <= pe:
-                for t in topic:
-                    if not _is_agent(t.ref):
-                        out += _rel(ctx, "targets", x.ref, t.ref, x.start, x.end, "targets.paragraph-topic")
+        for x in measures.within(e0, pe):
+            for t in topic:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, x.start, x.end, "targets.paragraph-topic")
     return out
 
 
@@ -504,16 +562,19 @@ def members_from_posts(ctx: Context, found: list[Found]) -> list[Relation]:
     全国总工会主席王东明, 省总工会党组书记、主席张三."""
     text = ctx.text
     orgs = {f.end: f for f in _by_cls(found, "Organization")}
+    people = {f.end: f for f in _by_cls(found, "Person")}
     out = []
     for p in _by_cls(found, "Person"):  # whichever rule found the name: the posts before it decide
         end = p.start
-        while end > 0 and text[end - 1] in " \u3000、":
+        names = 0
+        while end > 0 and text[end - 1] in " \u3000、" and names < _MAX_CHAIN:
             end -= 1
             if text[end] == "、":  # a list of names after one post chain
-                prev = next((q for q in found if q.end == end and q.ref.cls == "Person"), None)
+                prev = people.get(end)
                 if prev is None:
                     break
                 end = prev.start
+                names += 1
         pstart, posts = posts_before(text, end)
         org = orgs.get(pstart)
         if org is None:
