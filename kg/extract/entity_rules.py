@@ -180,18 +180,21 @@ def unit_unions(ctx: Context) -> list[Candidate]:
 
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+#: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市")
 
 
-def companies(ctx: Context) -> list[Candidate]:
+def companies(ctx: Context, heads: re.Pattern = _COMPANY, rule: str = "org.company") -> list[Candidate]:
     """A company by its registered name: 中车株洲电力机车有限公司, 国家电网有限公司
     (rule ``org.company``). The name runs left over nouns and must hold a proper noun
-    (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies."""
+    (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies. With
+    ``_INSTITUTION`` heads, universities, institutes and hospitals (rule ``org.institution``)."""
     out = []
     text = ctx.text
     known = tuple(f for f, _ in inv.PROVINCES) + tuple(s for _, s in inv.PROVINCES) + inv.CITIES
-    for m in _COMPANY.finditer(text):
+    for m in heads.finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
@@ -205,8 +208,14 @@ def companies(ctx: Context) -> list[Candidate]:
         name = text[start:m.start()]
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
-        out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], "org.company"))
+        out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule))
     return out
+
+
+def institutions(ctx: Context) -> list[Candidate]:
+    """Universities, institutes and hospitals by name, down to a school (rule
+    ``org.institution``): 中国海洋大学海洋生命学院; the same walk as ``companies``."""
+    return companies(ctx, _INSTITUTION, "org.institution")
 
 
 @cache
@@ -588,6 +597,8 @@ def _re_quote():
 
 
 _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+#: 以“…”为载体: the words after a quoted name that make it the vehicle of a programme.
+_VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
 
 
 _QUOTE_JOINS = ("以及", "、", "和", "及", "与")
@@ -626,7 +637,7 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
     verbs = _re_measure_verb()
     for m in _re_quote().finditer(text):
         name = next(g for g in m.groups() if g is not None)
-        if any(ch in "、，,。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
+        if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
             continue
         known = ctx.comp.lexicon.concept(name)
         if known is not None and known.cls != "Measure":
@@ -634,10 +645,13 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
         strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
         ext = _QUOTE_SUFFIX.match(text, m.end())
         if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
+            # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
             # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
             label = measure_label(name + ext.group(), ctx.comp.lexicon)
             out.append(Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted"))
             continue
+        if any(ch in "，," for ch in name):
+            continue  # a quoted sentence, not a name
         first, last = _quote_chain(text, m)
         lo = max(0, first - 8)
         followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
@@ -645,9 +659,11 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
                          and (followed or v.group() in _QUOTE_VERBS)
                          and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
                          for v in verbs.finditer(text, lo, first))
+        # 以“四级一体”为载体: the quoted name is the vehicle of the work that follows
+        introduced = introduced or (text.endswith("以", 0, first) and text.startswith(_VEHICLE, last))
         if not (strong_head or introduced):
             continue
-        if not strong_head and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
+        if not strong_head and not (followed and len(name) > 6) and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
                                 or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name))):
             continue  # “两个一百年”, “三服务”, “四化”: numbered slogans
         head = next((h for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), None)

@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.extract import inventory as inv
 from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, strip_marks
-from kg.extract.people import posts_before
+from kg.extract.people import posts_before, role_between
 from kg.model import EntityRef, Evidence, Relation
 
 
@@ -268,6 +268,8 @@ def _re_aim():
 
 _AIM_CLAUSE_TAILS = ("", "群体", "子女", "家庭", "而言", "来说", "等群体", "群体而言", "群体来说")
 _FILLER = re.compile(r"^(?:[^，,；;：:。！？!?]{0,10}的|[^，,；;：:。！？!?]{1,12}(?:、|和|及|与)"
+                     # 针对44户企业的775名建档特困职工: a count of the people, then how they are listed
+                     r"|(?:[^，,；;：:。！？!?]{0,8}的)?[0-9一二三四五六七八九十百千万余多]+(?:名|位|户|个|万)(?:建档|在岗|在职|一线)?"
                      r"|(?:全市|全省|全区|全县|全国|本地|辖区内?)?(?:广大|全体|更多|各类|所有)?)$")
 
 
@@ -432,6 +434,63 @@ def targets_benefits(ctx: Context, found: list[Found]) -> list[Relation]:
     return out
 
 
+#: Beneficiary frames: a lead word, the group, then a word that hands the measure over.
+#: 对学校困难职工进行节日慰问, 向环卫工人送去“清凉礼包”, 为农民工提供免费技能培训,
+#: 支持农民工参加职业技能培训, 开发适合就业困难人员的公益性岗位, 组织教职工开展知识竞赛.
+_FRAMES: dict[str, tuple[str, ...]] = {
+    "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
+    "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出"),
+    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立"),
+    "给": ("送去", "送上", "发放", "提供"),
+    "支持": ("参加", "参与"),
+    "组织": ("参加", "参与", "开展"),
+    "适合": ("的",),
+    "面向": ("的",),
+}
+#: Giving verbs strong enough that the group may come after a long description with commas
+#: (向顶着烈日，…的环卫工人送去…).
+_GIVING = ("送去", "送上", "送来", "送出", "发放", "赠送")
+_FRAME_LEAD = re.compile("|".join(sorted(_FRAMES, key=len, reverse=True)))
+
+
+def targets_frames(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A beneficiary frame: 对/向/为/支持/组织/适合/面向, a group (after at most a short
+    description), a word that hands something over (进行/送去/提供/参加/的), and the measures
+    of the rest of the clause (rule ``targets.frame``): 对困难职工进行节日慰问,
+    向环卫工人送去“清凉礼包”, 开发适合就业困难人员的公益性岗位."""
+    text = ctx.text
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
+    if not groups or not measures:
+        return []
+    out = []
+    for m in _FRAME_LEAD.finditer(text):
+        if not ctx.aligned(m.start(), m.end()):
+            continue
+        connectors = _FRAMES[m.group()]
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        for g in groups.starting(m.end(), min(sent[1], m.end() + 40)):
+            between = text[m.end():g.start]
+            if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
+                continue
+            chain = _group_chain(text, g, groups)
+            rest = chain[-1].end + (2 if text.startswith("群体", chain[-1].end) else 0)
+            word = next((w for w in connectors if text.startswith(w, rest)), None)
+            commas = any(p in between for p in "，,：:")
+            if word is None or ((len(between) > 16 or commas) and word not in _GIVING):
+                continue  # only a giving verb reaches back over a long description
+            if commas and not between.endswith("的"):
+                continue  # 向顶着烈日，…的环卫工人送去: the description ends with 的
+            after = rest + len(word)
+            for x in measures.within(after, _clause_end(text, after)):
+                for t in chain:
+                    out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.frame")
+            break  # the first group the frame reaches is its object
+    return out
+
+
 #: What may follow a measure up to the clause end for a clause opening with 为 to aim it:
 #: 开展“送清凉”活动，为…; 建立“暖蜂驿站”1500余个，为….
 _TAIL = re.compile(r"(?:活动|工作|服务|项目|行动)?[0-9０-９一二三四五六七八九十百千万余多个家处座所场次]*")
@@ -577,10 +636,39 @@ def members_from_posts(ctx: Context, found: list[Found]) -> list[Relation]:
                 names += 1
         pstart, posts = posts_before(text, end)
         org = orgs.get(pstart)
-        if org is None:
+        for _ in range(_MAX_CHAIN):  # 区人大常委会副主任、区总工会主席陈国裕: each organization its posts
+            if org is None:
+                break
+            pos = pstart
+            for post in posts:
+                pos = text.index(post, pos)
+                role = ctx.article.text[pos:pos + len(post)]  # as printed: 副部長 in traditional text
+                pos += len(post)
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=role)
+            if not text.endswith("、", 0, org.start):
+                break
+            pstart, posts = posts_before(text, org.start - 1)
+            org = orgs.get(pstart) if posts else None
+    return out
+
+
+def members_org_role(ctx: Context, found: list[Found], known: list[Relation]) -> list[Relation]:
+    """An organization, a role as printed, then a person who has no post there yet
+    (rule ``member.org-role``): 青岛港国际物流有限公司机械司机郭希辉 (role 机械司机),
+    中国海洋大学海洋生命学院院长包振民 (role 院长 of the sub-unit the text names)."""
+    text = ctx.text
+    orgs = {f.end: f for f in _by_cls(found, "Organization")}
+    has_post = {r.subject for r in known if r.predicate == "member"}
+    out = []
+    for p in _by_cls(found, "Person"):
+        if p.ref in has_post:
             continue
-        for post in posts:
-            out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=post)
+        for q in range(p.start - 1, max(0, p.start - 13), -1):
+            org = orgs.get(q)
+            if org is not None and role_between(text, q, p.start):
+                role = ctx.article.text[q:p.start]
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.org-role", role=role)
+                break
     return out
 
 
