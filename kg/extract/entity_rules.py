@@ -104,7 +104,9 @@ def _re_place_org():
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
-           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?")
+           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?"
+           # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
+           r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
@@ -199,8 +201,14 @@ def companies(ctx: Context, heads: re.Pattern = _COMPANY, rule: str = "org.compa
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
         start, proper = m.start(), False
-        for ts, te, flag in reversed(ctx.pos_tags(max(sent[0], m.start() - 16), m.start())):
+        tags = ctx.pos_tags(max(sent[0], m.start() - 16), m.start())
+        for i in range(len(tags) - 1, -1, -1):
+            ts, te, flag = tags[i]
             word = text[ts:te]
+            if te == start and flag == "v" and len(word) == 2 and i > 0 and tags[i - 1][2] == "ns" \
+                    and tags[i - 1][1] == ts and (i == 1 or tags[i - 2][2] not in _NOMINAL):
+                start, proper = tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
+                break
             if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
                     or (flag == "m" and not word.startswith("第")):
                 break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
@@ -209,6 +217,29 @@ def companies(ctx: Context, heads: re.Pattern = _COMPANY, rule: str = "org.compa
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule))
+    return out
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]+班)")
+
+
+def sub_units(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
+    """A company or institution followed by its units down to the team, as award lists name
+    them (rule ``org.sub-unit``): 某某有限公司青岛市分公司IDC运营中心, 某某集团有限公司457桥壳生产线工段.
+    Taken only where the name ends at a mark (、，。), so it is delimited as a name."""
+    out = []
+    text = ctx.text
+    for o in orgs:
+        if o.rule not in ("org.company", "org.institution"):
+            continue
+        end = o.end
+        for _ in range(3):
+            m = _UNIT.match(text, end)
+            if m is None:
+                break
+            end = m.end()
+        if end > o.end and (end == len(text) or text[end] in "、，,。；;）)"):
+            out.append(Candidate(o.start, end, "Organization", text[o.start:end], "org.sub-unit"))
     return out
 
 
@@ -530,6 +561,10 @@ def verb_objects(ctx: Context) -> list[Candidate]:
         s = _trim_measure_left(ctx, m.end(), end)
         if s is None:
             continue
+        # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
+        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS]
+        if verbs and end - verbs[-1] >= len(head) + 2:
+            s = verbs[-1]
         label = measure_label(text[s:end], ctx.comp.lexicon)
         if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
             continue  # 推进…服务: too vague; 推进职业伤害保障试点: named enough

@@ -130,6 +130,11 @@ MEASURE_VERBS = (
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).
 WEAK_MEASURE_VERBS = ("推动", "推进", "形成", "创新", "参与", "加强", "扩大", "推广", "升级", "做好", "办好", "执行", "设置", "建设", "举行", "购买")
 
+#: Predicates that end a clause's subject inside a verb's object: 事业单位进行平等协商,
+#: 不正当手段干扰工资集体协商 (the measure is what follows them).
+PREDICATE_VERBS = ("进行", "干扰", "阻碍", "妨碍", "拒绝", "破坏", "违反", "参加", "参与", "负责", "指导", "支持",
+                   "要求", "提出", "依法", "组织", "协助", "督促", "监督")
+
 #: Words stripped from the left of a measure: 大规模技术技能培训 -> 技术技能培训.
 MEASURE_PREFIX_NOISE = (
     "进一步", "大规模", "大力", "全面", "深入", "广泛", "积极", "持续", "不断", "切实",
@@ -242,7 +247,7 @@ NON_ENTITY_HEADS = ("意识", "精神", "思想", "理论", "主义", "路线", 
 GENERIC_MEASURE_MODIFIERS = (
     "管理", "工作", "规章", "协调", "监督", "内部", "保障", "服务", "长效", "运行", "考核",
     "责任", "评价", "激励", "约束", "报告", "登记", "备案", "审查", "检查", "监测", "统计",
-    "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策",
+    "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策", "组织",
 )
 
 #: Generic words that are never an entity alone.

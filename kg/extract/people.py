@@ -165,7 +165,7 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
 
 
 _ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}")
-_NOT_IN_ROLES = ("的", "是", "和", "与", "及", "在", "为", "将", "了")
+_NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并")
 
 
 def role_between(text: str, start: int, end: int) -> bool:

@@ -95,6 +95,7 @@ def entity_candidates(ctx: Context) -> list[Candidate]:
     place_spans = er.places(ctx, orgs)
     orgs += er.elided_place_orgs(ctx, place_spans) + er.state_organs(ctx) + er.unit_unions(ctx) + er.companies(ctx)
     orgs += er.institutions(ctx)
+    orgs += er.sub_units(ctx, orgs)
     all_orgs = orgs + [c for c in vocab if c.cls == "Organization" and c.whole]
     orgs += er.departments(ctx, all_orgs) + er.facilities(ctx, all_orgs)
     groups = er.modified_groups(ctx) + er.group_nouns(ctx) + er.occupations(ctx)
@@ -115,8 +116,12 @@ def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidat
     for m in kept:
         if m.cls == "Measure":
             owner.update((i, m) for i in range(m.start, m.end))
+    for o in kept:  # 美团东湖立交桥站 names 美团
+        if o.rule == "org.sub-unit":
+            owner.update((i, o) for i in range(o.start, o.end))
     inner = [c for c in candidates if (c.vocab or c.rule == "group.modifier-head") and c.cls in ("WorkerGroup", "Organization")
-             and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length]
+             and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length
+             and (owner[c.start].cls == "Measure" or c.cls == "Organization")]
     inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab) for c in inner]  # whole within the measure
     return [c for c in longest_first(inner) if not c.label.startswith("?")]
 

@@ -35,6 +35,18 @@ ENTITIES = [
     ("美团城南站站长韩志刚介绍经验。", "Person", "韩志刚", "person.post-name"),
     # a three-character name the tagger is sure of needs no closing word after a trade
     ("环卫工人刘建军接过慰问品。", "Person", "刘建军", "person.group-name"),
+    # award lists name teams down to the unit; a verb inside a registered name
+    ("获评先进集体的是中国联合网络通信有限公司南京市分公司数据运营中心、华东重工集团有限公司三号装配车间。",
+     "Organization", "中国联合网络通信有限公司南京市分公司数据运营中心", "org.sub-unit"),
+    ("获评先进集体的是中国联合网络通信有限公司南京市分公司数据运营中心、华东重工集团有限公司三号装配车间。",
+     "Organization", "华东重工集团有限公司三号装配车间", "org.sub-unit"),
+    # a known organization inside a unit's name is named too
+    ("美团城南站站长韩志刚介绍经验。", "Organization", "美团", "org.vocab"),
+    # a zone's union with the district it is run with, in brackets
+    ("湘潭高新区（岳塘区）总工会举行团拜会。", "Organization", "湘潭高新区（岳塘区）总工会", "org.place-union"),
+    # ministries by their usual names
+    ("住房城乡建设部、监察部联合发出通知。", "Organization", "住房和城乡建设部", "org.vocab"),
+    ("住房城乡建设部、监察部联合发出通知。", "Organization", "监察部", "org.vocab"),
     # spokespeople and heads of units are posts
     ("全总新闻发言人孙立平介绍情况。", "Person", "孙立平", "person.post-name"),
     # quoted names: a numbered name followed by a programme noun, a two-part slogan with its
@@ -58,6 +70,9 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    # a predicate inside a verb's object: the measure is only what follows it
+    ("企业不得采取不正当手段干扰工资集体协商。", "Measure", "不正当手段干扰工资集体协商"),
+    ("推动事业单位进行平等协商。", "Measure", "事业单位进行平等协商"),
     ("他认为“两个确保”活动很好。", "Measure", "两个确保"),  # a short numbered slogan
     ("他说“好，很好”，然后离开。", "Measure", "好，很好"),  # a quoted sentence
 ]
