@@ -186,6 +186,37 @@ def broader_modifiers(ctx: Context, found: list[Found]) -> list[Relation]:
     return out
 
 
+_SCOPE = re.compile(r"(?:具体|主要)?(?:范围|对象|人员|群体)?包括[：:]")
+_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
+def broader_scope_list(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A group, then 范围包括： and numbered items naming groups: each item's group is narrower
+    (rule ``broader.scope-list``): 就业困难人员…具体范围包括：（一）属于零就业家庭成员的；
+    （二）城镇残疾人…. The head is the last group before the list (at most ``_REACH`` back)."""
+    text = ctx.text
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    out = []
+    for m in _SCOPE.finditer(text):
+        before = groups.within(max(0, m.start() - _REACH), m.start())
+        if not before:
+            continue
+        head = before[-1]
+        pos, items = m.end(), 0
+        while items < _MAX_CHAIN:
+            item = _ITEM.match(text, pos + (1 if text[pos:pos + 1] == "\n" else 0))
+            if item is None:
+                break
+            end = _clause_end(text, item.end())
+            while end < len(text) and text[end] in "，,":  # an item runs to its ；/。
+                end = _clause_end(text, end + 1)
+            member = groups.first_in(item.end(), end - 1)
+            if member is not None and member.end <= end:
+                out += _rel(ctx, "broader", member.ref, head.ref, member.start, member.end, "broader.scope-list")
+            pos, items = end + 1, items + 1
+    return out
+
+
 def broader_part_of(ctx: Context, found: list[Found]) -> list[Relation]:
     """X是Y的…组成部分/主体力量: X is narrower than Y (rule ``broader.part-of``):
     农民工是产业工人的重要组成部分, 产业工人是工人阶级的主体力量."""
@@ -226,6 +257,20 @@ def broader_vocabulary(ctx: Context, found: list[Found], lexicon) -> list[Relati
 def _is_agent(ref: EntityRef) -> bool:
     """The union's own people (工会干部, 工会工作者) carry measures out; they are not aimed at."""
     return ref.label.startswith("工会") or ref.label in ("职工代表",)
+
+
+def targets_in_titles(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A policy document whose title names a group is about that group (rule
+    ``targets.in-title``): 《关于解决拖欠农民工工资问题的通知》 -> 农民工."""
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    out = []
+    for x in _by_cls(found, "Measure"):
+        if x.cand.rule != "measure.titled-doc" or not x.ref.label.startswith("关于"):
+            continue  # 关于…的通知: a notice about something; 职工 alone says nothing of whom
+        for g in groups.within(x.start, x.end):
+            if not _is_agent(g.ref) and g.ref.label != "职工":
+                out += _rel(ctx, "targets", x.ref, g.ref, x.start, x.end, "targets.in-title")
+    return out
 
 
 def targets_compounds(ctx: Context, found: list[Found], candidates: list[Candidate]) -> list[Relation]:

@@ -112,6 +112,7 @@ TARGETS = [
     ("支持农民工参加职业技能培训。", "职业技能培训", "农民工", "targets.frame"),
     ("组织教职工开展知识竞赛。", "知识竞赛", "教职工", "targets.frame"),
     ("主要针对200户企业的500名建档特困职工开展生活救助。", "生活救助", "特困职工", "targets.aim-word"),
+    ("两部门印发《关于切实解决拖欠农民工工资问题的通知》。", "关于切实解决拖欠农民工工资问题的通知", "农民工", "targets.in-title"),
 ]
 
 
@@ -122,3 +123,17 @@ def test_targets(make_article, lexicon, text, measure, group, rule):
 
 def test_a_frame_without_a_handing_over_word_aims_nothing(make_article, lexicon):
     assert not _targets(extract(make_article("对农民工进行管理，开展调查。"), lexicon))
+
+
+def test_a_document_about_all_workers_aims_at_no_one_in_particular(make_article, lexicon):
+    ex = extract(make_article("省总工会印发《关于开展职工技能提升行动的实施意见》。"), lexicon)
+    assert not {t for t in _targets(ex) if t[2] == "targets.in-title"}
+
+
+def test_a_numbered_scope_list_gives_narrower_groups(make_article, lexicon):
+    text = ("本办法所称就业困难人员，是指有就业愿望的人员。具体范围包括：\n"
+            "（一）属于零就业家庭成员的；\n（二）大龄失业人员；\n（三）城镇残疾人。")
+    ex = extract(make_article(text), lexicon)
+    got = {(r.subject.label, r.object.label) for r in ex.relations
+           if r.predicate == "broader" and r.evidence.rule == "broader.scope-list"}
+    assert got == {("零就业家庭成员", "就业困难人员"), ("大龄失业人员", "就业困难人员"), ("残疾人", "就业困难人员")}
