@@ -64,6 +64,27 @@ def vocabulary_matches(ctx: Context) -> list[Candidate]:
 
 _SYSTEM_HEADS = ("服务体系", "工作体系", "体系", "工作机制", "机制", "制度", "平台")
 
+#: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
+_EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$")
+_EDITION_TAIL = ("活动", "行动", "工作")
+
+
+def edition_names(ctx: Context, vocab: list[Candidate]) -> list[Candidate]:
+    """A dated or numbered edition of a standing programme names the programme, the full
+    form kept as an alias (rule ``measure.edition``): 2027年中秋国庆期间金秋助学活动 is 金秋助学,
+    第八届全国职工职业技能大赛 is 全国职工职业技能大赛."""
+    out = []
+    text = ctx.text
+    for c in vocab:
+        if c.cls != "Measure" or not c.whole or c.label.startswith("?"):
+            continue
+        m = _EDITION.search(text, max(0, c.start - 18), c.start)
+        if m is None or ctx.sentence_of(m.start(), c.end) is None:
+            continue
+        end = c.end + next((len(t) for t in _EDITION_TAIL if text.startswith(t, c.end)), 0)
+        out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
+    return out
+
 
 def _edge_ok(ctx: Context, start: int, end: int) -> bool:
     """A long vocabulary name counts where jieba (which knows every vocabulary name)
@@ -131,6 +152,9 @@ def place_orgs(ctx: Context) -> list[Candidate]:
         if not ok:  # 为江苏省人大常委会: retry one character on
             m = rx.search(text, start + 1)
             continue
+        if text.startswith(("条例", "法", "章程", "工作条例"), m.end()):  # 重庆市工会条例: a law's title
+            m = rx.search(text, m.end())
+            continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
         m = rx.search(text, m.end())
@@ -162,8 +186,8 @@ def unit_unions(ctx: Context) -> list[Candidate]:
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
     for m in re.finditer(r"(?<!总)工会(?:联合会|委员会)?", text):
         sent = ctx.sentence_of(m.start(), m.end())
-        if sent is None or m.start() - sent[0] < 2:
-            continue
+        if sent is None or m.start() - sent[0] < 2 or text.startswith(("条例", "法", "章程", "工作条例"), m.end()):
+            continue  # 重庆市工会条例: a law's title, not a union
         lo = max(sent[0], m.start() - 18)
         start = m.start()
         for ts, te, flag in reversed(ctx.pos_tags(lo, m.start())):
@@ -605,9 +629,15 @@ _NOT_IN_MEASURES = ("或者", "或", "以及", "并", "其他", "有关", "所",
 _PREPOSITIONS = tuple("对向为以从在把将与和由被给")
 
 
+_COUNT = re.compile(r"^(?:约|近|超过|共|累计)?[0-9０-９.一二两三四五六七八九十百千万亿余多]+(?:万|千|百)?"
+                    r"(?:场次|人次|场|次|个|项|名|人|家|批|期|届|元|余)")
+
+
 def _good_measure(label: str, head: str) -> bool:
     if len(label) < len(head) + 2 or label in inv.GENERIC_WORDS:
         return False
+    if _COUNT.match(label):
+        return False  # 3万场次…活动, 200余名…培训: a count, not a programme
     if any(w in label for w in _NOT_IN_MEASURES) or label.startswith(_PREPOSITIONS) or len(label) > 22:
         return False
     if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:

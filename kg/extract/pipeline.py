@@ -103,6 +103,7 @@ def entity_candidates(ctx: Context) -> list[Candidate]:
     groups = er.modified_groups(ctx) + er.group_nouns(ctx) + er.occupations(ctx)
     groups += er.enumerated_groups(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup"])
     measures = er.verb_objects(ctx) + er.quoted_measures(ctx) + er.titled_documents(ctx) + er.means_measures(ctx)
+    measures += er.edition_names(ctx, vocab)
     persons = people.post_names(ctx) + people.name_posts(ctx) + people.elected_names(ctx)
     persons += people.org_role_names(ctx, orgs + [c for c in vocab if c.cls == "Organization" and c.whole])
     named = frozenset(c.start for c in vocab if c.whole and c.length > 2)

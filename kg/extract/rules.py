@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "measure.verb-object": "建立职工需求调查制度, 开展困难职工帮扶攻坚行动: a verb, then a programme",
     "measure.quoted": "实施农民工“求学圆梦行动”: a quoted name a verb introduces or a head ends",
     "measure.titled-doc": "《关于加强新就业形态劳动者权益保障工作的意见》: a policy document by its title",
+    "measure.edition": "2027年中秋国庆期间金秋助学活动: a dated or numbered edition of a standing programme",
     "measure.by-means": "通过转移支付、项目化管理等方式: the listed means",
     # entities: people
     "person.vocab": "a name in a person vocabulary (none ships by default)",

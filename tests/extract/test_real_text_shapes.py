@@ -58,7 +58,12 @@ ENTITIES = [
     # pay systems and standing programmes of a union glossary
     ("各地要合理确定工资指导线。", "Measure", "工资指导线", "measure.vocab"),
     ("推行计件工资制和岗位工资制。", "Measure", "计件工资制", "measure.vocab"),
-    ("参加第九届全国职工职业技能大赛。", "Measure", "全国职工职业技能大赛", "measure.vocab"),
+    ("参加第九届全国职工职业技能大赛。", "Measure", "全国职工职业技能大赛", "measure.edition"),
+    ("市总工会启动2031年中秋国庆期间金秋助学活动。", "Measure", "金秋助学", "measure.edition"),
+    # study campaigns, service circles, allowances, coordination meetings
+    ("深入开展党纪学习教育。", "Measure", "党纪学习教育", "measure.verb-object"),
+    ("打造15分钟职工服务圈。", "Measure", "15分钟职工服务圈", "measure.verb-object"),
+    ("建立政府与同级工会联席会议制度。", "Measure", "政府与同级工会联席会议制度", "measure.verb-object"),
 ]
 
 
@@ -70,6 +75,9 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
+    ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),
+    ("重庆市工会条例第五条规定。", "Organization", "重庆市工会"),  # a law's title
     # a predicate inside a verb's object: the measure is only what follows it
     ("企业不得采取不正当手段干扰工资集体协商。", "Measure", "不正当手段干扰工资集体协商"),
     ("推动事业单位进行平等协商。", "Measure", "事业单位进行平等协商"),
@@ -137,3 +145,8 @@ def test_a_numbered_scope_list_gives_narrower_groups(make_article, lexicon):
     got = {(r.subject.label, r.object.label) for r in ex.relations
            if r.predicate == "broader" and r.evidence.rule == "broader.scope-list"}
     assert got == {("零就业家庭成员", "就业困难人员"), ("大龄失业人员", "就业困难人员"), ("残疾人", "就业困难人员")}
+
+
+def test_an_edition_keeps_its_full_form_as_an_alias(make_article, lexicon):
+    ex = extract(make_article("他参加了第九届全国职工职业技能大赛。"), lexicon)
+    assert ("全国职工职业技能大赛", ("第九届全国职工职业技能大赛",)) in {(e.ref.label, e.aliases) for e in ex.entities}
