@@ -78,6 +78,8 @@ NOT_ENTITIES = [
     ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
     ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),
     ("重庆市工会条例第五条规定。", "Organization", "重庆市工会"),  # a law's title
+    ("两个班组获评全国工人先锋号。", "WorkerGroup", "工人"),  # an award, not a group
+    ("为庆祝教师节，工会组织联欢。", "WorkerGroup", "教师"),  # a festival
     # a predicate inside a verb's object: the measure is only what follows it
     ("企业不得采取不正当手段干扰工资集体协商。", "Measure", "不正当手段干扰工资集体协商"),
     ("推动事业单位进行平等协商。", "Measure", "事业单位进行平等协商"),
