@@ -97,7 +97,7 @@ def _edge_ok(ctx: Context, start: int, end: int) -> bool:
     return (start_ok or ctx.is_boundary(start)) and (end_ok or ctx.is_boundary(end))
 
 
-def places(ctx: Context, place_orgs: list[Candidate] = ()) -> list[tuple[int, int, str, str]]:
+def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
     """(start, end, full name, level) of every known province or city the text names,
     and of the places that start organizations found by ``place_orgs`` (丽水市总工会)."""
     full_of = {}

@@ -190,6 +190,8 @@ def _mentions(ctx: Context, found: list[rr.Found]) -> list[Mention]:
             continue
         seen[key] += 1
         sent = ctx.sentence_of(f.start, f.end)
+        if sent is None:  # kept mentions lie inside a sentence; this only satisfies the type
+            continue
         out.append(Mention(f.ref, Evidence(f.start, f.end, sent[0], sent[1], f.cand.rule)))
     return out
 

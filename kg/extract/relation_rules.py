@@ -279,7 +279,7 @@ def targets_compounds(ctx: Context, found: list[Found], candidates: list[Candida
     text = ctx.text
     groups = _by_cls(found, "WorkerGroup")
     by_end = {g.end: g for g in groups}
-    inner = {}
+    inner: dict[int, list[Candidate]] = {}
     for c in candidates:
         if c.cls == "WorkerGroup":
             inner.setdefault(c.start, []).append(c)
