@@ -586,7 +586,8 @@ def verb_objects(ctx: Context) -> list[Candidate]:
         if s is None:
             continue
         # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
-        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS]
+        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS] \
+            if any(v in text[s:end - len(head)] for v in inv.PREDICATE_VERBS) else []  # the tagger only where needed
         if verbs and end - verbs[-1] >= len(head) + 2:
             s = verbs[-1]
         label = measure_label(text[s:end], ctx.comp.lexicon)

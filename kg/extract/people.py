@@ -20,10 +20,13 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_SURNAMES = frozenset(inv.SURNAMES)
+
+
 def _surname_len(s: str) -> int:
-    if s[:2] in inv.SURNAMES:
+    if s[:2] in _SURNAMES:
         return 2
-    return 1 if s[:1] in inv.SURNAMES else 0
+    return 1 if s[:1] in _SURNAMES else 0
 
 
 def _name_at(ctx: Context, start: int) -> int | None:

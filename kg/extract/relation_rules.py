@@ -510,13 +510,14 @@ def targets_frames(ctx: Context, found: list[Found]) -> list[Relation]:
         return []
     out = []
     for m in _FRAME_LEAD.finditer(text):
-        if not ctx.aligned(m.start(), m.end()):
-            continue
+        near = groups.starting(m.end(), m.end() + 40)
+        if not near or not ctx.aligned(m.start(), m.end()):
+            continue  # no group within reach: skip the word-boundary check
         connectors = _FRAMES[m.group()]
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        for g in groups.starting(m.end(), min(sent[1], m.end() + 40)):
+        for g in (g for g in near if g.start < sent[1]):
             between = text[m.end():g.start]
             if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
                 continue
