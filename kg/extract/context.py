@@ -65,6 +65,7 @@ class Context:
     _bounds: dict[int, frozenset[int]] = field(default_factory=dict)
     _sentences: tuple[tuple[int, int], ...] | None = None
     _text: str | None = None
+    _runs: list[tuple[int, int]] | None = None
 
     @property
     def text(self) -> str:
@@ -103,14 +104,12 @@ class Context:
         text = self.text
         if pos <= 0 or pos >= len(text) or not (_WORD_CHAR(text[pos - 1]) and _WORD_CHAR(text[pos])):
             return True
-        start = pos - 1
-        while start > 0 and _WORD_CHAR(text[start - 1]):
-            start -= 1
+        runs = self._runs
+        if runs is None:  # every run found once: walking to a run's ends per call is quadratic
+            runs = self._runs = [m.span() for m in _WORD_RUN.finditer(text)]
+        start, end = runs[bisect_right(runs, (pos, len(text) + 1)) - 1]
         got = self._bounds.get(start)
         if got is None:
-            end = pos + 1
-            while end < len(text) and _WORD_CHAR(text[end]):
-                end += 1
             cut, cuts = start, {start}
             for word in self.comp.tokenizer.cut(text[start:end], HMM=True):
                 cut += len(word)
@@ -134,6 +133,9 @@ class Context:
 def _WORD_CHAR(ch: str, _re=re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")) -> bool:
     """A character jieba segments inside a run (its ``re_han_default``); others split runs."""
     return _re.match(ch) is not None
+
+
+_WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
 def _split_sentences(text: str):

@@ -64,6 +64,27 @@ def vocabulary_matches(ctx: Context) -> list[Candidate]:
 
 _SYSTEM_HEADS = ("服务体系", "工作体系", "体系", "工作机制", "机制", "制度", "平台")
 
+#: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
+_EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$")
+_EDITION_TAIL = ("活动", "行动", "工作")
+
+
+def edition_names(ctx: Context, vocab: list[Candidate]) -> list[Candidate]:
+    """A dated or numbered edition of a standing programme names the programme, the full
+    form kept as an alias (rule ``measure.edition``): 2027年中秋国庆期间金秋助学活动 is 金秋助学,
+    第八届全国职工职业技能大赛 is 全国职工职业技能大赛."""
+    out = []
+    text = ctx.text
+    for c in vocab:
+        if c.cls != "Measure" or not c.whole or c.label.startswith("?"):
+            continue
+        m = _EDITION.search(text, max(0, c.start - 18), c.start)
+        if m is None or ctx.sentence_of(m.start(), c.end) is None:
+            continue
+        end = c.end + next((len(t) for t in _EDITION_TAIL if text.startswith(t, c.end)), 0)
+        out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
+    return out
+
 
 def _edge_ok(ctx: Context, start: int, end: int) -> bool:
     """A long vocabulary name counts where jieba (which knows every vocabulary name)
@@ -76,7 +97,7 @@ def _edge_ok(ctx: Context, start: int, end: int) -> bool:
     return (start_ok or ctx.is_boundary(start)) and (end_ok or ctx.is_boundary(end))
 
 
-def places(ctx: Context, place_orgs: list[Candidate] = ()) -> list[tuple[int, int, str, str]]:
+def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
     """(start, end, full name, level) of every known province or city the text names,
     and of the places that start organizations found by ``place_orgs`` (丽水市总工会)."""
     full_of = {}
@@ -104,7 +125,9 @@ def _re_place_org():
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
-           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?")
+           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?"
+           # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
+           r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
@@ -128,6 +151,9 @@ def place_orgs(ctx: Context) -> list[Candidate]:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
             m = rx.search(text, start + 1)
+            continue
+        if text.startswith(("条例", "法", "章程", "工作条例"), m.end()):  # 重庆市工会条例: a law's title
+            m = rx.search(text, m.end())
             continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
@@ -160,8 +186,8 @@ def unit_unions(ctx: Context) -> list[Candidate]:
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
     for m in re.finditer(r"(?<!总)工会(?:联合会|委员会)?", text):
         sent = ctx.sentence_of(m.start(), m.end())
-        if sent is None or m.start() - sent[0] < 2:
-            continue
+        if sent is None or m.start() - sent[0] < 2 or text.startswith(("条例", "法", "章程", "工作条例"), m.end()):
+            continue  # 重庆市工会条例: a law's title, not a union
         lo = max(sent[0], m.start() - 18)
         start = m.start()
         for ts, te, flag in reversed(ctx.pos_tags(lo, m.start())):
@@ -180,24 +206,33 @@ def unit_unions(ctx: Context) -> list[Candidate]:
 
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+#: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市")
 
 
-def companies(ctx: Context) -> list[Candidate]:
+def companies(ctx: Context, heads: re.Pattern = _COMPANY, rule: str = "org.company") -> list[Candidate]:
     """A company by its registered name: 中车株洲电力机车有限公司, 国家电网有限公司
     (rule ``org.company``). The name runs left over nouns and must hold a proper noun
-    (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies."""
+    (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies. With
+    ``_INSTITUTION`` heads, universities, institutes and hospitals (rule ``org.institution``)."""
     out = []
     text = ctx.text
     known = tuple(f for f, _ in inv.PROVINCES) + tuple(s for _, s in inv.PROVINCES) + inv.CITIES
-    for m in _COMPANY.finditer(text):
+    for m in heads.finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
         start, proper = m.start(), False
-        for ts, te, flag in reversed(ctx.pos_tags(max(sent[0], m.start() - 16), m.start())):
+        tags = ctx.pos_tags(max(sent[0], m.start() - 16), m.start())
+        for i in range(len(tags) - 1, -1, -1):
+            ts, te, flag = tags[i]
             word = text[ts:te]
+            if te == start and flag == "v" and len(word) == 2 and i > 0 and tags[i - 1][2] == "ns" \
+                    and tags[i - 1][1] == ts and (i == 1 or tags[i - 2][2] not in _NOMINAL):
+                start, proper = tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
+                break
             if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
                     or (flag == "m" and not word.startswith("第")):
                 break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
@@ -205,8 +240,37 @@ def companies(ctx: Context) -> list[Candidate]:
         name = text[start:m.start()]
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
-        out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], "org.company"))
+        out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule))
     return out
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]+班)")
+
+
+def sub_units(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
+    """A company or institution followed by its units down to the team, as award lists name
+    them (rule ``org.sub-unit``): 某某有限公司青岛市分公司IDC运营中心, 某某集团有限公司457桥壳生产线工段.
+    Taken only where the name ends at a mark (、，。), so it is delimited as a name."""
+    out = []
+    text = ctx.text
+    for o in orgs:
+        if o.rule not in ("org.company", "org.institution"):
+            continue
+        end = o.end
+        for _ in range(3):
+            m = _UNIT.match(text, end)
+            if m is None:
+                break
+            end = m.end()
+        if end > o.end and (end == len(text) or text[end] in "、，,。；;）)"):
+            out.append(Candidate(o.start, end, "Organization", text[o.start:end], "org.sub-unit"))
+    return out
+
+
+def institutions(ctx: Context) -> list[Candidate]:
+    """Universities, institutes and hospitals by name, down to a school (rule
+    ``org.institution``): 中国海洋大学海洋生命学院; the same walk as ``companies``."""
+    return companies(ctx, _INSTITUTION, "org.institution")
 
 
 @cache
@@ -418,6 +482,10 @@ def enumerated_groups(ctx: Context, heads: list[Candidate]) -> list[Candidate]:
     out = []
     text = ctx.text
     head_starts = {h.start for h in heads if h.cls == "WorkerGroup"}
+    known_ends: dict[int, list[int]] = {}
+    for h in heads:
+        if h.cls == "WorkerGroup":
+            known_ends.setdefault(h.end, []).append(h.start)
     for m in _re_enumeration().finditer(text):
         if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员"), m.end()):
             continue  # …等灵活就业群体, or just …等群体
@@ -427,10 +495,6 @@ def enumerated_groups(ctx: Context, heads: list[Candidate]) -> list[Candidate]:
             if part and part not in ("、", "和", "以及", "及", "与"):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
-        known_ends = {}
-        for h in heads:
-            if h.cls == "WorkerGroup":
-                known_ends.setdefault(h.end, []).append(h.start)
         for i, (s, e) in enumerate(pieces):
             if i == 0:
                 inside = [k for k in known_ends.get(e, ()) if k >= s]
@@ -521,6 +585,11 @@ def verb_objects(ctx: Context) -> list[Candidate]:
         s = _trim_measure_left(ctx, m.end(), end)
         if s is None:
             continue
+        # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
+        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS] \
+            if any(v in text[s:end - len(head)] for v in inv.PREDICATE_VERBS) else []  # the tagger only where needed
+        if verbs and end - verbs[-1] >= len(head) + 2:
+            s = verbs[-1]
         label = measure_label(text[s:end], ctx.comp.lexicon)
         if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
             continue  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
@@ -561,9 +630,15 @@ _NOT_IN_MEASURES = ("或者", "或", "以及", "并", "其他", "有关", "所",
 _PREPOSITIONS = tuple("对向为以从在把将与和由被给")
 
 
+_COUNT = re.compile(r"^(?:约|近|超过|共|累计)?[0-9０-９.一二两三四五六七八九十百千万亿余多]+(?:万|千|百)?"
+                    r"(?:场次|人次|场|次|个|项|名|人|家|批|期|届|元|余)")
+
+
 def _good_measure(label: str, head: str) -> bool:
     if len(label) < len(head) + 2 or label in inv.GENERIC_WORDS:
         return False
+    if _COUNT.match(label):
+        return False  # 3万场次…活动, 200余名…培训: a count, not a programme
     if any(w in label for w in _NOT_IN_MEASURES) or label.startswith(_PREPOSITIONS) or len(label) > 22:
         return False
     if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:
@@ -588,9 +663,13 @@ def _re_quote():
 
 
 _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+#: 以“…”为载体: the words after a quoted name that make it the vehicle of a programme.
+_VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
 
 
 _QUOTE_JOINS = ("以及", "、", "和", "及", "与")
+#: Adjacent quoted names followed each way, at most: a run of thousands stays linear.
+_MAX_QUOTE_CHAIN = 12
 
 
 def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
@@ -598,13 +677,13 @@ def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
     采取“园区建会”“行业建会”等方式, 建起“女职工休息室”和“夫妻房” -> the span of both."""
     rx = _re_quote()
     first, last = m.start(), m.end()
-    while True:  # walk left over “…”“…”, “…”、“…” and “…”和“…”
+    for _ in range(_MAX_QUOTE_CHAIN):  # walk left over “…”“…”, “…”、“…” and “…”和“…”
         prev = next((p for p in rx.finditer(text, max(0, first - 24), first)
                      if p.end() == first or text[p.end():first] in _QUOTE_JOINS), None)
         if prev is None:
             break
         first = prev.start()
-    while True:
+    for _ in range(_MAX_QUOTE_CHAIN):
         skip = next((len(j) for j in _QUOTE_JOINS if text.startswith(j, last)), 0)
         nxt = rx.match(text, last + skip)
         if nxt is None:
@@ -624,7 +703,7 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
     verbs = _re_measure_verb()
     for m in _re_quote().finditer(text):
         name = next(g for g in m.groups() if g is not None)
-        if any(ch in "、，,。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
+        if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
             continue
         known = ctx.comp.lexicon.concept(name)
         if known is not None and known.cls != "Measure":
@@ -632,10 +711,13 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
         strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
         ext = _QUOTE_SUFFIX.match(text, m.end())
         if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
+            # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
             # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
             label = measure_label(name + ext.group(), ctx.comp.lexicon)
             out.append(Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted"))
             continue
+        if any(ch in "，," for ch in name):
+            continue  # a quoted sentence, not a name
         first, last = _quote_chain(text, m)
         lo = max(0, first - 8)
         followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
@@ -643,9 +725,11 @@ def quoted_measures(ctx: Context) -> list[Candidate]:
                          and (followed or v.group() in _QUOTE_VERBS)
                          and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
                          for v in verbs.finditer(text, lo, first))
+        # 以“四级一体”为载体: the quoted name is the vehicle of the work that follows
+        introduced = introduced or (text.endswith("以", 0, first) and text.startswith(_VEHICLE, last))
         if not (strong_head or introduced):
             continue
-        if not strong_head and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
+        if not strong_head and not (followed and len(name) > 6) and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
                                 or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name))):
             continue  # “两个一百年”, “三服务”, “四化”: numbered slogans
         head = next((h for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), None)
@@ -678,7 +762,7 @@ def titled_documents(ctx: Context) -> list[Candidate]:
 @cache
 def _re_means():
     item = r"[\u4e00-\u9fff]{2,14}"
-    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、)*{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
+    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
 
 
 def means_measures(ctx: Context) -> list[Candidate]:
@@ -715,6 +799,8 @@ def _re_blocked():
     return re.compile(
         r"(?:中国共产党|党的)?第?[一二三四五六七八九十]{1,3}(?:次全国代表大会|大|届[一二三四五六七八九十]{1,3}中全会)(?![学队会])"
         r"|中华民族伟大复兴的中国梦|中国梦|[\u4e00-\u9fff]{2,4}(?:意识|精神)(?![到形])"
+        # awards and festivals that hold a group's word: 全国工人先锋号, 教师节, 护士节
+        r"|(?:全国|省级|市级)?(?:工人先锋号|五一劳动奖状)|(?:教师|护士|记者|青年|妇女|劳动)节"
     )
 
 

@@ -113,6 +113,7 @@ MEASURE_HEADS = (
     "服务站", "驿站", "服务", "改革", "公开", "保障", "互助", "行动计划", "专项行动",
     "攻坚行动", "试点", "示范", "认证", "巡讲", "宣讲", "大赛", "评选", "保险", "补助金", "助学金", "救助金", "慰问金", "化建设",
     "体检", "慰问", "咨询", "疗休养", "义诊", "招聘会", "筛查", "热线", "比武", "夜校", "课堂", "之家",
+    "礼包", "运动会", "学习教育", "服务圈", "津贴", "联席会议",
 )
 
 #: Heads that may only end a measure when a verb introduces it (too generic alone).
@@ -130,6 +131,11 @@ MEASURE_VERBS = (
 
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).
 WEAK_MEASURE_VERBS = ("推动", "推进", "形成", "创新", "参与", "加强", "扩大", "推广", "升级", "做好", "办好", "执行", "设置", "建设", "举行", "购买")
+
+#: Predicates that end a clause's subject inside a verb's object: 事业单位进行平等协商,
+#: 不正当手段干扰工资集体协商 (the measure is what follows them).
+PREDICATE_VERBS = ("进行", "干扰", "阻碍", "妨碍", "拒绝", "破坏", "违反", "参加", "参与", "负责", "指导", "支持",
+                   "要求", "提出", "依法", "组织", "协助", "督促", "监督")
 
 #: Words stripped from the left of a measure: 大规模技术技能培训 -> 技术技能培训.
 MEASURE_PREFIX_NOISE = (
@@ -186,7 +192,17 @@ POSTS = (
     "理事长", "副理事长", "社长", "总编辑", "主编", "一级巡视员", "二级巡视员",
     "巡视员", "副巡视员", "调研员", "组长", "副组长", "校长", "副校长", "经理",
     "教授", "副教授", "研究员", "副研究员", "记者", "特约记者", "通讯员", "干事",
+    # heads of units and spokespeople: 站长张恩博, 全总新闻发言人王晓峰, 负责人张苧予
+    "站长", "副站长", "厂长", "副厂长", "队长", "班长", "店长", "新闻发言人", "发言人", "负责人",
 )
+
+#: How a role printed between an organization and a name ends (the role is kept as printed):
+#: 青岛港国际物流有限公司机械司机郭希辉, 中石化第十建设有限公司焊接首席技师唐元生.
+ROLE_ENDS = ("长", "师", "员", "工", "司机", "主管", "经理", "代表", "骨干")
+
+#: Nouns a sub-unit of an organization ends with: 中国海洋大学海洋生命学院院长 (the 学院 is the unit).
+SUB_UNIT_ENDS = ("学院", "分院", "研究所", "分公司", "子公司", "中心", "车间", "站", "厂", "分厂", "处", "科", "室",
+                 "部", "所", "队", "班组", "分会", "支部", "工段", "医院", "学校")
 
 #: Posts that may follow a leader's name in running text: 习近平总书记.
 POSTS_AFTER_NAME = (
@@ -228,7 +244,7 @@ NON_ENTITY_HEADS = ("意识", "精神", "思想", "理论", "主义", "路线", 
 GENERIC_MEASURE_MODIFIERS = (
     "管理", "工作", "规章", "协调", "监督", "内部", "保障", "服务", "长效", "运行", "考核",
     "责任", "评价", "激励", "约束", "报告", "登记", "备案", "审查", "检查", "监测", "统计",
-    "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策",
+    "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策", "组织",
 )
 
 #: Generic words that are never an entity alone.

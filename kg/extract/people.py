@@ -20,10 +20,13 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_SURNAMES = frozenset(inv.SURNAMES)
+
+
 def _surname_len(s: str) -> int:
-    if s[:2] in inv.SURNAMES:
+    if s[:2] in _SURNAMES:
         return 2
-    return 1 if s[:1] in inv.SURNAMES else 0
+    return 1 if s[:1] in _SURNAMES else 0
 
 
 def _name_at(ctx: Context, start: int) -> int | None:
@@ -164,20 +167,73 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
     return pos, posts
 
 
-def group_names(ctx: Context, groups: list[Candidate]) -> list[Candidate]:
+_ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}")
+_NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并")
+
+
+def role_between(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` reads as a role printed between an organization and a name:
+    机械司机, 焊接首席技师, SMT维修分析工程师, 海洋生命学院院长 (a sub-unit, then a post)."""
+    role = text[start:end]
+    return (_ROLE.fullmatch(role) is not None and role.endswith(inv.ROLE_ENDS + inv.POSTS)
+            and not any(w in role for w in _NOT_IN_ROLES))
+
+
+def split_sub_unit(role: str) -> tuple[str, str]:
+    """(sub-unit, post) when ``role`` is a unit then one of its posts: 海洋生命学院院长 ->
+    (海洋生命学院, 院长); otherwise ("", role)."""
+    for p in sorted(inv.POSTS, key=len, reverse=True):
+        unit = role[: -len(p)]
+        if role.endswith(p) and len(unit) >= 2 and unit.endswith(inv.SUB_UNIT_ENDS):
+            return unit, p
+    return "", role
+
+
+def org_role_names(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
+    """An organization, a role as printed, then a name (rule ``person.org-role-name``):
+    青岛港国际物流有限公司机械司机郭希辉, 中石化第十建设有限公司焊接首席技师唐元生. A unit
+    between the organization and a post is a sub-unit of it (rule ``org.sub-unit``):
+    中国海洋大学海洋生命学院院长包振民 names 中国海洋大学海洋生命学院."""
+    out = []
+    text = ctx.text
+    for o in orgs:
+        if o.cls != "Organization":
+            continue
+        for pos in range(o.end + 2, min(len(text), o.end + 13)):
+            if not _surname_len(text[pos:pos + 2]) or not role_between(text, o.end, pos):
+                continue
+            end = _name_at(ctx, pos)
+            if end is None or ctx.sentence_of(o.start, end) is None:
+                continue
+            if not text[o.end:pos].endswith(inv.POSTS):  # 院长包振民: person.post-name finds it
+                out.append(Candidate(pos, end, "Person", text[pos:end], "person.org-role-name"))
+            unit, _post = split_sub_unit(text[o.end:pos])
+            if unit:
+                out.append(Candidate(o.start, o.end + len(unit), "Organization", o.label + unit, "org.sub-unit"))
+            break
+    return out
+
+
+def group_names(ctx: Context, groups: list[Candidate], named: frozenset[int] = frozenset()) -> list[Candidate]:
     """A name right after a worker group (rule ``person.group-name``): 快递员李明说,
     全国劳动模范张建国. jieba's tagger must call it a name, and a mark or a word like
-    说/表示 must close it."""
+    说/表示 must close it. ``named``: offsets where a vocabulary name starts (农民工农民工…:
+    the second 农民工 is no person), skipped without asking the tagger."""
     out = []
     text = ctx.text
     for g in groups:
         if g.cls != "WorkerGroup":
             continue
         pos = g.end
-        if _surname_len(text[pos:pos + 2]) == 0:
+        if pos in named or _surname_len(text[pos:pos + 2]) == 0:
             continue
         tags = ctx.pos_tags(pos, min(len(text), pos + 6))
         if not tags:
+            continue
+        if tags[0][2].startswith("nr") and tags[0][1] - pos == 3 and all(is_cjk(c) for c in text[pos:pos + 3]):
+            # 环卫工人程正珍拿着…: a whole three-character name to the tagger needs no closing word
+            if text[pos:pos + 3] not in inv.NOT_NAMES and not any(c in _NOT_IN_NAMES - {"正"} for c in text[pos + 1:pos + 3]):
+                out.append(Candidate(pos, pos + 3, "Person", text[pos:pos + 3], "person.group-name"))
             continue
         if tags[0][2].startswith("nr"):
             ends = [tags[0][1]] if 2 <= tags[0][1] - pos <= 3 else [pos + 2, pos + 3]  # 李/nr 明说/v

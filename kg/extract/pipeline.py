@@ -59,16 +59,20 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
     relations: list[Relation] = []
     relations += rr.members_from_note(ctx, found, article.note or _find_note(article), author_refs)
     relations += rr.members_from_posts(ctx, found)
+    relations += rr.members_org_role(ctx, found, relations)
     relations += rr.members_elected(ctx, found)
     relations += rr.broader_enumerations(ctx, found)
     relations += rr.broader_inclusions(ctx, found)
     relations += rr.broader_part_of(ctx, found)
+    relations += rr.broader_scope_list(ctx, found)
     relations += rr.broader_modifiers(ctx, found)
     relations += rr.broader_vocabulary(ctx, found, lexicon)
     relations += rr.targets_aim_words(ctx, found)
     relations += rr.targets_anaphor(ctx, found)
     relations += rr.targets_focus(ctx, found)
     relations += rr.targets_benefits(ctx, found)
+    relations += rr.targets_frames(ctx, found)
+    relations += rr.targets_in_titles(ctx, found)
     relations += rr.targets_rights(ctx, found)
     relations += rr.targets_compounds(ctx, found, candidates)
     relations += rr.targets_paragraph_topic(ctx, found, paragraphs)
@@ -92,13 +96,18 @@ def entity_candidates(ctx: Context) -> list[Candidate]:
     orgs = er.place_orgs(ctx)
     place_spans = er.places(ctx, orgs)
     orgs += er.elided_place_orgs(ctx, place_spans) + er.state_organs(ctx) + er.unit_unions(ctx) + er.companies(ctx)
+    orgs += er.institutions(ctx)
+    orgs += er.sub_units(ctx, orgs)
     all_orgs = orgs + [c for c in vocab if c.cls == "Organization" and c.whole]
     orgs += er.departments(ctx, all_orgs) + er.facilities(ctx, all_orgs)
     groups = er.modified_groups(ctx) + er.group_nouns(ctx) + er.occupations(ctx)
     groups += er.enumerated_groups(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup"])
     measures = er.verb_objects(ctx) + er.quoted_measures(ctx) + er.titled_documents(ctx) + er.means_measures(ctx)
+    measures += er.edition_names(ctx, vocab)
     persons = people.post_names(ctx) + people.name_posts(ctx) + people.elected_names(ctx)
-    persons += people.group_names(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup" and c.whole])
+    persons += people.org_role_names(ctx, orgs + [c for c in vocab if c.cls == "Organization" and c.whole])
+    named = frozenset(c.start for c in vocab if c.whole and c.length > 2)
+    persons += people.group_names(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup" and c.whole], named)
     cands = vocab + orgs + groups + measures + persons + er.blocked_spans(ctx)
     return _resolve_ambiguous(ctx, cands)
 
@@ -110,8 +119,12 @@ def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidat
     for m in kept:
         if m.cls == "Measure":
             owner.update((i, m) for i in range(m.start, m.end))
+    for o in kept:  # 美团东湖立交桥站 names 美团
+        if o.rule == "org.sub-unit":
+            owner.update((i, o) for i in range(o.start, o.end))
     inner = [c for c in candidates if (c.vocab or c.rule == "group.modifier-head") and c.cls in ("WorkerGroup", "Organization")
-             and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length]
+             and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length
+             and (owner[c.start].cls == "Measure" or c.cls == "Organization")]
     inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab) for c in inner]  # whole within the measure
     return [c for c in longest_first(inner) if not c.label.startswith("?")]
 
@@ -177,6 +190,8 @@ def _mentions(ctx: Context, found: list[rr.Found]) -> list[Mention]:
             continue
         seen[key] += 1
         sent = ctx.sentence_of(f.start, f.end)
+        if sent is None:  # kept mentions lie inside a sentence; this only satisfies the type
+            continue
         out.append(Mention(f.ref, Evidence(f.start, f.end, sent[0], sent[1], f.cand.rule)))
     return out
 

@@ -8,12 +8,13 @@ never makes a relation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
 from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, strip_marks
-from kg.extract.people import posts_before
+from kg.extract.people import posts_before, role_between
 from kg.model import EntityRef, Evidence, Relation
 
 
@@ -51,6 +52,54 @@ def _by_cls(found: list[Found], cls: str) -> list[Found]:
     return [f for f in found if f.ref.cls == cls]
 
 
+#: The farthest (in characters) a rule looks from its trigger for the other end of a
+#: relation, and the longest run of joined names it follows. Real clauses and lists are far
+#: shorter; the bounds keep every rule linear in the mentions of a sentence, so that no
+#: input (a paragraph of one word repeated 10,000 times) makes extraction quadratic.
+_REACH = 300
+_MAX_CHAIN = 30
+
+
+class Spans:
+    """Mentions sorted by start, queried by position (bisect), never by scanning them all.
+
+    >>> from kg.extract.context import Candidate
+    >>> f = [Found(Candidate(s, s + 3, "WorkerGroup", "农民工", "group.vocab"), EntityRef("WorkerGroup", "农民工"))
+    ...      for s in (0, 4, 8)]
+    >>> [x.start for x in Spans(f).within(2, 11)], Spans(f).first_in(1, 5).start
+    ([4, 8], 4)
+    """
+
+    def __init__(self, found: list[Found]) -> None:
+        self.items = sorted(found, key=lambda f: (f.start, f.end))
+        self.starts = [f.start for f in self.items]
+        self.by_start: dict[int, Found] = {}
+        self.by_end: dict[int, Found] = {}
+        for f in self.items:
+            self.by_start.setdefault(f.start, f)
+            self.by_end[f.end] = f
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def within(self, lo: int, hi: int) -> list[Found]:
+        """The mentions inside [lo, hi), in text order."""
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [f for f in self.items[i:j] if f.end <= hi]
+
+    def starting(self, lo: int, hi: int) -> list[Found]:
+        """The mentions starting in [lo, hi), in text order."""
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def first_in(self, lo: int, hi: int) -> Found | None:
+        """The first mention starting in [lo, hi]."""
+        i = bisect_left(self.starts, lo)
+        return self.items[i] if i < len(self.items) and self.items[i].start <= hi else None
+
+
 # ---------------------------------------------------------------- skos:broader
 
 _ENUM_SEPS = ("、", "和", "及", "以及", "与", "或")
@@ -69,9 +118,9 @@ def broader_enumerations(ctx: Context, found: list[Found]) -> list[Relation]:
         end_word = next((w for w in _ENUM_ENDS if text.endswith(w, 0, head.start)), None)
         if end_word is None:
             continue
-        members = []
+        members: list[Found] = []
         pos = head.start - len(end_word)
-        while pos in by_end:
+        while pos in by_end and len(members) < _MAX_CHAIN:
             m = by_end[pos]
             members.insert(0, m)
             sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
@@ -99,8 +148,8 @@ def broader_inclusions(ctx: Context, found: list[Found]) -> list[Relation]:
     """A group, then 包括/特别是 and a list of groups: each is narrower (rule
     ``broader.includes``): 新就业形态劳动者包括快递员、外卖骑手、网约车司机等."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    by_start = {g.start: g for g in groups}
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    by_start = groups.by_start
     out = []
     for head in groups:
         pos = head.end + (2 if text.startswith("群体", head.end) else 0)
@@ -129,13 +178,42 @@ def broader_modifiers(ctx: Context, found: list[Found]) -> list[Relation]:
     out = []
     for g in groups:
         label = g.ref.label
-        best = None
-        for other in labels:
-            if (other != label and label.endswith(other) and _re_modifiers().fullmatch(label[: -len(other)])
-                    and (best is None or len(other) > len(best))):
-                    best = other
+        # the longest other label this one ends with: look its suffixes up, not every label
+        best = next((label[i:] for i in range(1, len(label))
+                     if label[i:] in labels and _re_modifiers().fullmatch(label[:i])), None)
         if best is not None:
             out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
+    return out
+
+
+_SCOPE = re.compile(r"(?:具体|主要)?(?:范围|对象|人员|群体)?包括[：:]")
+_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
+def broader_scope_list(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A group, then 范围包括： and numbered items naming groups: each item's group is narrower
+    (rule ``broader.scope-list``): 就业困难人员…具体范围包括：（一）属于零就业家庭成员的；
+    （二）城镇残疾人…. The head is the last group before the list (at most ``_REACH`` back)."""
+    text = ctx.text
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    out = []
+    for m in _SCOPE.finditer(text):
+        before = groups.within(max(0, m.start() - _REACH), m.start())
+        if not before:
+            continue
+        head = before[-1]
+        pos, items = m.end(), 0
+        while items < _MAX_CHAIN:
+            item = _ITEM.match(text, pos + (1 if text[pos:pos + 1] == "\n" else 0))
+            if item is None:
+                break
+            end = _clause_end(text, item.end())
+            while end < len(text) and text[end] in "，,":  # an item runs to its ；/。
+                end = _clause_end(text, end + 1)
+            member = groups.first_in(item.end(), end - 1)
+            if member is not None and member.end <= end:
+                out += _rel(ctx, "broader", member.ref, head.ref, member.start, member.end, "broader.scope-list")
+            pos, items = end + 1, items + 1
     return out
 
 
@@ -181,13 +259,27 @@ def _is_agent(ref: EntityRef) -> bool:
     return ref.label.startswith("工会") or ref.label in ("职工代表",)
 
 
+def targets_in_titles(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A policy document whose title names a group is about that group (rule
+    ``targets.in-title``): 《关于解决拖欠农民工工资问题的通知》 -> 农民工."""
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    out = []
+    for x in _by_cls(found, "Measure"):
+        if x.cand.rule != "measure.titled-doc" or not x.ref.label.startswith("关于"):
+            continue  # 关于…的通知: a notice about something; 职工 alone says nothing of whom
+        for g in groups.within(x.start, x.end):
+            if not _is_agent(g.ref) and g.ref.label != "职工":
+                out += _rel(ctx, "targets", x.ref, g.ref, x.start, x.end, "targets.in-title")
+    return out
+
+
 def targets_compounds(ctx: Context, found: list[Found], candidates: list[Candidate]) -> list[Relation]:
     """A group right before (or heading) a measure's name is what it aims at
     (rule ``targets.compound``): 农民工“求学圆梦行动”, 困难职工帮扶攻坚行动."""
     text = ctx.text
     groups = _by_cls(found, "WorkerGroup")
     by_end = {g.end: g for g in groups}
-    inner = {}
+    inner: dict[int, list[Candidate]] = {}
     for c in candidates:
         if c.cls == "WorkerGroup":
             inner.setdefault(c.start, []).append(c)
@@ -221,6 +313,8 @@ def _re_aim():
 
 _AIM_CLAUSE_TAILS = ("", "群体", "子女", "家庭", "而言", "来说", "等群体", "群体而言", "群体来说")
 _FILLER = re.compile(r"^(?:[^，,；;：:。！？!?]{0,10}的|[^，,；;：:。！？!?]{1,12}(?:、|和|及|与)"
+                     # 针对44户企业的775名建档特困职工: a count of the people, then how they are listed
+                     r"|(?:[^，,；;：:。！？!?]{0,8}的)?[0-9一二三四五六七八九十百千万余多]+(?:名|位|户|个|万)(?:建档|在岗|在职|一线)?"
                      r"|(?:全市|全省|全区|全县|全国|本地|辖区内?)?(?:广大|全体|更多|各类|所有)?)$")
 
 
@@ -230,21 +324,21 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
     one that opens with 为 (rule ``targets.aim-word``): 针对货车司机群体开展“司机之家”建设,
     为符合条件的城镇困难职工建档立卡, 开展“送清凉”活动，为一线职工送去防暑物品."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     if not groups or not measures:
         return []
     out = []
     for m in _re_aim().finditer(text):
         if not ctx.aligned(m.start(), m.end()):
             continue
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 14), None)
+        g = groups.first_in(m.end(), m.end() + 14)
         if g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
             continue
         chain = _group_chain(text, g, groups)
         last = chain[-1]
         clause_end = _clause_end(text, last.end)
-        aimed = [x for x in measures if last.end <= x.start and x.end <= clause_end]
+        aimed = measures.within(last.end, clause_end)
         if m.group() == "对" and text[last.end:clause_end] not in _AIM_CLAUSE_TAILS:
             continue  # 对 aims only as 对G，…: elsewhere it is just a preposition
         lead = m.start() - (1 if text.endswith("为", 0, m.start()) else 0)  # 为帮助…
@@ -254,12 +348,12 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
                           or text[last.end:clause_end] in _AIM_CLAUSE_TAILS):
             # 针对货车司机群体，开展…; 对于困难职工子女，要…: the measure follows in the next clause
             nxt = _clause_end(text, clause_end + 1)
-            aimed = [x for x in measures if clause_end < x.start and x.end <= nxt]
+            aimed = measures.within(clause_end + 1, nxt)
         if m.start() > 0 and text[m.start() - 1] in CLAUSE_PUNCT:
             # 开展“送清凉”活动，为一线职工送去…: a clause opening with the aim word says whom the
             # programme of the clause before is for, besides what its own clause names
             prev = _clause_start(text, m.start() - 1)
-            aimed += [x for x in measures if prev <= x.start and x.end < m.start() and x not in aimed
+            aimed += [x for x in measures.within(prev, m.start() - 1) if x not in aimed
                       and _TAIL.fullmatch(text[x.end:m.start() - 1].strip("”\"」』"))]
         for x in aimed:
             s, e = min(m.start(), x.start), max(last.end, x.end)
@@ -269,8 +363,8 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
 
 
 #: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
-_ANAPHOR = re.compile(r"(?:该|这一|这项|这个|此项|此)(行动|活动|计划|项目|工程|服务|平台|机制|制度|举措|措施|品牌|工作)"
-                      r"(?:主要|重点|还|将|则|均|也)?$")
+_ANAPHOR_HEADS = ("行动", "活动", "计划", "项目", "工程", "服务", "平台", "机制", "制度", "举措", "措施", "品牌", "工作")
+_ANAPHOR = re.compile(rf"(?:该|这一|这项|这个|此项|此)({'|'.join(_ANAPHOR_HEADS)})(?:主要|重点|还|将|则|均|也)?$")
 
 
 def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
@@ -279,8 +373,14 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
     推出“暖蜂行动”。…该行动面向外卖骑手、快递员等新就业形态劳动者. The antecedent is the
     nearest measure before the phrase whose name ends with the same head noun."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    by_head: dict[str, list[Found]] = {}  # measures by head noun, in text order
+    for x in Spans(_by_cls(found, "Measure")):
+        label = strip_marks(x.ref.label)
+        for head in _ANAPHOR_HEADS:
+            if label.endswith(head):
+                by_head.setdefault(head, []).append(x)
+    ends = {head: [x.end for x in xs] for head, xs in by_head.items()}
     out = []
     for m in _re_aim().finditer(text):
         if not ctx.aligned(m.start(), m.end()):
@@ -288,16 +388,16 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        ana = _ANAPHOR.search(text, sent[0], m.start())
+        ana = _ANAPHOR.search(text, max(sent[0], m.start() - 8), m.start())  # 6 characters at most
         if ana is None or ana.end() != m.start():
             continue
         head = ana.group(1)
-        before = [x for x in measures if x.end <= ana.start() and strip_marks(x.ref.label).endswith(head)]
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 14), None)
-        if not before or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+        i = bisect_left(ends.get(head, []), ana.start() + 1)  # the last one ending by ana.start()
+        g = groups.first_in(m.end(), m.end() + 14)
+        if i == 0 or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
             continue
         for t in _group_chain(text, g, groups):
-            out += _rel(ctx, "targets", before[-1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
+            out += _rel(ctx, "targets", by_head[head][i - 1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
     return out
 
 
@@ -305,8 +405,8 @@ def targets_focus(ctx: Context, found: list[Found]) -> list[Relation]:
     """把 groups 作为 …重点/对象, then measures in the same sentence (rule ``targets.focus-group``):
     要把困难职工、农民工作为服务重点，完善常态化送温暖机制."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for g in groups:
         if not text.endswith("把", 0, g.start):
@@ -318,11 +418,10 @@ def targets_focus(ctx: Context, found: list[Found]) -> list[Relation]:
         if m is None or sent is None:
             continue
         after = chain[-1].end + m.end()
-        for x in measures:
-            if after <= x.start and x.end <= sent[1]:
-                for t in chain:
-                    if not _is_agent(t.ref):
-                        out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
+        for x in measures.within(after, min(sent[1], after + _REACH)):
+            for t in chain:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
     return out
 
 
@@ -333,8 +432,8 @@ def targets_rights(ctx: Context, found: list[Found]) -> list[Relation]:
     """保障/维护 groups' 权益, then the measures of the rest of the sentence
     (rule ``targets.rights-topic``): 保障灵活就业人员权益，一是…推进职业伤害保障试点."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for g in groups:
         if not text.endswith(("保障", "维护", "保护", "维护好"), 0, g.start):
@@ -344,10 +443,9 @@ def targets_rights(ctx: Context, found: list[Found]) -> list[Relation]:
         sent = ctx.sentence_of(g.start, g.end)
         if m is None or sent is None or text[m.end():m.end() + 1] not in CLAUSE_PUNCT:
             continue  # only as a topic clause: 保障灵活就业人员权益，…
-        for x in measures:
-            if m.end() <= x.start and x.end <= sent[1]:
-                for t in chain:
-                    out += _rel(ctx, "targets", x.ref, t.ref, g.start - 2, x.end, "targets.rights-topic")
+        for x in measures.within(m.end(), min(sent[1], m.end() + _REACH)):
+            for t in chain:
+                out += _rel(ctx, "targets", x.ref, t.ref, g.start - 2, x.end, "targets.rights-topic")
     return out
 
 
@@ -360,15 +458,15 @@ def targets_benefits(ctx: Context, found: list[Found]) -> list[Relation]:
     right after the measure's name (rule ``targets.benefit``): 开展的“金秋助学”活动惠及
     困难职工子女2000余人, 开展“尊法守法”服务农民工公益法律服务行动."""
     text = ctx.text
-    groups = sorted(_by_cls(found, "WorkerGroup"), key=lambda f: f.start)
-    measures = sorted(_by_cls(found, "Measure"), key=lambda f: f.start)
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
     out = []
     for m in _BENEFIT.finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        g = next((g for g in groups if m.end() <= g.start <= m.end() + 8), None)
-        before = [x for x in measures if sent[0] <= x.start and x.end <= m.start()]
+        g = groups.first_in(m.end(), m.end() + 8)
+        before = measures.within(max(sent[0], m.start() - 2 * _REACH), m.start())
         if m.group() in _SERVE:  # “…”服务农民工…行动: only right after the measure's name
             before = [x for x in before if m.start() - x.end <= 1]
         else:  # …活动惠及…, …行动，覆盖…: the measure's own clause or the one before
@@ -381,23 +479,84 @@ def targets_benefits(ctx: Context, found: list[Found]) -> list[Relation]:
     return out
 
 
+#: Beneficiary frames: a lead word, the group, then a word that hands the measure over.
+#: 对学校困难职工进行节日慰问, 向环卫工人送去“清凉礼包”, 为农民工提供免费技能培训,
+#: 支持农民工参加职业技能培训, 开发适合就业困难人员的公益性岗位, 组织教职工开展知识竞赛.
+_FRAMES: dict[str, tuple[str, ...]] = {
+    "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
+    "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出"),
+    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立"),
+    "给": ("送去", "送上", "发放", "提供"),
+    "支持": ("参加", "参与"),
+    "组织": ("参加", "参与", "开展"),
+    "适合": ("的",),
+    "面向": ("的",),
+}
+#: Giving verbs strong enough that the group may come after a long description with commas
+#: (向顶着烈日，…的环卫工人送去…).
+_GIVING = ("送去", "送上", "送来", "送出", "发放", "赠送")
+_FRAME_LEAD = re.compile("|".join(sorted(_FRAMES, key=len, reverse=True)))
+
+
+def targets_frames(ctx: Context, found: list[Found]) -> list[Relation]:
+    """A beneficiary frame: 对/向/为/支持/组织/适合/面向, a group (after at most a short
+    description), a word that hands something over (进行/送去/提供/参加/的), and the measures
+    of the rest of the clause (rule ``targets.frame``): 对困难职工进行节日慰问,
+    向环卫工人送去“清凉礼包”, 开发适合就业困难人员的公益性岗位."""
+    text = ctx.text
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
+    if not groups or not measures:
+        return []
+    out = []
+    for m in _FRAME_LEAD.finditer(text):
+        near = groups.starting(m.end(), m.end() + 40)
+        if not near or not ctx.aligned(m.start(), m.end()):
+            continue  # no group within reach: skip the word-boundary check
+        connectors = _FRAMES[m.group()]
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        for g in (g for g in near if g.start < sent[1]):
+            between = text[m.end():g.start]
+            if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
+                continue
+            chain = _group_chain(text, g, groups)
+            rest = chain[-1].end + (2 if text.startswith("群体", chain[-1].end) else 0)
+            word = next((w for w in connectors if text.startswith(w, rest)), None)
+            commas = any(p in between for p in "，,：:")
+            if word is None or ((len(between) > 16 or commas) and word not in _GIVING):
+                continue  # only a giving verb reaches back over a long description
+            if commas and not between.endswith("的"):
+                continue  # 向顶着烈日，…的环卫工人送去: the description ends with 的
+            after = rest + len(word)
+            for x in measures.within(after, _clause_end(text, after)):
+                for t in chain:
+                    out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.frame")
+            break  # the first group the frame reaches is its object
+    return out
+
+
 #: What may follow a measure up to the clause end for a clause opening with 为 to aim it:
 #: 开展“送清凉”活动，为…; 建立“暖蜂驿站”1500余个，为….
 _TAIL = re.compile(r"(?:活动|工作|服务|项目|行动)?[0-9０-９一二三四五六七八九十百千万余多个家处座所场次]*")
 
 
 def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause ending at ``pos``, looking back at most ``_REACH`` characters."""
     if pos <= 0:
         return 0
-    starts = [text.rfind(p, 0, pos) for p in CLAUSE_PUNCT]
-    return max(starts) + 1
+    lo = max(0, pos - _REACH)
+    starts = [text.rfind(p, lo, pos) for p in CLAUSE_PUNCT]
+    return max(max(starts) + 1, lo)
 
 
-def _group_chain(text: str, first: Found, groups: list[Found]) -> list[Found]:
-    """The groups joined to ``first`` by 、/和/等/为代表的: 环卫工人、建筑工人等户外劳动者."""
-    by_start = {g.start: g for g in groups}
+def _group_chain(text: str, first: Found, groups: Spans) -> list[Found]:
+    """The groups joined to ``first`` by 、/和/等/为代表的: 环卫工人、建筑工人等户外劳动者
+    (at most ``_MAX_CHAIN`` of them)."""
+    by_start = groups.by_start
     chain = [first]
-    while True:
+    while len(chain) < _MAX_CHAIN:
         cur = chain[-1]
         nxt = None
         for sep in _ENUM_SEPS + _ENUM_ENDS + ("群体和", "群体、"):
@@ -407,11 +566,14 @@ def _group_chain(text: str, first: Found, groups: list[Found]) -> list[Found]:
         if nxt is None or nxt in chain:
             return chain
         chain.append(nxt)
+    return chain
 
 
 def _clause_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(p, pos) for p in CLAUSE_PUNCT) if i >= 0]
-    return min(ends) if ends else len(text)
+    """End of the clause starting at ``pos``, looking ahead at most ``_REACH`` characters."""
+    hi = min(len(text), pos + _REACH)
+    ends = [i for i in (text.find(p, pos, hi) for p in CLAUSE_PUNCT) if i >= 0]
+    return min(ends) if ends else hi
 
 
 @cache
@@ -425,11 +587,13 @@ def targets_paragraph_topic(ctx: Context, found: list[Found], paragraphs) -> lis
     (rule ``targets.paragraph-topic``): 要更多关注农民工群体。…大力实施农民工“求学圆梦行动”.
     A following ``X是…`` sentence adds X (困难职工是工会帮扶服务的重点)."""
     text = ctx.text
-    groups = _by_cls(found, "WorkerGroup")
-    measures = _by_cls(found, "Measure")
+    groups = Spans(_by_cls(found, "WorkerGroup"))
+    measures = Spans(_by_cls(found, "Measure"))
+    all_sents = ctx.sentences
     out = []
     for ps, pe in paragraphs:
-        sents = [s for s in ctx.sentences if ps <= s[0] < pe]
+        i = bisect_left(all_sents, (ps, -1))  # the paragraph's first three sentences, found by position
+        sents = [s for s in all_sents[i:i + 3] if s[0] < pe]
         if len(sents) < 2:
             continue
         s0, e0 = sents[0]
@@ -438,19 +602,18 @@ def targets_paragraph_topic(ctx: Context, found: list[Found], paragraphs) -> lis
         if m is None or len(first) > 30:
             continue
         lead = s0 + (len(text[s0:e0]) - len(text[s0:e0].lstrip())) + m.end()
-        topic = [g for g in groups if lead <= g.start <= lead + 4 and g.end <= e0]
+        topic = [g for g in groups.starting(lead, lead + 5) if g.end <= e0]
         if not topic:
             continue
         topic = topic[:1]
         for s, _e in sents[1:3]:
-            g = next((g for g in groups if g.start == s and text.startswith("是", g.end)), None)
-            if g is not None and g.ref not in [t.ref for t in topic]:
+            g = groups.by_start.get(s)
+            if g is not None and text.startswith("是", g.end) and g.ref not in [t.ref for t in topic]:
                 topic.append(g)
-        for x in measures:
-            if e0 <= x.start and x.end <= pe:
-                for t in topic:
-                    if not _is_agent(t.ref):
-                        out += _rel(ctx, "targets", x.ref, t.ref, x.start, x.end, "targets.paragraph-topic")
+        for x in measures.within(e0, pe):
+            for t in topic:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, x.start, x.end, "targets.paragraph-topic")
     return out
 
 
@@ -504,22 +667,54 @@ def members_from_posts(ctx: Context, found: list[Found]) -> list[Relation]:
     全国总工会主席王东明, 省总工会党组书记、主席张三."""
     text = ctx.text
     orgs = {f.end: f for f in _by_cls(found, "Organization")}
+    people = {f.end: f for f in _by_cls(found, "Person")}
     out = []
     for p in _by_cls(found, "Person"):  # whichever rule found the name: the posts before it decide
         end = p.start
-        while end > 0 and text[end - 1] in " \u3000、":
+        names = 0
+        while end > 0 and text[end - 1] in " \u3000、" and names < _MAX_CHAIN:
             end -= 1
             if text[end] == "、":  # a list of names after one post chain
-                prev = next((q for q in found if q.end == end and q.ref.cls == "Person"), None)
+                prev = people.get(end)
                 if prev is None:
                     break
                 end = prev.start
+                names += 1
         pstart, posts = posts_before(text, end)
         org = orgs.get(pstart)
-        if org is None:
+        for _ in range(_MAX_CHAIN):  # 区人大常委会副主任、区总工会主席陈国裕: each organization its posts
+            if org is None:
+                break
+            pos = pstart
+            for post in posts:
+                pos = text.index(post, pos)
+                role = ctx.article.text[pos:pos + len(post)]  # as printed: 副部長 in traditional text
+                pos += len(post)
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=role)
+            if not text.endswith("、", 0, org.start):
+                break
+            pstart, posts = posts_before(text, org.start - 1)
+            org = orgs.get(pstart) if posts else None
+    return out
+
+
+def members_org_role(ctx: Context, found: list[Found], known: list[Relation]) -> list[Relation]:
+    """An organization, a role as printed, then a person who has no post there yet
+    (rule ``member.org-role``): 青岛港国际物流有限公司机械司机郭希辉 (role 机械司机),
+    中国海洋大学海洋生命学院院长包振民 (role 院长 of the sub-unit the text names)."""
+    text = ctx.text
+    orgs = {f.end: f for f in _by_cls(found, "Organization")}
+    has_post = {r.subject for r in known if r.predicate == "member"}
+    out = []
+    for p in _by_cls(found, "Person"):
+        if p.ref in has_post:
             continue
-        for post in posts:
-            out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=post)
+        for q in range(p.start - 1, max(0, p.start - 13), -1):
+            org = orgs.get(q)
+            if org is not None and role_between(text, q, p.start):
+                role = ctx.article.text[q:p.start]
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.org-role", role=role)
+                break
     return out
 
 

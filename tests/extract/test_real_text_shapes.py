@@ -1,0 +1,154 @@
+"""How real articles phrase people, posts, programmes and whom they are for: one table per
+rule, on short sentences written for these tests (names and units are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+
+
+def _entities(ex) -> set[tuple[str, str]]:
+    return {(e.ref.cls, e.ref.label) for e in ex.entities}
+
+
+def _rules(ex, label: str) -> set[str]:
+    return {m.evidence.rule for m in ex.mentions if m.entity.label == label}
+
+
+def _members(ex) -> set[tuple[str, str, str | None, str]]:
+    return {(r.subject.label, r.object.label, r.role, r.evidence.rule) for r in ex.relations if r.predicate == "member"}
+
+
+def _targets(ex) -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.object.label, r.evidence.rule) for r in ex.relations if r.predicate == "targets"}
+
+
+# (sentence, class, label, rule)
+ENTITIES = [
+    # a name after a role printed between an organization and the name
+    ("获奖者有华东港务物流有限公司叉车司机钱立军，他说。", "Person", "钱立军", "person.org-role-name"),
+    # a university and its school
+    ("西北理工大学材料学院院长陶文明出席。", "Organization", "西北理工大学材料学院", "org.institution"),
+    # a unit between an organization and a post
+    ("美团城南站站长韩志刚介绍经验。", "Organization", "美团城南站", "org.sub-unit"),
+    ("美团城南站站长韩志刚介绍经验。", "Person", "韩志刚", "person.post-name"),
+    # a three-character name the tagger is sure of needs no closing word after a trade
+    ("环卫工人刘建军接过慰问品。", "Person", "刘建军", "person.group-name"),
+    # award lists name teams down to the unit; a verb inside a registered name
+    ("获评先进集体的是中国联合网络通信有限公司南京市分公司数据运营中心、华东重工集团有限公司三号装配车间。",
+     "Organization", "中国联合网络通信有限公司南京市分公司数据运营中心", "org.sub-unit"),
+    ("获评先进集体的是中国联合网络通信有限公司南京市分公司数据运营中心、华东重工集团有限公司三号装配车间。",
+     "Organization", "华东重工集团有限公司三号装配车间", "org.sub-unit"),
+    # a known organization inside a unit's name is named too
+    ("美团城南站站长韩志刚介绍经验。", "Organization", "美团", "org.vocab"),
+    # a zone's union with the district it is run with, in brackets
+    ("湘潭高新区（岳塘区）总工会举行团拜会。", "Organization", "湘潭高新区（岳塘区）总工会", "org.place-union"),
+    # ministries by their usual names
+    ("住房城乡建设部、监察部联合发出通知。", "Organization", "住房和城乡建设部", "org.vocab"),
+    ("住房城乡建设部、监察部联合发出通知。", "Organization", "监察部", "org.vocab"),
+    # spokespeople and heads of units are posts
+    ("全总新闻发言人孙立平介绍情况。", "Person", "孙立平", "person.post-name"),
+    # quoted names: a numbered name followed by a programme noun, a two-part slogan with its
+    # head, the vehicle of the work, a gift package
+    ("深入开展“五项重点任务落实年”活动。", "Measure", "五项重点任务落实年", "measure.quoted"),
+    ("组织开展“比学习，赶先进”大行动。", "Measure", "比学习，赶先进大行动", "measure.quoted"),
+    ("区总工会以“三级联动”为载体，开展帮扶。", "Measure", "三级联动", "measure.quoted"),
+    ("为快递员送去“暖心礼包”。", "Measure", "暖心礼包", "measure.quoted"),
+    # pay systems and standing programmes of a union glossary
+    ("各地要合理确定工资指导线。", "Measure", "工资指导线", "measure.vocab"),
+    ("推行计件工资制和岗位工资制。", "Measure", "计件工资制", "measure.vocab"),
+    ("参加第九届全国职工职业技能大赛。", "Measure", "全国职工职业技能大赛", "measure.edition"),
+    ("市总工会启动2031年中秋国庆期间金秋助学活动。", "Measure", "金秋助学", "measure.edition"),
+    # study campaigns, service circles, allowances, coordination meetings
+    ("深入开展党纪学习教育。", "Measure", "党纪学习教育", "measure.verb-object"),
+    ("打造15分钟职工服务圈。", "Measure", "15分钟职工服务圈", "measure.verb-object"),
+    ("建立政府与同级工会联席会议制度。", "Measure", "政府与同级工会联席会议制度", "measure.verb-object"),
+]
+
+
+@pytest.mark.parametrize("text, cls, label, rule", ENTITIES)
+def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
+    ex = extract(make_article(text), lexicon)
+    assert (cls, label) in _entities(ex)
+    assert rule in _rules(ex, label)
+
+
+NOT_ENTITIES = [
+    ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
+    ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),
+    ("重庆市工会条例第五条规定。", "Organization", "重庆市工会"),  # a law's title
+    ("两个班组获评全国工人先锋号。", "WorkerGroup", "工人"),  # an award, not a group
+    ("为庆祝教师节，工会组织联欢。", "WorkerGroup", "教师"),  # a festival
+    # a predicate inside a verb's object: the measure is only what follows it
+    ("企业不得采取不正当手段干扰工资集体协商。", "Measure", "不正当手段干扰工资集体协商"),
+    ("推动事业单位进行平等协商。", "Measure", "事业单位进行平等协商"),
+    ("他认为“两个确保”活动很好。", "Measure", "两个确保"),  # a short numbered slogan
+    ("他说“好，很好”，然后离开。", "Measure", "好，很好"),  # a quoted sentence
+]
+
+
+@pytest.mark.parametrize("text, cls, label", NOT_ENTITIES)
+def test_not_entities(make_article, lexicon, text, cls, label):
+    assert (cls, label) not in _entities(extract(make_article(text), lexicon))
+
+
+# (sentence, person, organization, role as printed, rule)
+MEMBERS = [
+    ("获奖者有华东港务物流有限公司叉车司机钱立军，他说。", "钱立军", "华东港务物流有限公司", "叉车司机", "member.org-role"),
+    ("西北理工大学材料学院院长陶文明出席。", "陶文明", "西北理工大学材料学院", "院长", "member.post-name"),
+    ("中车株洲电力机车有限公司焊接首席技师吴海东，从业二十年。", "吴海东", "中车株洲电力机车有限公司", "焊接首席技师", "member.org-role"),
+    # chained posts: each organization its own posts
+    ("江苏省人大常委会副主任、省总工会主席周建明出席。", "周建明", "江苏省人大常委会", "副主任", "member.post-name"),
+    ("江苏省人大常委会副主任、省总工会主席周建明出席。", "周建明", "江苏省总工会", "主席", "member.post-name"),
+]
+
+
+@pytest.mark.parametrize("text, person, org, role, rule", MEMBERS)
+def test_memberships(make_article, lexicon, text, person, org, role, rule):
+    assert (person, org, role, rule) in _members(extract(make_article(text), lexicon))
+
+
+def test_a_role_in_traditional_text_is_kept_as_printed(make_article, lexicon):
+    ex = extract(make_article("人力資源社會保障部副部長王建華出席。"), lexicon)
+    assert {r.role for r in ex.relations if r.predicate == "member"} == {"副部長"}
+
+
+# (sentence, measure, group, rule)
+TARGETS = [
+    ("组织对全校困难职工进行节日慰问。", "节日慰问", "困难职工", "targets.frame"),
+    ("工会向顶着烈日，坚守岗位的环卫工人送去“清凉礼包”。", "清凉礼包", "环卫工人", "targets.frame"),
+    ("开发适合就业困难人员的公益性岗位。", "公益性岗位", "就业困难人员", "targets.frame"),
+    ("支持农民工参加职业技能培训。", "职业技能培训", "农民工", "targets.frame"),
+    ("组织教职工开展知识竞赛。", "知识竞赛", "教职工", "targets.frame"),
+    ("主要针对200户企业的500名建档特困职工开展生活救助。", "生活救助", "特困职工", "targets.aim-word"),
+    ("两部门印发《关于切实解决拖欠农民工工资问题的通知》。", "关于切实解决拖欠农民工工资问题的通知", "农民工", "targets.in-title"),
+]
+
+
+@pytest.mark.parametrize("text, measure, group, rule", TARGETS)
+def test_targets(make_article, lexicon, text, measure, group, rule):
+    assert (measure, group, rule) in _targets(extract(make_article(text), lexicon))
+
+
+def test_a_frame_without_a_handing_over_word_aims_nothing(make_article, lexicon):
+    assert not _targets(extract(make_article("对农民工进行管理，开展调查。"), lexicon))
+
+
+def test_a_document_about_all_workers_aims_at_no_one_in_particular(make_article, lexicon):
+    ex = extract(make_article("省总工会印发《关于开展职工技能提升行动的实施意见》。"), lexicon)
+    assert not {t for t in _targets(ex) if t[2] == "targets.in-title"}
+
+
+def test_a_numbered_scope_list_gives_narrower_groups(make_article, lexicon):
+    text = ("本办法所称就业困难人员，是指有就业愿望的人员。具体范围包括：\n"
+            "（一）属于零就业家庭成员的；\n（二）大龄失业人员；\n（三）城镇残疾人。")
+    ex = extract(make_article(text), lexicon)
+    got = {(r.subject.label, r.object.label) for r in ex.relations
+           if r.predicate == "broader" and r.evidence.rule == "broader.scope-list"}
+    assert got == {("零就业家庭成员", "就业困难人员"), ("大龄失业人员", "就业困难人员"), ("残疾人", "就业困难人员")}
+
+
+def test_an_edition_keeps_its_full_form_as_an_alias(make_article, lexicon):
+    ex = extract(make_article("他参加了第九届全国职工职业技能大赛。"), lexicon)
+    assert ("全国职工职业技能大赛", ("第九届全国职工职业技能大赛",)) in {(e.ref.label, e.aliases) for e in ex.entities}
