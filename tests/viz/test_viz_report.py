@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
-import kg
 from kg.rdf.namespace import GH
 from kg.report import write_report
 
@@ -30,23 +29,10 @@ def report(small_graph, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    """The bundled sample corpus, built as `kg build` builds it."""
-    out = tmp_path_factory.mktemp("seed")
-    result = kg.build(None, output=out, workers=1)
-    return result.graph, (out / "report.html").read_text(encoding="utf-8")
-
-
-def dated(graph: Graph) -> Graph:
-    """A copy of ``graph`` whose articles carry dates in two months (and one only a year)."""
-    g = Graph()
-    for t in graph:
-        g.add(t)
-    dates = {"a1-zhuze": ("2024-03-05", XSD.date), "a2-xss": ("2024-05", XSD.gYearMonth),
-             "a3-xinyetai": ("2024-05-20", XSD.date)}
-    for tail, (value, dtype) in dates.items():
-        g.add((URIRef(GHR + "article/" + tail), DCTERMS.date, Literal(value, datatype=dtype)))
-    return g
+def seed(seed_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("seed-report") / "report.html"
+    write_report(seed_graph, path)
+    return seed_graph, path.read_text(encoding="utf-8")
 
 
 def test_report_is_static_and_escaped(report):
@@ -132,9 +118,9 @@ def test_each_group_lists_the_measures_aimed_at_it_with_titles_and_authors(seed)
     assert "求学圆梦行动" in text and "魏国强" in text  # the measure, and the author of the article saying so
 
 
-def test_dated_articles_give_a_timeline_and_month_groups(small_graph, tmp_path):
+def test_dated_articles_give_a_timeline_and_month_groups(dated_graph, tmp_path):
     path = tmp_path / "report.html"
-    write_report(dated(small_graph), path)
+    write_report(dated_graph, path)
     page = path.read_text(encoding="utf-8")
     assert "<h2 id='timeline'>" in page and "href='#timeline'" in page
     timeline = page[page.index("<h2 id='timeline'>"):page.index("<h2 id='communities'>")]
