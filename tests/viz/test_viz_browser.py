@@ -82,10 +82,10 @@ def test_search_selects_and_shows_the_node(small_page, query, iri, label):
     selected = page.evaluate("window.kgExplorer.renderer.selected()")
     assert selected == [node_id(page, iri)]
     assert page.locator("#panel h2").inner_text() == label
-    page.wait_for_timeout(600)  # the focus animation
-    centre = page.evaluate("window.kgExplorer.renderer.centre()")
-    node = page.evaluate("i => window.kgExplorer.renderer.screen(i)", selected[0])
-    assert abs(centre["x"] - node["x"]) < 5 and abs(centre["y"] - node["y"]) < 5
+    # the focus animation ends with the node in the middle of the graph
+    page.wait_for_function("""i => { const R = window.kgExplorer.renderer, c = R.centre(), n = R.screen(i);
+                                     return Math.abs(c.x - n.x) < 5 && Math.abs(c.y - n.y) < 5; }""",
+                           arg=selected[0], timeout=10_000)
 
 
 def test_clicking_a_node_shows_its_evidence(small_page):
