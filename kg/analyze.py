@@ -202,8 +202,17 @@ def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     """
     if G.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(G, weight="weight", seed=seed)
-    groups = [sorted(c) for c in found if len(c) > 1]
+    # Louvain keeps communities in sets: with string nodes their order, and so the result,
+    # would follow the hash seed. On integer nodes added in sorted order it is the same
+    # in every process.
+    names = sorted(G, key=str)
+    number = {n: i for i, n in enumerate(names)}
+    H = nx.Graph()
+    H.add_nodes_from(range(len(names)))
+    H.add_weighted_edges_from(sorted(
+        (min(number[a], number[b]), max(number[a], number[b]), w) for a, b, w in G.edges(data="weight", default=1)))
+    found = nx.community.louvain_communities(H, weight="weight", seed=seed)
+    groups = [sorted(names[i] for i in c) for c in found if len(c) > 1]
     return sorted(groups, key=lambda c: (-len(c), c[0]))
 
 

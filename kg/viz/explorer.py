@@ -1,9 +1,13 @@
 """graph.html: one self-contained page to explore the graph, offline.
 
-The page inlines vis-network (read from the installed pyvis package), its own script
-and style, and the graph as JSON in a ``<script type="application/json">`` block. No
-corpus text is ever written as HTML: the JSON escapes ``<``, ``>`` and ``&``, and the
-script puts text on the page with ``textContent`` only.
+The page inlines its renderer, its own script and style, and the graph as JSON in a
+``<script type="application/json">`` block. Small graphs are drawn by vis-network (read
+from the installed pyvis package, canvas 2D); above ``SIGMA_ABOVE`` nodes by sigma.js on
+graphology (WebGL, vendored under ``kg/viz/static/``). One page script serves both, so
+search, filters and the evidence panel are written once. Positions are computed here,
+seeded, for every node, so the picture is the same on every build and no filter moves a
+node. No corpus text is ever written as HTML: the JSON escapes ``<``, ``>`` and ``&``,
+and the script puts text on the page with ``textContent`` only.
 """
 
 from __future__ import annotations
@@ -26,27 +30,86 @@ from kg.viz.vislib import vis_network_assets
 
 #: Node sizes on the page, smallest and largest, scaled by PageRank.
 MIN_SIZE, MAX_SIZE = 10, 42
+#: Above this many nodes the page draws with sigma.js (WebGL) instead of vis-network:
+#: measured with benchmarks/bench_html.py (see README, "The explorer").
+SIGMA_ABOVE = 1000
+#: Above this many nodes the page opens on the top ``top_n`` (per class in turn), articles off.
+TOP_N = 500
+RENDERERS = ("vis", "sigma")
+#: Up to this many nodes vis-network lays the graph out in the browser (seeded physics).
+PHYSICS_UP_TO = 500
 
 
-def write_explorer(graph: Graph, path: Path, *, max_physics_nodes: int = 500) -> None:
+def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, renderer: str | None = None) -> None:
     """Write the interactive explorer for ``graph`` to ``path`` (atomically).
 
-    Up to ``max_physics_nodes`` nodes the browser lays the graph out (seeded physics,
-    switched off once stable); above it the layout is computed here, physics is off,
-    and the page opens on the top ``max_physics_nodes`` nodes by PageRank.
+    ``renderer``: "vis" or "sigma"; by default vis-network up to ``SIGMA_ABOVE`` nodes,
+    sigma.js above. Above ``top_n`` nodes the page opens on the top ``top_n`` entities
+    (by PageRank, each class in turn) with articles hidden until asked for.
     """
-    atomic_write_text(Path(path), explorer_html(graph, max_physics_nodes=max_physics_nodes))
+    atomic_write_text(Path(path), explorer_html(graph, top_n=top_n, renderer=renderer))
 
 
-def explorer_html(graph: Graph, *, max_physics_nodes: int = 500) -> str:
+def explorer_html(graph: Graph, *, top_n: int = TOP_N, renderer: str | None = None) -> str:
     """The explorer page for ``graph`` as a string."""
     data = read_graph(graph)
     G = project(graph)
     scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
-    big = len(data.nodes) > max_physics_nodes
-    positions = layout(_display_graph(data)) if big else {}
-    payload = explorer_payload(data, scores, positions, top_n=max_physics_nodes, big=big)
+    big = len(data.nodes) > top_n
+    chosen = renderer or ("sigma" if len(data.nodes) > SIGMA_ABOVE else "vis")
+    if chosen not in RENDERERS:
+        raise ValueError(f"renderer must be one of {RENDERERS}, not {renderer!r}")
+    # vis-network lays out small graphs itself (seeded physics, then frozen); sigma and
+    # big graphs get seeded positions from Python.
+    physics = chosen == "vis" and not big and len(data.nodes) <= PHYSICS_UP_TO
+    positions: dict[str, tuple[float, float]] = {}
+    if not physics:
+        core = _opening_graph(data, scores, top_n) if big else None
+        positions = layout(_display_graph(data), core=core)
+    payload = explorer_payload(data, scores, positions, top_n=top_n, big=big, renderer=chosen)
     return render_page(payload)
+
+
+def _opening_graph(data: GraphData, scores: dict[str, dict[str, float]], top_n: int) -> nx.Graph:
+    """The nodes the page opens on, joined by their relations and by the articles they share.
+
+    Laid out first and on their own, they spread over the picture instead of sitting
+    in a knot at the centre of the whole graph; everything else is placed around them.
+    """
+    ranks = opening_ranks(data, scores)
+    top = {iri for iri, r in ranks.items() if r < top_n and iri not in data.articles}
+    core = nx.Graph()
+    core.add_nodes_from(sorted(top))
+    by_article: dict[str, list[str]] = {}
+    for e in data.edges:
+        if e.source in top and e.target in top and e.source != e.target:
+            core.add_edge(e.source, e.target)
+        elif e.rel == "mentions" and e.target in top:
+            by_article.setdefault(e.source, []).append(e.target)
+    for named in by_article.values():  # a star per article: linear in mentions
+        named = sorted(named, key=lambda x: ranks[x])
+        core.add_edges_from((named[0], other) for other in named[1:])
+    return core
+
+
+def opening_ranks(data: GraphData, scores: dict[str, dict[str, float]]) -> dict[str, int]:
+    """Each node's rank when the classes take turns, each by PageRank (then degree, IRI).
+
+    The top N of the page so holds the leaders of every class, not only of the biggest.
+    """
+    degree = {n.iri: 0 for n in data.nodes}
+    for e in data.edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    pr = {n.iri: scores.get(n.iri, {}).get("pagerank", 0.0) for n in data.nodes}
+    order = sorted(data.nodes, key=lambda n: (-pr[n.iri], -degree[n.iri], n.iri))
+    place: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for n in order:
+        place[n.iri] = seen.get(n.cls, 0)
+        seen[n.cls] = place[n.iri] + 1
+    turns = sorted(order, key=lambda n: (place[n.iri], NODE_CLASSES.index(n.cls)))
+    return {n.iri: r for r, n in enumerate(turns)}
 
 
 def explorer_payload(
@@ -56,17 +119,16 @@ def explorer_payload(
     *,
     top_n: int,
     big: bool,
+    renderer: str = "vis",
 ) -> dict:
-    """The JSON the page script reads: nodes, edges and evidence as compact lists."""
+    """The JSON the page script reads: nodes, edges and evidence as compact lists.
+
+    ``r`` of a node is its rank when the classes take turns, each by PageRank: the
+    top N of the page holds the leaders of every class, not only the biggest class.
+    """
     index = {n.iri: i for i, n in enumerate(data.nodes)}
     pagerank = {n.iri: scores.get(n.iri, {}).get("pagerank", 0.0) for n in data.nodes}
-    degree = {n.iri: 0 for n in data.nodes}
-    for e in data.edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
-    # Columns are outside the projection; rank them by how many articles they hold.
-    order = sorted(data.nodes, key=lambda n: (-pagerank[n.iri], -degree[n.iri], n.iri))
-    rank = {n.iri: r for r, n in enumerate(order)}
+    rank = opening_ranks(data, scores)
     top = max(pagerank.values(), default=0.0) or 1.0
 
     sentences: dict[str, int] = {}
@@ -96,6 +158,8 @@ def explorer_payload(
         if n.cls == "Article":
             info = data.articles[n.iri]
             item["src"] = info.source
+            if info.date:
+                item["d"] = info.date
             if info.topic:
                 item["topic"] = info.topic
         nodes.append(item)
@@ -114,18 +178,40 @@ def explorer_payload(
         "evidence": evidence,
         "sentences": list(sentences),
         "rules": list(rules),
-        "layout": {"physics": not big, "topN": top_n, "topByDefault": big},
+        "t2s": traditional_map(data),
+        "layout": {"renderer": renderer, "topN": top_n, "topByDefault": big, "articlesByDefault": not big},
     }
+
+
+def traditional_map(data: GraphData) -> dict[str, str]:
+    """Traditional character -> simplified, for every simplified character of the page's labels.
+
+    The page folds a search through it, so 農民工 finds 农民工. It uses the project's own
+    character table (kg.convert), restricted to what the labels can match.
+
+    >>> from kg.viz.graphdata import Node
+    >>> traditional_map(GraphData((Node("x", "WorkerGroup", "农民工"),), (), (), {}))["農"]
+    '农'
+    """
+    from kg.convert import t2s_table
+
+    chars = {ch for n in data.nodes for text in (n.label, *n.aliases) for ch in text}
+    return {chr(t): s for t, s in sorted(t2s_table().items()) if s in chars}
 
 
 def render_page(payload: dict) -> str:
     """Fill the page template with the inlined assets and the JSON payload."""
-    vis_js, vis_css = vis_network_assets()
     static = resources.files("kg.viz") / "static"
+    if payload["layout"]["renderer"] == "sigma":
+        lib_js = ";\n".join((static / name).read_text(encoding="utf-8")
+                            for name in ("graphology.umd.min.js", "sigma.min.js"))
+        lib_css = ""
+    else:
+        lib_js, lib_css = vis_network_assets()
     parts = {
-        "VIS_CSS": _inline_css(vis_css),
+        "LIB_CSS": _inline_css(lib_css),
         "APP_CSS": _inline_css((static / "explorer.css").read_text(encoding="utf-8")),
-        "VIS_JS": _inline_js(vis_js),
+        "LIB_JS": _inline_js(lib_js),
         "APP_JS": _inline_js((static / "explorer.js").read_text(encoding="utf-8")),
         "DATA": json_for_script(payload),
     }

@@ -70,6 +70,16 @@ class ArticleInfo:
     title: str
     source: str
     topic: str
+    date: str = ""  # dcterms:date as written: "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" when unknown
+
+    @property
+    def month(self) -> str:
+        """``YYYY-MM`` of the date (``YYYY`` when only the year is known), or "".
+
+        >>> ArticleInfo("a", "t", "", "", "2024-03-09").month
+        '2024-03'
+        """
+        return self.date[:7]
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ def read_graph(graph: Graph) -> GraphData:
     """Collect the explorer's nodes, edges and evidence from a contract-shaped graph."""
     classes = entity_classes(graph)
     labels, titles = values_of(graph, RDFS.label), values_of(graph, DCTERMS.title)
+    dates = values_of(graph, DCTERMS.date)
     nodes: list[Node] = []
     articles: dict[str, ArticleInfo] = {}
     texts: dict[URIRef, str] = {}
@@ -92,7 +103,8 @@ def read_graph(graph: Graph) -> GraphData:
             continue
         title = _text(titles.get(a)) or _tail(a)
         articles[str(a)] = ArticleInfo(
-            str(a), title, _text(graph.value(a, GH.source)), _text(graph.value(a, GH.topic))
+            str(a), title, _text(graph.value(a, GH.source)), _text(graph.value(a, GH.topic)),
+            _text(dates.get(a)),
         )
         texts[a] = _text(graph.value(a, GH.text))
         nodes.append(Node(str(a), "Article", title))

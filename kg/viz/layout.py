@@ -12,8 +12,13 @@ import numpy as np
 FULL_LAYOUT_UP_TO = 1200
 
 
-def layout(G: nx.Graph, *, seed: int = 42, scale_per_node: float = 40.0) -> dict[str, tuple[float, float]]:
+def layout(G: nx.Graph, *, seed: int = 42, scale_per_node: float = 40.0,
+           core: nx.Graph | None = None) -> dict[str, tuple[float, float]]:
     """Positions in screen units for every node of ``G``; the same graph gives the same picture.
+
+    ``core``: a graph over some nodes of ``G`` (it may hold edges ``G`` lacks) to lay out
+    first, on its own; every other node is then placed around a placed neighbour. Without
+    it, above ``FULL_LAYOUT_UP_TO`` nodes the best-connected nodes are the core.
 
     >>> G = nx.path_graph(["a", "b", "c"])
     >>> pos = layout(G)
@@ -24,10 +29,13 @@ def layout(G: nx.Graph, *, seed: int = 42, scale_per_node: float = 40.0) -> dict
     if n == 0:
         return {}
     scale = scale_per_node * math.sqrt(n) + 200
-    if n <= FULL_LAYOUT_UP_TO:
+    if core is not None:
+        pos = _core_then_satellites(G, seed, core)
+    elif n <= FULL_LAYOUT_UP_TO:
         pos = force_layout(G, seed=seed)
     else:
-        pos = _core_then_satellites(G, seed)
+        order = sorted(G, key=lambda v: (-G.degree(v), str(v)))
+        pos = _core_then_satellites(G, seed, G.subgraph(order[:FULL_LAYOUT_UP_TO]))
     return {str(k): (round(float(x) * scale, 1), round(float(y) * scale, 1)) for k, (x, y) in pos.items()}
 
 
@@ -70,13 +78,12 @@ def force_layout(G: nx.Graph, *, seed: int = 42, iterations: int = 60) -> dict:
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
 
 
-def _core_then_satellites(G: nx.Graph, seed: int) -> dict:
-    """Force-layout the highest-degree nodes, then ring the others around a placed neighbour."""
+def _core_then_satellites(G: nx.Graph, seed: int, core: nx.Graph) -> dict:
+    """Force-layout the core, then ring the other nodes around a placed neighbour."""
     order = sorted(G, key=lambda v: (-G.degree(v), str(v)))
-    core = G.subgraph(order[:FULL_LAYOUT_UP_TO])
     pos = force_layout(core, seed=seed)
     placed_around: dict = {}
-    pending = order[FULL_LAYOUT_UP_TO:]
+    pending = [v for v in order if v not in pos]
     for _ in range(3):  # nodes whose neighbours are placed in an earlier round
         rest = []
         for v in pending:

@@ -48,7 +48,11 @@ def overview_svg(
     """
     ranked = sorted(G, key=lambda n: (-scores.get(n, {}).get("pagerank", 0.0), n))
     keep = ranked[:max_nodes]
-    H = G.subgraph(keep)
+    # A fresh graph in a fixed order: a subgraph view iterates a set, whose order (and so
+    # each edge's orientation) would follow the hash seed.
+    H = nx.Graph()
+    H.add_nodes_from(sorted(keep))
+    H.add_edges_from(sorted(tuple(sorted((a, b))) for a, b in G.subgraph(keep).edges()))
     pos = force_layout(H, seed=seed) if len(H) else {}
     legend_h = 34
     margin = 70

@@ -1,6 +1,9 @@
-"""graph.html in a real headless Chromium, offline: every non-file request is blocked and recorded."""
+"""graph.html in a real headless Chromium, offline: every non-file request is blocked and
+recorded. Each behaviour is checked with both renderers (vis-network and sigma.js)."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 from rdflib import Graph
@@ -12,18 +15,24 @@ from kg.viz import write_explorer
 GHR = "https://w3id.org/gonghui-kg/resource/"
 XSS_TITLE = "<script>alert(1)</script>工会动态"
 PAGE_CLASSES = (GH.Article, GH.Person, GH.Organization, GH.WorkerGroup, GH.Measure, GH.Column)
+RENDERERS = ["vis", "sigma"]
 
 
 def graph_node_count(graph: Graph) -> int:
     return len({s for c in PAGE_CLASSES for s in graph.subjects(RDF.type, c)})
 
 
-@pytest.fixture
-def small_page(small_graph, tmp_path, offline_page):
-    path = tmp_path / "graph.html"
-    write_explorer(small_graph, path)
+def open_page(graph, tmp_path, offline_page, renderer, **options):
+    path = tmp_path / f"graph-{renderer}.html"
+    write_explorer(graph, path, renderer=renderer, **options)
     offline_page.open(path)
+    assert offline_page.page.evaluate("window.kgExplorer.renderer.name") == renderer
     return offline_page
+
+
+@pytest.fixture(params=RENDERERS)
+def small_page(request, small_graph, tmp_path, offline_page):
+    return open_page(small_graph, tmp_path, offline_page, request.param)
 
 
 def node_id(page, iri: str) -> int:
@@ -32,11 +41,14 @@ def node_id(page, iri: str) -> int:
     return i
 
 
-def click_at(page, canvas_point: dict) -> None:
-    """Click the graph canvas at a point in network coordinates."""
-    dom = page.evaluate("p => window.kgExplorer.network.canvasToDOM(p)", canvas_point)
-    box = page.locator("#graph canvas").bounding_box()
-    page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+def visible_labels(page) -> list[str]:
+    return sorted(page.evaluate("window.kgExplorer.visible().map(i => window.kgExplorer.nodes[i].l)"))
+
+
+def search(page, text: str) -> None:
+    page.locator("#search").click()
+    page.locator("#search").fill("")
+    page.keyboard.insert_text(text)  # what an IME commits: Chinese text in one go
 
 
 def test_page_is_offline_and_error_free(small_page):
@@ -50,7 +62,8 @@ def test_every_graph_node_is_on_the_page(small_page, small_graph):
     expected = graph_node_count(small_graph)
     assert expected == 17
     assert page.evaluate("window.kgExplorer.nodes.length") == expected
-    assert page.evaluate("window.kgExplorer.nodesView.length") == expected
+    assert len(page.evaluate("window.kgExplorer.visible()")) == expected
+    assert len(page.evaluate("window.kgExplorer.positions()")) == expected
     assert "17 of 17 nodes" in page.locator("#status").inner_text()
 
 
@@ -58,27 +71,28 @@ def test_every_graph_node_is_on_the_page(small_page, small_graph):
     ("江苏省总工会", GHR + "org/江苏省总工会", "江苏省总工会"),
     ("快递小哥", GHR + "group/快递员", "快递员"),            # an alias finds the entity
     ("全总", GHR + "org/中华全国总工会", "中华全国总工会"),
+    ("農民工", GHR + "group/农民工", "农民工"),              # a traditional form finds the simplified label
+    ("江蘇省總工會", GHR + "org/江苏省总工会", "江苏省总工会"),
 ])
 def test_search_selects_and_shows_the_node(small_page, query, iri, label):
     page = small_page.page
-    page.locator("#search").click()
-    page.keyboard.insert_text(query)  # what an IME commits: Chinese text in one go
+    search(page, query)
     assert page.locator("#results li").first.get_attribute("data-node") == iri
     page.keyboard.press("Enter")
-    selected = page.evaluate("window.kgExplorer.network.getSelectedNodes()")
+    selected = page.evaluate("window.kgExplorer.renderer.selected()")
     assert selected == [node_id(page, iri)]
     assert page.locator("#panel h2").inner_text() == label
-    page.wait_for_timeout(500)  # the focus animation
-    centre = page.evaluate("(() => { const n = window.kgExplorer.network; return n.canvasToDOM(n.getViewPosition()); })()")
-    node = page.evaluate("i => { const n = window.kgExplorer.network; return n.canvasToDOM(n.getPositions([i])[i]); }",
-                         selected[0])
-    assert abs(centre["x"] - node["x"]) < 5 and abs(centre["y"] - node["y"]) < 5
+    # the focus animation ends with the node in the middle of the graph
+    page.wait_for_function("""i => { const R = window.kgExplorer.renderer, c = R.centre(), n = R.screen(i);
+                                     return Math.abs(c.x - n.x) < 5 && Math.abs(c.y - n.y) < 5; }""",
+                           arg=selected[0], timeout=10_000)
 
 
 def test_clicking_a_node_shows_its_evidence(small_page):
     page = small_page.page
     i = node_id(page, GHR + "measure/求学圆梦行动")
-    click_at(page, page.evaluate("i => window.kgExplorer.network.getPositions([i])[i]", i))
+    at = page.evaluate("i => window.kgExplorer.renderer.screen(i)", i)
+    page.mouse.click(at["x"], at["y"])
     assert page.locator("#panel h2").inner_text() == "求学圆梦行动"
     panel = page.locator("#panel")
     assert "聚焦主责主业把广大职工团结在党的周围" in panel.locator("ul").first.inner_text()
@@ -90,11 +104,18 @@ def test_clicking_a_node_shows_its_evidence(small_page):
 def test_clicking_an_edge_shows_the_evidence_for_that_edge(small_page):
     page = small_page.page
     a, b = node_id(page, GHR + "person/魏国强"), node_id(page, GHR + "org/江苏省总工会")
-    pos = page.evaluate("ids => window.kgExplorer.network.getPositions(ids)", [a, b])
-    # a point on the edge, a third of the way along (clear of both nodes and of the label)
-    pa, pb = pos[str(a)], pos[str(b)]
-    page.evaluate("window.kgExplorer.network.setOptions({edges: {smooth: false}})")
-    click_at(page, {"x": pa["x"] + (pb["x"] - pa["x"]) * 0.35, "y": pa["y"] + (pb["y"] - pa["y"]) * 0.35})
+    # show only these two, zoomed in, so the click lands on the edge and nothing else
+    page.evaluate("""([a, b]) => {
+        const k = window.kgExplorer;
+        k.setScope({article: null});
+        document.querySelectorAll('#f-classes input').forEach(cb => {
+          if (cb.dataset.key !== 'Person' && cb.dataset.key !== 'Organization') cb.click(); });
+        document.getElementById('f-orphans').click();
+    }""", [a, b])
+    assert sorted(page.evaluate("window.kgExplorer.visible()")) == sorted([a, b])
+    page.wait_for_timeout(300)
+    pa, pb = (page.evaluate("i => window.kgExplorer.renderer.screen(i)", n) for n in (a, b))
+    page.mouse.click(pa["x"] + (pb["x"] - pa["x"]) * 0.35, pa["y"] + (pb["y"] - pa["y"]) * 0.35)
     body = page.locator("#panel-body")
     assert body.get_attribute("data-edge") is not None
     assert page.locator("#panel h2").inner_text() == "主席"  # a membership edge is labelled with the role
@@ -105,8 +126,7 @@ def test_clicking_an_edge_shows_the_evidence_for_that_edge(small_page):
 
 def test_corpus_html_is_shown_as_text(small_page):
     page = small_page.page
-    page.locator("#search").click()
-    page.keyboard.insert_text("alert(1)")
+    search(page, "alert(1)")
     page.keyboard.press("Enter")
     assert page.locator("#panel h2").inner_text() == XSS_TITLE
     sentences = page.locator("#panel .ev .sentence").all_inner_texts()
@@ -119,45 +139,110 @@ def test_corpus_html_is_shown_as_text(small_page):
     assert small_page.errors == []
 
 
-def test_filters_hide_classes_relations_and_scope_to_an_article(small_page):
+def test_filters_hide_classes_relations_and_nodes_left_without_links(small_page):
     page = small_page.page
     page.locator("#f-classes input[data-key=Person]").uncheck()
-    assert page.evaluate("window.kgExplorer.nodesView.length") == 15
+    assert len(page.evaluate("window.kgExplorer.visible()")) == 15
     page.locator("#f-relations input[data-key=mentions]").uncheck()
-    assert page.evaluate("window.kgExplorer.edgesView.get().every(e => window.kgExplorer.data.edges[e.id][2] !== 0)")
-    page.locator("#reset").click()
-    page.locator("#f-classes input[data-key=Person]").check()
-    page.locator("#f-relations input[data-key=mentions]").check()
+    rels = page.evaluate("window.kgExplorer.visibleEdges().map(k => window.kgExplorer.edges[k][2])")
+    assert rels and 0 not in rels
+    page.locator("#f-orphans").check()
+    linked = page.evaluate("""(() => { const k = window.kgExplorer, s = new Set();
+        k.visibleEdges().forEach(e => { s.add(k.edges[e][0]); s.add(k.edges[e][1]); });
+        return k.visible().every(i => s.has(i)); })()""")
+    assert linked
+    assert visible_labels(page) == sorted(["求学圆梦行动", "农民工", "困难职工帮扶攻坚行动", "困难职工",
+                                           "快递员", "新就业形态劳动者", "灵活就业群体",  # targets, broader
+                                           XSS_TITLE, "观点", "聚焦主责主业把广大职工团结在党的周围", "三工论坛"])
+    page.locator("#f-orphans").uncheck()
+    assert len(page.evaluate("window.kgExplorer.visible()")) == 15
+
+
+def test_scope_to_an_article_or_a_column(small_page):
+    page = small_page.page
     article = node_id(page, GHR + "article/a3-xinyetai")
     page.locator("#f-article").select_option(str(article))
-    shown = page.evaluate("window.kgExplorer.nodesView.getIds().map(i => window.kgExplorer.data.nodes[i].l).sort()")
-    assert shown == sorted(["新就业形态劳动者入会", "中华全国总工会", "新就业形态劳动者", "快递员", "集体协商"])
-    column = node_id(page, GHR + "column/观点")
-    page.locator("#f-column").select_option(str(column))
-    shown = page.evaluate("window.kgExplorer.nodesView.getIds().map(i => window.kgExplorer.data.nodes[i].l)")
+    assert visible_labels(page) == sorted(["新就业形态劳动者入会", "中华全国总工会", "新就业形态劳动者", "快递员", "集体协商"])
+    page.evaluate("window.kgExplorer.setScope({column: '%s'})" % (GHR + "column/观点"))
+    shown = visible_labels(page)
     assert XSS_TITLE in shown and "王东明" in shown and "新就业形态劳动者入会" not in shown
+    page.evaluate("window.kgExplorer.reset()")
+    assert len(page.evaluate("window.kgExplorer.visible()")) == 17
 
 
-def test_large_graph_mode_lays_out_in_python_and_shows_the_top_n(small_graph, tmp_path, offline_page):
-    path = tmp_path / "graph.html"
-    write_explorer(small_graph, path, max_physics_nodes=5)
-    page = offline_page.open(path)
-    assert page.evaluate("window.kgExplorer.network.physics.options.enabled") is False
-    assert page.evaluate("window.kgExplorer.data.nodes.every(n => typeof n.x === 'number')")
+def overlapping_pairs(positions: dict, distance: float = 8.0) -> int:
+    pts = list(positions.values())
+    return sum(1 for i in range(len(pts)) for j in range(i + 1, len(pts))
+               if math.dist((pts[i]["x"], pts[i]["y"]), (pts[j]["x"], pts[j]["y"])) < distance)
+
+
+def test_scope_and_reset_keep_every_position(small_page):
+    page = small_page.page
+    first = page.evaluate("window.kgExplorer.positions()")
+    assert len(first) == 17
+    for article in ("a1-zhuze", "a2-xss", "a3-xinyetai"):
+        page.evaluate("iri => window.kgExplorer.setScope({article: iri})", GHR + "article/" + article)
+        page.locator("#f-classes input[data-key=Organization]").uncheck()
+        page.evaluate("window.kgExplorer.reset()")
+        page.locator("#f-classes input[data-key=Organization]").check()
+    page.evaluate("window.kgExplorer.setScope({column: '%s'})" % (GHR + "column/三工论坛"))
+    page.locator("#reset").click()
+    after = page.evaluate("window.kgExplorer.positions()")
+    assert after == first
+    assert overlapping_pairs(after) <= overlapping_pairs(first)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_large_mode_opens_on_the_top_entities_with_articles_on_demand(small_graph, tmp_path, offline_page, renderer):
+    page = open_page(small_graph, tmp_path, offline_page, renderer, top_n=6).page
+    assert page.evaluate("window.kgExplorer.nodes.every(n => typeof n.x === 'number')")
     assert page.evaluate("window.kgExplorer.nodes.length") == 17
-    assert page.evaluate("window.kgExplorer.nodesView.length") == 5
+    shown = page.evaluate("window.kgExplorer.visible().map(i => window.kgExplorer.nodes[i])")
+    assert 0 < len(shown) <= 6 and all(n["c"] != 0 for n in shown)  # no article until asked for
+    assert len({n["c"] for n in shown}) >= 3  # the leaders of several classes, not of one
     assert page.locator("#f-top").is_checked()
-    # the search still reaches a node outside the top 5, and shows it
-    ranks = page.evaluate("window.kgExplorer.data.nodes.map(n => [n.r, n.l])")
+    assert not page.locator("#f-classes input[data-key=Article]").is_checked()
+    # the search still reaches a node outside the top, and shows it
+    ranks = page.evaluate("window.kgExplorer.nodes.filter(n => n.c !== 0).map(n => [n.r, n.l])")
     outside = max(ranks)[1]
-    page.locator("#search").click()
-    page.keyboard.insert_text(outside)
+    search(page, outside)
     page.keyboard.press("Enter")
     assert page.locator("#panel h2").inner_text() == outside
-    assert page.evaluate("window.kgExplorer.nodesView.length") == 6
+    assert len(page.evaluate("window.kgExplorer.visible()")) == len(shown) + 1
     page.locator("#f-top").uncheck()
-    assert page.evaluate("window.kgExplorer.nodesView.length") == 17
+    page.locator("#f-classes input[data-key=Article]").check()
+    assert len(page.evaluate("window.kgExplorer.visible()")) == 17
     assert offline_page.external == [] and offline_page.errors == []
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_targets_follow_narrower_groups_when_asked(seed_graph, tmp_path, offline_page, renderer):
+    page = open_page(seed_graph, tmp_path, offline_page, renderer).page
+    page.evaluate("i => window.kgExplorer.select(i)", node_id(page, GHR + "group/困难职工"))
+    aimed = page.locator("#panel li.aimed")
+    direct = [t for t in aimed.all_inner_texts() if "via" not in t]
+    via = [t for t in aimed.all_inner_texts() if "via 城镇困难职工" in t]
+    assert direct and via
+    page.locator("#f-narrower").uncheck()
+    assert page.locator("#panel li.aimed").count() == len(direct)
+    page.locator("#f-narrower").check()
+    assert page.locator("#panel li.aimed").count() == len(direct) + len(via)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_date_range_hides_articles_outside_it_and_entities_only_they_name(dated_graph, tmp_path, offline_page, renderer):
+    page = open_page(dated_graph, tmp_path, offline_page, renderer).page
+    assert page.locator("#dates").is_visible()
+    bars = page.locator("#histogram rect")
+    assert bars.count() == 2 and "2024-05: 2" in bars.nth(1).inner_html()
+    page.locator("#f-from").select_option("2024-05")
+    shown = visible_labels(page)
+    assert "聚焦主责主业把广大职工团结在党的周围" not in shown  # 2024-03
+    assert "新就业形态劳动者入会" in shown and XSS_TITLE in shown
+    assert "魏国强" not in shown and "求学圆梦行动" not in shown  # named only in the 2024-03 article
+    assert "农民工" in shown  # named in a 2024-05 article too
+    page.locator("#f-from").select_option("2024-03")
+    assert len(page.evaluate("window.kgExplorer.visible()")) == 17
 
 
 def test_one_sentence_cited_by_two_rules_is_shown_once_with_both(small_page):

@@ -53,12 +53,36 @@ def test_json_for_script_cannot_close_the_script_element(text):
 def test_same_graph_gives_byte_identical_page(small_graph, tmp_path):
     a, b = tmp_path / "a.html", tmp_path / "b.html"
     write_explorer(small_graph, a)
-    write_explorer(small_graph, b, max_physics_nodes=500)
+    write_explorer(small_graph, b, renderer="vis")
     assert a.read_bytes() == b.read_bytes()
     c, d = tmp_path / "c.html", tmp_path / "d.html"  # the Python layout is seeded too
-    write_explorer(small_graph, c, max_physics_nodes=3)
-    write_explorer(small_graph, d, max_physics_nodes=3)
+    write_explorer(small_graph, c, renderer="sigma")
+    write_explorer(small_graph, d, renderer="sigma")
     assert c.read_bytes() == d.read_bytes() != a.read_bytes()
+
+
+def test_sigma_page_inlines_the_vendored_libraries_with_their_licences(small_graph, tmp_path):
+    path = tmp_path / "graph.html"
+    write_explorer(small_graph, path, renderer="sigma")
+    text = path.read_text(encoding="utf-8")
+    assert "sigma 3.0.3" in text and "graphology 0.26.0" in text and text.count("MIT License") >= 2
+    assert "new vis.Network" in text  # one page script serves both renderers
+    assert re.search(r"<(script|img|iframe)[^>]*\ssrc=", text) is None and "sourceMappingURL" not in text
+    data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+    assert data["layout"]["renderer"] == "sigma"
+    assert all(isinstance(n.get("x"), float) for n in data["nodes"])
+
+
+def test_page_carries_traditional_forms_of_its_label_characters(page_text):
+    block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page_text, re.S).group(1)
+    t2s = json.loads(block)["t2s"]
+    assert t2s["農"] == "农" and t2s["總"] == "总" and t2s["會"] == "会"
+    assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in t2s.items())
+
+
+def test_renderer_is_checked(small_graph, tmp_path):
+    with pytest.raises(ValueError, match="renderer"):
+        write_explorer(small_graph, tmp_path / "x.html", renderer="d3")
 
 
 def test_write_replaces_the_file_and_leaves_no_temp_files(small_graph, tmp_path):

@@ -1,9 +1,15 @@
 // gonghui-kg explorer. Corpus text reaches the page only through textContent or the
-// canvas, never as HTML. window.kgExplorer exposes the state for tests and the console.
+// canvas, never as HTML. One script, two renderers behind one small interface:
+// vis-network (canvas 2D) for small graphs, sigma.js (WebGL) for large ones; search,
+// filters and the evidence panel are written once. Positions come from Python (seeded)
+// and never change, so no filter, scope or reset can pile nodes up.
+// window.kgExplorer exposes the state for tests and the console.
 (function () {
   "use strict";
+  var T = window.kgTimings = { start: performance.now() };  // milliseconds, for the benchmark
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  var N = DATA.nodes, E = DATA.edges, CLS = DATA.classes, REL = DATA.relations;
+  T.parsed = performance.now();
+  var N = DATA.nodes, E = DATA.edges, CLS = DATA.classes, REL = DATA.relations, T2S = DATA.t2s || {};
   var EV_PAGE = 30;
 
   function $(id) { return document.getElementById(id); }
@@ -15,93 +21,279 @@
   }
   function short(s, n) { return s.length > n ? s.slice(0, n - 1) + "…" : s; }
   function clsName(i) { return CLS[N[i].c].zh + " " + CLS[N[i].c].name; }
+  // Lower case, traditional characters as simplified: 農民工 finds 农民工.
+  function fold(s) {
+    s = s.toLowerCase();
+    var out = "";
+    for (var j = 0; j < s.length; j++) { var ch = s.charAt(j); out += T2S[ch] || ch; }
+    return out;
+  }
 
   // ---------------------------------------------------------------- indexes
   var adj = N.map(function () { return []; });
   E.forEach(function (e, k) { adj[e[0]].push(k); if (e[1] !== e[0]) adj[e[1]].push(k); });
   var relIndex = {}; REL.forEach(function (r, i) { relIndex[r.key] = i; });
   var clsIndex = {}; CLS.forEach(function (c, i) { clsIndex[c.key] = i; });
+  var ART = clsIndex.Article;
   function other(k, i) { return E[k][0] === i ? E[k][1] : E[k][0]; }
   function edgesOf(i, rel) { return adj[i].filter(function (k) { return rel === undefined || E[k][2] === relIndex[rel]; }); }
+  var byIri = {}; N.forEach(function (n, i) { byIri[n.i] = i; });
+
+  // Months of dated articles, for the date filter.
+  var months = [];
+  (function () {
+    var seen = {};
+    N.forEach(function (n) { if (n.d && n.d.length >= 7) seen[n.d.slice(0, 7)] = (seen[n.d.slice(0, 7)] || 0) + 1; });
+    months = Object.keys(seen).sort().map(function (m) { return [m, seen[m]]; });
+  })();
 
   // ---------------------------------------------------------------- view state
+  var L = DATA.layout;
   var state = {
-    classOn: CLS.map(function () { return true; }),
+    classOn: CLS.map(function (c, i) { return i !== ART || L.articlesByDefault; }),
     relOn: REL.map(function () { return true; }),
-    topOn: !!DATA.layout.topByDefault,
-    topN: DATA.layout.topN,
-    scope: null,          // Set of node indices, or null for everything
-    pinned: new Set()     // nodes shown whatever the filters say (search results)
+    topOn: !!L.topByDefault,
+    topN: L.topN,
+    hideOrphans: false,
+    narrower: true,
+    from: "", to: "",      // months, inclusive; "" for open
+    scope: null,           // Set of node indices, or null for everything
+    pinned: new Set()      // nodes shown whatever the filters say (search results)
   };
-  function nodeVisible(i) {
+  var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0;
+
+  function inDates(i) {
+    if (!state.from && !state.to) return true;
+    var n = N[i];
+    if (n.c === ART) {
+      if (!n.d) return false;
+      var m = n.d.slice(0, 7);
+      return (!state.from || m >= state.from) && (!state.to || m <= state.to);
+    }
+    return true;
+  }
+  function baseVisible(i) {
     if (state.pinned.has(i)) return true;
+    // A scope shows the article(s) it is about whatever the class filter says.
+    if (state.scope) return state.scope.has(i) && (state.classOn[N[i].c] || N[i].c === ART) && inDates(i);
     if (!state.classOn[N[i].c]) return false;
-    if (state.scope) return state.scope.has(i);
+    if (!inDates(i)) return false;
     return !state.topOn || N[i].r < state.topN;
   }
-  function edgeVisible(k) {
-    var e = E[k];
-    return state.relOn[e[2]] && nodeVisible(e[0]) && nodeVisible(e[1]);
+  function computeVisibility() {
+    var i, k, dated = !!(state.from || state.to);
+    for (i = 0; i < N.length; i++) visN[i] = baseVisible(i) ? 1 : 0;
+    if (dated) {  // an entity every article of which is outside the dates goes too
+      for (i = 0; i < N.length; i++) {
+        if (!visN[i] || N[i].c === ART || state.pinned.has(i)) continue;
+        var arts = 0, inside = 0;
+        for (k = 0; k < adj[i].length; k++) {
+          var o = other(adj[i][k], i);
+          if (N[o].c === ART) { arts++; if (inDates(o)) inside++; }
+        }
+        if (arts && !inside) visN[i] = 0;
+      }
+    }
+    shownE = 0;
+    for (k = 0; k < E.length; k++) {
+      var e = E[k];
+      visE[k] = state.relOn[e[2]] && visN[e[0]] && visN[e[1]] ? 1 : 0;
+      shownE += visE[k];
+    }
+    if (state.hideOrphans) {
+      var linked = new Uint8Array(N.length);
+      for (k = 0; k < E.length; k++) if (visE[k]) { linked[E[k][0]] = 1; linked[E[k][1]] = 1; }
+      for (i = 0; i < N.length; i++) if (visN[i] && !linked[i] && !state.pinned.has(i)) visN[i] = 0;
+    }
+    shownN = 0;
+    for (i = 0; i < N.length; i++) shownN += visN[i];
   }
 
-  // ---------------------------------------------------------------- vis data
-  function tooltip(i) {
-    var n = N[i], d = el("div", "tip");
-    d.appendChild(el("b", null, n.l));
-    d.appendChild(el("div", null, clsName(i) + " · " + adj[i].length + " links"));
-    if (n.a && n.a.length) d.appendChild(el("div", null, "又名 " + n.a.join("、")));
-    return d;
+  // ---------------------------------------------------------------- renderers
+  // Each renderer: update() after visN/visE change, select(node|null, edge|null),
+  // focus(i), fit(), position(i) -> {x, y} in data units, screen(i) -> {x, y} in
+  // page pixels of the graph box, screenOfPoint({x, y}), zoomBy(f), panBy(dx, dy),
+  // drawNow() (a synchronous redraw, for the benchmark), resize(); it calls hooks.node(i), hooks.edge(k), hooks.stage(), hooks.drawn().
+  function visRenderer(box, hooks) {
+    var groups = {};
+    CLS.forEach(function (c, i) {
+      groups["c" + i] = { shape: c.shape, color: { background: c.color, border: c.color, highlight: { background: c.color, border: "#1f2933" }, hover: { background: c.color, border: "#1f2933" } } };
+    });
+    function tooltip(i) {
+      var n = N[i], d = el("div", "tip");
+      d.appendChild(el("b", null, n.l));
+      d.appendChild(el("div", null, clsName(i) + " · " + adj[i].length + " links"));
+      if (n.a && n.a.length) d.appendChild(el("div", null, "又名 " + n.a.join("、")));
+      return d;
+    }
+    // Per-item options are deep-merged by vis for every item: keep them few.
+    var nodes = new vis.DataSet(N.map(function (n, i) {
+      var item = { id: i, label: short(n.l, 16), group: "c" + n.c, size: n.s, title: tooltip(i) };
+      if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+      return item;
+    }));
+    var physics = N.length > 0 && N[0].x === undefined;
+    var edges = new vis.DataSet(E.map(function (e, k) {
+      var item = { id: k, from: e[0], to: e[1], color: REL[e[2]].color };
+      if (e[2] !== relIndex.mentions) item.label = e[3];  // 提及 on every article link is noise
+      if (e[4].length > 1) item.width = Math.min(1 + Math.log2(e[4].length), 5);
+      return item;
+    }));
+    var nodesView = new vis.DataView(nodes, { filter: function (it) { return visN[it.id] === 1; } });
+    var edgesView = new vis.DataView(edges, { filter: function (it) { return visE[it.id] === 1; } });
+    // Created empty, so the stabilization handlers below are in place before the data comes.
+    var network = new vis.Network(box, { nodes: [], edges: [] }, {
+      autoResize: true,
+      layout: { randomSeed: 42, improvedLayout: physics && N.length < 150 },
+      physics: !physics ? false : {
+        solver: "barnesHut",
+        barnesHut: { gravitationalConstant: -6000, springLength: 130, springConstant: 0.03, avoidOverlap: 0.2 },
+        stabilization: { enabled: true, iterations: 300, fit: true }
+      },
+      groups: groups,
+      nodes: { borderWidth: 1, scaling: { label: { drawThreshold: 7 } }, font: { size: 13, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff" } },
+      edges: {
+        arrows: { to: { enabled: true, scaleFactor: 0.5 } }, color: { highlight: "#1f2933", opacity: 0.85 },
+        font: { size: 10, color: "#52606d", strokeWidth: 2, align: "middle" }, smooth: false,
+        scaling: { label: { drawThreshold: 8 } }, selectionWidth: 2
+      },
+      interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: N.length > 500, hideEdgesOnZoom: N.length > 500, navigationButtons: false, keyboard: false }
+    });
+    // Freeze the laid-out positions into the data, so a node hidden and shown again by a
+    // filter, a scope or a reset comes back where it was, and never to a pile at the centre.
+    var frozen = !physics;
+    function freeze() {
+      if (frozen) return;
+      frozen = true;
+      network.setOptions({ physics: false });
+      var pos = network.getPositions();
+      nodes.update(Object.keys(pos).map(function (id) { return { id: +id, x: pos[id].x, y: pos[id].y }; }));
+    }
+    function drawnOnce() {
+      network.once("afterDrawing", function () { if (!physics) network.fit(); hooks.drawn(); });
+    }
+    function settled() { if (frozen) return; freeze(); drawnOnce(); network.fit(); network.redraw(); }
+    if (physics) { network.on("stabilizationIterationsDone", settled); network.on("stabilized", settled); }
+    else drawnOnce();
+    network.setData({ nodes: nodesView, edges: edgesView });
+    network.on("click", function (p) {
+      if (p.nodes.length) hooks.node(p.nodes[0]);
+      else if (p.edges.length) hooks.edge(p.edges[0]);
+      else hooks.stage();
+    });
+    function toPage(pt) { var d = network.canvasToDOM(pt), r = box.getBoundingClientRect(); return { x: r.left + d.x, y: r.top + d.y }; }
+    return {
+      name: "vis", network: network, nodesView: nodesView, edgesView: edgesView,
+      update: function () { nodesView.refresh(); edgesView.refresh(); },
+      select: function (i, k) {
+        if (i !== null && i !== undefined) network.selectNodes([i]);
+        else if (k !== null && k !== undefined) network.setSelection({ nodes: [], edges: [k] });
+        else network.unselectAll();
+      },
+      selected: function () { return network.getSelectedNodes(); },
+      focus: function (i) { network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 350, easingFunction: "easeInOutQuad" } }); },
+      fit: function () { network.fit(); },
+      position: function (i) { var it = nodes.get(i); return { x: it.x, y: it.y }; },
+      screen: function (i) { return toPage(network.getPositions([i])[i]); },
+      screenOfPoint: toPage,
+      centre: function () { return toPage(network.getViewPosition()); },
+      zoomBy: function (f) { network.moveTo({ scale: network.getScale() * f }); },
+      panBy: function (dx, dy) { var p = network.getViewPosition(), s = network.getScale(); network.moveTo({ position: { x: p.x + dx / s, y: p.y + dy / s } }); },
+      drawNow: function () { network.redraw(); },
+      resize: function () { network.setSize("100%", "100%"); network.redraw(); }
+    };
   }
-  // Per-item options are deep-merged by vis for every item: keep them few (groups carry
-  // shape and colour), or thousands of edges take seconds to add.
-  var nodeItems = N.map(function (n, i) {
-    var item = { id: i, label: short(n.l, 16), group: "c" + n.c, size: n.s, title: tooltip(i) };
-    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
-    return item;
-  });
-  var edgeItems = E.map(function (e, k) {
-    var item = { id: k, from: e[0], to: e[1], label: e[3], color: REL[e[2]].color };
-    if (e[4].length > 1) item.width = Math.min(1 + Math.log2(e[4].length), 5);
-    return item;
-  });
-  var groups = {};
-  CLS.forEach(function (c, i) {
-    groups["c" + i] = { shape: c.shape, color: { background: c.color, border: c.color, highlight: { background: c.color, border: "#1f2933" }, hover: { background: c.color, border: "#1f2933" } } };
-  });
-  var nodes = new vis.DataSet(nodeItems);
-  var edges = new vis.DataSet(edgeItems);
-  var nodesView = new vis.DataView(nodes, { filter: function (it) { return nodeVisible(it.id); } });
-  var edgesView = new vis.DataView(edges, { filter: function (it) { return edgeVisible(it.id); } });
 
-  var big = !DATA.layout.physics;
-  var options = {
-    autoResize: true,
-    layout: { randomSeed: 42, improvedLayout: !big && N.length < 150 },
-    physics: big ? false : {
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, springLength: 130, springConstant: 0.03, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: 300, fit: true }
-    },
-    groups: groups,
-    nodes: { borderWidth: 1, scaling: { label: { drawThreshold: 7 } }, font: { size: 13, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff" } },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } }, color: { highlight: "#1f2933", opacity: 0.85 },
-      font: { size: 10, color: "#52606d", strokeWidth: 2, align: "middle" },
-      smooth: big ? false : { type: "continuous" },
-      scaling: { label: { drawThreshold: 8 } },
-      selectionWidth: 2
-    },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false, keyboard: false }
-  };
-  var network = new vis.Network($("graph"), { nodes: nodesView, edges: edgesView }, options);
-  network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
-  network.once("afterDrawing", function () { window.kgReady = true; document.body.setAttribute("data-ready", "1"); });
+  function sigmaRenderer(box, hooks) {
+    var G = new graphology.MultiGraph();
+    N.forEach(function (n, i) {
+      // sigma's y axis points up: flip it, so the picture matches the vis-network one.
+      G.addNode(String(i), { x: n.x, y: -n.y, size: Math.max(2, n.s / 3.2), label: short(n.l, 16), color: CLS[n.c].color });
+    });
+    E.forEach(function (e, k) {
+      G.addEdgeWithKey(String(k), String(e[0]), String(e[1]), {
+        size: e[4].length > 1 ? Math.min(1 + Math.log2(e[4].length) / 2, 3) : 1,
+        color: REL[e[2]].color, type: e[0] === e[1] ? "line" : "arrow"
+      });
+    });
+    T.graphology = performance.now();
+    var selN = null, selE = null;
+    var sigma = new Sigma(G, box, {
+      renderEdgeLabels: false, enableEdgeEvents: true, hideEdgesOnMove: E.length > 20000,
+      labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+      labelSize: 13, labelWeight: "normal", labelColor: { color: "#1f2933" },
+      labelDensity: 0.7, labelGridCellSize: 90, labelRenderedSizeThreshold: 7,
+      defaultEdgeType: "arrow", zIndex: true, minCameraRatio: 0.01, maxCameraRatio: 4,
+      nodeReducer: function (key, d) {
+        var i = +key;
+        if (!visN[i]) return Object.assign({}, d, { hidden: true });
+        if (i === selN) return Object.assign({}, d, { highlighted: true, zIndex: 2, forceLabel: true });
+        return d;
+      },
+      edgeReducer: function (key, d) {
+        var k = +key;
+        if (!visE[k]) return Object.assign({}, d, { hidden: true });
+        if (k === selE || (selN !== null && (E[k][0] === selN || E[k][1] === selN))) return Object.assign({}, d, { color: "#1f2933", size: d.size + 1, zIndex: 1 });
+        return d;
+      }
+    });
+    sigma.once("afterRender", function () { hooks.drawn(); });
+    sigma.once("afterRender", function () { api.fit(); });
+    sigma.on("clickNode", function (ev) { hooks.node(+ev.node); });
+    sigma.on("clickEdge", function (ev) { hooks.edge(+ev.edge); });
+    sigma.on("clickStage", function () { hooks.stage(); });
+    var cam = sigma.getCamera();
+    function toPage(p) { var v = sigma.graphToViewport({ x: p.x, y: -p.y }), r = box.getBoundingClientRect(); return { x: r.left + v.x, y: r.top + v.y }; }
+    var api = {
+      name: "sigma", sigma: sigma, graph: G,
+      update: function () { sigma.refresh(); },
+      select: function (i, k) { selN = i === undefined ? null : i; selE = k === undefined ? null : k; sigma.refresh(); },
+      selected: function () { return selN === null ? [] : [selN]; },
+      focus: function (i) {
+        var d = sigma.getNodeDisplayData(String(i));
+        if (d) cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, 0.35) }, { duration: 350 });
+      },
+      // Frame the visible nodes; past 50 of them, the outer 2% on each side are let go, so
+      // a few stragglers do not shrink the picture to a dot.
+      fit: function () {
+        var xs = [], ys = [];
+        for (var i = 0; i < N.length; i++) {
+          if (!visN[i]) continue;
+          var d = sigma.getNodeDisplayData(String(i));
+          if (d) { xs.push(d.x); ys.push(d.y); }
+        }
+        if (!xs.length) { cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); return; }
+        xs.sort(function (a, b) { return a - b; }); ys.sort(function (a, b) { return a - b; });
+        var cut = xs.length > 50 ? Math.floor(xs.length * 0.02) : 0, hi = xs.length - 1 - cut;
+        var x0 = xs[cut], x1 = xs[hi], y0 = ys[cut], y1 = ys[hi];
+        cam.setState({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: Math.min(1.2, Math.max(0.02, Math.max(x1 - x0, y1 - y0) * 1.2)), angle: 0 });
+      },
+      position: function (i) { return { x: N[i].x, y: N[i].y }; },
+      screen: function (i) { return toPage({ x: N[i].x, y: N[i].y }); },
+      screenOfPoint: toPage,
+      centre: function () { var r = box.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; },
+      zoomBy: function (f) { var s = cam.getState(); cam.setState({ ratio: s.ratio / f }); },
+      panBy: function (dx, dy) { var s = cam.getState(), h = box.clientHeight || 1; cam.setState({ x: s.x + dx * s.ratio / h, y: s.y - dy * s.ratio / h }); },
+      drawNow: function () { sigma.render(); },
+      resize: function () { sigma.resize(); sigma.refresh(); }
+    };
+    return api;
+  }
+
+  var ready = false;
+  var R = (L.renderer === "sigma" ? sigmaRenderer : visRenderer)($("graph"), {
+    node: function (i) { R.select(i, null); showNode(i); },
+    edge: function (k) { R.select(null, k); showEdge(k); },
+    stage: function () {},
+    drawn: function () { T.drawn = performance.now(); ready = true; window.kgReady = true; document.body.setAttribute("data-ready", "1"); }
+  });
+  T.renderer = performance.now();
 
   function refresh() {
-    nodesView.refresh();
-    edgesView.refresh();
-    $("status").textContent = "Showing " + nodesView.length + " of " + N.length + " nodes, " +
-      edgesView.length + " of " + E.length + " edges" + (state.topOn && !state.scope ? " (top " + state.topN + " by PageRank)" : "");
+    computeVisibility();
+    R.update();
+    var note = state.scope ? " (scope)" : state.topOn ? " (top " + state.topN + " by PageRank, per class in turn)" : "";
+    $("status").textContent = "Showing " + shownN + " of " + N.length + " nodes, " + shownE + " of " + E.length + " edges" + note;
   }
 
   // ---------------------------------------------------------------- legend and filters
@@ -109,7 +301,7 @@
     var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
     svg.setAttribute("width", "16"); svg.setAttribute("height", "16"); svg.setAttribute("viewBox", "-8 -8 16 16");
     var s;
-    var poly = {
+    var poly = R.name === "sigma" ? null : {
       square: "-6,-6 6,-6 6,6 -6,6", diamond: "0,-7 7,0 0,7 -7,0", triangle: "0,-7 7,6 -7,6",
       star: "0,-7 2,-2 7,-2 3,1 5,7 0,3 -5,7 -3,1 -7,-2 -2,-2", hexagon: "-6,0 -3,-6 3,-6 6,0 3,6 -3,6"
     }[shape];
@@ -122,7 +314,7 @@
   function checkList(box, items, counts, on, shapeOf, name) {
     items.forEach(function (it, i) {
       var lab = el("label"), cb = el("input");
-      cb.type = "checkbox"; cb.checked = true; cb.setAttribute("data-key", it.key); cb.name = name;
+      cb.type = "checkbox"; cb.checked = on[i]; cb.setAttribute("data-key", it.key); cb.name = name;
       cb.addEventListener("change", function () { on[i] = cb.checked; refresh(); });
       lab.appendChild(cb); lab.appendChild(swatch(it.color, shapeOf(it)));
       lab.appendChild(el("span", null, it.zh + " " + it.name)); lab.appendChild(el("span", "count", counts[i]));
@@ -133,6 +325,14 @@
   var relCounts = REL.map(function () { return 0; }); E.forEach(function (e) { relCounts[e[2]]++; });
   checkList($("f-classes"), CLS, classCounts, state.classOn, function (c) { return c.shape; }, "class");
   checkList($("f-relations"), REL, relCounts, state.relOn, function () { return "line"; }, "relation");
+  $("f-orphans").checked = state.hideOrphans;
+  $("f-orphans").addEventListener("change", function () { state.hideOrphans = $("f-orphans").checked; refresh(); });
+  $("f-narrower").checked = state.narrower;
+  $("f-narrower").addEventListener("change", function () {
+    state.narrower = $("f-narrower").checked;
+    var open = $("panel-body").getAttribute("data-node");
+    if (!$("panel").hidden && open && byIri[open] !== undefined) showNode(byIri[open]);
+  });
 
   function fillSelect(sel, cls) {
     N.map(function (n, i) { return i; }).filter(function (i) { return N[i].c === clsIndex[cls]; })
@@ -146,43 +346,76 @@
     adj[i].forEach(function (k) { s.add(other(k, i)); });
     return s;
   }
-  function setScope(sel, otherSel, build) {
-    sel.addEventListener("change", function () {
-      otherSel.value = "";
-      state.scope = sel.value === "" ? null : build(Number(sel.value));
-      state.pinned.clear();
-      refresh();
-      network.fit();
-    });
-  }
-  setScope($("f-article"), $("f-column"), neighbourhood);
-  setScope($("f-column"), $("f-article"), function (c) {
+  function columnScope(c) {
     var s = new Set([c]);
     edgesOf(c, "column").forEach(function (k) { neighbourhood(other(k, c)).forEach(function (x) { s.add(x); }); });
     return s;
-  });
+  }
+  function applyScope(article, column) {
+    $("f-article").value = article === null ? "" : String(article);
+    $("f-column").value = column === null ? "" : String(column);
+    state.scope = article !== null ? neighbourhood(article) : column !== null ? columnScope(column) : null;
+    state.pinned.clear();
+    refresh();
+    R.fit();
+  }
+  $("f-article").addEventListener("change", function () { applyScope($("f-article").value === "" ? null : Number($("f-article").value), null); });
+  $("f-column").addEventListener("change", function () { applyScope(null, $("f-column").value === "" ? null : Number($("f-column").value)); });
   $("f-top").checked = state.topOn;
   $("f-topn").value = String(state.topN);
   $("f-top").addEventListener("change", function () { state.topOn = $("f-top").checked; refresh(); });
-  $("f-topn").addEventListener("change", function () { state.topN = Math.max(1, Number($("f-topn").value) || DATA.layout.topN); refresh(); });
-  $("reset").addEventListener("click", function () {
+  $("f-topn").addEventListener("change", function () { state.topN = Math.max(1, Number($("f-topn").value) || L.topN); refresh(); });
+  function reset() {
     state.scope = null; state.pinned.clear(); $("f-article").value = ""; $("f-column").value = "";
-    network.unselectAll(); hidePanel(); refresh(); network.fit();
-  });
+    R.select(null, null); hidePanel(); refresh(); R.fit();
+  }
+  $("reset").addEventListener("click", reset);
+
+  // ---------------------------------------------------------------- dates
+  if (months.length) {
+    $("dates").hidden = false;
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg"), top = 1;
+    months.forEach(function (m) { if (m[1] > top) top = m[1]; });
+    var w = 256, h = 44, bw = w / months.length;
+    svg.setAttribute("width", String(w)); svg.setAttribute("height", String(h)); svg.setAttribute("class", "histogram");
+    var bars = months.map(function (m, j) {
+      var r = document.createElementNS(ns, "rect"), bh = Math.max(1, (h - 2) * m[1] / top);
+      r.setAttribute("x", String(j * bw)); r.setAttribute("width", String(Math.max(1, bw - 1)));
+      r.setAttribute("y", String(h - bh)); r.setAttribute("height", String(bh));
+      var t = document.createElementNS(ns, "title"); t.textContent = m[0] + ": " + m[1]; r.appendChild(t);
+      svg.appendChild(r);
+      return r;
+    });
+    $("histogram").appendChild(svg);
+    [$("f-from"), $("f-to")].forEach(function (sel, which) {
+      months.forEach(function (m) { var o = el("option", null, m[0]); o.value = m[0]; sel.appendChild(o); });
+      sel.value = which ? months[months.length - 1][0] : months[0][0];
+      sel.addEventListener("change", function () {
+        state.from = $("f-from").value === months[0][0] ? "" : $("f-from").value;
+        state.to = $("f-to").value === months[months.length - 1][0] ? "" : $("f-to").value;
+        bars.forEach(function (b, j) {
+          var m = months[j][0];
+          b.setAttribute("class", (state.from && m < state.from) || (state.to && m > state.to) ? "out" : "");
+        });
+        refresh();
+      });
+    });
+  }
 
   // ---------------------------------------------------------------- search
-  var searchKeys = N.map(function (n) { return [n.l].concat(n.a || []).map(function (s) { return s.toLowerCase(); }); });
+  var searchKeys = N.map(function (n) { return [n.l].concat(n.a || []).map(fold); });
   function matches(q) {
-    q = q.trim().toLowerCase();
+    q = fold(q.trim());
     if (!q) return [];
     var found = [];
     for (var i = 0; i < N.length; i++) {
-      var best = 9;
-      searchKeys[i].forEach(function (key, j) {
-        var score = key === q ? 0 : key.indexOf(q) === 0 ? 1 : key.indexOf(q) > 0 ? 2 : 9;
+      var best = 9, keys = searchKeys[i];
+      for (var j = 0; j < keys.length; j++) {
+        var at = keys[j].indexOf(q);
+        var score = at < 0 ? 9 : keys[j] === q ? 0 : at === 0 ? 1 : 2;
         if (score < 9 && j > 0) score += 0.5;  // an alias match ranks after a label match
         if (score < best) best = score;
-      });
+      }
       if (best < 9) found.push([best, N[i].r, i]);
     }
     found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
@@ -194,15 +427,15 @@
     box.textContent = "";
     results = matches($("search").value);
     active = 0;
+    var q = fold($("search").value.trim());
     results.forEach(function (i, r) {
       var li = el("li", r === 0 ? "active" : null);
       li.setAttribute("role", "option");
       li.setAttribute("data-node", N[i].i);
       li.appendChild(swatch(CLS[N[i].c].color, CLS[N[i].c].shape));
       li.appendChild(el("span", null, short(N[i].l, 30)));
-      var q = $("search").value.trim().toLowerCase();
-      var alias = (N[i].a || []).filter(function (a) { return a.toLowerCase().indexOf(q) >= 0; })[0];
-      if (alias && N[i].l.toLowerCase().indexOf(q) < 0) li.appendChild(el("span", "kind", "= " + alias));
+      var alias = (N[i].a || []).filter(function (a) { return fold(a).indexOf(q) >= 0; })[0];
+      if (alias && fold(N[i].l).indexOf(q) < 0) li.appendChild(el("span", "kind", "= " + alias));
       li.appendChild(el("span", "kind", CLS[N[i].c].zh));
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(i); });
       box.appendChild(li);
@@ -232,21 +465,21 @@
 
   function choose(i) {
     $("results").textContent = "";
-    if (!nodeVisible(i)) { state.pinned.add(i); refresh(); }
-    network.selectNodes([i]);
+    if (!visN[i]) { state.pinned.add(i); refresh(); }
+    R.select(i, null);
     showNode(i);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    R.focus(i);
   }
 
   // ---------------------------------------------------------------- side panel
-  // The panel takes width from the canvas: resize the network at once, so a focus lands in the centre.
+  // The panel takes width from the canvas: resize the renderer at once, so a focus lands in the centre.
   function setPanel(open) {
     if ($("panel").hidden === !open) return;
     $("panel").hidden = !open;
-    network.setSize("100%", "100%");
+    R.resize();
   }
   function hidePanel() { setPanel(false); }
-  $("panel-close").addEventListener("click", function () { hidePanel(); network.unselectAll(); });
+  $("panel-close").addEventListener("click", function () { hidePanel(); R.select(null, null); });
   function nodeLink(i) {
     var b = el("button", "link", N[i].l);
     b.type = "button"; b.setAttribute("data-node", N[i].i);
@@ -308,16 +541,41 @@
   function unique(xs) { var seen = new Set(); return xs.filter(function (x) { if (seen.has(x)) return false; seen.add(x); return true; }); }
   // Evidence rows are numbered by article and position, so numeric order reads like the text.
   function inTextOrder(ids) { return unique(ids).sort(function (a, b) { return a - b; }); }
-  function openPanel() { var body = $("panel-body"); body.textContent = ""; setPanel(true); $("panel").scrollTop = 0; return body; }
+  function openPanel() { var body = $("panel-body"); body.textContent = ""; body.removeAttribute("data-edge"); body.removeAttribute("data-node"); setPanel(true); $("panel").scrollTop = 0; return body; }
+
+  // Groups under a group (skos:broader pointing at it), transitively, nearest first.
+  function narrowerOf(g) {
+    var seen = new Set([g]), order = [], queue = [g];
+    while (queue.length) {
+      var next = [];
+      queue.forEach(function (x) {
+        edgesOf(x, "broader").forEach(function (k) {
+          if (E[k][1] === x && !seen.has(E[k][0])) { seen.add(E[k][0]); order.push(E[k][0]); next.push(E[k][0]); }
+        });
+      });
+      queue = next;
+    }
+    return order;
+  }
+  function measuresFor(g) {  // [[edge, via group or -1]]: targets edges into g, and into narrower groups
+    var rows = edgesOf(g, "targets").filter(function (k) { return E[k][1] === g; }).map(function (k) { return [k, -1]; });
+    if (state.narrower) {
+      narrowerOf(g).forEach(function (d) {
+        edgesOf(d, "targets").forEach(function (k) { if (E[k][1] === d) rows.push([k, d]); });
+      });
+    }
+    return rows;
+  }
 
   function showNode(i) {
-    var n = N[i], body = openPanel(), isArticle = n.c === clsIndex.Article;
+    var n = N[i], body = openPanel(), isArticle = n.c === ART;
     body.setAttribute("data-node", n.i);
     body.appendChild(el("h2", null, n.l));
     body.appendChild(badge(i));
     body.appendChild(el("div", "iri", n.i));
     if (n.a && n.a.length) { section(body, "Aliases 别名", n.a.length); body.appendChild(el("p", "aliases", n.a.join("、"))); }
     if (isArticle) {
+      if (n.d) body.appendChild(el("p", "muted", "Date 日期: " + n.d));
       if (n.src) body.appendChild(el("p", "muted", "Source 来源: " + n.src));
       if (n.topic) body.appendChild(el("p", "muted", "Topic 专题: " + n.topic));
       [["creator", "Authors 作者"], ["column", "Column 栏目"]].forEach(function (rt) {
@@ -331,17 +589,31 @@
       evidenceList(body, inTextOrder([].concat.apply([], edgesOf(i, "mentions").concat(edgesOf(i, "creator")).map(function (k) { return E[k][4]; }))));
       return;
     }
-    var articleEdges = adj[i].filter(function (k) { return N[other(k, i)].c === clsIndex.Article; });
+    if (n.c === clsIndex.WorkerGroup) {
+      var aimed = measuresFor(i);
+      section(body, "Measures aimed at it 面向该群体的举措", aimed.length);
+      if (aimed.length) {
+        list(body, aimed, function (li, row) {
+          li.setAttribute("class", "aimed");
+          li.appendChild(nodeLink(E[row[0]][0]));
+          if (row[1] >= 0) li.appendChild(el("span", "rel", " via " + N[row[1]].l));
+          var b = el("button", "link ev-link", " (" + E[row[0]][4].length + " 证据)");
+          b.type = "button"; b.addEventListener("click", function () { R.select(null, row[0]); showEdge(row[0]); });
+          li.appendChild(b);
+        });
+      }
+    }
+    var articleEdges = adj[i].filter(function (k) { return N[other(k, i)].c === ART; });
     var arts = unique(articleEdges.map(function (k) { return other(k, i); }));
     section(body, "Articles 文章", arts.length);
-    list(body, arts, function (li, a) { li.appendChild(nodeLink(a)); });
-    var rels = adj[i].filter(function (k) { return N[other(k, i)].c !== clsIndex.Article; });
+    list(body, arts, function (li, a) { li.appendChild(nodeLink(a)); if (N[a].d) li.appendChild(el("span", "rel", " " + N[a].d)); });
+    var rels = adj[i].filter(function (k) { return N[other(k, i)].c !== ART; });
     if (rels.length) {
       section(body, "Relations 关系", rels.length);
       list(body, rels, function (li, k) {
         var e = E[k], r = REL[e[2]], out = e[0] === i;
         var b = el("button", "link", (out ? "" : "← ") + e[3] + (out ? " →" : ""));
-        b.type = "button"; b.addEventListener("click", function () { network.selectEdges([k]); showEdge(k); });
+        b.type = "button"; b.addEventListener("click", function () { R.select(null, k); showEdge(k); });
         li.appendChild(b); li.appendChild(document.createTextNode(" ")); li.appendChild(nodeLink(other(k, i)));
         li.appendChild(el("span", "rel", " (" + r.name + ")"));
       });
@@ -360,15 +632,32 @@
     evidenceList(body, e[4]);
   }
 
-  network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
-  });
-
   refresh();
+  T.refreshed = performance.now();
   window.kgExplorer = {
-    network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView, data: DATA,
+    renderer: R, data: DATA, nodes: N, edges: E,
+    visible: function () { var out = []; for (var i = 0; i < N.length; i++) if (visN[i]) out.push(i); return out; },
+    visibleEdges: function () { var out = []; for (var k = 0; k < E.length; k++) if (visE[k]) out.push(k); return out; },
+    positions: function () {
+      var out = {};
+      for (var i = 0; i < N.length; i++) if (visN[i]) out[N[i].i] = R.position(i);
+      return out;
+    },
+    setScope: function (s) {
+      s = s || {};
+      var a = s.article === undefined || s.article === null ? null : typeof s.article === "number" ? s.article : byIri[s.article];
+      var c = s.column === undefined || s.column === null ? null : typeof s.column === "number" ? s.column : byIri[s.column];
+      applyScope(a === undefined ? null : a, a !== null && a !== undefined ? null : (c === undefined ? null : c));
+    },
+    reset: reset,
+    showAll: function () {  // every node of every class: what the benchmark times
+      state.topOn = false; $("f-top").checked = false;
+      for (var c = 0; c < state.classOn.length; c++) state.classOn[c] = true;
+      document.querySelectorAll("#f-classes input").forEach(function (cb) { cb.checked = true; });
+      refresh(); R.fit();
+    },
     select: choose, showNode: showNode, showEdge: showEdge,
-    indexOf: function (iri) { for (var i = 0; i < N.length; i++) if (N[i].i === iri) return i; return -1; }
+    indexOf: function (iri) { return byIri[iri] === undefined ? -1 : byIri[iri]; }
   };
+  if (ready) window.kgReady = true;
 })();

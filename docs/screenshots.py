@@ -1,0 +1,62 @@
+"""Regenerate the README pictures in docs/ from the bundled sample corpus.
+
+    python docs/screenshots.py
+
+Builds the sample (kg/data/seed.md) into a temporary folder, then, in Debian's headless
+Chromium (offline), writes:
+
+- docs/explorer.png: graph.html at 1280x800, with 农民工 searched and its panel open;
+- docs/report.png: the top of report.html at 1280 wide (table of contents, summary, matrix);
+- docs/overview.png: the overview picture of the report (kg.viz.overview).
+
+Needs Playwright and Chromium: ``apt-get install -y chromium fonts-noto-cjk``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import kg  # noqa: E402
+from kg.analyze import centrality, project  # noqa: E402
+from kg.viz.overview import CHROMIUM, CHROMIUM_ARGS, overview_svg, write_overview_png  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    out = Path(tempfile.mkdtemp(prefix="kg-shots-"))
+    result = kg.build(None, output=out, workers=1)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            page.goto(result.html_path.resolve().as_uri())
+            page.wait_for_function("window.kgReady === true", timeout=60_000)
+            page.locator("#search").click()
+            page.keyboard.insert_text("農民工")  # a traditional form finds 农民工
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(DOCS / "explorer.png"))
+            page.set_viewport_size({"width": 1280, "height": 1600})
+            page.goto(result.report_path.resolve().as_uri())
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(DOCS / "report.png"))
+        finally:
+            browser.close()
+    G = project(result.graph)
+    write_overview_png(overview_svg(G, centrality(G)), DOCS / "overview.png")
+    for name in ("explorer.png", "report.png", "overview.png"):
+        print(DOCS / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
