@@ -98,7 +98,7 @@ def read_graph(graph: Graph) -> GraphData:
     nodes: list[Node] = []
     articles: dict[str, ArticleInfo] = {}
     texts: dict[URIRef, str] = {}
-    for a in sorted(graph.subjects(RDF.type, GH.Article)):
+    for a in sorted(graph.subjects(RDF.type, GH.Article), key=str):
         if not isinstance(a, URIRef):
             continue
         title = _text(titles.get(a)) or _tail(a)
@@ -129,9 +129,9 @@ def read_graph(graph: Graph) -> GraphData:
 
     for rel in ("mentions", "creator", "column", "targets", "broader"):
         p = RELATIONS[rel]
-        for s, o in sorted(graph.subject_objects(p)):
+        for s, o in sorted(graph.subject_objects(p), key=lambda so: (str(so[0]), str(so[1]))):
             add(s, rel, o, rel, (s, p, o))
-    for m in sorted(graph.subjects(RDF.type, ORG.Membership)):
+    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
         person, org = graph.value(m, ORG.member), graph.value(m, ORG.organization)
         if person is None or org is None:
             continue
