@@ -106,3 +106,28 @@ def test_failed_write_keeps_the_old_file(small_graph, tmp_path, monkeypatch):
         write_explorer(small_graph, path)
     assert path.read_text(encoding="utf-8") == "old page"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+PAGE_SCRIPT = """
+import sys
+from rdflib import Graph
+from kg.viz import write_explorer
+write_explorer(Graph().parse(sys.argv[1], format="turtle"), sys.argv[2], renderer="sigma", top_n=8)
+"""
+
+
+def test_page_is_byte_identical_across_hash_seeds(small_graph, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ttl = tmp_path / "g.ttl"
+    small_graph.serialize(ttl, format="turtle")
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"graph{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        subprocess.run([sys.executable, "-c", PAGE_SCRIPT, str(ttl), str(out)], check=True, env=env)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
