@@ -53,8 +53,8 @@ FRAMES = 30
 
 def laws_pages(corpus: Path, out: Path, renderers: list[str]) -> dict[str, Path]:
     import kg
-    from kg.report import write_report
     from kg.viz import write_explorer
+    from kg.viz.report import write_report
 
     started = time.perf_counter()
     result = kg.build([corpus], output=out / "build", html=False, cache=True)
@@ -123,7 +123,7 @@ def synthetic_data(nodes: int = 30_000, edges: int = 100_000, seed: int = 42) ->
 def synthetic_pages(out: Path, renderers: list[str]) -> dict[str, Path]:
     import networkx as nx
 
-    from kg.atomic import atomic_write_text
+    from kg.rdf.atomic import atomic_write_text
     from kg.viz.explorer import _display_graph
 
     started = time.perf_counter()

@@ -24,9 +24,9 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.export import write_turtle
-from kg.graphio import load_store, to_rdflib
 from kg.query import find_query, run_canned
 from kg.query.run import PREFIXES, bind_params
+from kg.rdf.graphio import load_store, to_rdflib
 
 GH = "https://w3id.org/gonghui-kg/ontology#"
 GHR = "https://w3id.org/gonghui-kg/resource/"
@@ -203,7 +203,7 @@ def rdflib_query_timed(graph, text, init, limit):
 
 
 def _to_rdflib(term):
-    from kg.graphio import term_to_rdflib
+    from kg.rdf.graphio import term_to_rdflib
 
     return term_to_rdflib(term)
 

@@ -15,7 +15,7 @@ def __getattr__(name):
     if name in ("build", "BuildResult"):
         import importlib
 
-        _build_module = importlib.import_module("kg.pipeline")
+        _build_module = importlib.import_module("kg.pipeline.run")
 
         return getattr(_build_module, name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kg.atomic import atomic_write_bytes
+from kg.rdf.atomic import atomic_write_bytes
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o077])
@@ -42,7 +42,7 @@ def _dead_pid() -> int:
 
 
 def test_stale_temp_files_of_killed_writers_are_removed_and_nothing_else(tmp_path):
-    from kg.atomic import remove_stale_temp_files
+    from kg.rdf.atomic import remove_stale_temp_files
 
     dead, hour_ago = _dead_pid(), time.time() - 7200
     stale = tmp_path / f".graph.ttl.{dead}.0.tmp"

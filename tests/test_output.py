@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.output import staged_output
+from kg.pipeline.output import staged_output
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUTS = ("graph.ttl", "graph.html", "report.html", "build.log")

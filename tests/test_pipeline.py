@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 import kg
 from kg.rdf.namespace import GH
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 SEED_TITLES = ["聚焦主责主业把广大职工团结在党的周围", "不忘初心对新时代工会工作的重要意义", "强化五种意识 展现工会作为"]
 SEED_AUTHORS = {

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cache import CacheError
 from kg.escape import printable
-from kg.progress import Progress
+from kg.pipeline.cache import CacheError
+from kg.pipeline.progress import Progress
 
 DESCRIPTION = """\
 Read articles (folders are searched recursively) in these formats:
@@ -114,8 +114,8 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from rdflib.namespace import DCTERMS
 
-    from kg.output import OutputError
     from kg.pipeline import NothingToBuild, build
+    from kg.pipeline.output import OutputError
 
     output = Path(args.output)
     if output.exists() and not output.is_dir():

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg.export import FORMATS, export_graph
-from kg.graphio import GraphInputError, load_store
+from kg.rdf.graphio import GraphInputError, load_store
 
 EPILOG = """\
 formats:

@@ -41,9 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.graphio import GraphInputError
-    from kg.push import push_graph
-    from kg.remote import RemoteAnswerError, RemoteError
+    from kg.query.push import push_graph
+    from kg.query.remote import RemoteAnswerError, RemoteError
+    from kg.rdf.graphio import GraphInputError
 
     if not args.url.startswith(("http://", "https://")):
         print(f"kg push: error: URL must start with http:// or https://, not {args.url!r}", file=sys.stderr)

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.graphio import GraphInputError, load_store
 from kg.query import (
     ParamError,
     QueryFailed,
@@ -17,7 +16,8 @@ from kg.query import (
     format_result,
     run_query,
 )
-from kg.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+from kg.rdf.graphio import GraphInputError, load_store
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -134,7 +134,7 @@ def run(args) -> int:
         else:
             text = args.query
         if args.endpoint:
-            from kg.remote import query_endpoint
+            from kg.query.remote import query_endpoint
 
             result = query_endpoint(args.endpoint, text, params, declared=declared)
         else:

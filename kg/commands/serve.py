@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.graphio import GraphInputError, resolve_graph_file
+from kg.rdf.graphio import GraphInputError, resolve_graph_file
 
 EPILOG = """\
 The endpoint speaks the SPARQL 1.1 Protocol at /sparql (GET and POST); results come as

@@ -1,6 +1,6 @@
 """Hand the graph to other tools: Turtle, N-Triples, JSON-LD, TriG, GraphML, GEXF, CSV.
 
->>> from kg.graphio import load_store
+>>> from kg.rdf.graphio import load_store
 >>> store = load_store("tests/data/query/seed_small.ttl")
 >>> export_graph(store, "turtle").decode().splitlines()[0]
 '@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .'
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.atomic import atomic_write_bytes
 from kg.export.network import entity_article_network
 from kg.export.partition import Partition, partition_by_article
 from kg.export.tables import write_csv_tables
 from kg.export.turtle import ntriples_bytes, sorted_triples, turtle_bytes, with_fixed_prefixes, write_turtle
-from kg.graphio import to_rdflib, to_store
+from kg.rdf.atomic import atomic_write_bytes
+from kg.rdf.graphio import to_rdflib, to_store
 from kg.rdf.namespace import PREFIXES
 
 FORMATS = ("turtle", "ntriples", "jsonld", "trig", "graphml", "gexf", "csv")

@@ -10,7 +10,7 @@ contract classes (``label`` = rdfs:label). Directed edges:
 When two relations link the same pair, the edge's ``relation`` lists both (``creator;mentions``)
 and the weights add up.
 
->>> from kg.graphio import load_store
+>>> from kg.rdf.graphio import load_store
 >>> g = entity_article_network(load_store("tests/data/query/seed_small.ttl"))
 >>> g.nodes["https://w3id.org/gonghui-kg/resource/group/农民工"]["class"]
 'WorkerGroup'

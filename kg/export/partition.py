@@ -13,7 +13,7 @@ article's part keeps what the others still say. Everything else (entity classes,
 and altLabels, columns, roles, rules, ontology terms, statements no evidence supports)
 is the shared remainder, kept in the default graph.
 
->>> from kg.graphio import load_store
+>>> from kg.rdf.graphio import load_store
 >>> parts, shared = partition_by_article(load_store("tests/data/query/seed_small.ttl"))
 >>> sorted(a.value.rsplit("/", 1)[1] for a in parts)
 ['a1', 'a2', 'a3']
@@ -27,7 +27,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 import rdflib
 
-from kg.graphio import store_triples
+from kg.rdf.graphio import store_triples
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 GH_NS = "https://w3id.org/gonghui-kg/ontology#"

@@ -18,8 +18,8 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from kg.atomic import atomic_write_bytes
 from kg.query.run import PREFIXES
+from kg.rdf.atomic import atomic_write_bytes
 
 ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles", "first_date", "last_date")
 RELATION_COLUMNS = (

@@ -22,8 +22,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kg.atomic import atomic_write_bytes
-from kg.graphio import store_triples, term_to_oxigraph
+from kg.rdf.atomic import atomic_write_bytes
+from kg.rdf.graphio import store_triples, term_to_oxigraph
 from kg.rdf.namespace import GH_IRI, GHR_IRI, PREFIXES
 
 

@@ -1,8 +1,8 @@
 """SPARQL over the graph: canned questions, safe parameters, result formats.
 
-The engine is Oxigraph (pyoxigraph); load a graph with :func:`kg.graphio.load_store`.
+The engine is Oxigraph (pyoxigraph); load a graph with :func:`kg.rdf.graphio.load_store`.
 
->>> from kg.graphio import load_store
+>>> from kg.rdf.graphio import load_store
 >>> store = load_store("tests/data/query/seed_small.ttl")
 >>> result = run_canned(store, "articles_per_column")
 >>> result.variables[:2]

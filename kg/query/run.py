@@ -1,6 +1,6 @@
 """Run SPARQL on an Oxigraph store with safely bound parameters.
 
->>> from kg.graphio import load_store
+>>> from kg.rdf.graphio import load_store
 >>> store = load_store("tests/data/query/seed_small.ttl")
 >>> r = run_query(store, "SELECT ?label WHERE { ?m gh:targets ?g ; rdfs:label ?label . ?g rdfs:label ?group } ORDER BY ?label",
 ...               {"group": "农民工"})

@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.atomic import atomic_write_text
+from kg.rdf.atomic import atomic_write_text
 from kg.rdf.namespace import GHR_IRI, PREFIXES
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")

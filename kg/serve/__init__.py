@@ -41,8 +41,8 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from kg.graphio import resolve_graph_file
 from kg.query.canned import canned_queries
+from kg.rdf.graphio import resolve_graph_file
 from kg.serve.formats import acceptable
 from kg.serve.worker import Job, QueryPool, Reply
 

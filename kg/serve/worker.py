@@ -32,11 +32,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 import kg
-from kg.graphio import GraphInputError, load_store
 from kg.query.canned import UnknownQuery, find_query
 from kg.query.guard import forbidden_operation
 from kg.query.results import MEDIA_TYPES, format_result
 from kg.query.run import ParamError, QueryFailed, QuerySyntaxError, run_query
+from kg.rdf.graphio import GraphInputError, load_store
 from kg.serve.formats import choose, describe_choices
 
 

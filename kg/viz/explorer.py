@@ -22,7 +22,7 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.analyze import pagerank, project
-from kg.atomic import atomic_write_text
+from kg.rdf.atomic import atomic_write_text
 from kg.viz.graphdata import NODE_CLASSES, RELATIONS, GraphData, read_graph
 from kg.viz.layout import layout
 from kg.viz.style import CLASS_STYLE, RELATION_STYLE

@@ -132,7 +132,7 @@ def write_overview_png(svg: str, path: Path, *, executable: str = CHROMIUM) -> N
     """
     from playwright.sync_api import sync_playwright
 
-    from kg.atomic import atomic_write_bytes
+    from kg.rdf.atomic import atomic_write_bytes
 
     page_html = ("<!DOCTYPE html><meta charset='utf-8'><style>body{margin:0}</style>" + svg)
     with sync_playwright() as p:
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     G = project(graph)
     svg = overview_svg(G, centrality(G))
     if args[1].endswith(".svg"):
-        from kg.atomic import atomic_write_text
+        from kg.rdf.atomic import atomic_write_text
 
         atomic_write_text(Path(args[1]), svg)
     else:

@@ -15,7 +15,7 @@ from kg.ingest import split_articles
 from kg.ingest.dates import date_in_name, parse_date
 from kg.model import Document
 from kg.rdf.namespace import GH
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 

@@ -18,7 +18,7 @@ from kg.ingest import ingest, split_articles
 from kg.ingest.read import read_inputs
 from kg.model import Document
 from kg.rdf.namespace import GH
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
 ROOT = Path(__file__).resolve().parents[2]

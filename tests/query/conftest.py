@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graphio import load_store
+from kg.rdf.graphio import load_store
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "query" / "seed_small.ttl"
 

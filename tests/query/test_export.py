@@ -12,7 +12,7 @@ import rdflib
 import rdflib.compare
 
 from kg.export import export_graph, partition_by_article, write_turtle
-from kg.graphio import load_graph, load_store, to_rdflib
+from kg.rdf.graphio import load_graph, load_store, to_rdflib
 
 ROOT = Path(__file__).resolve().parents[2]
 GH = rdflib.Namespace("https://w3id.org/gonghui-kg/ontology#")

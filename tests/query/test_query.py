@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg.graphio import GraphInputError, load_store
 from kg.query import (
     ParamError,
     QuerySyntaxError,
@@ -22,6 +21,7 @@ from kg.query import (
     to_tsv,
 )
 from kg.query.results import width
+from kg.rdf.graphio import GraphInputError, load_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -259,9 +259,9 @@ def test_cli_query_the_engine_cannot_evaluate_is_one_line_exit_1():
 
 def test_exit_statuses_come_from_a_table_of_types():
     from kg.commands.query import EXIT_STATUS, exit_status
-    from kg.graphio import GraphInputError
     from kg.query import QueryFailed
-    from kg.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+    from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+    from kg.rdf.graphio import GraphInputError
 
     assert all(isinstance(k, type) and issubclass(k, Exception) for k in EXIT_STATUS)
     assert exit_status(RemoteQueryError("x: HTTP 500")) == 2  # the type decides, not the message

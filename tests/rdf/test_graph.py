@@ -8,7 +8,7 @@ from kg.rdf.graph import to_graph, to_triples
 from kg.rdf.iris import article_iri, entity_iri
 from kg.rdf.namespace import GH, ORG
 from kg.rdf.turtle import serialize_turtle
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 TITLE = "聚焦主责主业把广大职工团结在党的周围"
 BODY = "大力实施农民工“求学圆梦行动”,多渠道促进农民工就业创业。"

@@ -18,7 +18,7 @@ import pytest
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.rdf.namespace import GH
-from kg.validate import validate
+from kg.rdf.validate import validate
 
 from .conftest import GOOD_TITLES, article_texts, good_corpus, kg_env, kg_subprocess
 

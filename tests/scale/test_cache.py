@@ -14,8 +14,8 @@ import pytest
 
 import kg
 import kg.extract
-from kg.cache import CACHE_FORMAT, Cache, default_cache_dir
 from kg.pipeline import build
+from kg.pipeline.cache import CACHE_FORMAT, Cache, default_cache_dir
 
 
 def test_unchanged_corpus_rebuilds_without_extracting(corpus, tmp_path):
@@ -92,11 +92,11 @@ def test_an_entry_is_readable_at_once_and_on_disk_after_flush(tmp_path, monkeypa
     """Entries are written by a thread; until then get() answers from memory."""
     import threading
 
-    import kg.cache
+    import kg.pipeline.cache
 
     gate = threading.Event()
-    real = kg.cache._write_atomically
-    monkeypatch.setattr(kg.cache, "_write_atomically", lambda path, data: (gate.wait(10), real(path, data)))
+    real = kg.pipeline.cache._write_atomically
+    monkeypatch.setattr(kg.pipeline.cache, "_write_atomically", lambda path, data: (gate.wait(10), real(path, data)))
     cache = Cache(tmp_path)
     cache.put("document", "ab" * 32, {"found": 1})
     assert cache.get("document", "ab" * 32) == {"found": 1}
@@ -197,7 +197,6 @@ def test_a_pickle_planted_over_every_entry_runs_nothing(corpus, tmp_path):
 
 def test_entries_round_trip_every_field_of_the_model(tmp_path):
     """Every field of Article and Extraction survives the cache, a field added later too."""
-    from kg.documents import DocumentEntry
     from kg.model import (
         Article,
         Byline,
@@ -210,6 +209,7 @@ def test_entries_round_trip_every_field_of_the_model(tmp_path):
         Relation,
         Sentence,
     )
+    from kg.pipeline.documents import DocumentEntry
 
     ev = Evidence(3, 5, 0, 9, "targets.aim-word")
     group, measure = EntityRef("WorkerGroup", "农民工"), EntityRef("Measure", "求学圆梦行动")
@@ -251,8 +251,8 @@ def _copy_package(dest):
 
 
 def test_the_code_fingerprint_follows_the_imports(tmp_path):
-    from kg.cache import code_fingerprint
-    from kg.documents import WORK_MODULES
+    from kg.pipeline.cache import code_fingerprint
+    from kg.pipeline.documents import WORK_MODULES
 
     def fingerprint_after(n, edit=None):
         pkg = _copy_package(tmp_path / f"v{n}") / "kg"
@@ -265,9 +265,9 @@ def test_the_code_fingerprint_follows_the_imports(tmp_path):
     base = fingerprint_after(0)
     assert fingerprint_after(1) == base  # the same code, elsewhere
     for n, path in enumerate(["ingest/decode.py", "convert.py", "ingest/read.py", "extract/people.py",
-                              "model.py", "documents.py"], start=2):
+                              "model.py", "pipeline/documents.py"], start=2):
         assert fingerprint_after(n, (path, "\n# changed\n")) != base, path
-    for n, path in enumerate(["viz/explorer.py", "serve/worker.py", "report.py"], start=20):
+    for n, path in enumerate(["viz/explorer.py", "serve/worker.py", "viz/report.py"], start=20):
         assert fingerprint_after(n, (path, "\n# changed\n")) == base, path  # not part of the per-file work
 
     # a module that the work reaches only through an import inside a function still counts

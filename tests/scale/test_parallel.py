@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from kg.cache import CACHE_FORMAT
 from kg.pipeline import build
+from kg.pipeline.cache import CACHE_FORMAT
 
 
 @pytest.fixture(scope="module")

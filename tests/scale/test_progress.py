@@ -4,7 +4,7 @@ import io
 import subprocess
 import sys
 
-from kg.progress import Progress
+from kg.pipeline.progress import Progress
 
 
 class _Clock:

@@ -11,12 +11,12 @@ import pytest
 import requests
 
 from kg.export.partition import partition_by_article
-from kg.graphio import load_store
 from kg.pipeline import build
-from kg.push import push_graph
 from kg.query.canned import find_query
+from kg.query.push import push_graph
+from kg.query.remote import RemoteError, query_endpoint
 from kg.query.run import run_canned
-from kg.remote import RemoteError, query_endpoint
+from kg.rdf.graphio import load_store
 
 GH = "https://w3id.org/gonghui-kg/ontology#"
 

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.rdf.namespace import GH
-from kg.report import write_report
+from kg.viz.report import write_report
 
 ROOT = Path(__file__).resolve().parents[2]
 GHR = "https://w3id.org/gonghui-kg/resource/"
@@ -134,7 +134,7 @@ def test_dated_articles_give_a_timeline_and_month_groups(dated_graph, tmp_path):
 SCRIPT = """
 import sys
 from rdflib import Graph
-from kg.report import write_report
+from kg.viz.report import write_report
 write_report(Graph().parse(sys.argv[1], format="turtle"), sys.argv[2])
 """
 

@@ -52,7 +52,7 @@ def resolve_graph_file(path: str | os.PathLike) -> Path:
     >>> resolve_graph_file("tests/data/query").name
     Traceback (most recent call last):
     ...
-    kg.graphio.GraphInputError: tests/data/query: folder holds no graph.ttl, graph.nt, graph.trig or graph.jsonld
+    kg.rdf.graphio.GraphInputError: tests/data/query: folder holds no graph.ttl, graph.nt, graph.trig or graph.jsonld
     """
     p = Path(path)
     if p.is_dir():

@@ -1,6 +1,6 @@
 """Frozen dataclasses to JSON and back: the codec of the build cache.
 
-The cache keeps only data (see :mod:`kg.cache`): reading an entry must never run code,
+The cache keeps only data (see :mod:`kg.pipeline.cache`): reading an entry must never run code,
 whoever wrote the file. So entries are JSON, and decoding is driven by the *type* the
 reader asks for, not by anything the file says: a dataclass is a JSON object holding
 every field of ``dataclasses.fields`` by name, a tuple is a list, a ``dict[str, X]`` an
@@ -18,7 +18,7 @@ b'[{"name":"\\xe5\\xbc\\xa0\\xe4\\xbc\\x9f","start":3,"end":5}]'
 >>> decode(b'{"name": "x"}', Byline)
 Traceback (most recent call last):
 ...
-kg.codec.CodecError: Byline: expected fields end, name, start, got name
+kg.pipeline.codec.CodecError: Byline: expected fields end, name, start, got name
 """
 
 from __future__ import annotations

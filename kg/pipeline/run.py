@@ -5,11 +5,11 @@ stage's values (see ``kg/model.py``)::
 
     read_inputs -> split_articles (per file) -> extract (per article) -> to_triples -> Turtle
 
-With a cache (``cache=True`` or a folder, see :mod:`kg.cache`) each input file's
+With a cache (``cache=True`` or a folder, see :mod:`kg.pipeline.cache`) each input file's
 layout and extractions are kept, checked against its content: an unchanged corpus is
 not laid out or extracted again, an edited article is re-extracted alone. Layout and extraction run per input file in
-``workers`` processes (see :mod:`kg.documents`), or extraction runs on a Dask cluster
-(``dask=ADDRESS``, :mod:`kg.distributed`); the graph is the same byte for byte
+``workers`` processes (see :mod:`kg.pipeline.documents`), or extraction runs on a Dask cluster
+(``dask=ADDRESS``, :mod:`kg.pipeline.distributed`); the graph is the same byte for byte
 whichever way it ran.
 
 >>> import tempfile
@@ -37,13 +37,13 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
-from kg.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
-from kg.documents import Tick, layout_key, process_documents, work_fingerprint
 from kg.escape import printable
 from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Skipped
-from kg.output import staged_output
+from kg.pipeline.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
+from kg.pipeline.documents import Tick, layout_key, process_documents, work_fingerprint
+from kg.pipeline.output import staged_output
+from kg.rdf.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
 from kg.rdf.graph import Triple, to_graph, to_triples
 from kg.rdf.namespace import GH
 from kg.rdf.turtle import serialize_turtle
@@ -106,7 +106,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     and write it under ``output``.
 
     ``workers``: processes that lay out and extract (default: one per core; 1 runs in this process).
-    ``cache``: None/False for none, True for the default folder (:func:`kg.cache.default_cache_dir`),
+    ``cache``: None/False for none, True for the default folder (:func:`kg.pipeline.cache.default_cache_dir`),
     or a folder. ``dask``: a Dask scheduler address (or Client) to extract on instead of a pool.
     ``progress(message)`` hears about each step, ``tick(files_done, files_total, articles_done)``
     about each input file laid out and extracted.
@@ -114,7 +114,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``split_level``: in a file bundling many stories, the heading level that starts a story
     (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
-    from kg.parallel import default_workers
+    from kg.pipeline.parallel import default_workers
 
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
@@ -160,7 +160,7 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
     lexicon = load_lexicon()
     doc_keys = [layout_key(d) for d in docs]
-    graph_key = key("graph", code_fingerprint("kg.pipeline"), work_fingerprint(), lexicon.fingerprint, *doc_keys)
+    graph_key = key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(), lexicon.fingerprint, *doc_keys)
 
     memo = store.get("graph", graph_key, GraphEntry) if store else None
     if memo is not None:
@@ -174,7 +174,7 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
         say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
         tick = tick or _say_every(say, 100)
         if dask is not None:
-            from kg.distributed import process_documents_dask
+            from kg.pipeline.distributed import process_documents_dask
 
             done = process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
         else:
@@ -206,8 +206,8 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
         if _reuse_pages(output, stage, pages):
             say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
         else:
-            from kg.report import write_report
             from kg.viz import write_explorer
+            from kg.viz.report import write_report
 
             write_explorer(result.graph, stage / "graph.html")
             write_report(result.graph, stage / "report.html")
@@ -224,7 +224,7 @@ def _page_code() -> str:
     import kg.viz
 
     static = sorted((Path(kg.viz.__file__).parent / "static").glob("*"))
-    return key("page-code", code_fingerprint("kg.viz", "kg.report"), *(p.name.encode() + p.read_bytes() for p in static))
+    return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
 def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:

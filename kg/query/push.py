@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.export.partition import partition_by_article
-from kg.graphio import load_store
+from kg.query.remote import _session, request, store_url
+from kg.rdf.graphio import load_store
 from kg.rdf.iris import article_iri
-from kg.remote import _session, request, store_url
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ def push_graph(graph: str | os.PathLike, url: str, *, articles: Iterable[str] | 
 
     ``articles``: push only these (article ids as in the IRI ``ghr:article/ID``, or full
     IRIs); a name that is not in the graph raises ValueError. ``shared``: also add the
-    shared remainder to the default graph. Raises :class:`kg.remote.RemoteError` when the
-    server cannot be reached or refuses a graph, :class:`kg.graphio.GraphInputError` for
+    shared remainder to the default graph. Raises :class:`kg.query.remote.RemoteError` when the
+    server cannot be reached or refuses a graph, :class:`kg.rdf.graphio.GraphInputError` for
     a bad graph file.
     """
     parts, rest = partition_by_article(load_store(graph))

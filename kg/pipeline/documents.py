@@ -2,12 +2,12 @@
 
 This is the unit of work of a local build: ``process_document`` lays a Document out
 into Articles and extracts each of them. Its cache entry (kind ``document``, one file
-per input file, see :mod:`kg.cache`) holds the layout, valid while the file's content
+per input file, see :mod:`kg.pipeline.cache`) holds the layout, valid while the file's content
 and the ingestion code are unchanged, and each Article's Extraction under a key of the
 Article's content, the lexicon and the extractors: so an edited article is extracted
 again alone, the other articles of its file come from the entry, and a changed
 vocabulary or rule re-extracts everything. ``process_documents`` runs it over a corpus,
-in this process or in a pool of workers (:func:`kg.parallel.pool_map`); either way the
+in this process or in a pool of workers (:func:`kg.pipeline.parallel.pool_map`); either way the
 results come back in input order, so the graph does not depend on how it ran.
 
 >>> from kg.extract import load_lexicon
@@ -26,13 +26,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 
-from kg.cache import Cache, code_fingerprint, key
 from kg.ingest import split_articles
 from kg.model import Article, Document, Extraction
+from kg.pipeline.cache import Cache, code_fingerprint, key
 
 #: The modules whose code does the per-file work: every module of the package they
-#: import is part of each cache key (see :func:`kg.cache.code_modules`).
-WORK_MODULES = ("kg.documents", "kg.ingest", "kg.extract")
+#: import is part of each cache key (see :func:`kg.pipeline.cache.code_modules`).
+WORK_MODULES = ("kg.pipeline.documents", "kg.ingest", "kg.extract")
 
 #: ``tick(files_done, files_total, articles_done)``: progress of the per-document work.
 Tick = Callable[[int, int, int], None]
@@ -162,7 +162,7 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *,
         tick(0, len(docs), 0)
     if workers > 1 and len(docs) > 1:
         from kg.extract import warm_up
-        from kg.parallel import forks, pool_map
+        from kg.pipeline.parallel import forks, pool_map
 
         if forks():
             warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it

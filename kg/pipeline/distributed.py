@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster (dask.distributed): the same pure per-article function.
 
 Layout runs here (it is cheap) and so does the cache; the Articles the cache has no
-Extraction for travel to the cluster in chunks of similar size (see :func:`kg.parallel.chunk_by_size`), the
+Extraction for travel to the cluster in chunks of similar size (see :func:`kg.pipeline.parallel.chunk_by_size`), the
 lexicon is broadcast to every worker once, and results come back to their places, so
 the graph equals the one a local build writes. The workers need ``gonghui-kg``
 installed (same version); nothing else is shared with them, not even a file system.
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.cache import Cache
-from kg.documents import DocumentResult, Tick, close_document, open_document
 from kg.model import Article, Document, Extraction
-from kg.parallel import chunk_by_size, chunk_target
+from kg.pipeline.cache import Cache
+from kg.pipeline.documents import DocumentResult, Tick, close_document, open_document
+from kg.pipeline.parallel import chunk_by_size, chunk_target
 
 
 def _extract_chunk(chunk: list[tuple[int, Article]], lexicon) -> list[tuple[int, Extraction]]:
@@ -28,7 +28,7 @@ def _extract_chunk(chunk: list[tuple[int, Article]], lexicon) -> list[tuple[int,
 
 def process_documents_dask(address, docs: Sequence[Document], keys: Sequence[str], lexicon, *,
                            store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
-    """What :func:`kg.documents.process_documents` returns, extracting on the Dask
+    """What :func:`kg.pipeline.documents.process_documents` returns, extracting on the Dask
     scheduler at ``address`` (``tcp://host:8786``) or through a ``distributed.Client``,
     which is then used and left open."""
     from dask.distributed import Client, as_completed

@@ -3,7 +3,7 @@
 Two kinds of entry, each keyed by a sha256 (see ``key``):
 
 * ``document``: one input file -> its Articles, ingestion log lines and each Article's
-  Extraction (see :mod:`kg.documents`). The key is the file's path; inside, the layout
+  Extraction (see :mod:`kg.pipeline.documents`). The key is the file's path; inside, the layout
   is kept with the key of the content and code it came from, and each Extraction with
   the key of its Article, the lexicon and the code. One file per input file, since
   creating a file is much of what a cache costs;
@@ -16,7 +16,7 @@ the work imports, found by following its import statements, so no list kept by h
 can miss one. An edited article changes only its own Extraction's key; a changed
 vocabulary, rule, ingestion or conversion module changes every key.
 
-Entries are plain data, never pickles: JSON written by :mod:`kg.codec` and read back
+Entries are plain data, never pickles: JSON written by :mod:`kg.pipeline.codec` and read back
 as the type the reader asks for, so a planted or corrupt file is at worst a wrong or
 missing entry (then deleted and recomputed), never code that runs. They are written
 atomically (temp file + rename) by a thread in each process (see ``_Writer``), so the
@@ -57,8 +57,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.atomic import atomic_write_bytes, remove_stale_temp_files
-from kg.codec import CodecError, decode, encode
+from kg.pipeline.codec import CodecError, decode, encode
+from kg.rdf.atomic import atomic_write_bytes, remove_stale_temp_files
 
 #: Bump when the layout of cache entries changes; every old entry is then ignored.
 CACHE_FORMAT = "2"
@@ -66,7 +66,7 @@ CACHE_FORMAT = "2"
 #: How many whole-corpus ``graph`` entries to keep (each is about the size of graph.ttl twice).
 KEEP_GRAPHS = 8
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # kg/
 
 
 class CacheError(ValueError):
@@ -99,8 +99,8 @@ def code_modules(*modules: str, package: Path = _PACKAGE) -> dict[str, Path]:
     transitively, those inside functions too, with the ``__init__`` of every package on
     the way. ``package`` is the folder of ``kg`` (a copy, in tests).
 
-    >>> mods = code_modules("kg.documents")
-    >>> {"kg.documents", "kg.ingest.decode", "kg.convert", "kg.extract.lexicon", "kg"} <= set(mods)
+    >>> mods = code_modules("kg.pipeline.documents")
+    >>> {"kg.pipeline.documents", "kg.ingest.decode", "kg.convert", "kg.extract.lexicon", "kg"} <= set(mods)
     True
     >>> "kg.serve.worker" in mods
     False
@@ -162,7 +162,7 @@ def _imports(name: str, path: Path) -> list[str]:
 def code_fingerprint(*modules: str, package: Path = _PACKAGE) -> str:
     """A hash of the source of :func:`code_modules` of ``modules``.
 
-    >>> code_fingerprint("kg.documents") == code_fingerprint("kg.documents")
+    >>> code_fingerprint("kg.pipeline.documents") == code_fingerprint("kg.pipeline.documents")
     True
     """
     h = hashlib.sha256()

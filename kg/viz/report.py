@@ -30,7 +30,7 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.analyze import centrality, co_mentions, communities, project, top_by_class
-from kg.atomic import atomic_write_text
+from kg.rdf.atomic import atomic_write_text
 from kg.viz.charts import bar_chart, month_histogram, timeline_chart
 from kg.viz.graphdata import NODE_CLASSES, EvidenceRow, GraphData, read_graph
 from kg.viz.overview import overview_svg
