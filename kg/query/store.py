@@ -91,7 +91,8 @@ def prepare_store(graph: str | os.PathLike, cache: bool | str | os.PathLike | No
     try:
         before = _identity(os.stat(file))
         index = stores / "index" / hashlib.sha256(os.fsencode(file.resolve())).hexdigest()
-        content = _indexed_content(index, before) or _content_hash(file)
+        indexed = _indexed_content(index, before)
+        content = indexed or _content_hash(file)
         fmt = graph_format(file)
         key = hashlib.sha256("\0".join([STORE_FORMAT, ox.__version__, fmt.name, content]).encode()).hexdigest()
         folder = stores / key
@@ -99,12 +100,16 @@ def prepare_store(graph: str | os.PathLike, cache: bool | str | os.PathLike | No
             return None
         if _identity(os.stat(file)) != before:  # changed since it was hashed: trust neither
             return None
-        _write_index(index, before, content)
-        os.utime(folder)  # most recently used: kept by _prune
-        _prune(stores, keep=folder)
     except OSError as exc:  # a full disk or a vanished file costs the store, never the answer
         print(f"kg: warning: cannot keep a query store in {stores}: {exc}; parsing the graph instead", file=log)
         return None
+    try:  # bookkeeping only: on a read-only cache the store is still used
+        if indexed is None:
+            _write_index(index, before, content)
+        os.utime(folder)  # most recently used: kept by _prune
+        _prune(stores, keep=folder)
+    except OSError:
+        pass
     return folder / "db"
 
 
