@@ -17,7 +17,7 @@ from kg.query import (
     run_query,
 )
 from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
-from kg.rdf.graphio import GraphInputError, load_store
+from kg.rdf.graphio import GraphInputError
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -57,6 +57,12 @@ def register(subparsers) -> None:
     p.add_argument("--endpoint", metavar="URL",
                    help="query a SPARQL server (e.g. one filled by 'kg push') instead of a file; "
                         "then give no GRAPH: kg query --endpoint URL QUERY")
+    p.add_argument("--no-cache", action="store_true",
+                   help="parse the graph now instead of using (or building) the query store kept for it "
+                        "in the cache folder (also: $KG_QUERY_NO_STORE=1)")
+    p.add_argument("--cache-dir", metavar="DIR",
+                   help="keep query stores in DIR/stores (default: $KG_CACHE_DIR, else "
+                        "$XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg)")
     p.add_argument("--list", action="store_true", help="list the canned queries and their parameters, then exit")
     p.set_defaults(func=run)
 
@@ -138,7 +144,10 @@ def run(args) -> int:
 
             result = query_endpoint(args.endpoint, text, params, declared=declared)
         else:
-            result = run_query(load_store(args.graph), text, params, declared=declared)
+            from kg.query.store import open_graph
+
+            cache = False if args.no_cache else (args.cache_dir or True)
+            result = run_query(open_graph(args.graph, cache), text, params, declared=declared)
     except tuple(EXIT_STATUS) as exc:
         status = exit_status(exc)
         assert status is not None

@@ -42,6 +42,12 @@ def register(subparsers) -> None:
                    help="let pages of ORIGIN (e.g. https://yasgui.example) query this endpoint (repeatable)")
     p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                    help="also answer requests for NAME:PORT, the name other machines use (repeatable)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="parse the graph in each worker instead of opening the query store kept for it "
+                        "in the cache folder (also: $KG_QUERY_NO_STORE=1)")
+    p.add_argument("--cache-dir", metavar="DIR",
+                   help="keep query stores in DIR/stores (default: $KG_CACHE_DIR, else "
+                        "$XDG_CACHE_HOME/gonghui-kg, else ~/.cache/gonghui-kg)")
     p.set_defaults(func=run)
 
 
@@ -52,7 +58,7 @@ def run(args) -> int:
         resolve_graph_file(args.graph)
         serve(args.graph, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
               quick_workers=args.quick_workers, quick_time=args.quick_time, cors=tuple(args.cors),
-              allowed_hosts=tuple(args.allow_host))
+              allowed_hosts=tuple(args.allow_host), cache=False if args.no_cache else (args.cache_dir or True))
     except GraphInputError as exc:
         print(f"kg serve: {exc}", file=sys.stderr)
         return 2

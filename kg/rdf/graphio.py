@@ -73,8 +73,9 @@ def graph_format(path: Path) -> ox.RdfFormat:
     return FORMATS[path.suffix.lower()]
 
 
-def load_store(path: str | os.PathLike) -> ox.Store:
-    """Read a graph file or build folder into an in-memory Oxigraph store.
+def load_store(path: str | os.PathLike, into: ox.Store | None = None) -> ox.Store:
+    """Read a graph file or build folder into an in-memory Oxigraph store (or ``into``,
+    such as the on-disk store :mod:`kg.query.store` keeps).
 
     Everything lands in the default graph: the named graphs of a TriG or N-Quads file
     (one per article, see :func:`kg.export.partition_by_article`) are merged back, so a
@@ -82,7 +83,7 @@ def load_store(path: str | os.PathLike) -> ox.Store:
     """
     file = resolve_graph_file(path)
     fmt = graph_format(file)
-    store = ox.Store()
+    store = ox.Store() if into is None else into
     try:
         if fmt.supports_datasets:
             store.extend(

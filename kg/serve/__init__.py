@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import ipaddress
 import json
+import os
 import signal
 import sys
 import threading
@@ -271,13 +272,21 @@ def threads_for(pool: QueryPool) -> int:
 
 def create(graph, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0, max_rows: int = 10_000,
            workers: int = 2, quick_workers: int = 1, quick_time: float = 1.0,
-           allowed_hosts: tuple[str, ...] = (), cors: tuple[str, ...] = ()) -> RunningServer:
-    """Load ``graph`` in the workers and bind the server (port 0: any free port); not yet serving."""
+           allowed_hosts: tuple[str, ...] = (), cors: tuple[str, ...] = (),
+           cache: bool | str | os.PathLike = True) -> RunningServer:
+    """Load ``graph`` in the workers and bind the server (port 0: any free port); not yet serving.
+
+    ``cache`` as for :func:`kg.query.store.open_graph`: the workers open the kept store
+    of the graph (built here first if needed) instead of each parsing the graph."""
     from waitress.server import create_server
 
+    from kg.query.store import prepare_store
+
     path = resolve_graph_file(graph)
+    db = prepare_store(path, cache)
     pool = QueryPool(str(path), workers=workers, timeout=timeout, max_rows=max_rows,
-                     quick_workers=quick_workers, quick_time=quick_time).start()
+                     quick_workers=quick_workers, quick_time=quick_time,
+                     store_path=None if db is None else str(db)).start()
     try:
         app = SparqlApp(pool, path.name, cors_origins=tuple(cors))
         server = create_server(

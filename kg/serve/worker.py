@@ -36,6 +36,7 @@ from kg.query.canned import UnknownQuery, find_query
 from kg.query.guard import forbidden_operation
 from kg.query.results import MEDIA_TYPES, format_result
 from kg.query.run import ParamError, QueryFailed, QuerySyntaxError, run_query
+from kg.query.store import open_store_folder
 from kg.rdf.graphio import GraphInputError, load_store
 from kg.serve.formats import choose, describe_choices
 
@@ -109,10 +110,10 @@ def leave_the_network() -> bool:
     return libc.unshare(clone_newuser | clone_newnet) == 0
 
 
-def _worker_main(conn_in, conn_out, graph_path: str, max_rows: int) -> None:
+def _worker_main(conn_in, conn_out, graph_path: str, max_rows: int, store_path: str = "") -> None:
     leave_the_network()
     try:
-        store = load_store(graph_path)
+        store = open_store_folder(store_path) if store_path else load_store(graph_path)
     except GraphInputError as exc:
         conn_out.send(("error", str(exc)))
         return
@@ -133,7 +134,7 @@ class _Worker:
     caller's ``__main__``, which breaks when the server is started from a script or a REPL.
     """
 
-    def __init__(self, graph_path: str, max_rows: int):
+    def __init__(self, graph_path: str, max_rows: int, store_path: str | None = None):
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = dict(os.environ)
@@ -141,7 +142,7 @@ class _Worker:
         env["PYTHONPATH"] = os.pathsep.join(x for x in (package_root, env.get("PYTHONPATH")) if x)
         self.process = subprocess.Popen(
             [sys.executable, "-c", "from kg.serve.worker import main; main()",
-             graph_path, str(max_rows), str(to_child_r), str(from_child_w)],
+             graph_path, str(max_rows), str(to_child_r), str(from_child_w), store_path or ""],
             pass_fds=(to_child_r, from_child_w),
             stdin=subprocess.DEVNULL,
             env=env,
@@ -186,8 +187,9 @@ class QueryPool:
     POLL = 0.02
 
     def __init__(self, graph_path: str, *, workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000,
-                 quick_workers: int = 1, quick_time: float = 1.0):
+                 quick_workers: int = 1, quick_time: float = 1.0, store_path: str | None = None):
         self.graph_path, self.timeout, self.max_rows = str(graph_path), timeout, max_rows
+        self.store_path = store_path  # a store of the graph (kg.query.store) the workers open instead
         self.n, self.n_quick = max(1, workers), max(0, quick_workers)
         self.quick_time = min(quick_time, timeout)
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -214,7 +216,7 @@ class QueryPool:
         return self
 
     def _new(self) -> _Worker:
-        w = _Worker(self.graph_path, self.max_rows)
+        w = _Worker(self.graph_path, self.max_rows, self.store_path)
         with self._lock:
             self._all.add(w)
         return w
@@ -299,7 +301,8 @@ class QueryPool:
 
 
 def main() -> None:
-    """Entry point of a worker process: argv is GRAPH MAX_ROWS READ_FD WRITE_FD."""
+    """Entry point of a worker process: argv is GRAPH MAX_ROWS READ_FD WRITE_FD [STORE]."""
     graph, rows, rfd, wfd = sys.argv[1:5]
+    store_path = sys.argv[5] if len(sys.argv) > 5 else ""
     os.dup2(2, 1)  # stray prints go to stderr, never into the result pipe
-    _worker_main(Connection(int(rfd), writable=False), Connection(int(wfd), readable=False), graph, int(rows))
+    _worker_main(Connection(int(rfd), writable=False), Connection(int(wfd), readable=False), graph, int(rows), store_path)
