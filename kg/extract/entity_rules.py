@@ -244,7 +244,7 @@ def companies(ctx: Context, heads: re.Pattern = _COMPANY, rule: str = "org.compa
     return out
 
 
-_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]+班)")
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]{1,3}班)")
 
 
 def sub_units(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
