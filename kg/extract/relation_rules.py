@@ -365,6 +365,8 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
 #: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
 _ANAPHOR_HEADS = ("行动", "活动", "计划", "项目", "工程", "服务", "平台", "机制", "制度", "举措", "措施", "品牌", "工作")
 _ANAPHOR = re.compile(rf"(?:该|这一|这项|这个|此项|此)({'|'.join(_ANAPHOR_HEADS)})(?:主要|重点|还|将|则|均|也)?$")
+#: 行动将重点面向…: a programme's head noun alone opening a sentence, then at most two adverbs
+_BARE_ANAPHOR = re.compile(rf"\s*({'|'.join(h for h in _ANAPHOR_HEADS if h != '工作')})(?:主要|重点|还|将|则|均|也|同时){{0,2}}")
 
 
 def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
@@ -389,6 +391,9 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
         if sent is None:
             continue
         ana = _ANAPHOR.search(text, max(sent[0], m.start() - 8), m.start())  # 6 characters at most
+        rule = "targets.anaphor"
+        if ana is None:  # 行动将重点面向…: the bare head noun opening the sentence
+            ana, rule = _BARE_ANAPHOR.fullmatch(text, sent[0], m.start()), "targets.bare-anaphor"
         if ana is None or ana.end() != m.start():
             continue
         head = ana.group(1)
@@ -396,9 +401,19 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
         g = groups.first_in(m.end(), m.end() + 14)
         if i == 0 or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
             continue
+        antecedent = by_head[head][i - 1]
+        if rule == "targets.bare-anaphor" and antecedent.start < _two_sentences_before(ctx, sent[0]):
+            continue  # a bare 行动 refers only to a programme named just before
         for t in _group_chain(text, g, groups):
-            out += _rel(ctx, "targets", by_head[head][i - 1].ref, t.ref, ana.start(), t.end, "targets.anaphor")
+            out += _rel(ctx, "targets", antecedent.ref, t.ref, ana.start(), t.end, rule)
     return out
+
+
+def _two_sentences_before(ctx: Context, start: int) -> int:
+    """Where the sentence two before the one starting at ``start`` begins."""
+    starts = [s for s, _ in ctx.sentences]
+    i = bisect_left(starts, start)
+    return starts[max(0, i - 2)] if starts else 0
 
 
 def targets_focus(ctx: Context, found: list[Found]) -> list[Relation]:

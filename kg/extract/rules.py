@@ -52,6 +52,7 @@ RULES: dict[str, str] = {
     # relations (kg.extract.relation_rules)
     "targets.aim-word": "针对货车司机群体开展“司机之家”建设: an aiming word, a group, then a measure",
     "targets.anaphor": "推出“暖蜂行动”。…该行动面向外卖骑手: the programme 该行动/这一计划 refers back to",
+    "targets.bare-anaphor": "启动“暖心同行”专项行动。行动将重点面向环卫工人: a bare 行动/活动 opening one of the next two sentences",
     "targets.focus-group": "把困难职工、农民工作为服务重点，完善常态化送温暖机制: groups made the focus",
     "targets.rights-topic": "保障灵活就业人员权益，…推进职业伤害保障试点: the groups whose rights a sentence is about",
     "targets.benefit": "“金秋助学”活动惠及困难职工子女: a measure, then 惠及/覆盖 and a group",

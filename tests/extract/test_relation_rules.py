@@ -21,6 +21,10 @@ TARGETS = [
     ("市总工会将实施“春风暖工计划”，为返乡农民工提供免费职业技能培训。", "职业技能培训", "返乡农民工", "targets.aim-word"),
     ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "建筑工人", "targets.anaphor"),
     ("省总工会年初启动“安薪计划”。这一计划主要面向建筑工人、货车司机等农民工。", "安薪计划", "农民工", "targets.anaphor"),
+    ("日前，市总工会启动“暖心同行”专项行动。行动将重点面向环卫工人、货车司机等户外劳动者。", "暖心同行专项行动", "环卫工人",
+     "targets.bare-anaphor"),
+    ("日前，市总工会启动“暖心同行”专项行动。行动将重点面向环卫工人、货车司机等户外劳动者。", "暖心同行专项行动", "户外劳动者",
+     "targets.bare-anaphor"),
     ("针对货车司机群体开展“司机之家”建设，为货车司机提供休息服务。", "司机之家", "货车司机", "targets.aim-word"),
     ("为符合条件的困难职工建档立卡。", "建档立卡", "困难职工", "targets.aim-word"),
     ("对于因病致困职工，要用好职工医疗互助保障。", "职工医疗互助", "因病致困职工", "targets.aim-word"),
@@ -163,3 +167,10 @@ def test_an_anaphor_needs_an_earlier_programme_with_its_head_noun(make_article, 
     text = "市总工会开展“金秋助学行动”。该机制面向困难职工。该活动面向农民工。"
     ex = extract(make_article(text), lexicon)
     assert not {r for r in ex.relations if r.evidence.rule == "targets.anaphor"}
+
+
+def test_a_bare_head_noun_refers_only_to_a_programme_named_just_before(make_article, lexicon):
+    # three sentences lie between the 行动 and the bare 行动: too far to refer back
+    text = "市总工会启动“暖心同行”专项行动。全市有十万名户外劳动者。各区已经开会。会议要求落实责任。行动重点面向环卫工人。"
+    ex = extract(make_article(text), lexicon)
+    assert not {r for r in ex.relations if r.evidence.rule == "targets.bare-anaphor"}
