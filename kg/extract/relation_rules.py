@@ -366,7 +366,7 @@ def targets_aim_words(ctx: Context, found: list[Found]) -> list[Relation]:
 _ANAPHOR_HEADS = ("行动", "活动", "计划", "项目", "工程", "服务", "平台", "机制", "制度", "举措", "措施", "品牌", "工作")
 _ANAPHOR = re.compile(rf"(?:该|这一|这项|这个|此项|此)({'|'.join(_ANAPHOR_HEADS)})(?:主要|重点|还|将|则|均|也)?$")
 #: 行动将重点面向…: a programme's head noun alone opening a sentence, then at most two adverbs
-_BARE_ANAPHOR = re.compile(rf"\s*({'|'.join(h for h in _ANAPHOR_HEADS if h != '工作')})(?:主要|重点|还|将|则|均|也|同时){{0,2}}")
+_BARE_ANAPHOR = re.compile(rf"({'|'.join(h for h in _ANAPHOR_HEADS if h != '工作')})(?:主要|重点|还|将|则|均|也|同时){{0,2}}")
 
 
 def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
@@ -393,7 +393,9 @@ def targets_anaphor(ctx: Context, found: list[Found]) -> list[Relation]:
         ana = _ANAPHOR.search(text, max(sent[0], m.start() - 8), m.start())  # 6 characters at most
         rule = "targets.anaphor"
         if ana is None:  # 行动将重点面向…: the bare head noun opening the sentence
-            ana, rule = _BARE_ANAPHOR.fullmatch(text, sent[0], m.start()), "targets.bare-anaphor"
+            lead = text[sent[0]:m.start()]
+            opens = sent[0] + len(lead) - len(lead.lstrip())
+            ana, rule = _BARE_ANAPHOR.fullmatch(text, opens, m.start()), "targets.bare-anaphor"
         if ana is None or ana.end() != m.start():
             continue
         head = ana.group(1)
