@@ -3,47 +3,16 @@ runs without contacting anybody. Checked against Oxigraph itself and a loopback 
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from listener import Listener
 
 from kg.query.guard import forbidden_operation
 from kg.query.run import QuerySyntaxError
-
-
-class Listener:
-    """A loopback port that counts the connections made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.1)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        self.stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        deadline = time.monotonic() + 600
-        while not self.stop and time.monotonic() < deadline:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self.stop = True
-        self.thread.join(5)
-        self.sock.close()
 
 
 @pytest.fixture(scope="module")
