@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from kg.extract.lexicon import Compiled
 from kg.ingest import matching_text
@@ -20,6 +22,8 @@ from kg.model import Article
 CLAUSE_PUNCT = "，,；;：:。！？!?\n"
 #: Quotation and book-title marks dropped from labels.
 QUOTE_MARKS = "“”‘’\"'「」『』《》〈〉"
+
+_T = TypeVar("_T")
 
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』]?|\n+")
 
@@ -66,6 +70,14 @@ class Context:
     _sentences: tuple[tuple[int, int], ...] | None = None
     _text: str | None = None
     _runs: list[tuple[int, int]] | None = None
+    _once: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per article: what several rules share (the
+        vocabulary walk, the organization-role walk) is done once."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     @property
     def text(self) -> str:

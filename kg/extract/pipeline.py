@@ -1,19 +1,20 @@
 """``extract(article, lexicon)``: the entity rules, the overlap policy, then the relation rules.
 
-The order is spelled out in ``_extract``; every rule it calls lives in
-``entity_rules``, ``people`` or ``relation_rules`` under its id.
+Every rule is declared once in ``kg.extract.rules`` (by kind: org, group, measure, person,
+block, member, broader, targets); this module runs them in their declared order.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
-from kg.extract import entity_rules as er
-from kg.extract import people
-from kg.extract import relation_rules as rr
 from kg.extract.context import Candidate, Context, strip_marks
 from kg.extract.lexicon import Lexicon, compiled
 from kg.extract.overlap import longest_first
+from kg.extract.rules import of_kind
+from kg.extract.rules.shared import Facts, Found, Pool
+from kg.extract.rules.targets import prefer_named_targets
 from kg.model import ENTITY_CLASSES, Article, Entity, EntityRef, Evidence, Extraction, Mention, Relation
 
 #: Mentions (each with its evidence) kept per entity and surface form in one article.
@@ -51,33 +52,17 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
     candidates = entity_candidates(ctx)
     kept = [c for c in longest_first(candidates) if c.cls in ENTITY_CLASSES and ctx.sentence_of(c.start, c.end)]
     kept = _unify_classes(kept + _nested(kept, candidates), lexicon)
-    found = [rr.Found(c, EntityRef(c.cls, c.label)) for c in kept]
+    found = [Found(c, EntityRef(c.cls, c.label)) for c in kept]
 
-    authors = _authors(ctx)
-    author_refs = [m.entity for m in authors]
+    authors = [m for r in of_kind("author") for m in r.apply(ctx, Pool())]
     paragraphs = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"] or _line_paragraphs(article.text)
+    facts = Facts(found, candidates, tuple(m.entity for m in authors), article.note or _find_note(article),
+                  tuple(paragraphs))
     relations: list[Relation] = []
-    relations += rr.members_from_note(ctx, found, article.note or _find_note(article), author_refs)
-    relations += rr.members_from_posts(ctx, found)
-    relations += rr.members_org_role(ctx, found, relations)
-    relations += rr.members_elected(ctx, found)
-    relations += rr.broader_enumerations(ctx, found)
-    relations += rr.broader_inclusions(ctx, found)
-    relations += rr.broader_part_of(ctx, found)
-    relations += rr.broader_scope_list(ctx, found)
-    relations += rr.broader_modifiers(ctx, found)
-    relations += rr.broader_vocabulary(ctx, found, lexicon)
-    relations += rr.targets_aim_words(ctx, found)
-    relations += rr.targets_anaphor(ctx, found)
-    relations += rr.targets_focus(ctx, found)
-    relations += rr.targets_benefits(ctx, found)
-    relations += rr.targets_frames(ctx, found)
-    relations += rr.targets_in_titles(ctx, found)
-    relations += rr.targets_rights(ctx, found)
-    relations += rr.targets_compounds(ctx, found, candidates)
-    relations += rr.targets_paragraph_topic(ctx, found, paragraphs)
+    for r in of_kind("relation"):
+        relations += r.apply(ctx, dataclasses.replace(facts, earlier=tuple(relations)))
 
-    relations = rr.prefer_named_targets(relations)
+    relations = prefer_named_targets(relations)
     mentions = _mentions(ctx, found)
     entities = _entities(article.text, found, authors)
     return Extraction(
@@ -91,25 +76,11 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
 
 
 def entity_candidates(ctx: Context) -> list[Candidate]:
-    """Every candidate span of every entity rule, before the overlap policy."""
-    vocab = er.vocabulary_matches(ctx)
-    orgs = er.place_orgs(ctx)
-    place_spans = er.places(ctx, orgs)
-    orgs += er.elided_place_orgs(ctx, place_spans) + er.state_organs(ctx) + er.unit_unions(ctx) + er.companies(ctx)
-    orgs += er.institutions(ctx)
-    orgs += er.sub_units(ctx, orgs)
-    all_orgs = orgs + [c for c in vocab if c.cls == "Organization" and c.whole]
-    orgs += er.departments(ctx, all_orgs) + er.facilities(ctx, all_orgs)
-    groups = er.modified_groups(ctx) + er.group_nouns(ctx) + er.occupations(ctx)
-    groups += er.enumerated_groups(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup"])
-    measures = er.verb_objects(ctx) + er.quoted_measures(ctx) + er.titled_documents(ctx) + er.means_measures(ctx)
-    measures += er.edition_names(ctx, vocab)
-    persons = people.post_names(ctx) + people.name_posts(ctx) + people.elected_names(ctx)
-    persons += people.org_role_names(ctx, orgs + [c for c in vocab if c.cls == "Organization" and c.whole])
-    named = frozenset(c.start for c in vocab if c.whole and c.length > 2)
-    persons += people.group_names(ctx, groups + [c for c in vocab if c.cls == "WorkerGroup" and c.whole], named)
-    cands = vocab + orgs + groups + measures + persons + er.blocked_spans(ctx)
-    return _resolve_ambiguous(ctx, cands)
+    """Every candidate span of every entity (and blocking) rule, before the overlap policy."""
+    pool = Pool()
+    for r in of_kind("entity") + of_kind("block"):
+        pool.add(r.id, r.apply(ctx, pool))
+    return _resolve_ambiguous(ctx, pool.everything())
 
 
 def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
@@ -120,7 +91,7 @@ def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidat
         if m.cls == "Measure":
             owner.update((i, m) for i in range(m.start, m.end))
     for o in kept:  # 美团东湖立交桥站 names 美团
-        if o.rule == "org.sub-unit":
+        if o.rule in ("org.sub-unit", "org.sub-unit-post"):
             owner.update((i, o) for i in range(o.start, o.end))
     inner = [c for c in candidates if (c.vocab or c.rule == "group.modifier-head") and c.cls in ("WorkerGroup", "Organization")
              and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length
@@ -165,23 +136,7 @@ def _unify_classes(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     return out
 
 
-def _authors(ctx: Context) -> list[Mention]:
-    """One Person mention per byline entry (rule ``person.byline``), evidence = the byline span."""
-    out = []
-    text = ctx.text
-    for b in ctx.article.authors:
-        name = strip_marks(b.name)
-        if not name or not (0 <= b.start < b.end <= len(text)):
-            continue
-        sent = ctx.sentence_of(b.start, b.end)
-        if sent is None:
-            para = next(((p.start, p.end) for p in ctx.article.paragraphs if p.start <= b.start and b.end <= p.end), None)
-            sent = para or (b.start, b.end)
-        out.append(Mention(EntityRef("Person", name), Evidence(b.start, b.end, sent[0], sent[1], "person.byline")))
-    return out
-
-
-def _mentions(ctx: Context, found: list[rr.Found]) -> list[Mention]:
+def _mentions(ctx: Context, found: list[Found]) -> list[Mention]:
     seen: Counter = Counter()
     out = []
     for f in found:
@@ -196,7 +151,7 @@ def _mentions(ctx: Context, found: list[rr.Found]) -> list[Mention]:
     return out
 
 
-def _entities(text: str, found: list[rr.Found], authors: list[Mention]) -> tuple[Entity, ...]:
+def _entities(text: str, found: list[Found], authors: list[Mention]) -> tuple[Entity, ...]:
     """Every entity once, with the other names this article used for it as aliases."""
     aliases: dict[EntityRef, set[str]] = {}
     for f in found:

@@ -87,7 +87,7 @@ def test_never_raises_on_inconsistent_offsets(lexicon):
     assert not any("failed" in line for line in ex.log)
 
 
-def test_every_emitted_rule_is_in_the_rule_table(seed_articles, lexicon):
+def test_every_emitted_rule_is_declared(seed_articles, lexicon):
     from kg.extract.rules import RULES
 
     used = set()

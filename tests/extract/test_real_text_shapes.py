@@ -31,7 +31,7 @@ ENTITIES = [
     # a university and its school
     ("西北理工大学材料学院院长陶文明出席。", "Organization", "西北理工大学材料学院", "org.institution"),
     # a unit between an organization and a post
-    ("美团城南站站长韩志刚介绍经验。", "Organization", "美团城南站", "org.sub-unit"),
+    ("美团城南站站长韩志刚介绍经验。", "Organization", "美团城南站", "org.sub-unit-post"),
     ("美团城南站站长韩志刚介绍经验。", "Person", "韩志刚", "person.post-name"),
     # a three-character name the tagger is sure of needs no closing word after a trade
     ("环卫工人刘建军接过慰问品。", "Person", "刘建军", "person.group-name"),

@@ -17,8 +17,10 @@ from .conftest import REPO, kg_env
 
 INGEST = ["kg.ingest.clean", "kg.ingest.layout", "kg.ingest.names", "kg.ingest.sentences",
           "kg.ingest.decode", "kg.ingest.read"]
-EXTRACT = ["kg.extract.context", "kg.extract.entity_rules", "kg.extract.people",
-           "kg.extract.relation_rules", "kg.extract.lexicon", "kg.extract.normalize"]
+EXTRACT = ["kg.extract.context", "kg.extract.people", "kg.extract.rules.shared", "kg.extract.rules.org",
+           "kg.extract.rules.group", "kg.extract.rules.measure", "kg.extract.rules.person",
+           "kg.extract.rules.block", "kg.extract.rules.member", "kg.extract.rules.broader", "kg.extract.rules.targets",
+           "kg.extract.lexicon", "kg.extract.normalize"]
 ROW = re.compile(r"^(kg\.\S+)\s.*\s(\d+\.\d+|SKIPPED: superlinear)$")
 
 

@@ -1,0 +1,29 @@
+"""The blocking rule: spans that are none of the four classes and win every overlap."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.context import Candidate, Context
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import Pool
+
+
+@cache
+def _re_blocked():
+    return re.compile(
+        r"(?:中国共产党|党的)?第?[一二三四五六七八九十]{1,3}(?:次全国代表大会|大|届[一二三四五六七八九十]{1,3}中全会)(?![学队会])"
+        r"|中华民族伟大复兴的中国梦|中国梦|[\u4e00-\u9fff]{2,4}(?:意识|精神)(?![到形])"
+        # awards and festivals that hold a group's word: 全国工人先锋号, 教师节, 护士节
+        r"|(?:全国|省级|市级)?(?:工人先锋号|五一劳动奖状)|(?:教师|护士|记者|青年|妇女|劳动)节"
+    )
+
+
+@rule("block.not-entity", example="深入学习党的十九大精神。", expect=("Other", "党的十九大"), kind="block",
+      description="events, slogans and concepts (党的十九大, 中国梦, 五种意识): they win overlaps and are never emitted")
+def blocked_spans(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Events, slogans and concepts that are none of the four classes: 党的十九大, 中国梦,
+    五种意识 (rule ``block.not-entity``); they win overlaps and are never emitted."""
+    return [Candidate(m.start(), m.end(), "Other", m.group(), "block.not-entity")
+            for m in _re_blocked().finditer(ctx.text)]

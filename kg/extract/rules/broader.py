@@ -1,0 +1,192 @@
+"""Relation rules for skos:broader (``broader.*``): which group is narrower than which.
+
+Each rule is ``(ctx, facts) -> list[Relation]`` declared with ``@rule``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import inventory as inv
+from kg.extract.context import Context
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import (
+    _ENUM_ENDS,
+    _ENUM_SEPS,
+    _MAX_CHAIN,
+    _REACH,
+    Facts,
+    Found,
+    Spans,
+    _by_cls,
+    _clause_end,
+    _group_chain,
+    _rel,
+)
+from kg.model import Relation
+
+
+@rule('broader.enum-head', example='快递员、送餐员、卡车司机等灵活就业群体的权益亟待保障。',
+      expect=('broader', '快递员', '灵活就业人员'),
+      description='members of an enumeration ending in a group noun are narrower than it (快递员、送餐员等灵活就业群体)')
+def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
+    """Members of an enumeration ending in a group noun are narrower than it
+    (rule ``broader.enum-head``): 快递员、送餐员、卡车司机等灵活就业群体和平台就业群体."""
+    text = ctx.text
+    groups = _by_cls(facts.found, "WorkerGroup")
+    by_end = {g.end: g for g in groups}
+    by_start = {g.start: g for g in groups}
+    out = []
+    for head in groups:
+        end_word = next((w for w in _ENUM_ENDS if text.endswith(w, 0, head.start)), None)
+        if end_word is None:
+            continue
+        members: list[Found] = []
+        pos = head.start - len(end_word)
+        while pos in by_end and len(members) < _MAX_CHAIN:
+            m = by_end[pos]
+            members.insert(0, m)
+            sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
+            if sep is None:
+                break
+            pos = m.start - len(sep)
+        if not members:
+            continue
+        heads = [head]
+        for sep in _ENUM_SEPS:  # …等灵活就业群体和平台就业群体: both are broader
+            nxt = by_start.get(head.end + len(sep))
+            if text.startswith(sep, head.end) and nxt is not None:
+                heads.append(nxt)
+                break
+        for h in heads:
+            for m in members:
+                out += _rel(ctx, "broader", m.ref, h.ref, members[0].start, h.end, "broader.enum-head")
+    return out
+
+
+_INCLUDES = ("包括", "例如", "比如", "特别是", "尤其是", "主要是", "如")
+
+
+@rule('broader.includes', example='新就业形态劳动者包括快递员、外卖骑手、网约车司机等。',
+      expect=('broader', '快递员', '新就业形态劳动者'),
+      description='a group, then 包括/特别是 and a list of groups: each is narrower (新就业形态劳动者包括快递员、外卖骑手)')
+def broader_inclusions(ctx: Context, facts: Facts) -> list[Relation]:
+    """A group, then 包括/特别是 and a list of groups: each is narrower (rule
+    ``broader.includes``): 新就业形态劳动者包括快递员、外卖骑手、网约车司机等."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    by_start = groups.by_start
+    out = []
+    for head in groups:
+        pos = head.end + (2 if text.startswith("群体", head.end) else 0)
+        pos += 1 if text[pos:pos + 1] in "，,：:" else 0
+        word = next((w for w in _INCLUDES if text.startswith(w, pos)), None)
+        if word is None or pos + len(word) not in by_start:
+            continue
+        members = _group_chain(text, by_start[pos + len(word)], groups)
+        for m in members:
+            if m.ref != head.ref:
+                out += _rel(ctx, "broader", m.ref, head.ref, head.start, members[-1].end, "broader.includes")
+    return out
+
+
+@rule('broader.part-of', example='农民工是产业工人的重要组成部分。',
+      expect=('broader', '农民工', '产业工人'),
+      description='X是Y的…组成部分/主体力量: X is narrower than Y (农民工是产业工人的重要组成部分)')
+def broader_part_of(ctx: Context, facts: Facts) -> list[Relation]:
+    """X是Y的…组成部分/主体力量: X is narrower than Y (rule ``broader.part-of``):
+    农民工是产业工人的重要组成部分, 产业工人是工人阶级的主体力量."""
+    text = ctx.text
+    groups = _by_cls(facts.found, "WorkerGroup")
+    by_start = {g.start: g for g in groups}
+    out = []
+    for g in groups:
+        pos = g.end + (2 if text.startswith("群体", g.end) else 0)
+        if not text.startswith("是", pos) or pos + 1 not in by_start:
+            continue
+        big = by_start[pos + 1]
+        m = re.match(r"(?:群体|队伍)?的[^，,。；;]{0,8}?(?:组成部分|一部分|主体力量|主体|中坚力量|骨干力量|生力军|新生力量|力量|成员|一员)",
+                     text[big.end:big.end + 16])
+        if m:
+            out += _rel(ctx, "broader", g.ref, big.ref, g.start, big.end + m.end(), "broader.part-of")
+    return out
+
+
+_SCOPE = re.compile(r"(?:具体|主要)?(?:范围|对象|人员|群体)?包括[：:]")
+_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
+@rule('broader.scope-list', example='就业困难人员的具体范围包括：\n（一）城镇残疾人；\n（二）农民工。',
+      expect=('broader', '农民工', '就业困难人员'),
+      description="a group, then 范围包括： and numbered items naming groups: each item's group is narrower")
+def broader_scope_list(ctx: Context, facts: Facts) -> list[Relation]:
+    """A group, then 范围包括： and numbered items naming groups: each item's group is narrower
+    (rule ``broader.scope-list``): 就业困难人员…具体范围包括：（一）属于零就业家庭成员的；
+    （二）城镇残疾人…. The head is the last group before the list (at most ``_REACH`` back)."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    out = []
+    for m in _SCOPE.finditer(text):
+        before = groups.within(max(0, m.start() - _REACH), m.start())
+        if not before:
+            continue
+        head = before[-1]
+        pos, items = m.end(), 0
+        while items < _MAX_CHAIN:
+            item = _ITEM.match(text, pos + (1 if text[pos:pos + 1] == "\n" else 0))
+            if item is None:
+                break
+            end = _clause_end(text, item.end())
+            while end < len(text) and text[end] in "，,":  # an item runs to its ；/。
+                end = _clause_end(text, end + 1)
+            member = groups.first_in(item.end(), end - 1)
+            if member is not None and member.end <= end:
+                out += _rel(ctx, "broader", member.ref, head.ref, member.start, member.end, "broader.scope-list")
+            pos, items = end + 1, items + 1
+    return out
+
+
+@cache
+def _re_modifiers():
+    mods = "|".join(re.escape(m) for m in sorted(inv.GROUP_MODIFIERS, key=len, reverse=True))
+    return re.compile(rf"(?:{mods}){{1,3}}")
+
+
+@rule('broader.modifier-head', example='帮助城镇困难职工和困难职工子女。',
+      expect=('broader', '城镇困难职工', '困难职工'),
+      description='a group named by modifiers before another named group is narrower than it (城镇困难职工 -> 困难职工)')
+def broader_modifiers(ctx: Context, facts: Facts) -> list[Relation]:
+    """A group named by modifiers before another named group is narrower than it
+    (rule ``broader.modifier-head``): 城镇困难职工 -> 困难职工, 一线职工 -> 职工."""
+    groups = _by_cls(facts.found, "WorkerGroup")
+    labels = {g.ref.label: g.ref for g in groups}
+    out = []
+    for g in groups:
+        label = g.ref.label
+        # the longest other label this one ends with: look its suffixes up, not every label
+        best = next((label[i:] for i in range(1, len(label))
+                     if label[i:] in labels and _re_modifiers().fullmatch(label[:i])), None)
+        if best is not None:
+            out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
+    return out
+
+
+@rule('broader.vocab', example='农民工和职工都要参加工会。',
+      expect=('broader', '农民工', '职工'),
+      description='skos:broader of the vocabulary between two groups the article names (农民工 -> 职工)')
+def broader_vocabulary(ctx: Context, facts: Facts) -> list[Relation]:
+    """A vocabulary's skos:broader between two groups the article names
+    (rule ``broader.vocab``): 农民工 -> 职工 when both are named."""
+    groups = _by_cls(facts.found, "WorkerGroup")
+    labels = {g.ref.label: g.ref for g in groups}
+    out = []
+    for g in groups:
+        c = ctx.comp.lexicon.concept(g.ref.label)
+        if c is None or c.cls != "WorkerGroup":
+            continue
+        for b in c.broader:
+            if b in labels:
+                out += _rel(ctx, "broader", g.ref, labels[b], g.start, g.end, "broader.vocab")
+    return out
+

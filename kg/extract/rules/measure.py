@@ -1,0 +1,339 @@
+"""Measure rules (``measure.*``): programmes, campaigns, systems and policy documents.
+
+Each rule is ``(ctx, pool) -> list[Candidate]`` declared with ``@rule``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import inventory as inv
+from kg.extract.context import Candidate, Context, strip_marks
+from kg.extract.normalize import measure_label
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, vocab_hits, vocabulary_matches
+
+
+@rule("measure.vocab", example="深入开展劳动和技能竞赛。", expect=("Measure", "劳动竞赛"),
+      description="a name in ontology/vocab/measures.ttl (集体协商, 工资协商, 送温暖)")
+def vocabulary_measures(ctx: Context, pool: Pool) -> list[Candidate]:
+    return vocabulary_matches(ctx, "Measure", "measure.vocab")
+
+
+_SYSTEM_HEADS = ("服务体系", "工作体系", "体系", "工作机制", "机制", "制度", "平台")
+
+
+@rule("measure.vocab-system", example="职工满意的普惠服务体系日益完善。", expect=("Measure", "普惠服务体系"),
+      description="a known measure, then 体系/机制/制度 (普惠服务体系)")
+def vocabulary_systems(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    for h in vocab_hits(ctx):
+        if len(h.concepts) == 1 and h.concepts[0].cls == "Measure" and h.whole:
+            ext = next((x for x in _SYSTEM_HEADS if ctx.text.startswith(x, h.end)), None)
+            if ext and not h.name.endswith(ext):
+                out.append(Candidate(h.start, h.end + len(ext), "Measure", strip_marks(h.name + ext), "measure.vocab-system"))
+    return out
+
+
+@rule("measure.facility-building", example="深化劳模创新工作室创建。", expect=("Measure", "劳模创新工作室创建"),
+      description="building a known facility is a measure (劳模创新工作室创建, 职工之家建设)")
+def facility_buildings(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    for h in vocab_hits(ctx):
+        if len(h.concepts) == 1 and h.concepts[0].cls == "Organization" and h.whole and h.name.endswith(inv.FACILITY_HEADS):
+            ext = next((x for x in ("创建", "建设") if ctx.text.startswith(x, h.end)), None)
+            if ext:
+                out.append(Candidate(h.start, h.end + len(ext), "Measure", strip_marks(h.name + ext), "measure.facility-building"))
+    return out
+
+
+@cache
+def _re_measure_verb():
+    return re.compile(rf"(?:{_alt(inv.MEASURE_VERBS)})")
+
+
+_CHUNK_STOP = re.compile(r"[，,；;：:。！？!?、“”‘’\"'《》（）()「」『』\s]")
+_AFTER_HEAD = ("等", "工作", "建设", "和", "及", "与", "为", "的工作")
+
+
+@rule("measure.verb-object", example="今年该省将实施职工素质提升工程。", expect=("Measure", "职工素质提升工程"),
+      description="a verb, then a programme (建立职工需求调查制度, 开展困难职工帮扶攻坚行动)")
+def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
+    """A measure introduced by a verb: 开展困难职工帮扶攻坚行动, 建立职工需求调查制度,
+    健全…民主管理制度 (rule ``measure.verb-object``). The verb must be a whole word to
+    jieba; the object runs to the clause end when it ends with a head (else to the
+    first head followed by 等/和/工作…), and starts after its last 的 and after
+    stacked verbs (健全完善…) and degree words (大规模…)."""
+    out = []
+    text = ctx.text
+    heads = sorted(inv.MEASURE_HEADS, key=len, reverse=True)
+    for m in _re_measure_verb().finditer(text):
+        verb = m.group()
+        stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
+        chunk_end = stop.start() if stop else min(len(text), m.end() + 26)
+        chunk = text[m.end():chunk_end]
+        trimmed = chunk
+        for noise in inv.MEASURE_SUFFIX_NOISE:
+            if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
+                trimmed = trimmed[: -len(noise)]
+        end = None
+        whole = stop is not None and trimmed.endswith(tuple(heads))
+        conj = re.search(r"[和及与]", trimmed)
+        if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
+            # 开展职工心理咨询和减压活动: two measures, not one
+            left_end = m.end() + conj.start()
+            for s0, e0 in ((m.end(), left_end), (left_end + 1, m.end() + len(trimmed))):
+                s1 = _trim_measure_left(ctx, s0, e0)
+                if s1 is not None and e0 - s1 >= 3:
+                    out.append(Candidate(s1, e0, "Measure", measure_label(text[s1:e0], ctx.comp.lexicon), "measure.verb-object"))
+            continue
+        if whole and not conj:
+            end = m.end() + len(trimmed)
+        else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
+            for i in range(2, len(chunk) + 1):
+                if chunk[:i].endswith(tuple(heads)) and ((i == len(chunk) and stop is not None) or chunk.startswith(_AFTER_HEAD, i)):
+                    end = m.end() + i
+                    break
+            if end is None and whole:
+                end = m.end() + len(trimmed)
+        if end is None or not ctx.aligned(m.start(), m.end()):
+            continue
+        head = next(h for h in heads if text.endswith(h, 0, end))
+        s = _trim_measure_left(ctx, m.end(), end)
+        if s is None:
+            continue
+        # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
+        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS] \
+            if any(v in text[s:end - len(head)] for v in inv.PREDICATE_VERBS) else []  # the tagger only where needed
+        if verbs and end - verbs[-1] >= len(head) + 2:
+            s = verbs[-1]
+        label = measure_label(text[s:end], ctx.comp.lexicon)
+        if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
+            continue  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
+        if not _good_measure(label, head):
+            continue
+        out.append(Candidate(s, end, "Measure", label, "measure.verb-object"))
+    return out
+
+
+def _ends_as_measure(ctx: Context, phrase: str) -> bool:
+    """职工心理咨询: ends with a measure head or a vocabulary measure."""
+    if phrase.endswith(inv.MEASURE_HEADS):
+        return True
+    lex = ctx.comp.lexicon
+    return any((c := lex.concept(phrase[i:])) is not None and c.cls == "Measure" for i in range(max(0, len(phrase) - 8), len(phrase) - 1))
+
+
+def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
+    text = ctx.text
+    cut = text.rfind("的", s, e)
+    if cut >= 0:
+        s = cut + 1
+    for v in _re_measure_verb().finditer(text, s + 1, e - 2):
+        if v.group() not in inv.WEAK_MEASURE_VERBS and ctx.aligned(v.start(), v.end()):  # 推动企业建立…机制: the object follows the last verb
+            s = v.end()
+    changed = True
+    while changed and s < e:
+        changed = False
+        for w in sorted(inv.MEASURE_VERBS + inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
+            if text.startswith(w, s) and e - s - len(w) >= 2:
+                s += len(w)
+                changed = True
+                break
+    return s if s < e else None
+
+
+_NOT_IN_MEASURES = ("或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本")
+_PREPOSITIONS = tuple("对向为以从在把将与和由被给")
+
+
+_COUNT = re.compile(r"^(?:约|近|超过|共|累计)?[0-9０-９.一二两三四五六七八九十百千万亿余多]+(?:万|千|百)?"
+                    r"(?:场次|人次|场|次|个|项|名|人|家|批|期|届|元|余)")
+
+
+def _good_measure(label: str, head: str) -> bool:
+    if len(label) < len(head) + 2 or label in inv.GENERIC_WORDS:
+        return False
+    if _COUNT.match(label):
+        return False  # 3万场次…活动, 200余名…培训: a count, not a programme
+    if any(w in label for w in _NOT_IN_MEASURES) or label.startswith(_PREPOSITIONS) or len(label) > 22:
+        return False
+    if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:
+        return False  # 管理制度, 工作机制: a kind of thing, not a named measure
+    if any(w in label for w in inv.NON_ENTITY_HEADS):
+        return False
+    return label[:len(label) - len(head)] not in inv.MEASURE_PREFIX_NOISE
+
+
+#: A quoted name after one of these verbs is a measure whatever follows: 启动“工会进万家”.
+_QUOTE_VERBS = ("实施", "开展", "启动", "推行", "推出", "举办", "发起", "创建", "打造", "深入开展", "广泛开展", "大力实施",
+                "开通", "建立", "设立", "搭建", "上线", "建起", "建成", "开设", "开办")
+#: Otherwise a programme noun must follow it: 实行“…”制度, 开展“…”活动, 推广“…”模式.
+_AFTER_QUOTE = ("活动", "行动", "工程", "计划", "项目", "服务", "品牌", "模式", "建设", "工作", "方式", "制度", "机制",
+                "平台", "专项", "系列", "主题", "竞赛", "培训")
+
+
+@cache
+def _re_quote():
+    """A quoted name in any of the marks web and PDF text use: “…”, "…", 「…」, 『…』, ‘…’."""
+    return re.compile(r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|「([^「」\n]{2,20})」|『([^『』\n]{2,20})』|‘([^‘’\n]{2,20})’")
+
+
+_QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+#: 以“…”为载体: the words after a quoted name that make it the vehicle of a programme.
+_VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
+
+
+_QUOTE_JOINS = ("以及", "、", "和", "及", "与")
+#: Adjacent quoted names followed each way, at most: a run of thousands stays linear.
+_MAX_QUOTE_CHAIN = 12
+
+
+def _quote_chain(text: str, m: re.Match) -> tuple[int, int]:
+    """Start of the first and end of the last of adjacent quoted names around ``m``:
+    采取“园区建会”“行业建会”等方式, 建起“女职工休息室”和“夫妻房” -> the span of both."""
+    rx = _re_quote()
+    first, last = m.start(), m.end()
+    for _ in range(_MAX_QUOTE_CHAIN):  # walk left over “…”“…”, “…”、“…” and “…”和“…”
+        prev = next((p for p in rx.finditer(text, max(0, first - 24), first)
+                     if p.end() == first or text[p.end():first] in _QUOTE_JOINS), None)
+        if prev is None:
+            break
+        first = prev.start()
+    for _ in range(_MAX_QUOTE_CHAIN):
+        skip = next((len(j) for j in _QUOTE_JOINS if text.startswith(j, last)), 0)
+        nxt = rx.match(text, last + skip)
+        if nxt is None:
+            break
+        last = nxt.end()
+    return first, last
+
+
+@rule("measure.quoted", example="大力实施农民工“求学圆梦行动”。", expect=("Measure", "求学圆梦行动"),
+      description="a quoted name a verb introduces or a measure head ends (实施农民工“求学圆梦行动”)")
+def quoted_measures(ctx: Context, pool: Pool) -> list[Candidate]:
+    """A quoted name a verb introduces, or one ending with a measure head:
+    实施农民工“求学圆梦行动”, 开展“司机之家”建设, “职工技能提升行动”
+    (rule ``measure.quoted``). Slogans and concepts (“两个一百年”, “三服务”工作理念)
+    are not measures."""
+    out = []
+    text = ctx.text
+    heads = inv.MEASURE_HEADS
+    verbs = _re_measure_verb()
+    for m in _re_quote().finditer(text):
+        name = next(g for g in m.groups() if g is not None)
+        if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
+            continue
+        known = ctx.comp.lexicon.concept(name)
+        if known is not None and known.cls != "Measure":
+            continue  # “暖心驿站”: the vocabulary says what it is
+        strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
+        ext = _QUOTE_SUFFIX.match(text, m.end())
+        if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
+            # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
+            # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
+            label = measure_label(name + ext.group(), ctx.comp.lexicon)
+            out.append(Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted"))
+            continue
+        if any(ch in "，," for ch in name):
+            continue  # a quoted sentence, not a name
+        first, last = _quote_chain(text, m)
+        lo = max(0, first - 8)
+        followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
+        introduced = any(v.group() not in inv.WEAK_MEASURE_VERBS and first - v.end() <= 5
+                         and (followed or v.group() in _QUOTE_VERBS)
+                         and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
+                         for v in verbs.finditer(text, lo, first))
+        # 以“四级一体”为载体: the quoted name is the vehicle of the work that follows
+        introduced = introduced or (text.endswith("以", 0, first) and text.startswith(_VEHICLE, last))
+        if not (strong_head or introduced):
+            continue
+        if not strong_head and not (followed and len(name) > 6) and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
+                                or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name))):
+            continue  # “两个一百年”, “三服务”, “四化”: numbered slogans
+        head = next((h for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), None)
+        if head is not None and not _good_measure(strip_marks(name), head):
+            continue  # “基金”, “本基金”
+        out.append(Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted"))
+    return out
+
+
+_DOC_HEADS = ("意见", "方案", "计划", "办法", "规定", "纲要", "规划", "决定", "通知", "措施", "细则",
+              "规则", "标准", "指引", "制度", "机制", "行动", "工程", "指南")
+
+
+_NOT_DOC_HEADS = ("法", "法典", "章程", "条例", "公约")
+
+
+@rule("measure.titled-doc", example="全国总工会印发《关于加强新就业形态劳动者权益保障工作的意见》。",
+      expect=("Measure", "关于加强新就业形态劳动者权益保障工作的意见"),
+      description="a policy document by its title (《关于加强新就业形态劳动者权益保障工作的意见》)")
+def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
+    """A policy document by its title: 《关于加强新就业形态劳动者权益保障的指导意见》
+    (rule ``measure.titled-doc``). Titles of papers, books and songs are skipped."""
+    out = []
+    for m in re.finditer(r"《([^《》\n]{2,60})》", ctx.text):
+        name = m.group(1)
+        if not name.endswith(_DOC_HEADS) or name.endswith(_NOT_DOC_HEADS) or "关于修改" in name or "废止" in name \
+                or "〈" in name:
+            continue  # laws, charters and amendments are not measures
+        out.append(Candidate(m.start(), m.end(), "Measure", strip_marks(name), "measure.titled-doc"))
+    return out
+
+
+@cache
+def _re_means():
+    item = r"[\u4e00-\u9fff]{2,14}"
+    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
+
+
+@rule("measure.by-means", example="通过以奖代补、购买服务等方式支持基层工会。", expect=("Measure", "以奖代补"),
+      description="the listed means of an action (通过转移支付、项目化管理等方式)")
+def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
+    """The listed means of an action: 通过转移支付、项目化管理等方式 (rule ``measure.by-means``)."""
+    out = []
+    text = ctx.text
+    for m in _re_means().finditer(text):
+        if not ctx.aligned(m.start(), m.start() + 2):
+            continue
+        pos = m.start(1)
+        for part in re.split(r"(、|和|及|与)", m.group(1)):
+            s, e = pos, pos + len(part)
+            pos = e
+            if part.endswith("等"):
+                part, e = part[:-1], e - 1
+            if part in ("、", "和", "及", "与") or len(part) < 3 or "的" in part:
+                continue
+            s2 = _trim_measure_left(ctx, s, e)
+            if s2 is None or e - s2 < 3:
+                continue
+            label = measure_label(text[s2:e], ctx.comp.lexicon)
+            if label in inv.GENERIC_WORDS or any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES):
+                continue
+            if not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
+                continue  # 通过电子邮件等方式: a channel, not a measure
+            out.append(Candidate(s2, e, "Measure", label, "measure.by-means"))
+    return out
+
+
+#: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
+_EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$")
+_EDITION_TAIL = ("活动", "行动", "工作")
+
+
+@rule("measure.edition", example="开展2027年中秋国庆期间金秋助学活动。", expect=("Measure", "金秋助学"),
+      description="a dated or numbered edition of a standing programme names the programme, the full form kept as an alias")
+def edition_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    """2027年中秋国庆期间金秋助学活动 is 金秋助学, 第八届全国职工职业技能大赛 is 全国职工职业技能大赛."""
+    out = []
+    text = ctx.text
+    for c in pool.of(*VOCAB_RULES):
+        if c.cls != "Measure" or not c.whole or c.label.startswith("?"):
+            continue
+        m = _EDITION.search(text, max(0, c.start - 18), c.start)
+        if m is None or ctx.sentence_of(m.start(), c.end) is None:
+            continue
+        end = c.end + next((len(t) for t in _EDITION_TAIL if text.startswith(t, c.end)), 0)
+        out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
+    return out

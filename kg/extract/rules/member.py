@@ -1,0 +1,157 @@
+"""Relation rules for org:Membership (``member.*``): who holds which post where.
+
+Each rule is ``(ctx, facts) -> list[Relation]`` declared with ``@rule``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import inventory as inv
+from kg.extract.context import Context
+from kg.extract.people import posts_before, role_between
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import _MAX_CHAIN, Facts, _by_cls, _rel
+from kg.model import Relation
+
+_NOTE_LEAD = re.compile(r"^[（(\s]*(?:本文)?作者(?:[\u4e00-\u9fff]{2,3})?(?:为|系|是|单位[:：]?|简介[:：]?|[:：])\s*")
+
+
+@rule('member.author-note', example='# 题目\n\n**魏国强**\n\n工会要把职工组织起来。\n\n（作者为江苏省人大常委会副主任、省总工会主席）',
+      expect=('member', '魏国强', '江苏省人大常委会'),
+      description="the authors' posts in the author note ((作者为江苏省人大常委会副主任、省总工会主席))")
+def members_from_note(ctx: Context, facts: Facts) -> list[Relation]:
+    """Posts in an author note make the authors members (rule ``member.author-note``):
+    (作者为江苏省人大常委会副主任、省总工会主席) gives 副主任 of 江苏省人大常委会 and
+    主席 of 江苏省总工会 (the elided province resolved by ``org.elided-place``).
+    The evidence span is the post phrase."""
+    note, authors = facts.note, facts.authors
+    if note is None or not authors:
+        return []
+    text = ctx.text
+    ns, ne = note.start, note.end
+    lead = _NOTE_LEAD.match(text[ns:ne])
+    if lead is None:
+        return []
+    orgs = sorted((f for f in _by_cls(facts.found, "Organization") if ns <= f.start and f.end <= ne), key=lambda f: f.start)
+    out = []
+    pos = ns + lead.end()
+    last_org = None
+    for seg in re.split(r"([、，,；;和])", text[pos:ne]):
+        s, e = pos, pos + len(seg)
+        pos = e
+        body = seg.rstrip("）)。 \n")
+        if not body or body in "、，,；;和":
+            continue
+        e = s + len(body)
+        inside = [o for o in orgs if s <= o.start and o.end <= e]
+        org = inside[-1] if inside else last_org
+        role_start = inside[-1].end if inside else s
+        role = re.sub(r"^(?:原|前|时任|现任|曾任|兼任|兼)", "", text[role_start:e])  # 原副主席: a post held
+        if org is None or not _is_post(role):
+            continue
+        last_org = org
+        for a in authors:
+            out += _rel(ctx, "member", a, org.ref, s, e, "member.author-note", role=role)
+    return out
+
+
+def _is_post(role: str) -> bool:
+    _, posts = posts_before(role, len(role))
+    return (bool(posts) and "".join(posts) == role.replace("、", "")) or role in inv.POSTS
+
+
+@rule('member.post-name', example='全国总工会党组书记、副主席徐留平出席会议。',
+      expect=('member', '徐留平', '中华全国总工会'),
+      description='an organization, its posts, then a name (全国总工会党组书记、副主席徐留平)')
+def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
+    """An organization, its posts, then a name (rule ``member.post-name``):
+    全国总工会主席王东明, 省总工会党组书记、主席张三."""
+    text = ctx.text
+    orgs = {f.end: f for f in _by_cls(facts.found, "Organization")}
+    people = {f.end: f for f in _by_cls(facts.found, "Person")}
+    out = []
+    for p in _by_cls(facts.found, "Person"):  # whichever rule found the name: the posts before it decide
+        end = p.start
+        names = 0
+        while end > 0 and text[end - 1] in " \u3000、" and names < _MAX_CHAIN:
+            end -= 1
+            if text[end] == "、":  # a list of names after one post chain
+                prev = people.get(end)
+                if prev is None:
+                    break
+                end = prev.start
+                names += 1
+        pstart, posts = posts_before(text, end)
+        org = orgs.get(pstart)
+        for _ in range(_MAX_CHAIN):  # 区人大常委会副主任、区总工会主席陈国裕: each organization its posts
+            if org is None:
+                break
+            pos = pstart
+            for post in posts:
+                pos = text.index(post, pos)
+                role = ctx.article.text[pos:pos + len(post)]  # as printed: 副部長 in traditional text
+                pos += len(post)
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=role)
+            if not text.endswith("、", 0, org.start):
+                break
+            pstart, posts = posts_before(text, org.start - 1)
+            org = orgs.get(pstart) if posts else None
+    return out
+
+
+@rule('member.org-role', example='中石化第十建设有限公司焊接首席技师唐元生获得表彰。',
+      expect=('member', '唐元生', '中石化第十建设有限公司'),
+      description='an organization, a role as printed, then a person who has no post there yet (中石化第十建设有限公司焊接首席技师唐元生)')
+def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
+    """An organization, a role as printed, then a person who has no post there yet
+    (rule ``member.org-role``): 青岛港国际物流有限公司机械司机郭希辉 (role 机械司机),
+    中国海洋大学海洋生命学院院长包振民 (role 院长 of the sub-unit the text names)."""
+    text = ctx.text
+    orgs = {f.end: f for f in _by_cls(facts.found, "Organization")}
+    has_post = {r.subject for r in facts.earlier if r.predicate == "member"}
+    out = []
+    for p in _by_cls(facts.found, "Person"):
+        if p.ref in has_post:
+            continue
+        for q in range(p.start - 1, max(0, p.start - 13), -1):
+            org = orgs.get(q)
+            if org is not None and role_between(text, q, p.start):
+                role = ctx.article.text[q:p.start]
+                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.org-role", role=role)
+                break
+    return out
+
+
+@rule('member.name-elected', example='会议选举王东明当选全国总工会主席。',
+      expect=('member', '王东明', '中华全国总工会'),
+      description='a name, 当选/担任, an organization and a post (王东明当选全国总工会主席)')
+def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
+    """A name, 当选/担任, an organization, a post (rule ``member.name-elected``):
+    王东明当选全国总工会主席."""
+    text = ctx.text
+    orgs = {f.start: f for f in _by_cls(facts.found, "Organization")}
+    out = []
+    for p in _by_cls(facts.found, "Person"):
+        if p.cand.rule != "person.name-elected":
+            continue
+        verb = next((v for v in sorted(inv.ELECTED_VERBS, key=len, reverse=True) if text.startswith(v, p.end)), None)
+        if verb is None:
+            continue
+        org = orgs.get(p.end + len(verb))
+        if org is None:
+            continue
+        role_end = org.end
+        posts = []
+        while True:
+            post = next((q for q in sorted(inv.POSTS, key=len, reverse=True) if text.startswith(q, role_end)), None)
+            if post is None:
+                break
+            posts.append(post)
+            role_end += len(post)
+            if text.startswith("、", role_end):
+                role_end += 1
+        for post in posts:
+            out += _rel(ctx, "member", p.ref, org.ref, p.start, role_end, "member.name-elected", role=post)
+    return out
+

@@ -1,0 +1,355 @@
+"""Organization rules (``org.*``): unions, organs, companies, institutions and their units.
+
+Each rule is ``(ctx, pool) -> list[Candidate]`` declared with ``@rule``; ``pool`` holds
+what the rules declared before it found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import inventory as inv
+from kg.extract.context import Candidate, Context, is_cjk, strip_marks
+from kg.extract.normalize import org_label
+from kg.extract.people import org_role_walk
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
+
+
+@rule("org.vocab", example="全总召开书记处会议。", expect=("Organization", "中华全国总工会"),
+      description="a name in ontology/vocab/organizations.ttl (全总, 中华全国总工会, 基层工会)")
+def vocabulary_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
+    return vocabulary_matches(ctx, "Organization", "org.vocab")
+
+
+def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, full name, level) of every known province or city the text names,
+    and of the places that start organizations found by ``place_orgs`` (丽水市总工会)."""
+    full_of = {}
+    for full, short in inv.PROVINCES:
+        full_of[full] = full_of[short] = (full, "省")
+    for city in inv.CITIES:
+        full_of.setdefault(city + "市", (city + "市", "市"))
+        full_of.setdefault(city, (city + "市", "市"))
+    out = []
+    for end_idx, name in ctx.comp.automaton.iter(ctx.text):
+        if name in full_of:
+            full, level = full_of[name]
+            out.append((end_idx - len(name) + 1, end_idx + 1, full, level))
+    for o in place_orgs:
+        m = re.match(r"(.+?[省市])", o.label)
+        if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
+            out.append((o.start, o.start + len(m.group(1)), m.group(1), m.group(1)[-1]))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- organizations
+
+@cache
+def _re_place_org():
+    known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
+    # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
+    sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
+           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?"
+           # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
+           r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
+    heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
+    generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
+    return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
+
+
+@rule("org.place-union", example="山东省青岛市总工会开展职工疗休养活动。", expect=("Organization", "山东省青岛市总工会"),
+      description="a place, then a union head (江苏省总工会, 深圳市南山区总工会)")
+def place_unions(ctx: Context, pool: Pool) -> list[Candidate]:
+    return [c for c in _place_orgs(ctx) if c.rule == "org.place-union"]
+
+
+@rule("org.place-organ", example="四川省人民政府副省长李云泽出席活动并讲话。", expect=("Organization", "四川省人民政府"),
+      description="a place, then a party or state organ (江苏省人大常委会, 深圳市人民政府)")
+def place_organs(ctx: Context, pool: Pool) -> list[Candidate]:
+    return [c for c in _place_orgs(ctx) if c.rule == "org.place-organ"]
+
+
+def _place_orgs(ctx: Context) -> list[Candidate]:
+    """Place + union or organ: 江苏省总工会, 深圳市南山区总工会, 江苏省人大常委会."""
+    return ctx.once("place_orgs", lambda: _find_place_orgs(ctx))
+
+
+def _find_place_orgs(ctx: Context) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    known = {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+    rx = _re_place_org()
+    m = rx.search(text)
+    while m is not None:
+        place, head = m.group("place"), m.group("head")
+        start = m.start()
+        if not any(place.startswith(k) for k in known):
+            # an unknown place must be a place name to jieba, and start a word
+            ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _is_place(ctx, start, start + len(place))
+        else:
+            ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
+        if not ok:  # 为江苏省人大常委会: retry one character on
+            m = rx.search(text, start + 1)
+            continue
+        if text.startswith(("条例", "法", "章程", "工作条例"), m.end()):  # 重庆市工会条例: a law's title
+            m = rx.search(text, m.end())
+            continue
+        rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
+        out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
+        m = rx.search(text, m.end())
+    return out
+
+
+_NOT_PLACES = {"直辖", "设区的", "县级", "地级", "本", "该", "全", "各", "上述", "所在地", "城", "城市",
+               "县级以上", "乡镇", "社区", "街道", "地区", "辖区", "市辖", "行政", "自治", "特别行政", "省级", "市级",
+               "当地", "外", "省外", "市外", "跨", "跨区", "园区", "开发区", "厂区", "矿区", "景区", "社", "小区", "老区"}
+
+
+def _is_place(ctx: Context, start: int, end: int) -> bool:
+    tags = ctx.pos_tags(max(0, start - 2), end)
+    return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (ctx.is_boundary(start) or start == 0)
+
+
+_UNIT_NOUNS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
+               "矿", "机场", "港", "铁路局", "供电局", "行业", "产业", "系统", "园区", "社区", "街道", "楼宇", "市场")
+
+
+@rule("org.unit-union", example="中国石油天然气集团有限公司工会组织开展“安康杯”竞赛活动。",
+      expect=("Organization", "中国石油天然气集团有限公司工会"),
+      description="the union of a named unit, industry or place (中国石油天然气集团有限公司工会)")
+def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
+    """The union of a named unit, industry or place: 中国石油天然气集团有限公司工会,
+    成都市新就业形态劳动者工会联合会, 南京大学工会 (rule ``org.unit-union``).
+    The name runs left over nouns up to a verb or a mark; it must start with a known
+    place or end with a unit noun (公司, 集团, 大学, 行业…)."""
+    out = []
+    text = ctx.text
+    known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
+    for m in re.finditer(r"(?<!总)工会(?:联合会|委员会)?", text):
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None or m.start() - sent[0] < 2 or text.startswith(("条例", "法", "章程", "工作条例"), m.end()):
+            continue  # 重庆市工会条例: a law's title, not a union
+        lo = max(sent[0], m.start() - 18)
+        start = m.start()
+        for ts, te, flag in reversed(ctx.pos_tags(lo, m.start())):
+            word = text[ts:te]
+            if te != start or (flag not in _NOMINAL and word not in known) \
+                    or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
+                break  # a known place is part of the name whatever jieba tags it (大连/d)
+            start = ts
+        name = text[start:m.start()]
+        if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
+            continue  # 货车司机工会联合会: an occupation's union counts too
+        if name.startswith(tuple(_NOT_GROUP_LEADS) + ("地方", "区域", "同级", "上级", "下级", "本级", "所在", "相应")):
+            continue
+        out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
+    return out
+
+
+_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+#: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院")
+_PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
+_NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市")
+
+
+@rule("org.company", example="来自中车株洲电力机车有限公司的劳动模范介绍经验。", expect=("Organization", "中车株洲电力机车有限公司"),
+      description="a company by its registered name (中车株洲电力机车有限公司)")
+def companies(ctx: Context, pool: Pool) -> list[Candidate]:
+    return _registered_names(ctx, _COMPANY, "org.company")
+
+
+def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Candidate]:
+    """A name registered with one of ``heads``: the name runs left over nouns and must hold
+    a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies."""
+    out = []
+    text = ctx.text
+    for m in heads.finditer(text):
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
+            continue  # …公司工会 is org.unit-union's
+        start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 16), m.start()), m.start())
+        name = text[start:m.start()]
+        if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
+            continue
+        out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
+    return out
+
+
+def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> tuple[int, bool]:
+    """Walk left from ``start`` over the nominal words ``tags`` ends with: (where the name
+    starts, whether it holds a proper noun)."""
+    text = ctx.text
+    known = tuple(f for f, _ in inv.PROVINCES) + tuple(s for _, s in inv.PROVINCES) + inv.CITIES
+    proper = False
+    for i in range(len(tags) - 1, -1, -1):
+        ts, te, flag = tags[i]
+        word = text[ts:te]
+        if te == start and _verb_inside_name(tags, i, word):
+            return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
+        if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
+                or (flag == "m" and not word.startswith("第")):
+            break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
+        start, proper = ts, proper or flag in _PROPER or word.startswith(known)
+    return start, proper
+
+
+def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bool:
+    """A two-character verb right after a place that opens the name (中国|联合|网络…)."""
+    ts, _te, flag = tags[i]
+    return (flag == "v" and len(word) == 2 and i > 0 and tags[i - 1][2] == "ns" and tags[i - 1][1] == ts
+            and (i == 1 or tags[i - 2][2] not in _NOMINAL))
+
+
+@rule("org.institution", example="中国海洋大学海洋生命学院院长包振民介绍。", expect=("Organization", "中国海洋大学海洋生命学院"),
+      description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
+def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
+    return _registered_names(ctx, _INSTITUTION, "org.institution")
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]{1,3}班)")
+
+
+@rule("org.sub-unit", example="表彰某某有限公司青岛市分公司IDC运营中心、某某厂。",
+      expect=("Organization", "某某有限公司青岛市分公司IDC运营中心"),
+      description="a company or institution, then its units down to the team, ending at a mark, as award lists name them")
+def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Taken only where the name ends at a mark (、，。), so it is delimited as a name."""
+    out = []
+    text = ctx.text
+    for o in pool.of("org.company", "org.institution"):
+        end = o.end
+        for _ in range(3):
+            m = _UNIT.match(text, end)
+            if m is None:
+                break
+            end = m.end()
+        if end > o.end and (end == len(text) or text[end] in "、，,。；;）)"):
+            out.append(Candidate(o.start, end, "Organization", text[o.start:end], "org.sub-unit"))
+    return out
+
+
+@cache
+def _re_elided():
+    heads = _alt(tuple(h for h in inv.ORGAN_HEADS if len(h) > 1 and h not in ("人大", "委员会")) + ("委",))
+    return re.compile(rf"(?P<level>省|市|县|区)(?P<head>{heads})")
+
+
+@rule("org.elided-place", example="长沙市总工会联合市住建局开展检查。", expect=("Organization", "长沙市住建局"),
+      description="a level word standing for the place the article names (省总工会 in an article naming 江苏省)")
+def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Unresolved ones are logged, not emitted."""
+    place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
+    out = []
+    text = ctx.text
+    for m in _re_elided().finditer(text):
+        s = m.start()
+        prev = text[s - 1] if s else ""
+        if prev in "全各本该外跨同" or (is_cjk(prev) and not ctx.is_boundary(s)):
+            continue  # 全省工会, 各省总工会, or the tail of a longer place name
+        level = m.group("level")
+        place = _nearest_place(place_spans, s, level)
+        if place is None:
+            ctx.log.append(f"{m.group()!r} at {s}: no {level}-level place in the article, not resolved")
+            continue
+        out.append(Candidate(s, m.end(), "Organization", org_label(place, m.group("head")), "org.elided-place"))
+    return out
+
+
+def _nearest_place(place_spans, offset: int, level: str) -> str | None:
+    levels = {"省": "省", "市": "市"}
+    want = levels.get(level)
+    if want is None:
+        return None
+    before = [p for p in place_spans if p[3] == want and p[1] <= offset]
+    if before:
+        return before[-1][2]
+    names = {p[2] for p in place_spans if p[3] == want}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _re_state_organ():
+    return re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,10}?(?P<head>总局|局|委员会|总署|部|办公室)")
+
+
+@rule("org.state-organ", example="国家知识产权局发布数据。", expect=("Organization", "国家知识产权局"),
+      description="a ministry, commission or state bureau (国家统计局, 中华人民共和国民政部)")
+def state_organs(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Ministries, commissions and state bureaus: 国家医疗保障局, 中华人民共和国民政部
+    (rule ``org.state-organ``)."""
+    out = []
+    text = ctx.text
+    rx = _re_state_organ()
+    m = rx.search(text)
+    while m is not None:
+        label = m.group()
+        ok = ctx.aligned(m.start(), m.end()) and not any(
+            w in label for w in ("规定", "法律", "有关", "批准", "授权", "其他", "制定", "以及", "负责", "和", "及", "、", "或"))
+        if ok and label.endswith(("全局", "干部", "全部", "内部", "外部", "局部", "部分", "总部")):
+            ok = False
+        if ok:  # every word a noun: 国家统计局, not 国家按照统一规划布局
+            ok = all(flag in _NOMINAL and flag not in ("m", "a") for _, _, flag in ctx.pos_tags(m.start(), m.end()))
+        if not ok:
+            m = rx.search(text, m.start() + 1)
+            continue
+        out.append(Candidate(m.start(), m.end(), "Organization", label, "org.state-organ"))
+        m = rx.search(text, m.end())
+    return out
+
+
+@cache
+def _re_department():
+    return re.compile(rf"(?:{_alt(inv.DEPARTMENT_HEADS)})")
+
+
+#: The organizations a department, a facility or a role may follow.
+_BASE_ORGS = ("org.place-union", "org.place-organ", "org.elided-place", "org.state-organ", "org.unit-union",
+              "org.company", "org.institution", "org.sub-unit")
+
+
+@rule("org.parent-dept", example="湖北省总工会权益保障部负责人介绍了情况。", expect=("Organization", "湖北省总工会权益保障部"),
+      description="an organization, then one of its departments (全国总工会权益保障部)")
+def departments(ctx: Context, pool: Pool) -> list[Candidate]:
+    """A parent organization followed by one of its departments: 全国总工会权益保障部
+    (rule ``org.parent-dept``)."""
+    out = []
+    rx = _re_department()
+    for o in pool.of(*_BASE_ORGS) + vocab_orgs(pool):
+        m = rx.match(ctx.text, o.end)
+        if m and ctx.sentence_of(o.start, m.end()):
+            out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.parent-dept"))
+    return out
+
+
+@cache
+def _re_facility():
+    return re.compile(rf"(?:{_alt(inv.FACILITY_HEADS)})")
+
+
+@rule("org.facility", example="南京市总工会工人文化宫举办职工书法展。", expect=("Organization", "南京市总工会工人文化宫"),
+      description="a union or place, then a service facility (南京市工人文化宫, 基层工会法律援助点)")
+def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
+    """A union or place followed by a service facility: 南京市工人文化宫, 区总工会职工服务中心
+    (rule ``org.facility``)."""
+    out = []
+    rx = _re_facility()
+    for o in pool.of(*_BASE_ORGS) + vocab_orgs(pool):
+        m = rx.match(ctx.text, o.end)
+        if m and ctx.sentence_of(o.start, m.end()):
+            out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.facility"))
+    return out
+
+
+#: The organizations a role and a name may follow (``org_role_walk``).
+ROLE_ORGS = (*_BASE_ORGS, "org.parent-dept", "org.facility")
+
+
+@rule("org.sub-unit-post", example="中国海洋大学海洋生命学院院长包振民介绍经验。",
+      expect=("Organization", "中国海洋大学海洋生命学院"),
+      description="a unit between an organization and a post before a name (海洋生命学院 of 中国海洋大学海洋生命学院院长包振民)")
+def sub_unit_posts(ctx: Context, pool: Pool) -> list[Candidate]:
+    return [Candidate(w.org.start, w.org.end + len(w.unit), "Organization", w.org.label + w.unit, "org.sub-unit-post")
+            for w in org_role_walk(ctx, pool.of(*ROLE_ORGS) + vocab_orgs(pool)) if w.unit]

@@ -1,0 +1,481 @@
+"""Relation rules for gh:targets (``targets.*``): which measure is aimed at which group.
+
+Each rule is ``(ctx, facts) -> list[Relation]`` declared with ``@rule``; they work on the
+mentions the overlap policy kept, so a relation always joins two entities the article
+names. A rule decides; co-occurrence alone never makes a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract import inventory as inv
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, strip_marks
+from kg.extract.rules.registry import rule
+from kg.extract.rules.shared import (
+    _AIM_CLAUSE_TAILS,
+    _FILLER,
+    _REACH,
+    _TAIL,
+    Facts,
+    Found,
+    Spans,
+    _by_cls,
+    _clause_end,
+    _clause_start,
+    _group_chain,
+    _is_agent,
+    _re_aim,
+    _rel,
+)
+from kg.model import EntityRef, Relation
+
+
+@dataclass(frozen=True)
+class _Aim:
+    """An aiming word (``start``-``end``) before the groups ``chain``, whose clause ends at
+    ``clause_end``; ``same``: the measures of that clause after the groups."""
+
+    start: int
+    end: int
+    word: str
+    chain: tuple[Found, ...]
+    clause_end: int
+    same: tuple[Found, ...]
+
+
+def _aims(ctx: Context, facts: Facts) -> tuple[list[_Aim], Spans]:
+    """Every aiming word before groups (针对货车司机群体, 为符合条件的城镇困难职工), found once
+    per article for the three aim-word rules, with the measures by position."""
+    return ctx.once("aims", lambda: _find_aims(ctx, facts))
+
+
+def _find_aims(ctx: Context, facts: Facts) -> tuple[list[_Aim], Spans]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    if not groups or not measures:
+        return [], measures
+    out = []
+    for m in _re_aim().finditer(text):
+        if not ctx.aligned(m.start(), m.end()):
+            continue
+        g = groups.first_in(m.end(), m.end() + 14)
+        if g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+            continue
+        chain = _group_chain(text, g, groups)
+        clause_end = _clause_end(text, chain[-1].end)
+        if m.group() == "对" and text[chain[-1].end:clause_end] not in _AIM_CLAUSE_TAILS:
+            continue  # 对 aims only as 对G，…: elsewhere it is just a preposition
+        same = measures.within(chain[-1].end, clause_end)
+        out.append(_Aim(m.start(), m.end(), m.group(), tuple(chain), clause_end, tuple(same)))
+    return out, measures
+
+
+def _aimed(ctx: Context, aim: _Aim, measures: list[Found], rule_id: str) -> list[Relation]:
+    out = []
+    last = aim.chain[-1]
+    for x in measures:
+        s, e = min(aim.start, x.start), max(last.end, x.end)
+        for t in aim.chain:
+            out += _rel(ctx, "targets", x.ref, t.ref, s, e, rule_id)
+    return out
+
+
+@rule("targets.aim-word", example="针对货车司机群体开展“司机之家”建设。",
+      expect=("targets", "司机之家", "货车司机"),
+      description="an aiming word (针对/面向/为…), groups, then a measure in the same clause")
+def targets_aim_words(ctx: Context, facts: Facts) -> list[Relation]:
+    """针对货车司机群体开展“司机之家”建设, 为符合条件的城镇困难职工建档立卡."""
+    aims, _measures = _aims(ctx, facts)
+    return [r for aim in aims for r in _aimed(ctx, aim, list(aim.same), "targets.aim-word")]
+
+
+@rule("targets.aim-word-next", example="针对货车司机群体，开展“司机之家”建设。",
+      expect=("targets", "司机之家", "货车司机"),
+      description="an aiming word and groups with no measure in their clause: the measures of the next clause")
+def targets_aim_next_clause(ctx: Context, facts: Facts) -> list[Relation]:
+    """After 针对/面向/聚焦/对于, or when the aim opens its clause, or the clause holds only
+    the groups (针对货车司机群体，开展…; 对于困难职工子女，要…)."""
+    aims, measures = _aims(ctx, facts)
+    text = ctx.text
+    out = []
+    for aim in aims:
+        if aim.same:
+            continue
+        lead = aim.start - (1 if text.endswith("为", 0, aim.start) else 0)  # 为帮助…
+        sent = ctx.sentence_of(lead, aim.end)
+        clause_initial = lead == 0 or text[lead - 1] in CLAUSE_PUNCT or (sent is not None and lead == sent[0])
+        if aim.word in inv.AIM_WORDS_NEXT_CLAUSE or clause_initial \
+                or text[aim.chain[-1].end:aim.clause_end] in _AIM_CLAUSE_TAILS:
+            nxt = measures.within(aim.clause_end + 1, _clause_end(text, aim.clause_end + 1))
+            out += _aimed(ctx, aim, nxt, "targets.aim-word-next")
+    return out
+
+
+@rule("targets.aim-word-before", example="开展“送清凉”活动，为一线职工送去防暑物品。",
+      expect=("targets", "送清凉", "一线职工"),
+      description="a clause opening with an aiming word says whom the programme of the clause before is for")
+def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
+    """开展“送清凉”活动，为一线职工送去…; 建立“暖蜂驿站”1500余个，为…: only a count or a
+    programme noun may follow the measure up to the clause end."""
+    aims, measures = _aims(ctx, facts)
+    text = ctx.text
+    out = []
+    for aim in aims:
+        if aim.start == 0 or text[aim.start - 1] not in CLAUSE_PUNCT:
+            continue
+        prev = _clause_start(text, aim.start - 1)
+        before = [x for x in measures.within(prev, aim.start - 1)
+                  if _TAIL.fullmatch(text[x.end:aim.start - 1].strip("”\"」』"))]
+        out += _aimed(ctx, aim, before, "targets.aim-word-before")
+    return out
+
+
+#: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
+_ANAPHOR_HEADS = ("行动", "活动", "计划", "项目", "工程", "服务", "平台", "机制", "制度", "举措", "措施", "品牌", "工作")
+_ANAPHOR = re.compile(rf"(?:该|这一|这项|这个|此项|此)({'|'.join(_ANAPHOR_HEADS)})(?:主要|重点|还|将|则|均|也)?$")
+#: 行动将重点面向…: a programme's head noun alone opening a sentence, then at most two adverbs
+_BARE_ANAPHOR = re.compile(rf"({'|'.join(h for h in _ANAPHOR_HEADS if h != '工作')})(?:主要|重点|还|将|则|均|也|同时){{0,2}}")
+
+
+@rule("targets.anaphor", example="推出“暖蜂行动”。该行动面向外卖骑手、快递员等新就业形态劳动者。",
+      expect=("targets", "暖蜂行动", "外卖骑手"),
+      description="该行动/这一计划 and an aiming word before groups: the programme it refers back to aims at them")
+def targets_anaphor(ctx: Context, facts: Facts) -> list[Relation]:
+    """The antecedent is the nearest measure before the phrase whose name ends with the
+    same head noun: 推出“暖蜂行动”。…该行动面向外卖骑手."""
+    return _anaphors(ctx, facts, bare=False)
+
+
+@rule("targets.bare-anaphor", example="启动“暖心同行”专项行动。行动将重点面向环卫工人。",
+      expect=("targets", "暖心同行专项行动", "环卫工人"),
+      description="a bare 行动/活动 opening one of the next two sentences, then an aiming word before groups")
+def targets_bare_anaphor(ctx: Context, facts: Facts) -> list[Relation]:
+    """启动“暖心同行”专项行动。行动将重点面向环卫工人: the programme named just before."""
+    return _anaphors(ctx, facts, bare=True)
+
+
+def _measures_by_head(found: list[Found]) -> dict[str, list[Found]]:
+    """The measures by the head noun their name ends with, in text order."""
+    by_head: dict[str, list[Found]] = {}
+    for x in Spans(_by_cls(found, "Measure")):
+        label = strip_marks(x.ref.label)
+        for head in _ANAPHOR_HEADS:
+            if label.endswith(head):
+                by_head.setdefault(head, []).append(x)
+    return by_head
+
+
+def _anaphors(ctx: Context, facts: Facts, bare: bool) -> list[Relation]:
+    text = ctx.text
+    rule_id = "targets.bare-anaphor" if bare else "targets.anaphor"
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    by_head = _measures_by_head(facts.found)
+    ends = {head: [x.end for x in xs] for head, xs in by_head.items()}
+    out = []
+    for m in _re_aim().finditer(text):
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None or not ctx.aligned(m.start(), m.end()):
+            continue
+        ana = _anaphor_before(text, sent[0], m.start(), bare)
+        if ana is None or ana.end() != m.start():
+            continue
+        head = ana.group(1)
+        i = bisect_left(ends.get(head, []), ana.start() + 1)  # the last one ending by ana.start()
+        g = groups.first_in(m.end(), m.end() + 14)
+        if i == 0 or g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+            continue
+        antecedent = by_head[head][i - 1]
+        if bare and antecedent.start < _two_sentences_before(ctx, sent[0]):
+            continue  # a bare 行动 refers only to a programme named just before
+        for t in _group_chain(text, g, groups):
+            out += _rel(ctx, "targets", antecedent.ref, t.ref, ana.start(), t.end, rule_id)
+    return out
+
+
+def _anaphor_before(text: str, sent_start: int, pos: int, bare: bool) -> re.Match | None:
+    """该行动 in the 6 characters before ``pos``; with ``bare``, where there is none, a bare
+    head noun opening the sentence (行动将重点面向…)."""
+    ana = _ANAPHOR.search(text, max(sent_start, pos - 8), pos)
+    if not bare:
+        return ana
+    if ana is not None:
+        return None
+    lead = text[sent_start:pos]
+    opens = sent_start + len(lead) - len(lead.lstrip())
+    return _BARE_ANAPHOR.fullmatch(text, opens, pos)
+
+
+def _two_sentences_before(ctx: Context, start: int) -> int:
+    """Where the sentence two before the one starting at ``start`` begins."""
+    starts = [s for s, _ in ctx.sentences]
+    i = bisect_left(starts, start)
+    return starts[max(0, i - 2)] if starts else 0
+
+
+@rule('targets.focus-group', example='要把困难职工、农民工作为服务重点，完善常态化送温暖机制。',
+      expect=('targets', '常态化送温暖机制', '困难职工'),
+      description='把 groups 作为 …重点/对象, then the measures of the sentence (把困难职工、农民工作为服务重点，完善常态化送温暖机制)')
+def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
+    """把 groups 作为 …重点/对象, then measures in the same sentence (rule ``targets.focus-group``):
+    要把困难职工、农民工作为服务重点，完善常态化送温暖机制."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for g in groups:
+        if not text.endswith("把", 0, g.start):
+            continue
+        chain = _group_chain(text, g, groups)
+        rest = text[chain[-1].end:chain[-1].end + 12]
+        m = re.match(rf"(?:群体)?(?:{'|'.join(inv.FOCUS_VERBS)})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(inv.FOCUS_NOUNS)})", rest)
+        sent = ctx.sentence_of(g.start, g.end)
+        if m is None or sent is None:
+            continue
+        after = chain[-1].end + m.end()
+        for x in measures.within(after, min(sent[1], after + _REACH)):
+            for t in chain:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
+    return out
+
+
+_RIGHTS = re.compile(r"(?:群体)?(?:的)?(?:合法|劳动|劳动保障|特殊|基本)?权益")
+
+
+@rule('targets.benefit', example='开展的“金秋助学”活动惠及困难职工子女2000余人。',
+      expect=('targets', '金秋助学', '困难职工子女'),
+      description='a measure, then 惠及/覆盖 and a group, or 服务/关爱 and a group right after its name')
+def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
+    """A measure, then 惠及/覆盖 and a group in the same sentence, or 服务/关爱 and a group
+    right after the measure's name (rule ``targets.benefit``): 开展的“金秋助学”活动惠及
+    困难职工子女2000余人, 开展“尊法守法”服务农民工公益法律服务行动."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for m in _BENEFIT.finditer(text):
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        g = groups.first_in(m.end(), m.end() + 8)
+        before = measures.within(max(sent[0], m.start() - 2 * _REACH), m.start())
+        if m.group() in _SERVE:  # “…”服务农民工…行动: only right after the measure's name
+            before = [x for x in before if m.start() - x.end <= 1]
+        else:  # …活动惠及…, …行动，覆盖…: the measure's own clause or the one before
+            before = [x for x in before if x.end >= _clause_start(text, _clause_start(text, m.start()) - 1)]
+        if g is None or not before or not _FILLER.match(text[m.end():g.start]) or re.search(r"\d", text[m.end():g.start]):
+            continue
+        x = before[-1]
+        for t in _group_chain(text, g, groups):
+            out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.benefit")
+    return out
+
+
+#: Beneficiary frames: a lead word, the group, then a word that hands the measure over.
+#: 对学校困难职工进行节日慰问, 向环卫工人送去“清凉礼包”, 为农民工提供免费技能培训,
+#: 支持农民工参加职业技能培训, 开发适合就业困难人员的公益性岗位, 组织教职工开展知识竞赛.
+_FRAMES: dict[str, tuple[str, ...]] = {
+    "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
+    "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出"),
+    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立"),
+    "给": ("送去", "送上", "发放", "提供"),
+    "支持": ("参加", "参与"),
+    "组织": ("参加", "参与", "开展"),
+    "适合": ("的",),
+    "面向": ("的",),
+}
+#: Giving verbs strong enough that the group may come after a long description with commas
+#: (向顶着烈日，…的环卫工人送去…).
+_GIVING = ("送去", "送上", "送来", "送出", "发放", "赠送")
+_FRAME_LEAD = re.compile("|".join(sorted(_FRAMES, key=len, reverse=True)))
+
+
+@rule('targets.frame', example='工会向环卫工人送去“清凉礼包”。',
+      expect=('targets', '清凉礼包', '环卫工人'),
+      description='a beneficiary frame around the group: 对/向/为 G 进行/送去/提供 a measure (对困难职工进行节日慰问)')
+def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
+    """A beneficiary frame: 对/向/为/支持/组织/适合/面向, a group (after at most a short
+    description), a word that hands something over (进行/送去/提供/参加/的), and the measures
+    of the rest of the clause (rule ``targets.frame``): 对困难职工进行节日慰问,
+    向环卫工人送去“清凉礼包”, 开发适合就业困难人员的公益性岗位."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    if not groups or not measures:
+        return []
+    out = []
+    for m in _FRAME_LEAD.finditer(text):
+        near = groups.starting(m.end(), m.end() + 40)
+        if not near or not ctx.aligned(m.start(), m.end()):
+            continue  # no group within reach: skip the word-boundary check
+        connectors = _FRAMES[m.group()]
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        for g in (g for g in near if g.start < sent[1]):
+            between = text[m.end():g.start]
+            if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
+                continue
+            chain = _group_chain(text, g, groups)
+            rest = chain[-1].end + (2 if text.startswith("群体", chain[-1].end) else 0)
+            word = next((w for w in connectors if text.startswith(w, rest)), None)
+            commas = any(p in between for p in "，,：:")
+            if word is None or ((len(between) > 16 or commas) and word not in _GIVING):
+                continue  # only a giving verb reaches back over a long description
+            if commas and not between.endswith("的"):
+                continue  # 向顶着烈日，…的环卫工人送去: the description ends with 的
+            after = rest + len(word)
+            for x in measures.within(after, _clause_end(text, after)):
+                for t in chain:
+                    out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.frame")
+            break  # the first group the frame reaches is its object
+    return out
+
+
+@rule('targets.in-title', example='全总印发《关于解决拖欠农民工工资问题的通知》。',
+      expect=('targets', '关于解决拖欠农民工工资问题的通知', '农民工'),
+      description='a policy document whose title names a group (《关于解决拖欠农民工工资问题的通知》)')
+def targets_in_titles(ctx: Context, facts: Facts) -> list[Relation]:
+    """A policy document whose title names a group is about that group (rule
+    ``targets.in-title``): 《关于解决拖欠农民工工资问题的通知》 -> 农民工."""
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    out = []
+    for x in _by_cls(facts.found, "Measure"):
+        if x.cand.rule != "measure.titled-doc" or not x.ref.label.startswith("关于"):
+            continue  # 关于…的通知: a notice about something; 职工 alone says nothing of whom
+        for g in groups.within(x.start, x.end):
+            if not _is_agent(g.ref) and g.ref.label != "职工":
+                out += _rel(ctx, "targets", x.ref, g.ref, x.start, x.end, "targets.in-title")
+    return out
+
+
+@rule('targets.rights-topic', example='保障灵活就业人员权益，一是推进职业伤害保障试点。',
+      expect=('targets', '职业伤害保障试点', '灵活就业人员'),
+      description="保障/维护 groups' 权益, then the measures of the rest of the sentence")
+def targets_rights(ctx: Context, facts: Facts) -> list[Relation]:
+    """保障/维护 groups' 权益, then the measures of the rest of the sentence
+    (rule ``targets.rights-topic``): 保障灵活就业人员权益，一是…推进职业伤害保障试点."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for g in groups:
+        if not text.endswith(("保障", "维护", "保护", "维护好"), 0, g.start):
+            continue
+        chain = _group_chain(text, g, groups)
+        m = _RIGHTS.match(text, chain[-1].end)
+        sent = ctx.sentence_of(g.start, g.end)
+        if m is None or sent is None or text[m.end():m.end() + 1] not in CLAUSE_PUNCT:
+            continue  # only as a topic clause: 保障灵活就业人员权益，…
+        for x in measures.within(m.end(), min(sent[1], m.end() + _REACH)):
+            for t in chain:
+                out += _rel(ctx, "targets", x.ref, t.ref, g.start - 2, x.end, "targets.rights-topic")
+    return out
+
+
+_SERVE = ("服务", "关爱", "帮扶", "助力")
+_BENEFIT = re.compile(r"惠及|覆盖|受益(?:的)?(?:群体|对象)?(?:为|是|包括)?|服务|关爱|帮扶|助力")
+
+
+@rule('targets.compound', example='大力实施农民工“求学圆梦行动”。',
+      expect=('targets', '求学圆梦行动', '农民工'),
+      description="a group right before or heading a measure's name (农民工“求学圆梦行动”, 困难职工帮扶攻坚行动)")
+def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
+    """A group right before (or heading) a measure's name is what it aims at
+    (rule ``targets.compound``): 农民工“求学圆梦行动”, 困难职工帮扶攻坚行动."""
+    text = ctx.text
+    groups = _by_cls(facts.found, "WorkerGroup")
+    by_end = {g.end: g for g in groups}
+    inner: dict[int, list[Candidate]] = {}
+    for c in facts.candidates:
+        if c.cls == "WorkerGroup":
+            inner.setdefault(c.start, []).append(c)
+    out = []
+    for m in _by_cls(facts.found, "Measure"):
+        g = by_end.get(m.start) or (by_end.get(m.start - 1) if text[m.start - 1:m.start] in "“\"「『‘" else None)
+        if g is not None and not _is_agent(g.ref):
+            out += _rel(ctx, "targets", m.ref, g.ref, g.start, m.end, "targets.compound")
+            continue
+        first = m.start + (1 if text[m.start:m.start + 1] in "“《\"「『‘" else 0)
+        if text.startswith(("全国", "全省", "全市", "全区", "全县"), first):  # 全国海员技能大赛
+            first += 2
+        # a group glued to the next word (职工工资…) heads the name only in a known measure (劳模疗休养)
+        heads = [c for c in inner.get(first, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
+        while heads:
+            best = max(heads, key=lambda c: (c.length, c.vocab))
+            ref = EntityRef("WorkerGroup", best.label)
+            if not _is_agent(ref) and any(f.ref == ref for f in groups):
+                out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
+            # 高技能人才与专业技术人才…机制: a coordinated group heads it too
+            nxt = best.end + 1 if text[best.end:best.end + 1] in "和与及、" else -1
+            heads = [c for c in inner.get(nxt, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
+    return out
+
+
+@cache
+def _re_topic():
+    verbs = "|".join(re.escape(w) for w in sorted(inv.TOPIC_VERBS, key=len, reverse=True))
+    return re.compile(rf"^(?:要|应|应当|须|必须|还要|更要)?(?:更多|更加|重点|着力|进一步|切实|多|特别)?(?:地)?(?:{verbs})")
+
+
+@rule('targets.paragraph-topic', example='要更多关注农民工群体。\n各地大力实施职工技能提升行动。',
+      expect=('targets', '职工技能提升行动', '农民工'),
+      description='a paragraph that opens by naming the group it cares for aims its measures at it')
+def targets_paragraph_topic(ctx: Context, facts: Facts) -> list[Relation]:
+    """A paragraph that opens by naming the group it cares for aims its measures at it
+    (rule ``targets.paragraph-topic``): 要更多关注农民工群体。…大力实施农民工“求学圆梦行动”.
+    A following ``X是…`` sentence adds X (困难职工是工会帮扶服务的重点)."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    all_sents = ctx.sentences
+    out = []
+    for ps, pe in facts.paragraphs:
+        i = bisect_left(all_sents, (ps, -1))  # the paragraph's first three sentences, found by position
+        sents = [s for s in all_sents[i:i + 3] if s[0] < pe]
+        if len(sents) < 2:
+            continue
+        s0, e0 = sents[0]
+        first = text[s0:e0].strip()
+        m = _re_topic().match(first)
+        if m is None or len(first) > 30:
+            continue
+        lead = s0 + (len(text[s0:e0]) - len(text[s0:e0].lstrip())) + m.end()
+        topic = [g for g in groups.starting(lead, lead + 5) if g.end <= e0]
+        if not topic:
+            continue
+        topic = topic[:1]
+        for s, _e in sents[1:3]:
+            g = groups.by_start.get(s)
+            if g is not None and text.startswith("是", g.end) and g.ref not in [t.ref for t in topic]:
+                topic.append(g)
+        for x in measures.within(e0, pe):
+            for t in topic:
+                if not _is_agent(t.ref):
+                    out += _rel(ctx, "targets", x.ref, t.ref, x.start, x.end, "targets.paragraph-topic")
+    return out
+
+
+_DISTRIBUTIVE = ("targets.paragraph-topic", "targets.focus-group", "targets.rights-topic")
+
+
+def prefer_named_targets(relations: list[Relation]) -> list[Relation]:
+    """A measure whose own name holds a group (困难职工帮扶长效机制) is not also aimed, by
+    paragraph or focus, at an unrelated group (农民工); related ones (城镇困难职工) stay."""
+    named: dict[EntityRef, set[str]] = {}
+    for r in relations:
+        if r.predicate == "targets" and r.evidence.rule == "targets.compound":
+            named.setdefault(r.subject, set()).add(r.object.label)
+    out = []
+    for r in relations:
+        own = named.get(r.subject)
+        if own and r.evidence.rule in _DISTRIBUTIVE and not any(
+                r.object.label.endswith(g) or g.endswith(r.object.label) for g in own):
+            continue
+        out.append(r)
+    return out
