@@ -212,8 +212,8 @@ def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
 _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]{1,3}班)")
 
 
-@rule("org.sub-unit", example="表彰某某有限公司青岛市分公司IDC运营中心、某某厂。",
-      expect=("Organization", "某某有限公司青岛市分公司IDC运营中心"),
+@rule("org.sub-unit", example="表彰华东重工集团有限公司三号装配车间、南京港务集团有限公司。",
+      expect=("Organization", "华东重工集团有限公司三号装配车间"),
       description="a company or institution, then its units down to the team, ending at a mark, as award lists name them")
 def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
     """Taken only where the name ends at a mark (、，。), so it is delimited as a name."""
@@ -347,8 +347,7 @@ def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
 ROLE_ORGS = (*_BASE_ORGS, "org.parent-dept", "org.facility")
 
 
-@rule("org.sub-unit-post", example="中国海洋大学海洋生命学院院长包振民介绍经验。",
-      expect=("Organization", "中国海洋大学海洋生命学院"),
+@rule("org.sub-unit-post", example="美团城南站站长韩志刚介绍经验。", expect=("Organization", "美团城南站"),
       description="a unit between an organization and a post before a name (海洋生命学院 of 中国海洋大学海洋生命学院院长包振民)")
 def sub_unit_posts(ctx: Context, pool: Pool) -> list[Candidate]:
     return [Candidate(w.org.start, w.org.end + len(w.unit), "Organization", w.org.label + w.unit, "org.sub-unit-post")

@@ -27,8 +27,8 @@ from kg.extract.rules.shared import VOCAB_RULES, Pool, vocab_orgs, vocabulary_ma
 from kg.model import EntityRef, Evidence, Mention
 
 
-@rule("person.vocab", example="", expect=(), kind="entity",
-      description="a name in a person vocabulary (none ships by default)")
+@rule("person.vocab", example="王小明出席会议。", expect=("Person", "王小明"),
+      description="a name in a person vocabulary (none ships by default; the example needs one naming 王小明)")
 def vocabulary_people(ctx: Context, pool: Pool) -> list[Candidate]:
     return vocabulary_matches(ctx, "Person", "person.vocab")
 
