@@ -12,7 +12,7 @@ import importlib
 import sys
 
 #: Sub-command modules under kg.commands, in the order --help lists them.
-COMMANDS = ("build", "eval", "query", "export", "serve", "push")
+COMMANDS = ("build", "eval", "query", "export", "serve", "push", "rules")
 
 EPILOG = """\
 exit status: 0 success; 1 the job ran but some inputs were skipped or checks failed;
