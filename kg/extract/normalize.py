@@ -12,8 +12,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kg.extract import inventory as inv
 from kg.extract.context import strip_marks
+from kg.model import ENTITY_CLASSES
 
 _GROUP_PREFIXES = ("广大", "全体", "各类", "各级", "全国", "全省", "全市", "众多", "更多", "我国", "中国")
 _GROUP_SUFFIXES = ("群体", "队伍", "朋友们", "朋友", "们")
@@ -83,3 +86,19 @@ def org_label(place: str, head: str) -> str:
     if full == place and place in inv.CITIES:
         full = place + "市"
     return full + _ORGAN_SHORT.get(head, head)
+
+
+def one_class(counts: Mapping[str, int], known: str | None = None) -> str:
+    """The one class a label found with several keeps: the class a vocabulary gives it
+    (``known``), else the one it was found as most often, ties going to the first of
+    ``ENTITY_CLASSES``. Used per article (``kg.extract.pipeline``) and across the corpus
+    (``kg.rdf.graph``).
+
+    >>> one_class({"Measure": 2, "Organization": 1}), one_class({"Measure": 1, "Organization": 1})
+    ('Measure', 'Organization')
+    >>> one_class({"Measure": 2, "Organization": 1}, known="Organization")
+    'Organization'
+    """
+    if known is not None:
+        return known
+    return min(counts, key=lambda c: (-counts[c], ENTITY_CLASSES.index(c) if c in ENTITY_CLASSES else len(ENTITY_CLASSES), c))

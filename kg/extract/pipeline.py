@@ -11,6 +11,7 @@ from collections import Counter
 
 from kg.extract.context import Candidate, Context, strip_marks
 from kg.extract.lexicon import Lexicon, compiled
+from kg.extract.normalize import one_class
 from kg.extract.overlap import longest_first
 from kg.extract.rules import of_kind
 from kg.extract.rules.shared import Facts, Found, Pool
@@ -129,9 +130,8 @@ def _unify_classes(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         counts = classes[c.label]
         if len(counts) > 1:
             concept = lexicon.concept(c.label)
-            cls = concept.cls if concept is not None and concept.label == c.label else \
-                sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            c = Candidate(c.start, c.end, cls, c.label, c.rule, c.vocab)
+            known = concept.cls if concept is not None and concept.label == c.label else None
+            c = Candidate(c.start, c.end, one_class(counts, known), c.label, c.rule, c.vocab)
         out.append(c)
     return out
 

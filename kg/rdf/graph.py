@@ -28,9 +28,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from kg.model import ENTITY_CLASSES, Article, EntityRef, Evidence, Extraction
+from kg.extract.normalize import one_class
+from kg.model import Article, EntityRef, Evidence, Extraction, Relation
 from kg.rdf.iris import article_iri, column_iri, entity_iri, evidence_iri, membership_iri, role_iri, rule_iri
-from kg.rdf.namespace import GH, ORG, PREFIXES
+from kg.rdf.namespace import GH, GHR_IRI, ORG, PREFIXES
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -68,17 +69,22 @@ def zh_name(text: str) -> Literal:
 
 @dataclass
 class _Collector:
-    """Accumulates triples without duplicates, in a set for speed."""
+    """Accumulates triples without duplicates, in a set for speed, and what the graph uses:
+    the entities written, their aliases, the rules evidence names."""
 
     triples: set = field(default_factory=set)
     log: list = field(default_factory=list)
+    rules: set[str] = field(default_factory=set)
+    aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
+    used: set[EntityRef] = field(default_factory=set)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
 
 
 def resolve_classes(extractions: Sequence[Extraction]) -> tuple[dict[EntityRef, EntityRef], list[str]]:
-    """Pick one class per label across the corpus: the one it was found as most often.
+    """Pick one class per label across the corpus (``kg.extract.normalize.one_class``: the
+    one it was found as most often).
 
     Returns a mapping from every ref the extractors used to the ref the graph keeps,
     and log lines for each label that was found with more than one class.
@@ -99,7 +105,7 @@ def resolve_classes(extractions: Sequence[Extraction]) -> tuple[dict[EntityRef, 
     log = []
     for label in sorted(counts):
         by_class = counts[label]
-        best = max(by_class, key=lambda c: (by_class[c], -ENTITY_CLASSES.index(c)))
+        best = one_class(by_class)
         if len(by_class) > 1:
             found = ", ".join(f"{c} ×{n}" for c, n in sorted(by_class.items()))
             log.append(f"entity {label!r} was found as {found}; the graph keeps it as {best}")
@@ -131,94 +137,129 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
     by_id = {a.id: a for a in articles}
     mapping, log = resolve_classes(extractions)
     out = _Collector(log=log)
-    rules: set[str] = set()
-    aliases: dict[EntityRef, set[str]] = defaultdict(set)
-    used: set[EntityRef] = set()
-
     for article in articles:
         _article_triples(out, article)
-
     for ex in extractions:
-        found = by_id.get(ex.article_id)
-        if found is None:
+        article = by_id.get(ex.article_id)
+        if article is None:
             out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
             continue
-        article = found
-        a_iri = article_iri(article.id)
+        facts = _ArticleFacts(out, article, mapping)
         for ent in ex.entities:
-            aliases[mapping[ent.ref]].update(ent.aliases)
+            out.aliases[mapping[ent.ref]].update(ent.aliases)
+        facts.authors(ex)
+        facts.mentions(ex, mention_evidence_limit)
+        for r in ex.relations:
+            facts.relation(r)
+    _entity_triples(out)
+    _rule_triples(out)
+    return sorted(out.triples, key=_triple_key), out.log
 
-        def evidence(s, p, o, ev: Evidence, article: Article = article, a_iri: URIRef = a_iri) -> bool:
-            if not _evidence_ok(article, ev):
-                out.log.append(f"{article.source}: dropped evidence of rule {ev.rule} at "
-                               f"{ev.start}-{ev.end}: span is not inside its sentence")
-                return False
-            e_iri = evidence_iri(s, p, o, a_iri, ev.start, ev.end, ev.rule)
-            out.add(e_iri, _TYPE, _EVIDENCE)
-            out.add(e_iri, _SUBJECT, s)
-            out.add(e_iri, _PREDICATE, p)
-            out.add(e_iri, _OBJECT, o)
-            out.add(e_iri, _ARTICLE, a_iri)
-            out.add(e_iri, _SENTENCE, zh(article.text[ev.sentence_start:ev.sentence_end]))
-            out.add(e_iri, _START, Literal(ev.start, datatype=_INTEGER))
-            out.add(e_iri, _END, Literal(ev.end, datatype=_INTEGER))
-            out.add(e_iri, _RULE, rule_iri(ev.rule))
-            rules.add(ev.rule)
-            return True
 
+@dataclass(frozen=True)
+class _ArticleFacts:
+    """Writes the statements of one article's extraction, each with its evidence node."""
+
+    out: _Collector
+    article: Article
+    mapping: dict[EntityRef, EntityRef]
+
+    def evidence(self, s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> bool:
+        """Adds the evidence node of (s, p, o); False (and a log line) when its span breaks the contract."""
+        out, article = self.out, self.article
+        if not _evidence_ok(article, ev):
+            out.log.append(f"{article.source}: dropped evidence of rule {ev.rule} at "
+                           f"{ev.start}-{ev.end}: span is not inside its sentence")
+            return False
+        a_iri = article_iri(article.id)
+        e_iri = evidence_iri(s, p, o, a_iri, ev.start, ev.end, ev.rule)
+        out.add(e_iri, _TYPE, _EVIDENCE)
+        out.add(e_iri, _SUBJECT, s)
+        out.add(e_iri, _PREDICATE, p)
+        out.add(e_iri, _OBJECT, o)
+        out.add(e_iri, _ARTICLE, a_iri)
+        out.add(e_iri, _SENTENCE, zh(article.text[ev.sentence_start:ev.sentence_end]))
+        out.add(e_iri, _START, Literal(ev.start, datatype=_INTEGER))
+        out.add(e_iri, _END, Literal(ev.end, datatype=_INTEGER))
+        out.add(e_iri, _RULE, rule_iri(ev.rule))
+        out.rules.add(ev.rule)
+        return True
+
+    def statement(self, s: URIRef, p: URIRef, o: URIRef, ev: Evidence, refs: Iterable[EntityRef]) -> bool:
+        """(s, p, o) with its evidence, marking ``refs`` as used; False when the evidence was dropped."""
+        if not self.evidence(s, p, o, ev):
+            return False
+        self.out.add(s, p, o)
+        self.out.used.update(refs)
+        return True
+
+    def authors(self, ex: Extraction) -> None:
+        a_iri = article_iri(self.article.id)
         for m in ex.authors:
-            ref = mapping[m.entity]
-            if evidence(a_iri, DCTERMS.creator, entity_iri(ref), m.evidence):
-                out.add(a_iri, DCTERMS.creator, entity_iri(ref))
-                used.add(ref)
+            ref = self.mapping[m.entity]
+            self.statement(a_iri, DCTERMS.creator, entity_iri(ref), m.evidence, (ref,))
 
+    def mentions(self, ex: Extraction, limit: int) -> None:
+        """The first ``limit`` mentions of each entity in reading order."""
+        a_iri = article_iri(self.article.id)
         per_entity: Counter = Counter()
         for m in sorted(ex.mentions, key=lambda m: (m.evidence.start, m.evidence.end, m.entity)):
-            ref = mapping[m.entity]
-            if per_entity[ref] >= mention_evidence_limit:
-                continue
-            if evidence(a_iri, GH.mentions, entity_iri(ref), m.evidence):
+            ref = self.mapping[m.entity]
+            if per_entity[ref] < limit and self.statement(a_iri, GH.mentions, entity_iri(ref), m.evidence, (ref,)):
                 per_entity[ref] += 1
-                out.add(a_iri, GH.mentions, entity_iri(ref))
-                used.add(ref)
 
-        for r in ex.relations:
-            subj, obj = mapping[r.subject], mapping[r.object]
-            s_iri, o_iri = entity_iri(subj), entity_iri(obj)
-            if r.predicate == "member":
-                if not r.role:
-                    out.log.append(f"{article.source}: membership without a role ignored ({r.evidence.rule})")
-                    continue
-                m_iri = membership_iri(s_iri, o_iri, r.role)
-                if evidence(m_iri, ORG.member, s_iri, r.evidence):
-                    out.add(m_iri, RDF.type, ORG.Membership)
-                    out.add(m_iri, ORG.member, s_iri)
-                    out.add(m_iri, ORG.organization, o_iri)
-                    out.add(m_iri, ORG.role, role_iri(r.role))
-                    out.add(role_iri(r.role), RDF.type, ORG.Role)
-                    out.add(role_iri(r.role), RDFS.label, zh_name(r.role))
-                    used.update((subj, obj))
-            elif r.predicate in PREDICATES:
-                p = PREDICATES[r.predicate]
-                if subj == obj:
-                    continue
-                if evidence(s_iri, p, o_iri, r.evidence):
-                    out.add(s_iri, p, o_iri)
-                    used.update((subj, obj))
-            else:
-                out.log.append(f"unknown relation predicate {r.predicate!r} ignored ({r.evidence.rule})")
+    def relation(self, r: Relation) -> None:
+        subj, obj = self.mapping[r.subject], self.mapping[r.object]
+        if r.predicate == "member":
+            self.membership(r, subj, obj)
+        elif r.predicate not in PREDICATES:
+            self.out.log.append(f"unknown relation predicate {r.predicate!r} ignored ({r.evidence.rule})")
+        elif subj != obj:
+            self.statement(entity_iri(subj), PREDICATES[r.predicate], entity_iri(obj), r.evidence, (subj, obj))
 
-    for ref in used:
+    def membership(self, r: Relation, subj: EntityRef, obj: EntityRef) -> None:
+        """An org:Membership node: the person, the organization and the role."""
+        out = self.out
+        if not r.role:
+            out.log.append(f"{self.article.source}: membership without a role ignored ({r.evidence.rule})")
+            return
+        s_iri, o_iri = entity_iri(subj), entity_iri(obj)
+        m_iri = membership_iri(s_iri, o_iri, r.role)
+        if self.statement(m_iri, ORG.member, s_iri, r.evidence, (subj, obj)):
+            out.add(m_iri, RDF.type, ORG.Membership)
+            out.add(m_iri, ORG.organization, o_iri)
+            out.add(m_iri, ORG.role, role_iri(r.role))
+            out.add(role_iri(r.role), RDF.type, ORG.Role)
+            out.add(role_iri(r.role), RDFS.label, zh_name(r.role))
+
+
+def _entity_triples(out: _Collector) -> None:
+    """Type, label and aliases of every entity a statement uses."""
+    for ref in out.used:
         e = entity_iri(ref)
         out.add(e, RDF.type, GH[ref.cls])
         out.add(e, RDFS.label, zh_name(ref.label))
-        for alias in aliases.get(ref, ()):
+        for alias in out.aliases.get(ref, ()):
             if alias and alias != ref.label:
                 out.add(e, SKOS.altLabel, zh_name(alias))
-    for rule in rules:
+
+
+#: The node carrying the fingerprint of the rule set that built the graph.
+RULE_SET = URIRef(f"{GHR_IRI}rules")
+
+
+def _rule_triples(out: _Collector) -> None:
+    """Every rule evidence names, labelled with its id and described; and the rule set's
+    fingerprint (``kg.extract.rules.fingerprint``), once."""
+    from kg.extract.rules import RULES, fingerprint
+
+    for rule in out.rules:
         out.add(rule_iri(rule), RDF.type, GH.Rule)
         out.add(rule_iri(rule), RDFS.label, Literal(rule))
-    return sorted(out.triples, key=_triple_key), out.log
+        if rule in RULES:
+            out.add(rule_iri(rule), RDFS.comment, Literal(RULES[rule].description, lang="en"))
+    out.add(RULE_SET, RDF.type, GH.RuleSet)
+    out.add(RULE_SET, GH.fingerprint, Literal(f"sha256:{fingerprint()}"))
 
 
 #: The datatype of an article's date by its length: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``.

@@ -35,6 +35,7 @@ class GH(DefinedNamespace):
     Column: URIRef
     Evidence: URIRef
     Rule: URIRef
+    RuleSet: URIRef
     # article properties
     column: URIRef
     mentions: URIRef
@@ -49,6 +50,7 @@ class GH(DefinedNamespace):
     start: URIRef
     end: URIRef
     rule: URIRef
+    fingerprint: URIRef
 
 
 #: Prefixes written at the top of graph.ttl, in this order.

@@ -160,3 +160,22 @@ def test_shacl_catches_a_statement_without_evidence():
     v = validate(g)
     assert not v.conforms
     assert "evidence" in v.report
+
+
+def test_rules_in_the_graph_are_described_and_the_rule_set_is_fingerprinted():
+    from kg.extract.rules import RULES, fingerprint
+    from kg.rdf.graph import RULE_SET
+    from kg.rdf.iris import rule_iri
+
+    ex = extraction(mentions=(Mention(GROUP, ev("农民工", "group.vocab")),),
+                    relations=(Relation("targets", MEASURE, GROUP, ev("实施农民工“求学圆梦行动”", "targets.compound")),))
+    g = graph(ex)
+    compound = rule_iri("targets.compound")
+    assert g.value(compound, RDFS.label) == Literal("targets.compound")
+    assert g.value(compound, RDFS.comment) == Literal(RULES["targets.compound"].description, lang="en")
+    assert g.value(rule_iri("group.vocab"), RDFS.comment) == Literal(RULES["group.vocab"].description, lang="en")
+    assert (rule_iri("targets.aim-word"), None, None) not in g  # only the rules evidence names
+    assert g.value(rule_iri("test.byline"), RDFS.comment) is None  # not a declared rule: no description
+    assert list(g.subjects(RDF.type, GH.RuleSet)) == [RULE_SET]
+    assert g.value(RULE_SET, GH.fingerprint) == Literal(f"sha256:{fingerprint()}")
+    assert len(fingerprint()) == 64 and validate(g).conforms
