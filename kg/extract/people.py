@@ -33,11 +33,7 @@ def _name_at(ctx: Context, start: int) -> int | None:
     punctuation mark closes it.
     """
     text = ctx.text
-    if _surname_len(text[start:start + 2]) == 0:
-        return None
-    if any(c in _NOT_IN_NAMES for c in text[start + 1:start + 3]) or text.startswith(inv.AFTER_NAME, start + 1):
-        return None
-    if text[start:start + 2] in inv.NOT_NAMES or text[start:start + 3] in inv.NOT_NAMES:
+    if not _may_open_name(text, start):
         return None
     tags = ctx.pos_tags(start, min(len(text), start + 6))
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
@@ -51,6 +47,15 @@ def _name_at(ctx: Context, start: int) -> int | None:
             and (not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)):
         return end
     return None
+
+
+def _may_open_name(text: str, start: int) -> bool:
+    """A surname at ``start``, and no word after it that no name holds (副, 的, 是…)."""
+    if _surname_len(text[start:start + 2]) == 0:
+        return False
+    if any(c in _NOT_IN_NAMES for c in text[start + 1:start + 3]) or text.startswith(inv.AFTER_NAME, start + 1):
+        return False
+    return text[start:start + 2] not in inv.NOT_NAMES and text[start:start + 3] not in inv.NOT_NAMES
 
 
 _NOT_IN_NAMES = set("副正的了是在和与及等或应由对为把被将从向以之其这那此每各该本不要会")

@@ -65,56 +65,71 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     jieba; the object runs to the clause end when it ends with a head (else to the
     first head followed by 等/和/工作…), and starts after its last 的 and after
     stacked verbs (健全完善…) and degree words (大规模…)."""
-    out = []
+    heads = tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True))
+    return [c for m in _re_measure_verb().finditer(ctx.text) for c in _verb_object(ctx, m, heads)]
+
+
+def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Candidate]:
+    """The measure (or two) the verb ``m`` introduces, if any."""
     text = ctx.text
-    heads = sorted(inv.MEASURE_HEADS, key=len, reverse=True)
-    for m in _re_measure_verb().finditer(text):
-        verb = m.group()
-        stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
-        chunk_end = stop.start() if stop else min(len(text), m.end() + 26)
-        chunk = text[m.end():chunk_end]
-        trimmed = chunk
-        for noise in inv.MEASURE_SUFFIX_NOISE:
-            if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
-                trimmed = trimmed[: -len(noise)]
-        end = None
-        whole = stop is not None and trimmed.endswith(tuple(heads))
-        conj = re.search(r"[和及与]", trimmed)
-        if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
-            # 开展职工心理咨询和减压活动: two measures, not one
-            left_end = m.end() + conj.start()
-            for s0, e0 in ((m.end(), left_end), (left_end + 1, m.end() + len(trimmed))):
-                s1 = _trim_measure_left(ctx, s0, e0)
-                if s1 is not None and e0 - s1 >= 3:
-                    out.append(Candidate(s1, e0, "Measure", measure_label(text[s1:e0], ctx.comp.lexicon), "measure.verb-object"))
-            continue
-        if whole and not conj:
-            end = m.end() + len(trimmed)
-        else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
-            for i in range(2, len(chunk) + 1):
-                if chunk[:i].endswith(tuple(heads)) and ((i == len(chunk) and stop is not None) or chunk.startswith(_AFTER_HEAD, i)):
-                    end = m.end() + i
-                    break
-            if end is None and whole:
-                end = m.end() + len(trimmed)
-        if end is None or not ctx.aligned(m.start(), m.end()):
-            continue
-        head = next(h for h in heads if text.endswith(h, 0, end))
-        s = _trim_measure_left(ctx, m.end(), end)
-        if s is None:
-            continue
-        # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
-        verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS] \
-            if any(v in text[s:end - len(head)] for v in inv.PREDICATE_VERBS) else []  # the tagger only where needed
-        if verbs and end - verbs[-1] >= len(head) + 2:
-            s = verbs[-1]
-        label = measure_label(text[s:end], ctx.comp.lexicon)
-        if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
-            continue  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
-        if not _good_measure(label, head):
-            continue
-        out.append(Candidate(s, end, "Measure", label, "measure.verb-object"))
-    return out
+    stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
+    chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
+    trimmed = chunk
+    for noise in inv.MEASURE_SUFFIX_NOISE:
+        if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
+            trimmed = trimmed[: -len(noise)]
+    whole = stop is not None and trimmed.endswith(heads)
+    conj = re.search(r"[和及与]", trimmed)
+    if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
+        # 开展职工心理咨询和减压活动: two measures, not one
+        left_end = m.end() + conj.start()
+        return [c for s0, e0 in ((m.end(), left_end), (left_end + 1, m.end() + len(trimmed)))
+                for c in _conjunct(ctx, s0, e0)]
+    if whole and not conj:
+        end: int | None = m.end() + len(trimmed)
+    else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
+        end = _first_head_end(chunk, heads, stop is not None)
+        end = m.end() + end if end is not None else (m.end() + len(trimmed) if whole else None)
+    if end is None or not ctx.aligned(m.start(), m.end()):
+        return []
+    return _object(ctx, m.group(), m.end(), end, heads)
+
+
+def _conjunct(ctx: Context, s0: int, e0: int) -> list[Candidate]:
+    s1 = _trim_measure_left(ctx, s0, e0)
+    if s1 is None or e0 - s1 < 3:
+        return []
+    return [Candidate(s1, e0, "Measure", measure_label(ctx.text[s1:e0], ctx.comp.lexicon), "measure.verb-object")]
+
+
+def _first_head_end(chunk: str, heads: tuple[str, ...], stopped: bool) -> int | None:
+    """Where the first measure head of ``chunk`` ends that the chunk's end (at a mark)
+    or a word like 等/和/工作 follows."""
+    for i in range(2, len(chunk) + 1):
+        if chunk[:i].endswith(heads) and ((i == len(chunk) and stopped) or chunk.startswith(_AFTER_HEAD, i)):
+            return i
+    return None
+
+
+def _object(ctx: Context, verb: str, start: int, end: int, heads: tuple[str, ...]) -> list[Candidate]:
+    """The measure ending at ``end`` after ``verb``: it starts after its last 的, stacked
+    verbs and degree words, and after a predicate inside it."""
+    text = ctx.text
+    head = next(h for h in heads if text.endswith(h, 0, end))
+    s = _trim_measure_left(ctx, start, end)
+    if s is None:
+        return []
+    # 不正当手段干扰工资集体协商: the object starts after a predicate inside the chunk
+    verbs = [te for ts, te, _flag in ctx.pos_tags(s, end - len(head)) if text[ts:te] in inv.PREDICATE_VERBS] \
+        if any(v in text[s:end - len(head)] for v in inv.PREDICATE_VERBS) else []  # the tagger only where needed
+    if verbs and end - verbs[-1] >= len(head) + 2:
+        s = verbs[-1]
+    label = measure_label(text[s:end], ctx.comp.lexicon)
+    if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
+        return []  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
+    if not _good_measure(label, head):
+        return []
+    return [Candidate(s, end, "Measure", label, "measure.verb-object")]
 
 
 def _ends_as_measure(ctx: Context, phrase: str) -> bool:
@@ -217,46 +232,66 @@ def quoted_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     实施农民工“求学圆梦行动”, 开展“司机之家”建设, “职工技能提升行动”
     (rule ``measure.quoted``). Slogans and concepts (“两个一百年”, “三服务”工作理念)
     are not measures."""
-    out = []
+    return [c for m in _re_quote().finditer(ctx.text) for c in _quoted(ctx, m)]
+
+
+def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
+    """The measure the quoted name ``m`` names, if it is one."""
     text = ctx.text
     heads = inv.MEASURE_HEADS
-    verbs = _re_measure_verb()
-    for m in _re_quote().finditer(text):
-        name = next(g for g in m.groups() if g is not None)
-        if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
-            continue
-        known = ctx.comp.lexicon.concept(name)
-        if known is not None and known.cls != "Measure":
-            continue  # “暖心驿站”: the vocabulary says what it is
-        strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
-        ext = _QUOTE_SUFFIX.match(text, m.end())
-        if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
-            # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
-            # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
-            label = measure_label(name + ext.group(), ctx.comp.lexicon)
-            out.append(Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted"))
-            continue
-        if any(ch in "，," for ch in name):
-            continue  # a quoted sentence, not a name
-        first, last = _quote_chain(text, m)
-        lo = max(0, first - 8)
-        followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
-        introduced = any(v.group() not in inv.WEAK_MEASURE_VERBS and first - v.end() <= 5
-                         and (followed or v.group() in _QUOTE_VERBS)
-                         and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
-                         for v in verbs.finditer(text, lo, first))
-        # 以“四级一体”为载体: the quoted name is the vehicle of the work that follows
-        introduced = introduced or (text.endswith("以", 0, first) and text.startswith(_VEHICLE, last))
-        if not (strong_head or introduced):
-            continue
-        if not strong_head and not (followed and len(name) > 6) and (re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
-                                or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name))):
-            continue  # “两个一百年”, “三服务”, “四化”: numbered slogans
-        head = next((h for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), None)
-        if head is not None and not _good_measure(strip_marks(name), head):
-            continue  # “基金”, “本基金”
-        out.append(Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted"))
-    return out
+    name = next(g for g in m.groups() if g is not None)
+    if _not_a_name(ctx, name):
+        return []
+    ext = _QUOTE_SUFFIX.match(text, m.end())
+    if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
+        # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
+        # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
+        label = measure_label(name + ext.group(), ctx.comp.lexicon)
+        return [Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted")]
+    if any(ch in "，," for ch in name):
+        return []  # a quoted sentence, not a name
+    first, last = _quote_chain(text, m)
+    followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
+    strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
+    if not (strong_head or _introduced(ctx, first, last, followed)):
+        return []
+    if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
+        return []  # “两个一百年”, “三服务”, “四化”: numbered slogans
+    if not _good_quoted(name):
+        return []  # “基金”, “本基金”
+    return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+
+
+def _good_quoted(name: str) -> bool:
+    head = next((h for h in sorted(inv.MEASURE_HEADS, key=len, reverse=True) if name.endswith(h)), None)
+    return head is None or _good_measure(strip_marks(name), head)
+
+
+def _not_a_name(ctx: Context, name: str) -> bool:
+    """A quoted list or sentence, a concept, or what the vocabulary says is no measure (“暖心驿站”)."""
+    if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
+        return True
+    known = ctx.comp.lexicon.concept(name)
+    return known is not None and known.cls != "Measure"
+
+
+def _introduced(ctx: Context, first: int, last: int, followed: bool) -> bool:
+    """A verb just before the quoted names [first, last) introduces them (启动“工会进万家”,
+    or 开展“…”活动 when a programme noun follows), or they are the vehicle of the work that
+    follows (以“四级一体”为载体)."""
+    text = ctx.text
+    if any(v.group() not in inv.WEAK_MEASURE_VERBS and first - v.end() <= 5
+           and (followed or v.group() in _QUOTE_VERBS)
+           and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
+           for v in _re_measure_verb().finditer(text, max(0, first - 8), first)):
+        return True
+    return text.endswith("以", 0, first) and text.startswith(_VEHICLE, last)
+
+
+def _numbered_slogan(name: str) -> bool:
+    """“两个一百年”, “三服务”, “四化”: a number opening a slogan."""
+    return bool(re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
+                or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name)))
 
 
 _DOC_HEADS = ("意见", "方案", "计划", "办法", "规定", "纲要", "规划", "决定", "通知", "措施", "细则",

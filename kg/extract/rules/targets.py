@@ -313,28 +313,36 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
         near = groups.starting(m.end(), m.end() + 40)
         if not near or not ctx.aligned(m.start(), m.end()):
             continue  # no group within reach: skip the word-boundary check
-        connectors = _FRAMES[m.group()]
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
         for g in (g for g in near if g.start < sent[1]):
-            between = text[m.end():g.start]
-            if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
+            frame = _frame(text, m, g, groups)
+            if frame is None:
                 continue
-            chain = _group_chain(text, g, groups)
-            rest = chain[-1].end + (2 if text.startswith("群体", chain[-1].end) else 0)
-            word = next((w for w in connectors if text.startswith(w, rest)), None)
-            commas = any(p in between for p in "，,：:")
-            if word is None or ((len(between) > 16 or commas) and word not in _GIVING):
-                continue  # only a giving verb reaches back over a long description
-            if commas and not between.endswith("的"):
-                continue  # 向顶着烈日，…的环卫工人送去: the description ends with 的
-            after = rest + len(word)
+            chain, after = frame
             for x in measures.within(after, _clause_end(text, after)):
                 for t in chain:
                     out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.frame")
             break  # the first group the frame reaches is its object
     return out
+
+
+def _frame(text: str, m: re.Match, g: Found, groups: Spans) -> tuple[list[Found], int] | None:
+    """(the groups, where the handed-over part starts) when the lead word ``m`` and the group
+    ``g`` open a beneficiary frame; None otherwise."""
+    between = text[m.end():g.start]
+    if any(p in between for p in "。；;！？!?\n") or _is_agent(g.ref):
+        return None
+    chain = _group_chain(text, g, groups)
+    rest = chain[-1].end + (2 if text.startswith("群体", chain[-1].end) else 0)
+    word = next((w for w in _FRAMES[m.group()] if text.startswith(w, rest)), None)
+    commas = any(p in between for p in "，,：:")
+    if word is None or ((len(between) > 16 or commas) and word not in _GIVING):
+        return None  # only a giving verb reaches back over a long description
+    if commas and not between.endswith("的"):
+        return None  # 向顶着烈日，…的环卫工人送去: the description ends with 的
+    return chain, rest + len(word)
 
 
 @rule('targets.in-title', example='全总印发《关于解决拖欠农民工工资问题的通知》。',
@@ -404,16 +412,24 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
         first = m.start + (1 if text[m.start:m.start + 1] in "“《\"「『‘" else 0)
         if text.startswith(("全国", "全省", "全市", "全区", "全县"), first):  # 全国海员技能大赛
             first += 2
-        # a group glued to the next word (职工工资…) heads the name only in a known measure (劳模疗休养)
-        heads = [c for c in inner.get(first, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
-        while heads:
-            best = max(heads, key=lambda c: (c.length, c.vocab))
-            ref = EntityRef("WorkerGroup", best.label)
-            if not _is_agent(ref) and any(f.ref == ref for f in groups):
+        refs = {f.ref for f in groups}
+        for ref in _heading_groups(text, m, first, inner):
+            if not _is_agent(ref) and ref in refs:
                 out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
-            # 高技能人才与专业技术人才…机制: a coordinated group heads it too
-            nxt = best.end + 1 if text[best.end:best.end + 1] in "和与及、" else -1
-            heads = [c for c in inner.get(nxt, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
+    return out
+
+
+def _heading_groups(text: str, m: Found, first: int, inner: dict[int, list[Candidate]]) -> list[EntityRef]:
+    """The groups heading the name of the measure ``m`` from ``first`` on, coordinated ones
+    too (高技能人才与专业技术人才…机制). A group glued to the next word (职工工资…) heads
+    the name only in a known measure (劳模疗休养)."""
+    out = []
+    heads = [c for c in inner.get(first, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
+    while heads:
+        best = max(heads, key=lambda c: (c.length, c.vocab))
+        out.append(EntityRef("WorkerGroup", best.label))
+        nxt = best.end + 1 if text[best.end:best.end + 1] in "和与及、" else -1
+        heads = [c for c in inner.get(nxt, ()) if c.end < m.end - 1 and (c.whole or m.cand.vocab)]
     return out
 
 
