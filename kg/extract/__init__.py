@@ -5,17 +5,18 @@ Public API::
     lexicon = load_lexicon()            # SKOS vocabularies of ontology/vocab, picklable
     extraction = extract(article, lexicon)
 
-Where things are (grep a rule id such as ``"targets.aim-word"`` to land on its code):
+Where things are (grep a rule id such as ``"targets.aim-word"`` to land on its declaration):
 
-- ``rules``           every rule id with the text it is for (the ids in Evidence.rule)
+- ``rules/``          every rule, declared once with ``@rule`` (id, example, expect,
+                      description) in a module of its kind: org, group, measure, person,
+                      block, member, broader, targets; ``rules/registry.py`` the registry,
+                      ``rules/shared.py`` what rules of several kinds share
 - ``inventory``       head words, suffixes, trigger verbs, posts, surnames (rule data)
 - ``lexicon``         loading the SKOS vocabularies; per-process automaton and jieba tokenizer
-- ``entity_rules``    org.*, group.*, measure.*, block.* rules
-- ``people``          person.* rules
+- ``people``          where a name is, chains of posts, roles (person and member rules share them)
 - ``overlap``         the policy choosing among overlapping matches
-- ``normalize``       canonical labels
-- ``relation_rules``  targets.*, broader.*, member.* rules
-- ``pipeline``        extract(): the order in which all of it runs
+- ``normalize``       canonical labels, and the one class a label keeps
+- ``pipeline``        extract(): runs the declared rules in order
 """
 
 from kg.extract.lexicon import Concept, Lexicon, load_lexicon, warm_up

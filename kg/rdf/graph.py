@@ -140,11 +140,11 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
     for article in articles:
         _article_triples(out, article)
     for ex in extractions:
-        article = by_id.get(ex.article_id)
-        if article is None:
+        found = by_id.get(ex.article_id)
+        if found is None:
             out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
             continue
-        facts = _ArticleFacts(out, article, mapping)
+        facts = _ArticleFacts(out, found, mapping)
         for ent in ex.entities:
             out.aliases[mapping[ent.ref]].update(ent.aliases)
         facts.authors(ex)
