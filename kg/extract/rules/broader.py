@@ -27,9 +27,9 @@ from kg.extract.rules.shared import (
 from kg.model import Relation
 
 
-@rule('broader.enum-head', example='快递员、送餐员、卡车司机等灵活就业群体的权益亟待保障。',
-      expect=('broader', '快递员', '灵活就业人员'),
-      description='members of an enumeration ending in a group noun are narrower than it (快递员、送餐员等灵活就业群体)')
+@rule("broader.enum-head", example="快递员、送餐员、卡车司机等灵活就业群体的权益亟待保障。",
+      expect=("broader", "快递员", "灵活就业人员"),
+      description="members of an enumeration ending in a group noun are narrower than it (快递员、送餐员等灵活就业群体)")
 def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
     """Members of an enumeration ending in a group noun are narrower than it
     (rule ``broader.enum-head``): 快递员、送餐员、卡车司机等灵活就业群体和平台就业群体."""
@@ -68,9 +68,9 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
 _INCLUDES = ("包括", "例如", "比如", "特别是", "尤其是", "主要是", "如")
 
 
-@rule('broader.includes', example='新就业形态劳动者包括快递员、外卖骑手、网约车司机等。',
-      expect=('broader', '快递员', '新就业形态劳动者'),
-      description='a group, then 包括/特别是 and a list of groups: each is narrower (新就业形态劳动者包括快递员、外卖骑手)')
+@rule("broader.includes", example="新就业形态劳动者包括快递员、外卖骑手、网约车司机等。",
+      expect=("broader", "快递员", "新就业形态劳动者"),
+      description="a group, then 包括/特别是 and a list of groups: each is narrower (新就业形态劳动者包括快递员、外卖骑手)")
 def broader_inclusions(ctx: Context, facts: Facts) -> list[Relation]:
     """A group, then 包括/特别是 and a list of groups: each is narrower (rule
     ``broader.includes``): 新就业形态劳动者包括快递员、外卖骑手、网约车司机等."""
@@ -91,9 +91,9 @@ def broader_inclusions(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-@rule('broader.part-of', example='农民工是产业工人的重要组成部分。',
-      expect=('broader', '农民工', '产业工人'),
-      description='X是Y的…组成部分/主体力量: X is narrower than Y (农民工是产业工人的重要组成部分)')
+@rule("broader.part-of", example="农民工是产业工人的重要组成部分。",
+      expect=("broader", "农民工", "产业工人"),
+      description="X是Y的…组成部分/主体力量: X is narrower than Y (农民工是产业工人的重要组成部分)")
 def broader_part_of(ctx: Context, facts: Facts) -> list[Relation]:
     """X是Y的…组成部分/主体力量: X is narrower than Y (rule ``broader.part-of``):
     农民工是产业工人的重要组成部分, 产业工人是工人阶级的主体力量."""
@@ -117,8 +117,8 @@ _SCOPE = re.compile(r"(?:具体|主要)?(?:范围|对象|人员|群体)?包括[�
 _ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
-@rule('broader.scope-list', example='就业困难人员的具体范围包括：\n（一）城镇残疾人；\n（二）农民工。',
-      expect=('broader', '农民工', '就业困难人员'),
+@rule("broader.scope-list", example="就业困难人员的具体范围包括：\n（一）城镇残疾人；\n（二）农民工。",
+      expect=("broader", "农民工", "就业困难人员"),
       description="a group, then 范围包括： and numbered items naming groups: each item's group is narrower")
 def broader_scope_list(ctx: Context, facts: Facts) -> list[Relation]:
     """A group, then 范围包括： and numbered items naming groups: each item's group is narrower
@@ -153,9 +153,9 @@ def _re_modifiers():
     return re.compile(rf"(?:{mods}){{1,3}}")
 
 
-@rule('broader.modifier-head', example='帮助城镇困难职工和困难职工子女。',
-      expect=('broader', '城镇困难职工', '困难职工'),
-      description='a group named by modifiers before another named group is narrower than it (城镇困难职工 -> 困难职工)')
+@rule("broader.modifier-head", example="帮助城镇困难职工和困难职工子女。",
+      expect=("broader", "城镇困难职工", "困难职工"),
+      description="a group named by modifiers before another named group is narrower than it (城镇困难职工 -> 困难职工)")
 def broader_modifiers(ctx: Context, facts: Facts) -> list[Relation]:
     """A group named by modifiers before another named group is narrower than it
     (rule ``broader.modifier-head``): 城镇困难职工 -> 困难职工, 一线职工 -> 职工."""
@@ -172,9 +172,9 @@ def broader_modifiers(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-@rule('broader.vocab', example='农民工和职工都要参加工会。',
-      expect=('broader', '农民工', '职工'),
-      description='skos:broader of the vocabulary between two groups the article names (农民工 -> 职工)')
+@rule("broader.vocab", example="农民工和职工都要参加工会。",
+      expect=("broader", "农民工", "职工"),
+      description="skos:broader of the vocabulary between two groups the article names (农民工 -> 职工)")
 def broader_vocabulary(ctx: Context, facts: Facts) -> list[Relation]:
     """A vocabulary's skos:broader between two groups the article names
     (rule ``broader.vocab``): 农民工 -> 职工 when both are named."""

@@ -17,8 +17,8 @@ from kg.model import Relation
 _NOTE_LEAD = re.compile(r"^[（(\s]*(?:本文)?作者(?:[\u4e00-\u9fff]{2,3})?(?:为|系|是|单位[:：]?|简介[:：]?|[:：])\s*")
 
 
-@rule('member.author-note', example='# 题目\n\n**魏国强**\n\n工会要把职工组织起来。\n\n（作者为江苏省人大常委会副主任、省总工会主席）',
-      expect=('member', '魏国强', '江苏省人大常委会'),
+@rule("member.author-note", example="# 题目\n\n**魏国强**\n\n工会要把职工组织起来。\n\n（作者为江苏省人大常委会副主任、省总工会主席）",
+      expect=("member", "魏国强", "江苏省人大常委会"),
       description="the authors' posts in the author note ((作者为江苏省人大常委会副主任、省总工会主席))")
 def members_from_note(ctx: Context, facts: Facts) -> list[Relation]:
     """Posts in an author note make the authors members (rule ``member.author-note``):
@@ -61,9 +61,9 @@ def _is_post(role: str) -> bool:
     return (bool(posts) and "".join(posts) == role.replace("、", "")) or role in inv.POSTS
 
 
-@rule('member.post-name', example='全国总工会党组书记、副主席徐留平出席会议。',
-      expect=('member', '徐留平', '中华全国总工会'),
-      description='an organization, its posts, then a name (全国总工会党组书记、副主席徐留平)')
+@rule("member.post-name", example="全国总工会党组书记、副主席徐留平出席会议。",
+      expect=("member", "徐留平", "中华全国总工会"),
+      description="an organization, its posts, then a name (全国总工会党组书记、副主席徐留平)")
 def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
     """An organization, its posts, then a name (rule ``member.post-name``):
     全国总工会主席王东明, 省总工会党组书记、主席张三."""
@@ -100,9 +100,9 @@ def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-@rule('member.org-role', example='中石化第十建设有限公司焊接首席技师唐元生获得表彰。',
-      expect=('member', '唐元生', '中石化第十建设有限公司'),
-      description='an organization, a role as printed, then a person who has no post there yet (中石化第十建设有限公司焊接首席技师唐元生)')
+@rule("member.org-role", example="中石化第十建设有限公司焊接首席技师唐元生获得表彰。",
+      expect=("member", "唐元生", "中石化第十建设有限公司"),
+      description="an organization, a role as printed, then a person who has no post there yet (中石化第十建设有限公司焊接首席技师唐元生)")
 def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
     """An organization, a role as printed, then a person who has no post there yet
     (rule ``member.org-role``): 青岛港国际物流有限公司机械司机郭希辉 (role 机械司机),
@@ -123,9 +123,9 @@ def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-@rule('member.name-elected', example='会议选举王东明当选全国总工会主席。',
-      expect=('member', '王东明', '中华全国总工会'),
-      description='a name, 当选/担任, an organization and a post (王东明当选全国总工会主席)')
+@rule("member.name-elected", example="会议选举王东明当选全国总工会主席。",
+      expect=("member", "王东明", "中华全国总工会"),
+      description="a name, 当选/担任, an organization and a post (王东明当选全国总工会主席)")
 def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
     """A name, 当选/担任, an organization, a post (rule ``member.name-elected``):
     王东明当选全国总工会主席."""

@@ -217,9 +217,9 @@ def _two_sentences_before(ctx: Context, start: int) -> int:
     return starts[max(0, i - 2)] if starts else 0
 
 
-@rule('targets.focus-group', example='要把困难职工、农民工作为服务重点，完善常态化送温暖机制。',
-      expect=('targets', '常态化送温暖机制', '困难职工'),
-      description='把 groups 作为 …重点/对象, then the measures of the sentence (把困难职工、农民工作为服务重点，完善常态化送温暖机制)')
+@rule("targets.focus-group", example="要把困难职工、农民工作为服务重点，完善常态化送温暖机制。",
+      expect=("targets", "常态化送温暖机制", "困难职工"),
+      description="把 groups 作为 …重点/对象, then the measures of the sentence (把困难职工、农民工作为服务重点，完善常态化送温暖机制)")
 def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
     """把 groups 作为 …重点/对象, then measures in the same sentence (rule ``targets.focus-group``):
     要把困难职工、农民工作为服务重点，完善常态化送温暖机制."""
@@ -247,9 +247,9 @@ def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
 _RIGHTS = re.compile(r"(?:群体)?(?:的)?(?:合法|劳动|劳动保障|特殊|基本)?权益")
 
 
-@rule('targets.benefit', example='开展的“金秋助学”活动惠及困难职工子女2000余人。',
-      expect=('targets', '金秋助学', '困难职工'),
-      description='a measure, then 惠及/覆盖 and a group, or 服务/关爱 and a group right after its name')
+@rule("targets.benefit", example="开展的“金秋助学”活动惠及困难职工子女2000余人。",
+      expect=("targets", "金秋助学", "困难职工"),
+      description="a measure, then 惠及/覆盖 and a group, or 服务/关爱 and a group right after its name")
 def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
     """A measure, then 惠及/覆盖 and a group in the same sentence, or 服务/关爱 and a group
     right after the measure's name (rule ``targets.benefit``): 开展的“金秋助学”活动惠及
@@ -295,9 +295,9 @@ _GIVING = ("送去", "送上", "送来", "送出", "发放", "赠送")
 _FRAME_LEAD = re.compile("|".join(sorted(_FRAMES, key=len, reverse=True)))
 
 
-@rule('targets.frame', example='工会向环卫工人送去“清凉礼包”。',
-      expect=('targets', '清凉礼包', '环卫工人'),
-      description='a beneficiary frame around the group: 对/向/为 G 进行/送去/提供 a measure (对困难职工进行节日慰问)')
+@rule("targets.frame", example="工会向环卫工人送去“清凉礼包”。",
+      expect=("targets", "清凉礼包", "环卫工人"),
+      description="a beneficiary frame around the group: 对/向/为 G 进行/送去/提供 a measure (对困难职工进行节日慰问)")
 def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
     """A beneficiary frame: 对/向/为/支持/组织/适合/面向, a group (after at most a short
     description), a word that hands something over (进行/送去/提供/参加/的), and the measures
@@ -345,9 +345,9 @@ def _frame(text: str, m: re.Match, g: Found, groups: Spans) -> tuple[list[Found]
     return chain, rest + len(word)
 
 
-@rule('targets.in-title', example='全总印发《关于解决拖欠农民工工资问题的通知》。',
-      expect=('targets', '关于解决拖欠农民工工资问题的通知', '农民工'),
-      description='a policy document whose title names a group (《关于解决拖欠农民工工资问题的通知》)')
+@rule("targets.in-title", example="全总印发《关于解决拖欠农民工工资问题的通知》。",
+      expect=("targets", "关于解决拖欠农民工工资问题的通知", "农民工"),
+      description="a policy document whose title names a group (《关于解决拖欠农民工工资问题的通知》)")
 def targets_in_titles(ctx: Context, facts: Facts) -> list[Relation]:
     """A policy document whose title names a group is about that group (rule
     ``targets.in-title``): 《关于解决拖欠农民工工资问题的通知》 -> 农民工."""
@@ -362,8 +362,8 @@ def targets_in_titles(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-@rule('targets.rights-topic', example='保障灵活就业人员权益，一是推进职业伤害保障试点。',
-      expect=('targets', '职业伤害保障试点', '灵活就业人员'),
+@rule("targets.rights-topic", example="保障灵活就业人员权益，一是推进职业伤害保障试点。",
+      expect=("targets", "职业伤害保障试点", "灵活就业人员"),
       description="保障/维护 groups' 权益, then the measures of the rest of the sentence")
 def targets_rights(ctx: Context, facts: Facts) -> list[Relation]:
     """保障/维护 groups' 权益, then the measures of the rest of the sentence
@@ -390,8 +390,8 @@ _SERVE = ("服务", "关爱", "帮扶", "助力")
 _BENEFIT = re.compile(r"惠及|覆盖|受益(?:的)?(?:群体|对象)?(?:为|是|包括)?|服务|关爱|帮扶|助力")
 
 
-@rule('targets.compound', example='大力实施农民工“求学圆梦行动”。',
-      expect=('targets', '求学圆梦行动', '农民工'),
+@rule("targets.compound", example="大力实施农民工“求学圆梦行动”。",
+      expect=("targets", "求学圆梦行动", "农民工"),
       description="a group right before or heading a measure's name (农民工“求学圆梦行动”, 困难职工帮扶攻坚行动)")
 def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
     """A group right before (or heading) a measure's name is what it aims at
@@ -439,9 +439,9 @@ def _re_topic():
     return re.compile(rf"^(?:要|应|应当|须|必须|还要|更要)?(?:更多|更加|重点|着力|进一步|切实|多|特别)?(?:地)?(?:{verbs})")
 
 
-@rule('targets.paragraph-topic', example='要更多关注农民工群体。各地大力推进技能提升行动。',
-      expect=('targets', '技能提升行动', '农民工'),
-      description='a paragraph that opens by naming the group it cares for aims its measures at it')
+@rule("targets.paragraph-topic", example="要更多关注农民工群体。各地大力推进技能提升行动。",
+      expect=("targets", "技能提升行动", "农民工"),
+      description="a paragraph that opens by naming the group it cares for aims its measures at it")
 def targets_paragraph_topic(ctx: Context, facts: Facts) -> list[Relation]:
     """A paragraph that opens by naming the group it cares for aims its measures at it
     (rule ``targets.paragraph-topic``): 要更多关注农民工群体。…大力实施农民工“求学圆梦行动”.
