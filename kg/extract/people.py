@@ -37,10 +37,14 @@ def _name_at(ctx: Context, start: int) -> int | None:
         return None
     tags = ctx.pos_tags(start, min(len(text), start + 6))
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
+        if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
+            return start + 2  # 张三在/nr: the tagger took the next word's first character
         return tags[0][1]
     if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
             and 2 <= tags[1][1] - start <= 3:
         return tags[1][1]  # 周/nr 红梅/nr, 刘/zg 红梅/nr: a surname the tagger split off
+    if _starts_with_word(tags, start) or text[start + 2:start + 3] in _NOT_IN_NAMES:
+        return None  # 厂长任期内: 任期 is a word; 刘明在…: no three-character name ends in 在
     end = start + 3
     after = text[end:end + 4]
     if end <= len(text) and all(is_cjk(c) for c in text[start:end]) and not _three_is_two(ctx, start) \
@@ -53,9 +57,18 @@ def _may_open_name(text: str, start: int) -> bool:
     """A surname at ``start``, and no word after it that no name holds (副, 的, 是…)."""
     if _surname_len(text[start:start + 2]) == 0:
         return False
-    if any(c in _NOT_IN_NAMES for c in text[start + 1:start + 3]) or text.startswith(inv.AFTER_NAME, start + 1):
-        return False
+    if text[start + 1:start + 2] in _NOT_IN_NAMES or text.startswith(inv.AFTER_NAME, start + 1):
+        return False  # 王的, 张说: the character after the surname is no given name
     return text[start:start + 2] not in inv.NOT_NAMES and text[start:start + 3] not in inv.NOT_NAMES
+
+
+#: jieba tags of ordinary two-character words (a name's first two characters are not one).
+_COMMON_WORD_TAGS = ("n", "v", "vn", "d", "f", "t", "m", "r", "p", "c", "a", "ad", "an")
+
+
+def _starts_with_word(tags: list[tuple[int, int, str]], start: int) -> bool:
+    """The first two characters at ``start`` are an ordinary word to jieba (任期/n)."""
+    return bool(tags) and tags[0][1] - start == 2 and tags[0][2] in _COMMON_WORD_TAGS
 
 
 _NOT_IN_NAMES = set("副正的了是在和与及等或应由对为把被将从向以之其这那此每各该本不要会")
@@ -93,7 +106,7 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
     return pos, posts
 
 
-_ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}")
+_ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,20}")
 _NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并")
 
 
@@ -135,7 +148,7 @@ def org_role_walk(ctx: Context, orgs: list[Candidate]) -> list[OrgRole]:
 
 def _org_role(ctx: Context, o: Candidate) -> list[OrgRole]:
     text = ctx.text
-    for pos in range(o.end + 2, min(len(text), o.end + 13)):
+    for pos in range(o.end + 2, min(len(text), o.end + 21)):
         if not _surname_len(text[pos:pos + 2]) or not role_between(text, o.end, pos):
             continue
         end = _name_at(ctx, pos)
@@ -143,3 +156,41 @@ def _org_role(ctx: Context, o: Candidate) -> list[OrgRole]:
             continue
         return [OrgRole(o, pos, end, split_sub_unit(text[o.end:pos])[0])]
     return []
+
+
+def tagged_name(ctx: Context, start: int, end: int) -> bool:
+    """jieba's tagger reads ``text[start:end]`` as a person's name (one nr word, or a
+    surname it split off before one): stricter than ``_name_at``, for rules without a post."""
+    text = ctx.text
+    if not 2 <= end - start <= 3 or _surname_len(text[start:start + 2]) == 0 or text[start:end] in inv.NOT_NAMES:
+        return False
+    if any(c in _NOT_IN_NAMES or not is_cjk(c) for c in text[start:end]):
+        return False
+    tags = ctx.pos_tags(start, end)
+    if len(tags) == 1:
+        return tags[0][2].startswith("nr")
+    return len(tags) == 2 and tags[0][1] - start == 1 and tags[1][2].startswith("nr")
+
+
+#: Words that give the post someone holds now: 张三，现任江苏省总工会副主席.
+CURRENT_POST_WORDS = ("现担任", "现任", "现为")
+
+
+@cache
+def re_current():
+    return re.compile(rf"(?:{_alt(CURRENT_POST_WORDS)})")
+
+
+def current_post(ctx: Context, m: re.Match, org_end: int) -> tuple[int, int] | None:
+    """(start, end) of the name a 现任/现为 + organization + posts phrase belongs to: the
+    name before it (张三，现任…主席) or after it (现任…主席的孙丽华); None if none."""
+    text = ctx.text
+    chain = _re_post_chain().match(text, org_end)
+    if chain is None:
+        return None
+    if text.startswith("的", chain.end()):
+        end = _name_at(ctx, chain.end() + 1)
+        return (chain.end() + 1, end) if end is not None else None
+    end = m.start() - (1 if text[m.start() - 1:m.start()] in ("，", ",") else 0)
+    start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end)), None)
+    return (start, end) if start is not None else None

@@ -176,8 +176,8 @@ def _good_measure(label: str, head: str) -> bool:
         return False
     if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:
         return False  # 管理制度, 工作机制: a kind of thing, not a named measure
-    if any(w in label for w in inv.NON_ENTITY_HEADS):
-        return False
+    if any(w in label for w in inv.NON_ENTITY_HEADS + inv.NOT_MEASURE_TOPICS):
+        return False  # 高速公路建设工程, 国民经济体系, 军事行动: not a union or labour measure
     return label[:len(label) - len(head)] not in inv.MEASURE_PREFIX_NOISE
 
 
@@ -195,7 +195,58 @@ def _re_quote():
     return re.compile(r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|「([^「」\n]{2,20})」|『([^『』\n]{2,20})』|‘([^‘’\n]{2,20})’")
 
 
-_QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+_QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: Words that end a quoted name's tail: what follows them is not part of the name.
+_TAIL_BREAKS = ("等", "的", "和", "与", "及", "为", "对", "向", "在", "中", "是")
+
+
+def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
+    """The run after a closing quote that completes the quoted word into a measure:
+    up to five characters ending with a measure head (“两癌”免费筛查), or, after a short
+    quoted word, the longest run up to a head on a word boundary, without a break word
+    or a service verb (“同心圆”职工之家建设提升行动, but not “尊法守法”服务农民工活动,
+    where the tail describes the campaign). None if neither."""
+    text = ctx.text
+    short = re.match(r"[\u4e00-\u9fff]{2,5}", text[pos:pos + 5])
+    if short is None or short.group().startswith(("等", "的")):
+        return None
+    if short.group().endswith(inv.MEASURE_HEADS) and len(short.group()) >= 3:
+        return _QUOTE_SUFFIX.match(text, pos, pos + len(short.group()))
+    run = _QUOTE_SUFFIX.match(text, pos)
+    if len(name) > 4 or run is None or "服务" in run.group():
+        return None
+    tail = run.group()
+    cut = next((i for i in range(1, len(tail)) if tail.startswith(_TAIL_BREAKS, i)), len(tail))
+    for n in range(cut, 5, -1):
+        if tail[:n].endswith(inv.MEASURE_HEADS) and ctx.is_boundary(pos + n):
+            return _QUOTE_SUFFIX.match(text, pos, pos + n)
+    return None
+
+
+#: Quoted occasions that date a standing programme: “两节”送温暖活动 is 送温暖.
+_OCCASIONS = ("两节", "元旦春节", "春节", "元旦", "中秋", "国庆", "中秋国庆", "五一", "端午", "夏季", "冬季", "暑期",
+              "寒假", "暑假", "岁末年初", "年末岁初", "两节期间", "节日")
+
+
+def _standing_after(ctx: Context, pos: int) -> tuple[int, str] | None:
+    """(end, label) of a standing programme of the vocabulary right after a quoted word,
+    with its 活动/行动 tail: “两节”送温暖活动 is the 送温暖 of the two festivals."""
+    text = ctx.text
+    for n in range(min(8, len(text) - pos), 1, -1):
+        concept = ctx.comp.lexicon.concept(text[pos:pos + n])
+        if concept is not None and concept.cls == "Measure" and ctx.is_boundary(pos + n):
+            end = pos + n + next((len(t) for t in ("活动", "行动", "工作") if text.startswith(t, pos + n)), 0)
+            return end, concept.label
+    return None
+
+
+_DATE_IN_GAP = re.compile(r"了|\d{4}年度?|第[一二三四五六七八九十\d]{1,3}[届期轮]")
+
+
+def _gap(text: str, start: int, end: int) -> int:
+    """Characters between a verb and a quoted name, not counting 了 and a year or an
+    edition: 启动了2026年“职工技能提升月”活动 is as near as 启动“…”."""
+    return len(_DATE_IN_GAP.sub("", text[start:end])) if end - start <= 16 else end - start
 #: 以“…”为载体: the words after a quoted name that make it the vehicle of a programme.
 _VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
 
@@ -242,10 +293,13 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     name = next(g for g in m.groups() if g is not None)
     if _not_a_name(ctx, name):
         return []
-    ext = _QUOTE_SUFFIX.match(text, m.end())
-    if ext and ext.group().endswith(heads) and len(ext.group()) >= 3 and not ext.group().startswith(("等", "的")):
+    standing = _standing_after(ctx, m.end()) if name in _OCCASIONS else None
+    if standing is not None:  # “两节”送温暖活动: an occasion of a standing programme
+        return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
+    ext = _quote_tail(ctx, m.end(), name)
+    if ext is not None:
         # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
-        # “两癌”免费筛查, “三湘工匠”选树活动: the quoted word names only part of the measure
+        # “两癌”免费筛查, “同心圆”职工之家建设提升行动: the quoted word names only part of the measure
         label = measure_label(name + ext.group(), ctx.comp.lexicon)
         return [Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted")]
     if any(ch in "，," for ch in name):
@@ -280,10 +334,10 @@ def _introduced(ctx: Context, first: int, last: int, followed: bool) -> bool:
     or 开展“…”活动 when a programme noun follows), or they are the vehicle of the work that
     follows (以“四级一体”为载体)."""
     text = ctx.text
-    if any(v.group() not in inv.WEAK_MEASURE_VERBS and first - v.end() <= 5
+    if any(v.group() not in inv.WEAK_MEASURE_VERBS and _gap(text, v.end(), first) <= 5
            and (followed or v.group() in _QUOTE_VERBS)
            and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
-           for v in _re_measure_verb().finditer(text, max(0, first - 8), first)):
+           for v in _re_measure_verb().finditer(text, max(0, first - 16), first)):
         return True
     return text.endswith("以", 0, first) and text.startswith(_VEHICLE, last)
 
@@ -310,7 +364,7 @@ def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     for m in re.finditer(r"《([^《》\n]{2,60})》", ctx.text):
         name = m.group(1)
-        if not name.endswith(_DOC_HEADS) or name.endswith(_NOT_DOC_HEADS) or "关于修改" in name or "废止" in name \
+        if len(name) < 5 or not name.endswith(_DOC_HEADS) or name.endswith(_NOT_DOC_HEADS) or "关于修改" in name or "废止" in name \
                 or "〈" in name:
             continue  # laws, charters and amendments are not measures
         out.append(Candidate(m.start(), m.end(), "Measure", strip_marks(name), "measure.titled-doc"))

@@ -9,9 +9,9 @@ import re
 
 from kg.extract import inventory as inv
 from kg.extract.context import Context
-from kg.extract.people import posts_before, role_between
+from kg.extract.people import _re_post_chain, current_post, posts_before, re_current, role_between
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _MAX_CHAIN, Facts, _by_cls, _rel
+from kg.extract.rules.shared import _MAX_CHAIN, Facts, Found, _by_cls, _rel
 from kg.model import Relation
 
 _NOTE_LEAD = re.compile(r"^[（(\s]*(?:本文)?作者(?:[\u4e00-\u9fff]{2,3})?(?:为|系|是|单位[:：]?|简介[:：]?|[:：])\s*")
@@ -155,3 +155,27 @@ def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
             out += _rel(ctx, "member", p.ref, org.ref, p.start, role_end, "member.name-elected", role=post)
     return out
 
+
+
+@rule("member.current-post", example="张建华，现任江苏省总工会副主席。", expect=("member", "张建华", "江苏省总工会"),
+      description="a name and the posts 现任/现为 gives it in an organization (现任…副主席的孙丽华)")
+def members_current_post(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    orgs: dict[int, Found] = {}
+    for f in _by_cls(facts.found, "Organization"):
+        if f.start not in orgs or f.end > orgs[f.start].end:
+            orgs[f.start] = f
+    people = {(f.start, f.end): f for f in _by_cls(facts.found, "Person")}
+    out = []
+    for m in re_current().finditer(text):
+        org = orgs.get(m.end())
+        span = current_post(ctx, m, org.end) if org is not None else None
+        person = people.get(span) if span is not None else None
+        chain = _re_post_chain().match(text, org.end) if org is not None else None
+        if org is None or person is None or chain is None:
+            continue
+        printed = ctx.article.text[chain.start():chain.end()]  # the roles as printed: 副主席 or 副主蓆
+        lo, hi = min(person.start, m.start()), max(person.end, chain.end())
+        for post in printed.split("、"):
+            out += _rel(ctx, "member", person.ref, org.ref, lo, hi, "member.current-post", role=post)
+    return out

@@ -41,7 +41,24 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         m = re.match(r"(.+?[省市])", o.label)
         if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
             out.append((o.start, o.start + len(m.group(1)), m.group(1), m.group(1)[-1]))
+    out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
+
+
+def _districts(ctx: Context, cities) -> list[tuple[int, int, str, str]]:
+    """A district or county right after a city: 郑州市金水区, 衢州市衢江区 (the name alone,
+    as its own union is called: 金水区总工会)."""
+    out = []
+    for _s, e, _full, _level in cities:
+        m = _DISTRICT.match(ctx.text, e)
+        if m is None or m.group()[0] in "各全本该每辖城市" or m.group() in _NOT_PLACES or "工会" in m.group():
+            continue
+        if ctx.is_boundary(m.end()):
+            out.append((m.start(), m.end(), m.group(), m.group()[-1]))
+    return out
 
 
 # ---------------------------------------------------------------- organizations
@@ -51,7 +68,7 @@ def _re_place_org():
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
-           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区))?"
+           r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区)){0,2}"
            # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
@@ -93,13 +110,19 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         if not ok:  # 为江苏省人大常委会: retry one character on
             m = rx.search(text, start + 1)
             continue
-        if text.startswith(("条例", "法", "章程", "工作条例"), m.end()):  # 重庆市工会条例: a law's title
+        if _law_title_follows(text, m.end()):  # 重庆市工会条例: a law's title
             m = rx.search(text, m.end())
             continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
         m = rx.search(text, m.end())
     return out
+
+
+def _law_title_follows(text: str, pos: int) -> bool:
+    """重庆市工会条例, 工会法: the name is the start of a law's title; 总工会法律部 is not."""
+    return text.startswith(("条例", "章程", "工作条例"), pos) or (
+        text.startswith("法", pos) and not text.startswith(("法律", "法院", "法规", "法制", "法治"), pos))
 
 
 _NOT_PLACES = {"直辖", "设区的", "县级", "地级", "本", "该", "全", "各", "上述", "所在地", "城", "城市",
@@ -113,7 +136,9 @@ def _is_place(ctx: Context, start: int, end: int) -> bool:
 
 
 _UNIT_NOUNS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
-               "矿", "机场", "港", "铁路局", "供电局", "行业", "产业", "系统", "园区", "社区", "街道", "楼宇", "市场")
+               "矿", "机场", "港", "铁路局", "供电局", "行业", "产业", "系统", "园区", "社区", "街道", "楼宇", "市场",
+               "分行", "支行", "分公司", "子公司", "分院", "分厂", "车间", "项目部")
+_SECTOR_WORDS = ("行业", "产业")
 
 
 @rule("org.unit-union", example="中国石油天然气集团有限公司工会组织开展“安康杯”竞赛活动。",
@@ -127,18 +152,11 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
-    for m in re.finditer(r"(?<!总)工会(?:联合会|委员会)?", text):
+    for m in re.finditer(r"(?:联合)?(?<!总)工会(?:联合会|委员会)?", text):
         sent = ctx.sentence_of(m.start(), m.end())
-        if sent is None or m.start() - sent[0] < 2 or text.startswith(("条例", "法", "章程", "工作条例"), m.end()):
+        if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
             continue  # 重庆市工会条例: a law's title, not a union
-        lo = max(sent[0], m.start() - 18)
-        start = m.start()
-        for ts, te, flag in reversed(ctx.pos_tags(lo, m.start())):
-            word = text[ts:te]
-            if te != start or (flag not in _NOMINAL and word not in known) \
-                    or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
-                break  # a known place is part of the name whatever jieba tags it (大连/d)
-            start = ts
+        start = _unit_name_start(ctx, max(sent[0], m.start() - 30), m.start(), known)
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
             continue  # 货车司机工会联合会: an occupation's union counts too
@@ -146,6 +164,22 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
+
+
+def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
+    """Where the name of a unit ending at ``end`` starts: left over nouns and known places
+    (大连/d), a trade named by its verb (快递/v 行业), a unit the tagger reads as a verb (分行/v)."""
+    text = ctx.text
+    start = end
+    for ts, te, flag in reversed(ctx.pos_tags(lo, end)):
+        word = text[ts:te]
+        if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS):
+            flag = "n"
+        if te != start or (flag not in _NOMINAL and word not in known) \
+                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
+            break
+        start = ts
+    return start
 
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
@@ -259,7 +293,7 @@ def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 def _nearest_place(place_spans, offset: int, level: str) -> str | None:
-    levels = {"省": "省", "市": "市"}
+    levels = {"省": "省", "市": "市", "区": "区", "县": "县"}
     want = levels.get(level)
     if want is None:
         return None

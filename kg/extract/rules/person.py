@@ -19,7 +19,10 @@ from kg.extract.people import (
     _name_at,
     _re_post_chain,
     _surname_len,
+    current_post,
     org_role_walk,
+    re_current,
+    tagged_name,
 )
 from kg.extract.rules.org import ROLE_ORGS
 from kg.extract.rules.registry import rule
@@ -50,6 +53,10 @@ def bylines(ctx: Context, pool: Pool) -> list[Mention]:
     return out
 
 
+#: Marks papers print between a post and a name: 全国人大代表——张桂梅.
+_POST_NAME_DASHES = ("——", "—", "－－")
+
+
 @rule("person.post-name", example="广东省总工会主席李明表示，要把劳动者组织起来。", expect=("Person", "李明"),
       description="a post, then one name or a list of names (全国总工会主席王东明表示, 记者 张三)")
 def post_names(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -58,9 +65,10 @@ def post_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     for m in _re_post_chain().finditer(text):
         pos = m.end()
+        pos += next((len(d) for d in _POST_NAME_DASHES if text.startswith(d, pos)), 0)
         while pos < len(text) and text[pos] in " \u3000":
             pos += 1
-        if pos - m.end() > 1:
+        if pos - m.end() > 2:
             continue
         while True:
             end = _name_at(ctx, pos)
@@ -187,3 +195,89 @@ def _name_ends(tags: list[tuple[int, int, str]], pos: int) -> list[int]:
     if len(tags) > 1 and tags[0][1] - pos == 1 and tags[1][2].startswith("nr") and 2 <= tags[1][1] - pos <= 3:
         return [tags[1][1]]  # 毕/v 海涛/nr: a surname the tagger split off
     return []
+
+
+@rule("person.current-post", example="张建华，现任江苏省总工会副主席。", expect=("Person", "张建华"),
+      description="the name 现任/现为 + an organization + posts belongs to (…的孙丽华 after it, or the name before)")
+def current_post_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    by_start: dict[int, Candidate] = {}
+    for o in pool.of(*ROLE_ORGS) + vocab_orgs(pool):
+        if o.cls == "Organization" and (o.start not in by_start or o.length > by_start[o.start].length):
+            by_start[o.start] = o  # the longest organization at each place
+    out = []
+    for m in re_current().finditer(ctx.text):
+        org = by_start.get(m.end())
+        span = current_post(ctx, m, org.end) if org is not None else None
+        if span is not None and ctx.sentence_of(span[0], span[1]) is not None:
+            out.append(Candidate(span[0], span[1], "Person", ctx.text[span[0]:span[1]], "person.current-post"))
+    return out
+
+
+@cache
+def _re_name_verb():
+    return re.compile(rf"(?:{_alt(inv.NAME_VERBS)})")
+
+
+_CLAUSE_OPEN = "，,；;：:。！？!?\n（(“ 、"
+#: The longest list of names one verb is followed back over: 陈志强、王海燕出席.
+_MAX_NAME_LIST = 12
+
+
+@rule("person.name-verb", example="刘玉芳主持会议，陈志强、王海燕出席。", expect=("Person", "王海燕"),
+      description="names opening a clause before 主持/出席/表示 (each name of a list); only names jieba tags as names")
+def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
+    """党中央强调 is no person: the tagger does not read 党中央 as a name."""
+    out = []
+    text = ctx.text
+    for m in _re_name_verb().finditer(text):
+        end = m.start()
+        for _ in range(_MAX_NAME_LIST):
+            start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end)), None)
+            if start is None or (start > 0 and text[start - 1] not in _CLAUSE_OPEN) or ctx.sentence_of(start, end) is None:
+                break
+            out.append(Candidate(start, end, "Person", text[start:end], "person.name-verb"))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+    return out
+
+
+#: Titles of heads of state and government a foreign name follows: 美国总统拜登.
+_FOREIGN_TITLES = ("副总统", "总统", "首相", "国务卿", "外长", "外交部长", "议长", "国王", "女王", "总理", "秘书长")
+
+
+@cache
+def _re_foreign_title():
+    return re.compile(rf"(?:{_alt(_FOREIGN_TITLES)})")
+
+
+@rule("person.foreign-title", example="美国总统拜登和国务卿布林肯出席会议。", expect=("Person", "布林肯"),
+      description="a foreign leader's title after a country, then the name jieba tags as a name (2-6 characters)")
+def foreign_leaders(ctx: Context, pool: Pool) -> list[Candidate]:
+    """总理李强 is a Chinese post: a surname and a two- or three-character name are left to
+    the post rules."""
+    out = []
+    text = ctx.text
+    for m in _re_foreign_title().finditer(text):
+        end = _foreign_name_end(ctx, m)
+        if end is not None and not (_surname_len(text[m.end():m.end() + 2]) and end - m.end() <= 3):
+            out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.foreign-title"))
+    return out
+
+
+def _foreign_name_end(ctx: Context, m: re.Match) -> int | None:
+    """End of the run of name-tagged words after a foreign title ``m``, or None."""
+    text = ctx.text
+    sent = ctx.sentence_of(m.start(), m.end())
+    if sent is None:
+        return None
+    before = ctx.pos_tags(max(sent[0], m.start() - 6), m.start())
+    if m.group() not in ("国务卿", "首相") and not (before and before[-1][2] in ("ns", "nt")):
+        return None
+    end = m.end()
+    for ts, te, flag in ctx.pos_tags(m.end(), min(sent[1], m.end() + 8)):
+        if ts != end or not flag.startswith("nr") or te - m.end() > 6:
+            break
+        end = te
+    closed = end >= len(text) or not is_cjk(text[end]) or text.startswith(inv.AFTER_NAME, end)
+    return end if 2 <= end - m.end() <= 6 and closed else None

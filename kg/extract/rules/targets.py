@@ -328,6 +328,27 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
+#: Verbs of visiting and helping that open the clause after a measure: 开展“两节”送温暖活动，
+#: 走访慰问困难职工、农民工.
+_HELP_VERBS = re.compile(r"(?:深入|集中|重点|上门|逐户)?(?:走访慰问|走访看望|看望慰问|慰问|帮扶|救助|资助|帮助)")
+
+
+@rule("targets.help-verb", example="开展“两节”送温暖活动，走访慰问困难职工、农民工。",
+      expect=("targets", "送温暖", "农民工"),
+      description="a measure ending a clause, then the next clause opening with 走访慰问/帮扶/救助 and a group")
+def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    out = []
+    for x in _by_cls(facts.found, "Measure"):
+        pos = x.end + next((len(t) for t in ("活动", "行动", "工作") if text.startswith(t, x.end)), 0)
+        m = _HELP_VERBS.match(text, pos + 1) if text[pos:pos + 1] in ("，", ",") else None
+        g = groups.by_start.get(m.end()) if m else None
+        for t in _group_chain(text, g, groups) if g is not None else ():
+            out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.help-verb")
+    return out
+
+
 def _frame(text: str, m: re.Match, g: Found, groups: Spans) -> tuple[list[Found], int] | None:
     """(the groups, where the handed-over part starts) when the lead word ``m`` and the group
     ``g`` open a beneficiary frame; None otherwise."""
