@@ -128,6 +128,7 @@ MEASURE_VERBS = (
     "大力实施", "扎实开展", "发起", "开设", "搭建", "设置", "出台", "制定", "印发", "发布",
     "试行", "施行", "执行", "参与", "加强", "扩大", "推广", "升级", "做好", "办好",
     "推出", "上线", "开通", "举行", "开办", "建设", "购买", "采取", "采用", "建起",
+    "享受", "申领", "领取",  # benefits: 享受岗位补贴, 申领培训补贴
 )
 
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).
@@ -207,7 +208,8 @@ POSTS = (
 )
 
 #: What a person does at a meeting, after a name that opens a clause: 刘玉芳主持会议.
-NAME_VERBS = ("主持", "出席", "致辞", "讲话", "表示", "指出", "强调", "宣布", "介绍说", "作报告", "作动员讲话", "带队")
+NAME_VERBS = ("主持", "出席", "致辞", "讲话", "表示", "指出", "强调", "宣布", "介绍说", "作报告", "作动员讲话", "带队",
+              "当选为", "当选")
 
 #: How a role printed between an organization and a name ends (the role is kept as printed):
 #: 青岛港国际物流有限公司机械司机郭希辉, 中石化第十建设有限公司焊接首席技师唐元生.

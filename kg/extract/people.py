@@ -158,18 +158,22 @@ def _org_role(ctx: Context, o: Candidate) -> list[OrgRole]:
     return []
 
 
-def tagged_name(ctx: Context, start: int, end: int) -> bool:
+def tagged_name(ctx: Context, start: int, end: int, listed: bool = False) -> bool:
     """jieba's tagger reads ``text[start:end]`` as a person's name (one nr word, or a
-    surname it split off before one): stricter than ``_name_at``, for rules without a post."""
+    surname it split off before one): stricter than ``_name_at``, for rules without a post.
+    ``listed``: the name stands in a list of names (郭明义、巨晓林), where a three-character
+    word the tagger calls a name may start with a surname the table leaves out (巨)."""
     text = ctx.text
-    if not 2 <= end - start <= 3 or _surname_len(text[start:start + 2]) == 0 or text[start:end] in inv.NOT_NAMES:
+    if not 2 <= end - start <= 3 or text[start:end] in inv.NOT_NAMES:
+        return False
+    if _surname_len(text[start:start + 2]) == 0 and not (listed and end - start == 3):
         return False
     if any(c in _NOT_IN_NAMES or not is_cjk(c) for c in text[start:end]):
         return False
     tags = ctx.pos_tags(start, end)
     if len(tags) == 1:
         return tags[0][2].startswith("nr")
-    return len(tags) == 2 and tags[0][1] - start == 1 and tags[1][2].startswith("nr")
+    return _surname_len(text[start:start + 2]) > 0 and len(tags) == 2 and tags[0][1] - start == 1 and tags[1][2].startswith("nr")
 
 
 #: Words that give the post someone holds now: 张三，现任江苏省总工会副主席.
@@ -185,7 +189,7 @@ def current_post(ctx: Context, m: re.Match, org_end: int) -> tuple[int, int] | N
     """(start, end) of the name a 现任/现为 + organization + posts phrase belongs to: the
     name before it (张三，现任…主席) or after it (现任…主席的孙丽华); None if none."""
     text = ctx.text
-    chain = _re_post_chain().match(text, org_end)
+    chain = current_role(text, org_end)
     if chain is None:
         return None
     if text.startswith("的", chain.end()):
@@ -194,3 +198,18 @@ def current_post(ctx: Context, m: re.Match, org_end: int) -> tuple[int, int] | N
     end = m.start() - (1 if text[m.start() - 1:m.start()] in ("，", ",") else 0)
     start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end)), None)
     return (start, end) if start is not None else None
+
+
+_CLAUSE_MARKS = re.compile(r"[，,。；;、）)\n的]")
+
+
+def current_role(text: str, org_end: int) -> re.Match | None:
+    """The posts after an organization (副主席、党组书记), or a role as printed up to the
+    clause end (特种熔融焊接工): what 现任/现为 + organization gives someone."""
+    chain = _re_post_chain().match(text, org_end)
+    if chain is not None:
+        return chain
+    stop = _CLAUSE_MARKS.search(text, org_end, org_end + 21)
+    if stop is not None and stop.start() > org_end and role_between(text, org_end, stop.start()):
+        return re.compile(r".+").match(text, org_end, stop.start())
+    return None

@@ -159,12 +159,15 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
     return s if s < e else None
 
 
-_NOT_IN_MEASURES = ("或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本")
+_NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本")
 _PREPOSITIONS = tuple("对向为以从在把将与和由被给")
 
 
 _COUNT = re.compile(r"^(?:约|近|超过|共|累计)?[0-9０-９.一二两三四五六七八九十百千万亿余多]+(?:万|千|百)?"
                     r"(?:场次|人次|场|次|个|项|名|人|家|批|期|届|元|余)")
+
+
+_NOT_MEASURE_LEADS = ("下列", "相应", "上述", "前款", "本款", "优先", "优待", "以下")
 
 
 def _good_measure(label: str, head: str) -> bool:
@@ -176,6 +179,8 @@ def _good_measure(label: str, head: str) -> bool:
         return False
     if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:
         return False  # 管理制度, 工作机制: a kind of thing, not a named measure
+    if label[:-len(head)].endswith("等") or label.startswith(_NOT_MEASURE_LEADS):
+        return False  # 职业培训等补贴: a list's tail; 下列服务, 相应社会保障: a reference, not a name
     if any(w in label for w in inv.NON_ENTITY_HEADS + inv.NOT_MEASURE_TOPICS):
         return False  # 高速公路建设工程, 国民经济体系, 军事行动: not a union or labour measure
     return label[:len(label) - len(head)] not in inv.MEASURE_PREFIX_NOISE

@@ -9,7 +9,7 @@ import re
 
 from kg.extract import inventory as inv
 from kg.extract.context import Context
-from kg.extract.people import _re_post_chain, current_post, posts_before, re_current, role_between
+from kg.extract.people import current_post, current_role, posts_before, re_current, role_between
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _MAX_CHAIN, Facts, Found, _by_cls, _rel
 from kg.model import Relation
@@ -125,36 +125,53 @@ def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
 
 @rule("member.name-elected", example="会议选举王东明当选全国总工会主席。",
       expect=("member", "王东明", "中华全国总工会"),
-      description="a name, 当选/担任, an organization and a post (王东明当选全国总工会主席)")
+      description="names, 当选/担任, an organization and a post (王东明当选全国总工会主席; 郭明义、巨晓林当选为…)")
 def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
-    """A name, 当选/担任, an organization, a post (rule ``member.name-elected``):
-    王东明当选全国总工会主席."""
+    """A name or a list of names (郭明义、巨晓林、高凤林), perhaps a year (于2013年首次),
+    当选/担任, an organization, its posts (rule ``member.name-elected``)."""
     text = ctx.text
     orgs = {f.start: f for f in _by_cls(facts.found, "Organization")}
+    people = _by_cls(facts.found, "Person")
+    by_end = {f.end: f for f in people}
     out = []
-    for p in _by_cls(facts.found, "Person"):
-        if p.cand.rule != "person.name-elected":
+    for p in people:
+        lead = _ELECTED_LEAD.match(text, p.end)
+        verb = next((v for v in _ELECTED_VERBS if text.startswith(v, lead.end())), None)
+        org = orgs.get(lead.end() + len(verb)) if verb else None
+        if org is None or (lead.end() > p.end and verb == "任"):
             continue
-        verb = next((v for v in sorted(inv.ELECTED_VERBS, key=len, reverse=True) if text.startswith(v, p.end)), None)
-        if verb is None:
-            continue
-        org = orgs.get(p.end + len(verb))
-        if org is None:
-            continue
-        role_end = org.end
-        posts = []
-        while True:
-            post = next((q for q in sorted(inv.POSTS, key=len, reverse=True) if text.startswith(q, role_end)), None)
-            if post is None:
-                break
-            posts.append(post)
-            role_end += len(post)
-            if text.startswith("、", role_end):
-                role_end += 1
-        for post in posts:
-            out += _rel(ctx, "member", p.ref, org.ref, p.start, role_end, "member.name-elected", role=post)
+        posts, role_end = _posts_at(text, org.end)
+        for q in _listed_before(text, p, by_end):
+            for post in posts:
+                out += _rel(ctx, "member", q.ref, org.ref, q.start, role_end, "member.name-elected", role=post)
     return out
 
+
+#: What may stand between a name and 当选: a year and how often (郭明义于2013年首次当选).
+_ELECTED_LEAD = re.compile(r"(?:于\d{4}年)?(?:首次|再次|连续|继续|正式)?")
+_ELECTED_VERBS = tuple(sorted(inv.ELECTED_VERBS, key=len, reverse=True))
+
+
+def _posts_at(text: str, pos: int) -> tuple[list[str], int]:
+    """The chain of posts starting at ``pos`` (兼职副主席、党组成员) and where it ends."""
+    posts = []
+    for _ in range(_MAX_CHAIN):
+        post = next((q for q in sorted(inv.POSTS, key=len, reverse=True) if text.startswith(q, pos)), None)
+        if post is None:
+            break
+        posts.append(post)
+        pos += len(post)
+        if text.startswith("、", pos):
+            pos += 1
+    return posts, pos
+
+
+def _listed_before(text: str, p: Found, by_end: dict[int, Found]) -> list[Found]:
+    """``p`` and the names listed right before it: 郭明义、巨晓林、高凤林."""
+    out = [p]
+    while len(out) < _MAX_CHAIN and text[out[-1].start - 1:out[-1].start] == "、" and out[-1].start - 1 in by_end:
+        out.append(by_end[out[-1].start - 1])
+    return out
 
 
 @rule("member.current-post", example="张建华，现任江苏省总工会副主席。", expect=("member", "张建华", "江苏省总工会"),
@@ -170,12 +187,28 @@ def members_current_post(ctx: Context, facts: Facts) -> list[Relation]:
     for m in re_current().finditer(text):
         org = orgs.get(m.end())
         span = current_post(ctx, m, org.end) if org is not None else None
-        person = people.get(span) if span is not None else None
-        chain = _re_post_chain().match(text, org.end) if org is not None else None
+        person = people.get(span) if span is not None else _pronoun_subject(ctx, m, facts)
+        chain = current_role(text, org.end) if org is not None else None
         if org is None or person is None or chain is None:
             continue
         printed = ctx.article.text[chain.start():chain.end()]  # the roles as printed: 副主席 or 副主蓆
-        lo, hi = min(person.start, m.start()), max(person.end, chain.end())
-        for post in printed.split("、"):
+        same_sentence = ctx.sentence_of(min(person.start, m.start()), max(person.end, chain.end())) is not None
+        lo = min(person.start, m.start()) if same_sentence else m.start()  # 他现任…: the evidence is the post phrase
+        hi = max(person.end, chain.end()) if same_sentence else chain.end()
+        for post in printed.split("、") if chain.end() > org.end else ():
             out += _rel(ctx, "member", person.ref, org.ref, lo, hi, "member.current-post", role=post)
     return out
+
+
+def _pronoun_subject(ctx: Context, m: re.Match, facts: Facts) -> Found | None:
+    """他现任…/她现为…: the person the pronoun stands for, the last one named in the same
+    or the sentence before (高凤林是首次当选。他现为…)."""
+    if ctx.text[max(0, m.start() - 1):m.start()] not in ("他", "她"):
+        return None
+    sent = ctx.sentence_of(m.start(), m.end())
+    if sent is None:
+        return None
+    lo = ctx.sentence_of(sent[0] - 1, sent[0]) if sent[0] > 0 else None
+    before = [f for f in _by_cls(facts.found, "Person") if (lo or sent)[0] <= f.start and f.end <= m.start()]
+    return max(before, key=lambda f: f.start) if before else None
+

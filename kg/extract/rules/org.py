@@ -12,7 +12,7 @@ from functools import cache
 from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, is_cjk, strip_marks
 from kg.extract.normalize import org_label
-from kg.extract.people import org_role_walk
+from kg.extract.people import org_role_walk, role_between
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
 
@@ -243,7 +243,9 @@ def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     return _registered_names(ctx, _INSTITUTION, "org.institution")
 
 
-_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9—\-]{1,12}?(?:分公司|子公司|分厂|车间|工段|班组|中心|团队|项目部|[一二三四五六七八九十\d]{1,3}班)")
+_UNIT = re.compile(r"(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"
+                   r"(?:分公司|子公司|有限公司|公司|分厂|车间|工段|班组|中心|团队|项目部"
+                   r"|研究院|研究所|附属医院|医院|分行|支行|铁矿|煤矿|厂|矿|[一二三四五六七八九十\d]{1,3}班)")
 
 
 @rule("org.sub-unit", example="表彰华东重工集团有限公司三号装配车间、南京港务集团有限公司。",
@@ -260,9 +262,22 @@ def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
             if m is None:
                 break
             end = m.end()
-        if end > o.end and (end == len(text) or text[end] in "、，,。；;）)"):
+        if end > o.end and _name_ends_at(text, end):
             out.append(Candidate(o.start, end, "Organization", text[o.start:end], "org.sub-unit"))
     return out
+
+
+#: Verbs an award list puts right after a unit's name: …蚌埠卷烟厂荣获全国五一劳动奖状.
+_AWARD_VERBS = ("荣获", "获得", "获评", "被授予", "被评为")
+
+
+def _name_ends_at(text: str, end: int) -> bool:
+    """A unit's name ends at ``end``: a mark, an award verb, or a role that runs to the clause
+    end (…齐大山铁矿生产技术室公路管理业务主管。: the post someone holds there)."""
+    if end == len(text) or text[end] in "、，,。；;）)" or text.startswith(_AWARD_VERBS, end):
+        return True
+    stop = next((i for i in range(end, min(len(text), end + 21)) if text[i] in "，,。；;、）)\n"), None)
+    return stop is not None and stop > end and role_between(text, end, stop)
 
 
 @cache

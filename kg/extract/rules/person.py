@@ -117,6 +117,15 @@ def _re_elected():
     return re.compile(rf"(?:{_alt(inv.ELECTED_VERBS)})")
 
 
+_YEAR_LEAD = re.compile(r"于\d{4}年(?:首次|再次|连续|继续)?$")
+
+
+def _year_lead(text: str, pos: int) -> str:
+    """于2013年首次 right before ``pos`` (郭明义于2013年首次当选), else ''."""
+    m = _YEAR_LEAD.search(text, max(0, pos - 10), pos)
+    return m.group() if m else ""
+
+
 @rule("person.name-elected", example="会议选举王强当选湖南省总工会主席。", expect=("Person", "王强"),
       description="a name, then 当选/担任 and a post (王东明当选全国总工会主席)")
 def elected_names(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -124,7 +133,7 @@ def elected_names(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     for m in _re_elected().finditer(text):
-        s = m.start()
+        s = m.start() - len(_year_lead(text, m.start()))
         if m.group() == "任" or s < 2:
             continue
         if not _re_post_chain().search(text, m.end(), min(len(text), m.end() + 24)):
@@ -232,7 +241,8 @@ def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
     for m in _re_name_verb().finditer(text):
         end = m.start()
         for _ in range(_MAX_NAME_LIST):
-            start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end)), None)
+            listed = text[end:end + 1] == "、"
+            start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed)), None)
             if start is None or (start > 0 and text[start - 1] not in _CLAUSE_OPEN) or ctx.sentence_of(start, end) is None:
                 break
             out.append(Candidate(start, end, "Person", text[start:end], "person.name-verb"))
