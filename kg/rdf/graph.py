@@ -276,6 +276,11 @@ def date_literal(date: str) -> Literal:
     return Literal(date, datatype=DATE_TYPES[len(date)])
 
 
+#: Metadata lines written to the graph: the publishing paper or site (来源：工人日报) and
+#: the title it first ran under (原标题：…).
+_META_TERMS = {"source": DCTERMS.publisher, "original_title": DCTERMS.alternative}
+
+
 def _article_triples(out: _Collector, article: Article) -> None:
     a = article_iri(article.id)
     out.add(a, RDF.type, GH.Article)
@@ -286,6 +291,9 @@ def _article_triples(out: _Collector, article: Article) -> None:
         out.add(a, GH.topic, zh_name(article.topic))
     if article.date:
         out.add(a, DCTERMS.date, date_literal(article.date))
+    for key, value in article.meta:  # what a 来源：/原标题： line said, kept out of gh:text
+        if key in _META_TERMS and value.strip():
+            out.add(a, _META_TERMS[key], zh_name(value.strip()))
     for col in article.columns:
         out.add(a, GH.column, column_iri(col))
         out.add(column_iri(col), RDF.type, GH.Column)

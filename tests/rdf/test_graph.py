@@ -179,3 +179,17 @@ def test_rules_in_the_graph_are_described_and_the_rule_set_is_fingerprinted():
     assert list(g.subjects(RDF.type, GH.RuleSet)) == [RULE_SET]
     assert g.value(RULE_SET, GH.fingerprint) == Literal(f"sha256:{fingerprint()}")
     assert len(fingerprint()) == 64 and validate(g).conforms
+
+
+def test_metadata_lines_give_the_publisher_and_the_original_title(tmp_path):
+    from kg.pipeline import build
+
+    src = tmp_path / "news.md"
+    src.write_text("# 市总工会为职工办实事\n\n来源：工人日报  作者：马晓燕  点击数：1234\n\n原标题：温暖送到职工心坎上\n\n"
+                   "近日，市总工会开展送温暖活动，慰问困难职工。\n", encoding="utf-8")
+    g = build([src], output=tmp_path / "out", workers=1, html=False, cache=False).graph
+    art = next(g.subjects(RDF.type, GH.Article))
+    assert g.value(art, DCTERMS.publisher) == Literal("工人日报", lang="zh")
+    assert g.value(art, DCTERMS.alternative) == Literal("温暖送到职工心坎上", lang="zh")
+    text = str(g.value(art, GH.text))
+    assert "工人日报" not in text and "原标题" not in text  # used, and kept out of the text
