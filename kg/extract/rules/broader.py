@@ -24,7 +24,7 @@ from kg.extract.rules.shared import (
     _group_chain,
     _rel,
 )
-from kg.model import Relation
+from kg.model import EntityRef, Relation
 
 
 @rule("broader.enum-head", example="快递员、送餐员、卡车司机等灵活就业群体的权益亟待保障。",
@@ -190,3 +190,40 @@ def broader_vocabulary(ctx: Context, facts: Facts) -> list[Relation]:
                 out += _rel(ctx, "broader", g.ref, labels[b], g.start, g.end, "broader.vocab")
     return out
 
+
+
+#: The heads of a broad category of workers: 新就业形态劳动者, 灵活就业人员, 农民工群体.
+_CATEGORY_HEADS = ("劳动者", "人员", "群体", "从业人员", "从业者", "职工")
+
+
+@rule("broader.union-kinds", example="加大对新就业形态劳动者工会的组建力度，先后成立了货运司机、商场信息员等联合工会。维护新就业形态劳动者权益。",
+      expect=("broader", "货运司机", "新就业形态劳动者"),
+      description="the groups a list of new unions is named by (A、B等联合工会) are narrower than the category named before them in the sentence")
+def broader_union_kinds(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    out = []
+    for m in _re_union_list().finditer(text):
+        sent = ctx.sentence_of(m.start(), m.end())
+        if sent is None:
+            continue
+        category = _category_before(facts, max(sent[0], m.start() - _REACH), m.start(1))
+        for g in groups.within(m.start(1), m.end(1)) if category is not None else ():
+            out += _rel(ctx, "broader", g.ref, EntityRef("WorkerGroup", category.label), category.start, g.end,
+                        "broader.union-kinds")
+    return out
+
+
+def _category_before(facts: Facts, lo: int, hi: int):
+    """The last broad category of workers named in [lo, hi), also where it only names a
+    union (对新就业形态劳动者工会的组建): a group the article names as a group somewhere."""
+    named = {f.ref.label for f in _by_cls(facts.found, "WorkerGroup")}
+    cands = [c for c in facts.candidates if c.cls == "WorkerGroup" and lo <= c.start and c.end <= hi
+             and c.label in named and c.label.endswith(_CATEGORY_HEADS)]
+    return max(cands, key=lambda c: (c.start, -c.end)) if cands else None
+
+
+@cache
+def _re_union_list():
+    item = r"[\u4e00-\u9fff]{2,10}"
+    return re.compile(rf"((?:{item}、){{1,30}}{item})等(?:联合工会|工会联合会|行业工会)")

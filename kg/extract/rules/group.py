@@ -131,6 +131,10 @@ def _re_enumeration():
     return re.compile(rf"((?:{item}、){{1,30}}{item}(?:(?:和|及|以及|与){item})?){ends}")
 
 
+#: Unions named by the groups they organize: 成立了货运司机、村播从业者等联合工会.
+_UNIONS_OF = ("联合工会", "工会联合会", "行业工会")
+
+
 @rule("group.enum-head", example="调研理货员、叉车工等物流从业人员的工作状况。", expect=("WorkerGroup", "叉车工"),
       description="each member of an enumeration ending in a group noun (快递员、送餐员、卡车司机等灵活就业群体)")
 def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -145,8 +149,8 @@ def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     for h in heads:
         known_ends.setdefault(h.end, []).append(h.start)
     for m in _re_enumeration().finditer(text):
-        if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员"), m.end()):
-            continue  # …等灵活就业群体, or just …等群体
+        if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员") + _UNIONS_OF, m.end()):
+            continue  # …等灵活就业群体, …等群体, or …等联合工会 (the unions of those groups)
         for i, (s, e) in enumerate(_pieces(m)):
             if i == 0:
                 inside = [k for k in known_ends.get(e, ()) if k >= s]

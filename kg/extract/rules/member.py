@@ -136,9 +136,10 @@ def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
     out = []
     for p in people:
         lead = _ELECTED_LEAD.match(text, p.end)
-        verb = next((v for v in _ELECTED_VERBS if text.startswith(v, lead.end())), None)
-        org = orgs.get(lead.end() + len(verb)) if verb else None
-        if org is None or (lead.end() > p.end and verb == "任"):
+        lead_end = lead.end() if lead else p.end
+        verb = next((v for v in _ELECTED_VERBS if text.startswith(v, lead_end)), None)
+        org = orgs.get(lead_end + len(verb)) if verb else None
+        if org is None or (lead_end > p.end and verb == "任"):
             continue
         posts, role_end = _posts_at(text, org.end)
         for q in _listed_before(text, p, by_end):

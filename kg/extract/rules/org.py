@@ -41,8 +41,23 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         m = re.match(r"(.+?[省市])", o.label)
         if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
             out.append((o.start, o.start + len(m.group(1)), m.group(1), m.group(1)[-1]))
+    out += _unlisted_cities(ctx, {p[0] for p in out})
     out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+_CITY = re.compile(r"[\u4e00-\u9fff]{2,3}?市")
+
+
+def _unlisted_cities(ctx: Context, known_starts: set[int]) -> list[tuple[int, int, str, str]]:
+    """Cities the table does not list, where jieba reads a place ending in 市 (金昌市), so
+    that a district after them is found too."""
+    out = []
+    for m in _CITY.finditer(ctx.text):
+        if m.start() not in known_starts and m.group()[:-1] not in _NOT_PLACES and m.group() not in _NOT_PLACES \
+                and _is_place(ctx, m.start(), m.end()) and ctx.is_boundary(m.end()):
+            out.append((m.start(), m.end(), m.group(), "市"))
+    return out
 
 
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
