@@ -54,7 +54,7 @@ def _re_measure_verb():
 
 
 _CHUNK_STOP = re.compile(r"[，,；;：:。！？!?、“”‘’\"'《》（）()「」『』\s]")
-_AFTER_HEAD = ("等", "工作", "建设", "和", "及", "与", "为", "的工作")
+_AFTER_HEAD = ("等", "工作", "建设", "和", "及", "与", "为", "的工作", "达", "共计", "合计", "总计", "累计")
 
 
 @rule("measure.verb-object", example="今年该省将实施职工素质提升工程。", expect=("Measure", "职工素质提升工程"),
@@ -380,6 +380,28 @@ def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
 def _re_means():
     item = r"[\u4e00-\u9fff]{2,14}"
     return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
+
+
+#: Heads strong enough to name a measure after a list's 等: 养老、医疗、失业等社会保险补贴.
+_LIST_HEADS = ("补贴", "津贴", "补助", "补助金", "保险")
+_AFTER_LIST = re.compile(r"等([\u4e00-\u9fff]{4,10})(?=[，,。；;])")
+
+
+@rule("measure.list-category", example="按照规定享受养老、医疗、失业等社会保险补贴。", expect=("Measure", "社会保险补贴"),
+      description="the category after a list's 等, ending a clause with a benefit head (…等社会保险补贴)")
+def list_categories(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _AFTER_LIST.finditer(text):
+        name = m.group(1)
+        head = next((h for h in _LIST_HEADS if name.endswith(h)), None)
+        if head is None or "的" in name or "、" not in text[max(0, m.start() - 16):m.start()]:
+            continue  # 等 must close a list: 养老、医疗、失业等
+        nominal = all(flag in ("n", "vn", "nz", "b", "j", "l", "an") for _s, _e, flag in ctx.pos_tags(m.start(1), m.end(1)))
+        if nominal and _good_measure(name, head) and ctx.is_boundary(m.start(1)):
+            out.append(Candidate(m.start(1), m.end(1), "Measure", measure_label(name, ctx.comp.lexicon),
+                                 "measure.list-category"))
+    return out
 
 
 @rule("measure.by-means", example="通过以奖代补、购买服务等方式支持基层工会。", expect=("Measure", "以奖代补"),

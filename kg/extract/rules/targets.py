@@ -349,6 +349,53 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
+#: 帮扶和救助困难职工86人次，发放帮扶救助资金: helping verbs, joined, then their object.
+_HELPED = re.compile(r"(?:帮扶|救助|慰问|资助|帮助|救济)(?:(?:和|、|及)(?:帮扶|救助|慰问|资助|帮助|救济))*")
+#: Verbs that hand a measure over, opening the clause after the helped group.
+_GIVE = ("发放", "送去", "送上", "提供", "兑现")
+
+
+@rule("targets.helped-then-given", example="累计帮扶和救助困难职工86人次，发放帮扶救助资金达38万元。",
+      expect=("targets", "帮扶救助资金", "困难职工"),
+      description="a clause helping a group (帮扶和救助困难职工…), then the next opening with 发放/送去 and a measure")
+def targets_helped_then_given(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for m in _HELPED.finditer(text) if groups and measures else ():
+        g = groups.by_start.get(m.end())
+        end = _clause_end(text, m.end())
+        give = next((v for v in _GIVE if text.startswith(v, end + 1)), None) if text[end:end + 1] in "，,；;" else None
+        x = measures.by_start.get(end + 1 + len(give)) if give else None
+        if g is None or x is None:
+            continue
+        for t in _group_chain(text, g, groups):
+            out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.helped-then-given")
+    return out
+
+
+_ENTITLED = re.compile(r"享受|领取|申领")
+
+
+@rule("targets.entitled", example="就业困难人员灵活就业的，按照有关规定享受养老、失业等社会保险补贴。",
+      expect=("targets", "社会保险补贴", "就业困难人员"),
+      description="a group opening the sentence, then 享受/领取/申领 and a measure later in it (…的，…享受…补贴)")
+def targets_entitled(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for v in _ENTITLED.finditer(text) if groups and measures else ():
+        sent = ctx.sentence_of(v.start(), v.end())
+        first = groups.first_in(sent[0], v.start()) if sent is not None else None
+        if sent is None or first is None or first.start != sent[0]:
+            continue  # the group must be the sentence's subject: 就业困难人员…享受
+        for x in measures.within(v.end(), _clause_end(text, v.end())):
+            out += _rel(ctx, "targets", x.ref, first.ref, first.start, x.end, "targets.entitled")
+    return out
+
+
 def _frame(text: str, m: re.Match, g: Found, groups: Spans) -> tuple[list[Found], int] | None:
     """(the groups, where the handed-over part starts) when the lead word ``m`` and the group
     ``g`` open a beneficiary frame; None otherwise."""
