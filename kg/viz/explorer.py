@@ -179,7 +179,8 @@ def explorer_payload(
         "sentences": list(sentences),
         "rules": list(rules),
         "t2s": traditional_map(data),
-        "layout": {"renderer": renderer, "topN": top_n, "topByDefault": big, "articlesByDefault": not big},
+        "layout": {"renderer": renderer, "topN": top_n, "topByDefault": big, "articlesByDefault": not big,
+                   "fallbackMax": SIGMA_ABOVE},
     }
 
 
@@ -202,12 +203,14 @@ def traditional_map(data: GraphData) -> dict[str, str]:
 def render_page(payload: dict) -> str:
     """Fill the page template with the inlined assets and the JSON payload."""
     static = resources.files("kg.viz") / "static"
-    if payload["layout"]["renderer"] == "sigma":
-        lib_js = ";\n".join((static / name).read_text(encoding="utf-8")
-                            for name in ("graphology.umd.min.js", "sigma.min.js"))
-        lib_css = ""
-    else:
-        lib_js, lib_css = vis_network_assets()
+    vis_js, lib_css = vis_network_assets()
+    libs = [vis_js]
+    if payload["layout"]["renderer"] == "sigma":  # vis-network stays, for browsers without WebGL
+        libs += [(static / name).read_text(encoding="utf-8") for name in ("graphology.umd.min.js", "sigma.min.js")]
+    # Each library on its own: sigma.js throws as it loads when WebGL is off, and the page
+    # then draws with vis-network instead (see explorer.js).
+    lib_js = "\n".join(f"try {{\n{code}\n}} catch (err) {{ (window.kgLibErrors = window.kgLibErrors || []).push(String(err)); }}"
+                       for code in libs)
     parts = {
         "LIB_CSS": _inline_css(lib_css),
         "APP_CSS": _inline_css((static / "explorer.css").read_text(encoding="utf-8")),

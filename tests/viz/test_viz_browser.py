@@ -253,3 +253,63 @@ def test_one_sentence_cited_by_two_rules_is_shown_once_with_both(small_page):
     assert len(texts) == len(set(texts)) == 3
     cited = items.filter(has_text="快递员是新就业形态劳动者").locator(".meta").inner_text()
     assert "rules mention.vocabulary, broader.shi" in cited or "rules broader.shi, mention.vocabulary" in cited
+
+
+def boxes_overlap(a, b) -> bool:
+    return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+
+
+def test_labels_never_overlap_and_more_appear_as_you_zoom_in(seed_graph, tmp_path, offline_page):
+    page = open_page(seed_graph, tmp_path, offline_page, "vis").page
+    page.wait_for_timeout(300)
+    labels = page.evaluate("window.kgExplorer.renderer.labels()")
+    shown = page.evaluate("window.kgExplorer.visible()")
+    assert 0 < len(labels) <= len(shown)
+    assert not any(boxes_overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1:])
+    best = min(shown, key=lambda i: page.evaluate("i => window.kgExplorer.nodes[i].r", i))
+    assert best in [b[0] for b in labels]  # the best-ranked node is always named
+    # zoomed out, the nodes crowd together: fewer labels, still none on another
+    page.evaluate("window.kgExplorer.renderer.zoomBy(1 / 3); window.kgExplorer.renderer.drawNow()")
+    crowded = page.evaluate("window.kgExplorer.renderer.labels()")
+    assert 0 < len(crowded) < len(labels)
+    assert not any(boxes_overlap(a, b) for i, a in enumerate(crowded) for b in crowded[i + 1:])
+    assert best in [b[0] for b in crowded]
+    # a selected node is named first, whatever its rank
+    last = max(shown, key=lambda i: page.evaluate("i => window.kgExplorer.nodes[i].r", i))
+    page.evaluate("i => { window.kgExplorer.select(i); }", last)
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.kgExplorer.renderer.labels()")[0][0] == last
+
+
+def test_without_webgl_the_sigma_page_draws_the_best_nodes_with_vis_network(browser, seed_graph, tmp_path, monkeypatch):
+    from offline_browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
+
+    import kg.viz.explorer as explorer
+
+    monkeypatch.setattr(explorer, "SIGMA_ABOVE", 20)  # the fallback's limit, small enough to see
+    path = tmp_path / "graph.html"
+    write_explorer(seed_graph, path, renderer="sigma")
+    no_webgl = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=[*CHROMIUM_ARGS, "--disable-webgl", "--disable-3d-apis"])
+    try:
+        offline = OfflinePage(no_webgl)
+        page = offline.open(path)
+        assert page.evaluate("!document.createElement('canvas').getContext('webgl')")
+        assert page.evaluate("window.kgExplorer.renderer.name") == "vis"
+        notice = page.locator("#notice")
+        assert notice.is_visible() and "WebGL" in notice.inner_text() and "20" in notice.inner_text()
+        total = graph_node_count(seed_graph)
+        assert page.evaluate("window.kgExplorer.nodes.length") == total
+        shown = page.evaluate("window.kgExplorer.visible()")
+        ranks = page.evaluate("window.kgExplorer.nodes.map(n => n.r)")
+        assert len(shown) == 20 and sorted(ranks[i] for i in shown) == sorted(ranks)[:20]
+        assert len(page.evaluate("window.kgExplorer.positions()")) == 20
+        assert f"of {total} without WebGL" in page.locator("#status").inner_text()
+        assert page.locator("#graph canvas").count() >= 1  # something is drawn, not a blank box
+        search(page, "農民工")  # outside the best 20 or not, the search reaches it and shows it
+        page.keyboard.press("Enter")
+        assert page.locator("#panel h2").inner_text() == "农民工"
+        assert node_id(page, GHR + "group/农民工") in page.evaluate("window.kgExplorer.visible()")
+        assert offline.external == [] and offline.errors == []
+    finally:
+        no_webgl.close()
