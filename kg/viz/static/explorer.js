@@ -293,12 +293,13 @@
   }
 
   function sigmaRenderer(box, hooks) {
-    // Without a GPU, Chromium draws WebGL on the CPU (SwiftShader), and every item in
-    // sigma's buffers costs, shown or not: hidden nodes and edges go to the cheapest
-    // programs (points, 1-pixel lines), where they cost next to nothing; a hidden arrow
-    // costs as much as a drawn one. Above MANY_EDGES edges shown, edges are 1-pixel lines
-    // without arrowheads, hidden while the camera moves (labels too above MANY_NODES nodes).
-    var MANY_EDGES = 5000, MANY_NODES = 5000, thin = shownE > MANY_EDGES, fresh = true;
+    // Without a GPU, Chromium draws WebGL on the CPU (SwiftShader), where an instanced
+    // program (sigma's circles, arrows, thick lines) costs per item, shown or hidden: 30,000
+    // circles took a second a frame. Nodes are drawn as round points and hidden edges as
+    // 1-pixel lines (plain draws, next to free when hidden). Above MANY_EDGES edges shown,
+    // all edges are 1-pixel lines without arrowheads, hidden while the camera moves (labels
+    // too above MANY_NODES nodes).
+    var MANY_EDGES = 2000, MANY_NODES = 5000, thin = shownE > MANY_EDGES, fresh = true;
     var rendering = Sigma.rendering;
     var nodes = new Array(N.length), edges = new Array(E.length), i, k;
     for (i = 0; i < N.length; i++) {
@@ -320,7 +321,7 @@
     var sigma = new Sigma(G, box, {
       renderEdgeLabels: false, enableEdgeEvents: E.length <= 4 * MANY_EDGES,
       hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES,
-      nodeProgramClasses: { circle: rendering.NodeCircleProgram, point: rendering.NodePointProgram },
+      defaultNodeType: "point", nodeProgramClasses: { point: rendering.NodePointProgram },
       edgeProgramClasses: { arrow: rendering.EdgeArrowProgram, line: rendering.EdgeRectangleProgram, thin: rendering.EdgeLineProgram },
       labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       labelSize: 13, labelWeight: "normal", labelColor: { color: "#1f2933" },
@@ -328,7 +329,7 @@
       defaultEdgeType: "arrow", zIndex: true, minCameraRatio: 0.01, maxCameraRatio: 4,
       nodeReducer: function (key, d) {
         var i = +key;
-        if (!visN[i]) { d.hidden = true; d.type = "point"; }
+        if (!visN[i]) d.hidden = true;
         else if (i === selN) { d.highlighted = true; d.zIndex = 2; d.forceLabel = true; }
         return d;
       },
