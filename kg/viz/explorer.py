@@ -33,29 +33,34 @@ MIN_SIZE, MAX_SIZE = 10, 42
 #: Above this many nodes the page draws with sigma.js (WebGL) instead of vis-network:
 #: measured with benchmarks/bench_html.py (see README, "The explorer").
 SIGMA_ABOVE = 1000
-#: Above this many nodes the page opens on the top ``top_n`` (per class in turn), articles off.
-TOP_N = 500
+#: Above this many nodes the page opens on the top ``TOP_N`` (per class in turn), articles off:
+#: 150 keeps the opening readable on the laws corpus (500 was a dense cloud of 358 nodes).
+OPEN_ALL_UP_TO = 500
+TOP_N = 150
 RENDERERS = ("vis", "sigma")
 #: Up to this many nodes vis-network lays the graph out in the browser (seeded physics).
 PHYSICS_UP_TO = 500
 
 
-def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, renderer: str | None = None) -> None:
+def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
+                   renderer: str | None = None) -> None:
     """Write the interactive explorer for ``graph`` to ``path`` (atomically).
 
     ``renderer``: "vis" or "sigma"; by default vis-network up to ``SIGMA_ABOVE`` nodes,
-    sigma.js above. Above ``top_n`` nodes the page opens on the top ``top_n`` entities
-    (by PageRank, each class in turn) with articles hidden until asked for.
+    sigma.js above. Above ``open_all_up_to`` nodes the page opens on the top ``top_n``
+    entities (by PageRank, each class in turn) with articles hidden until asked for.
     """
-    atomic_write_text(Path(path), explorer_html(graph, top_n=top_n, renderer=renderer))
+    atomic_write_text(Path(path), explorer_html(graph, top_n=top_n, open_all_up_to=open_all_up_to,
+                                                renderer=renderer))
 
 
-def explorer_html(graph: Graph, *, top_n: int = TOP_N, renderer: str | None = None) -> str:
+def explorer_html(graph: Graph, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
+                  renderer: str | None = None) -> str:
     """The explorer page for ``graph`` as a string."""
     data = read_graph(graph)
     G = project(graph)
     scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
-    big = len(data.nodes) > top_n
+    big = len(data.nodes) > open_all_up_to
     chosen = renderer or ("sigma" if len(data.nodes) > SIGMA_ABOVE else "vis")
     if chosen not in RENDERERS:
         raise ValueError(f"renderer must be one of {RENDERERS}, not {renderer!r}")

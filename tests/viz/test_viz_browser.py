@@ -194,7 +194,7 @@ def test_scope_and_reset_keep_every_position(small_page):
 
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_large_mode_opens_on_the_top_entities_with_articles_on_demand(small_graph, tmp_path, offline_page, renderer):
-    page = open_page(small_graph, tmp_path, offline_page, renderer, top_n=6).page
+    page = open_page(small_graph, tmp_path, offline_page, renderer, top_n=6, open_all_up_to=10).page
     assert page.evaluate("window.kgExplorer.nodes.every(n => typeof n.x === 'number')")
     assert page.evaluate("window.kgExplorer.nodes.length") == 17
     shown = page.evaluate("window.kgExplorer.visible().map(i => window.kgExplorer.nodes[i])")
@@ -259,8 +259,9 @@ def boxes_overlap(a, b) -> bool:
     return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
 
 
-def test_labels_never_overlap_and_more_appear_as_you_zoom_in(seed_graph, tmp_path, offline_page):
-    page = open_page(seed_graph, tmp_path, offline_page, "vis").page
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_labels_never_overlap_and_fewer_show_as_you_zoom_out(seed_graph, tmp_path, offline_page, renderer):
+    page = open_page(seed_graph, tmp_path, offline_page, renderer).page
     page.wait_for_timeout(300)
     labels = page.evaluate("window.kgExplorer.renderer.labels()")
     shown = page.evaluate("window.kgExplorer.visible()")

@@ -88,6 +88,14 @@
     }
     return boxes;
   }
+  // The nodes shown, in the order they get a label: the selected one first, then by rank.
+  function labelOrder(sel) {
+    var order = [];
+    for (var i = 0; i < N.length; i++) if (visN[i] && i !== sel) order.push(i);
+    order.sort(function (a, b) { return N[a].r - N[b].r; });
+    if (sel !== null && visN[sel]) order.unshift(sel);
+    return order;
+  }
   function drawLabels(ctx, boxes) {
     ctx.font = LABEL_FONT; ctx.textAlign = "center"; ctx.textBaseline = "top";
     ctx.lineJoin = "round"; ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#1f2933";
@@ -240,12 +248,6 @@
     else drawnOnce();
     network.setData({ nodes: nodesView, edges: edgesView });
     var order = [], drawnLabels = [], sel = null;
-    function labelOrder() {
-      order = [];
-      for (var i = 0; i < N.length; i++) if (visN[i] && i !== sel) order.push(i);
-      order.sort(function (a, b) { return N[a].r - N[b].r; });
-      if (sel !== null && visN[sel]) order.unshift(sel);
-    }
     network.on("afterDrawing", function (ctx) {
       var c = ctx.canvas, w = c.clientWidth, h = c.clientHeight, scale = network.getScale(), pos = network.getPositions(order);
       ctx.save();
@@ -268,10 +270,10 @@
     function toPage(pt) { var d = network.canvasToDOM(pt), r = box.getBoundingClientRect(); return { x: r.left + d.x, y: r.top + d.y }; }
     return {
       name: "vis", network: network, nodesView: nodesView, edgesView: edgesView,
-      update: function () { labelOrder(); nodesView.refresh(); edgesView.refresh(); },
+      update: function () { order = labelOrder(sel); nodesView.refresh(); edgesView.refresh(); },
       select: function (i, k) {
         sel = i === null || i === undefined ? null : i;
-        labelOrder();
+        order = labelOrder(sel);
         if (sel !== null) network.selectNodes([i]);
         else if (k !== null && k !== undefined) network.setSelection({ nodes: [], edges: [k] });
         else network.unselectAll();
@@ -325,7 +327,7 @@
       edgeProgramClasses: { arrow: rendering.EdgeArrowProgram, line: rendering.EdgeRectangleProgram, thin: rendering.EdgeLineProgram },
       labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       labelSize: 13, labelWeight: "normal", labelColor: { color: "#1f2933" },
-      labelDensity: 0.7, labelGridCellSize: 90, labelRenderedSizeThreshold: 7,
+      renderLabels: false,  // the page places them (placeLabels), as with vis-network
       defaultEdgeType: "arrow", zIndex: true, minCameraRatio: 0.01, maxCameraRatio: 4,
       nodeReducer: function (key, d) {
         var i = +key;
@@ -343,22 +345,50 @@
     });
     // What depends on how much is shown; setSettings re-indexes the graph itself.
     function update() {
+      order = labelOrder(selN);
       if (fresh) { fresh = false; return; }  // indexed by the constructor, just now
       thin = shownE > MANY_EDGES;
       var want = { hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES }, changed = null;
       for (var key in want) if (sigma.getSetting(key) !== want[key]) { changed = changed || {}; changed[key] = want[key]; }
       if (changed) sigma.setSettings(changed); else sigma.refresh();
     }
+    var order = labelOrder(null), drawnLabels = [], cam = sigma.getCamera(), mouse = sigma.getMouseCaptor();
+    sigma.on("afterRender", function () {
+      var ctx = sigma.getCanvases().labels.getContext("2d"), dim = sigma.getDimensions(), w = dim.width, h = dim.height;
+      if (shownN > MANY_NODES && (cam.isAnimated() || mouse.isMoving || mouse.draggedEvents || mouse.currentWheelDirection)) {
+        drawnLabels = [];  // as sigma's hideLabelsOnMove
+        return;
+      }
+      // what is on screen, in sigma's framed coordinates, to skip the rest cheaply
+      var a = sigma.viewportToFramedGraph({ x: -60, y: -LABEL_H }), b = sigma.viewportToFramedGraph({ x: w + 60, y: h + LABEL_H });
+      var x0 = Math.min(a.x, b.x), x1 = Math.max(a.x, b.x), y0 = Math.min(a.y, b.y), y1 = Math.max(a.y, b.y);
+      ctx.save();
+      ctx.font = LABEL_FONT;
+      drawnLabels = placeLabels(ctx, order, function (i) {
+        var d = sigma.getNodeDisplayData(String(i));
+        if (!d || d.x < x0 || d.x > x1 || d.y < y0 || d.y > y1) return null;
+        var r = sigma.scaleSize(d.size);
+        if (r < 3 && i !== selN) return null;  // too small to name at this zoom
+        var v = sigma.framedGraphToViewport(d);
+        return { x: v.x, y: v.y + r + 2 };
+      }, w, h);
+      drawLabels(ctx, drawnLabels);
+      ctx.restore();
+    });
     sigma.once("afterRender", function () { hooks.drawn(); });
     sigma.on("clickNode", function (ev) { hooks.node(+ev.node); });
     sigma.on("clickEdge", function (ev) { hooks.edge(+ev.edge); });
     sigma.on("clickStage", function () { hooks.stage(); });
-    var cam = sigma.getCamera();
     function toPage(p) { var v = sigma.graphToViewport({ x: p.x, y: -p.y }), r = box.getBoundingClientRect(); return { x: r.left + v.x, y: r.top + v.y }; }
     var api = {
       name: "sigma", sigma: sigma, graph: G,
       update: update,
-      select: function (i, k) { selN = i === undefined ? null : i; selE = k === undefined ? null : k; sigma.refresh(); },
+      select: function (i, k) {
+        selN = i === undefined ? null : i; selE = k === undefined ? null : k;
+        order = labelOrder(selN);
+        sigma.refresh();
+      },
+      labels: function () { return drawnLabels.map(function (b) { return b.slice(); }); },
       selected: function () { return selN === null ? [] : [selN]; },
       focus: function (i) {
         var d = sigma.getNodeDisplayData(String(i));
