@@ -3,8 +3,10 @@
 The page inlines its renderer, its own script and style, and the graph as JSON in a
 ``<script type="application/json">`` block. Small graphs are drawn by vis-network (read
 from the installed pyvis package, canvas 2D); above ``SIGMA_ABOVE`` nodes by sigma.js on
-graphology (WebGL, vendored under ``kg/viz/static/``). One page script serves both, so
-search, filters and the evidence panel are written once. Positions are computed here,
+graphology (WebGL, vendored under ``kg/viz/static/``); a sigma page inlines vis-network
+too and draws with it, for its best ``SIGMA_ABOVE`` nodes, where WebGL is unavailable.
+One page script serves both, so search, filters, labels (placed so they never overlap)
+and the evidence panel are written once. Positions are computed here,
 seeded, for every node, so the picture is the same on every build and no filter moves a
 node. No corpus text is ever written as HTML: the JSON escapes ``<``, ``>`` and ``&``,
 and the script puts text on the page with ``textContent`` only.
