@@ -18,7 +18,7 @@ Chromium (offline, the page's CSP on):
 - frame: with every node shown, the mean milliseconds between frames while a person zooms in
   with the mouse wheel, drags the view and zooms out (Playwright mouse events; the worst
   frame too). Renderers may lighten what they draw while the view moves (sigma hides edges
-  above 5,000 shown, vis-network hides them above 500 nodes), as they do for a person;
+  above 2,000 shown, vis-network hides them above 500 nodes), as they do for a person;
 - still redraw: milliseconds for a full frame of everything shown, after a move. With no GPU,
   Chromium draws WebGL in software (SwiftShader) on the CPU, so this is mostly rasterising;
 - heap: the page's JS heap in MB after all that (CDP ``Runtime.getHeapUsage``).

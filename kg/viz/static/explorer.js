@@ -118,9 +118,13 @@
     from: "", to: "",      // months, inclusive; "" for open
     scope: null,           // Set of node indices, or null for everything
     pinned: new Set(),     // nodes shown whatever the filters say (search results)
-    cap: 0                 // at most this many nodes shown (0: no limit): the fallback without WebGL
+    cap: 0,                // at most this many nodes shown (0: no limit): the fallback without WebGL
+    // at most this many edges drawn (0: no limit), those between the best-ranked nodes first:
+    // without a GPU each drawn edge costs sigma about 6 microseconds a still frame
+    edgeBudget: L.renderer === "sigma" ? 20000 : 0
   };
-  var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0, capped = 0;
+  var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0, capped = 0, trimmed = 0;
+  var edgeOrder = null;  // edges by the better rank of their ends, then the other: made when first needed
 
   function inDates(i) {
     if (!state.from && !state.to) return true;
@@ -174,6 +178,24 @@
       var linked = new Uint8Array(N.length);
       for (k = 0; k < E.length; k++) if (visE[k]) { linked[E[k][0]] = 1; linked[E[k][1]] = 1; }
       for (i = 0; i < N.length; i++) if (visN[i] && !linked[i] && !state.pinned.has(i)) visN[i] = 0;
+    }
+    trimmed = 0;
+    if (state.edgeBudget && shownE > state.edgeBudget) {
+      if (!edgeOrder) {
+        edgeOrder = E.map(function (e, j) { return j; });
+        edgeOrder.sort(function (a, b) {
+          var ra = N[E[a][0]].r, rb = N[E[a][1]].r, sa = N[E[b][0]].r, sb = N[E[b][1]].r;
+          return Math.min(ra, rb) - Math.min(sa, sb) || Math.max(ra, rb) - Math.max(sa, sb) || a - b;
+        });
+      }
+      var kept = 0;
+      for (var o = 0; o < edgeOrder.length; o++) {
+        k = edgeOrder[o];
+        if (!visE[k]) continue;
+        if (kept < state.edgeBudget) kept++; else visE[k] = 0;
+      }
+      trimmed = shownE;
+      shownE = kept;
     }
     shownN = 0;
     for (i = 0; i < N.length; i++) shownN += visN[i];
@@ -299,9 +321,9 @@
     // program (sigma's circles, arrows, thick lines) costs per item, shown or hidden: 30,000
     // circles took a second a frame. Nodes are drawn as round points and hidden edges as
     // 1-pixel lines (plain draws, next to free when hidden). Above MANY_EDGES edges shown,
-    // all edges are 1-pixel lines without arrowheads, hidden while the camera moves (labels
-    // too above MANY_NODES nodes).
-    var MANY_EDGES = 2000, MANY_NODES = 5000, thin = shownE > MANY_EDGES, fresh = true;
+    // all edges are 1-pixel lines without arrowheads, hidden while the camera moves; above
+    // MANY_NODES nodes shown, so are the labels (placing them is the JS of a frame).
+    var MANY_EDGES = 2000, MANY_NODES = 1000, thin = shownE > MANY_EDGES, fresh = true;
     var rendering = Sigma.rendering;
     var nodes = new Array(N.length), edges = new Array(E.length), i, k;
     for (i = 0; i < N.length; i++) {
@@ -350,7 +372,9 @@
       thin = shownE > MANY_EDGES;
       var want = { hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES }, changed = null;
       for (var key in want) if (sigma.getSetting(key) !== want[key]) { changed = changed || {}; changed[key] = want[key]; }
-      if (changed) sigma.setSettings(changed); else sigma.refresh();
+      // Drawn at once either way, so the display data (fit, focus) are in sigma's framed
+      // coordinates: setSettings only re-indexes and leaves the processing to a later frame.
+      if (changed) { sigma.setSettings(changed); sigma.render(); } else sigma.refresh();
     }
     var order = labelOrder(null), drawnLabels = [], cam = sigma.getCamera(), mouse = sigma.getMouseCaptor();
     sigma.on("afterRender", function () {
@@ -475,6 +499,7 @@
     R.update();
     var note = state.scope ? " (scope)" : state.topOn ? " (top " + state.topN + " by PageRank, per class in turn)" : "";
     if (capped) note += " (the best " + state.cap + " of " + capped + " without WebGL)";
+    if (trimmed) note += "; only the edges of the best-ranked nodes are drawn (filter or scope for the rest)";
     $("status").textContent = "Showing " + shownN + " of " + N.length + " nodes, " + shownE + " of " + E.length + " edges" + note;
   }
 
