@@ -314,3 +314,48 @@ def test_without_webgl_the_sigma_page_draws_the_best_nodes_with_vis_network(brow
         assert offline.external == [] and offline.errors == []
     finally:
         no_webgl.close()
+
+
+def many_mentions_page(tmp_path, articles: int = 500, entities: int = 300, per_article: int = 8):
+    """A sigma page past its thin-edge threshold once every node is shown (4,000 mentions)."""
+    import random
+
+    from kg.analyze import pagerank
+    from kg.viz.explorer import _display_graph, explorer_payload, render_page
+    from kg.viz.graphdata import ArticleInfo, Edge, EvidenceRow, GraphData, Node
+    from kg.viz.layout import layout
+
+    rng = random.Random(7)
+    info = {f"{GHR}article/m{k}": ArticleInfo(f"{GHR}article/m{k}", f"第{k}篇", f"m/{k}.md", "") for k in range(articles)}
+    nodes = [Node(a, "Article", i.title) for a, i in info.items()]
+    nodes += [Node(f"{GHR}group/g{j}", "WorkerGroup", f"群体{j}") for j in range(entities)]
+    evidence, edges = [], []
+    for a in info:
+        for j in sorted(rng.sample(range(entities), per_article)):
+            evidence.append(EvidenceRow(a, f"关心群体{j}。", 2, 4 + len(str(j)), "synthetic"))
+            edges.append(Edge(a, f"{GHR}group/g{j}", "mentions", "提及", (len(evidence) - 1,)))
+    data = GraphData(tuple(nodes), tuple(edges), tuple(evidence), info)
+    import networkx as nx
+
+    G = nx.Graph((e.source, e.target) for e in edges)
+    scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
+    path = tmp_path / "many.html"
+    path.write_text(render_page(explorer_payload(data, scores, layout(_display_graph(data)), top_n=50, big=True,
+                                                 renderer="sigma")), encoding="utf-8")
+    return path
+
+
+def test_show_all_frames_the_graph_when_edges_turn_thin(tmp_path, offline_page):
+    page = offline_page.open(many_mentions_page(tmp_path))
+    assert page.evaluate("window.kgExplorer.renderer.name") == "sigma"
+    page.evaluate("window.kgExplorer.showAll()")
+    assert len(page.evaluate("window.kgExplorer.visibleEdges()")) == 4000
+    page.wait_for_timeout(500)
+    box = page.locator("#graph").bounding_box()
+    on_screen = page.evaluate("""() => { const k = window.kgExplorer, out = [];
+        for (const i of k.visible()) out.push(k.renderer.screen(i)); return out; }""")
+    inside = [p for p in on_screen if box["x"] <= p["x"] <= box["x"] + box["width"]
+              and box["y"] <= p["y"] <= box["y"] + box["height"]]
+    assert len(inside) >= 0.9 * len(on_screen)  # the camera frames what is shown
+    assert page.evaluate("window.kgExplorer.renderer.labels().length") > 0
+    assert offline_page.errors == []
