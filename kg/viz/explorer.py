@@ -3,8 +3,10 @@
 The page inlines its renderer, its own script and style, and the graph as JSON in a
 ``<script type="application/json">`` block. Small graphs are drawn by vis-network (read
 from the installed pyvis package, canvas 2D); above ``SIGMA_ABOVE`` nodes by sigma.js on
-graphology (WebGL, vendored under ``kg/viz/static/``). One page script serves both, so
-search, filters and the evidence panel are written once. Positions are computed here,
+graphology (WebGL, vendored under ``kg/viz/static/``); a sigma page inlines vis-network
+too and draws with it, for its best ``SIGMA_ABOVE`` nodes, where WebGL is unavailable.
+One page script serves both, so search, filters, labels (placed so they never overlap)
+and the evidence panel are written once. Positions are computed here,
 seeded, for every node, so the picture is the same on every build and no filter moves a
 node. No corpus text is ever written as HTML: the JSON escapes ``<``, ``>`` and ``&``,
 and the script puts text on the page with ``textContent`` only.
@@ -33,29 +35,34 @@ MIN_SIZE, MAX_SIZE = 10, 42
 #: Above this many nodes the page draws with sigma.js (WebGL) instead of vis-network:
 #: measured with benchmarks/bench_html.py (see README, "The explorer").
 SIGMA_ABOVE = 1000
-#: Above this many nodes the page opens on the top ``top_n`` (per class in turn), articles off.
-TOP_N = 500
+#: Above this many nodes the page opens on the top ``TOP_N`` (per class in turn), articles off:
+#: 150 keeps the opening readable on the laws corpus (500 was a dense cloud of 358 nodes).
+OPEN_ALL_UP_TO = 500
+TOP_N = 150
 RENDERERS = ("vis", "sigma")
 #: Up to this many nodes vis-network lays the graph out in the browser (seeded physics).
 PHYSICS_UP_TO = 500
 
 
-def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, renderer: str | None = None) -> None:
+def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
+                   renderer: str | None = None) -> None:
     """Write the interactive explorer for ``graph`` to ``path`` (atomically).
 
     ``renderer``: "vis" or "sigma"; by default vis-network up to ``SIGMA_ABOVE`` nodes,
-    sigma.js above. Above ``top_n`` nodes the page opens on the top ``top_n`` entities
-    (by PageRank, each class in turn) with articles hidden until asked for.
+    sigma.js above. Above ``open_all_up_to`` nodes the page opens on the top ``top_n``
+    entities (by PageRank, each class in turn) with articles hidden until asked for.
     """
-    atomic_write_text(Path(path), explorer_html(graph, top_n=top_n, renderer=renderer))
+    atomic_write_text(Path(path), explorer_html(graph, top_n=top_n, open_all_up_to=open_all_up_to,
+                                                renderer=renderer))
 
 
-def explorer_html(graph: Graph, *, top_n: int = TOP_N, renderer: str | None = None) -> str:
+def explorer_html(graph: Graph, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
+                  renderer: str | None = None) -> str:
     """The explorer page for ``graph`` as a string."""
     data = read_graph(graph)
     G = project(graph)
     scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
-    big = len(data.nodes) > top_n
+    big = len(data.nodes) > open_all_up_to
     chosen = renderer or ("sigma" if len(data.nodes) > SIGMA_ABOVE else "vis")
     if chosen not in RENDERERS:
         raise ValueError(f"renderer must be one of {RENDERERS}, not {renderer!r}")
@@ -179,7 +186,8 @@ def explorer_payload(
         "sentences": list(sentences),
         "rules": list(rules),
         "t2s": traditional_map(data),
-        "layout": {"renderer": renderer, "topN": top_n, "topByDefault": big, "articlesByDefault": not big},
+        "layout": {"renderer": renderer, "topN": top_n, "topByDefault": big, "articlesByDefault": not big,
+                   "fallbackMax": SIGMA_ABOVE},
     }
 
 
@@ -202,12 +210,14 @@ def traditional_map(data: GraphData) -> dict[str, str]:
 def render_page(payload: dict) -> str:
     """Fill the page template with the inlined assets and the JSON payload."""
     static = resources.files("kg.viz") / "static"
-    if payload["layout"]["renderer"] == "sigma":
-        lib_js = ";\n".join((static / name).read_text(encoding="utf-8")
-                            for name in ("graphology.umd.min.js", "sigma.min.js"))
-        lib_css = ""
-    else:
-        lib_js, lib_css = vis_network_assets()
+    vis_js, lib_css = vis_network_assets()
+    libs = [vis_js]
+    if payload["layout"]["renderer"] == "sigma":  # vis-network stays, for browsers without WebGL
+        libs += [(static / name).read_text(encoding="utf-8") for name in ("graphology.umd.min.js", "sigma.min.js")]
+    # Each library on its own: sigma.js throws as it loads when WebGL is off, and the page
+    # then draws with vis-network instead (see explorer.js).
+    lib_js = "\n".join(f"try {{\n{code}\n}} catch (err) {{ (window.kgLibErrors = window.kgLibErrors || []).push(String(err)); }}"
+                       for code in libs)
     parts = {
         "LIB_CSS": _inline_css(lib_css),
         "APP_CSS": _inline_css((static / "explorer.css").read_text(encoding="utf-8")),

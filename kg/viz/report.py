@@ -296,34 +296,46 @@ def _per_group(f: Facts) -> str:
     out = ["<p class='muted'>For each worker group, the measures aimed at it, and those aimed at a narrower "
            "group under it (<code>skos:broader</code>), with the articles, their authors and the sentences.</p>"]
     for g in order:
-        rows = [(m, g) for m in by_group.get(g, ())]
-        for d in _descendants(f, g):
-            rows += [(m, d) for m in by_group.get(d, ())]
-        rows.sort(key=lambda r: (r[1] != g, f.labels[r[0]], r[0], f.labels[r[1]]))
+        rows = _group_rows(f, g, by_group)
         alias = f.data.nodes[f.anchor[g]].aliases
         also = f" <span class='muted'>又名 {escape('、'.join(alias))}</span>" if alias else ""
         out.append(f"<details{opened} id='g-{f.anchor[g]}'><summary><h3>{_swatch('WorkerGroup')}"
                    f"{escape(f.labels[g])}</h3>{also} <span class='muted'>({len(rows)} measures)</span>"
                    "</summary><table class='wide'><tr><th>measure 举措</th><th>articles and sentences 文章与证据</th></tr>")
-        for m, target in rows:
-            ev_rows = f.targets[(m, target)]
-            via = (f" <span class='muted'>via {escape(f.labels[target])}</span>" if target != g else "")
-            rid = f" id='t-{f.anchor[m]}-{f.anchor[g]}'" if target == g else ""
-            cell = []
-            by_article: dict[str, list[int]] = defaultdict(list)
-            for i in ev_rows:
-                by_article[f.data.evidence[i].article].append(i)
-            for article, idx in by_article.items():
-                cell.append(f"<div>{_article_ref(f, article)}</div>")
-                once = {f.data.evidence[i].sentence: i for i in reversed(idx)}  # first row per sentence
-                for i in sorted(once.values())[:SENTENCES_PER_PAIR]:
-                    cell.append(f"<blockquote>{_sentence_html(f.data.evidence[i])}</blockquote>")
-            if not by_article:
-                cell.append("<span class='muted'>no evidence sentence recorded</span>")
-            out.append(f"<tr{rid}><td class='measure'>{_swatch('Measure')}{escape(f.labels[m])}{via}</td>"
-                       f"<td>{''.join(cell)}</td></tr>")
+        out.extend(_measure_row(f, m, target, g) for m, target in rows)
         out.append("</table></details>")
     return "\n".join(out)
+
+
+def _group_rows(f: Facts, group: str, by_group: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(measure, group aimed at) for ``group`` and the groups under it: its own first, then by label."""
+    rows = [(m, group) for m in by_group.get(group, ())]
+    for d in _descendants(f, group):
+        rows += [(m, d) for m in by_group.get(d, ())]
+    rows.sort(key=lambda r: (r[1] != group, f.labels[r[0]], r[0], f.labels[r[1]]))
+    return rows
+
+
+def _measure_row(f: Facts, measure: str, target: str, group: str) -> str:
+    """One table row of a group's measures: the measure, then each article with its sentences.
+
+    The row of a measure aimed at the group itself carries the id the matrix cell links to.
+    """
+    via = f" <span class='muted'>via {escape(f.labels[target])}</span>" if target != group else ""
+    rid = f" id='t-{f.anchor[measure]}-{f.anchor[group]}'" if target == group else ""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in f.targets[(measure, target)]:
+        by_article[f.data.evidence[i].article].append(i)
+    cell = []
+    for article, idx in by_article.items():
+        cell.append(f"<div>{_article_ref(f, article)}</div>")
+        once = {f.data.evidence[i].sentence: i for i in reversed(idx)}  # first row per sentence
+        cell.extend(f"<blockquote>{_sentence_html(f.data.evidence[i])}</blockquote>"
+                    for i in sorted(once.values())[:SENTENCES_PER_PAIR])
+    if not by_article:
+        cell.append("<span class='muted'>no evidence sentence recorded</span>")
+    return (f"<tr{rid}><td class='measure'>{_swatch('Measure')}{escape(f.labels[measure])}{via}</td>"
+            f"<td>{''.join(cell)}</td></tr>")
 
 
 def _charts(f: Facts) -> str:

@@ -194,7 +194,7 @@ def test_scope_and_reset_keep_every_position(small_page):
 
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_large_mode_opens_on_the_top_entities_with_articles_on_demand(small_graph, tmp_path, offline_page, renderer):
-    page = open_page(small_graph, tmp_path, offline_page, renderer, top_n=6).page
+    page = open_page(small_graph, tmp_path, offline_page, renderer, top_n=6, open_all_up_to=10).page
     assert page.evaluate("window.kgExplorer.nodes.every(n => typeof n.x === 'number')")
     assert page.evaluate("window.kgExplorer.nodes.length") == 17
     shown = page.evaluate("window.kgExplorer.visible().map(i => window.kgExplorer.nodes[i])")
@@ -253,3 +253,109 @@ def test_one_sentence_cited_by_two_rules_is_shown_once_with_both(small_page):
     assert len(texts) == len(set(texts)) == 3
     cited = items.filter(has_text="快递员是新就业形态劳动者").locator(".meta").inner_text()
     assert "rules mention.vocabulary, broader.shi" in cited or "rules broader.shi, mention.vocabulary" in cited
+
+
+def boxes_overlap(a, b) -> bool:
+    return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_labels_never_overlap_and_fewer_show_as_you_zoom_out(seed_graph, tmp_path, offline_page, renderer):
+    page = open_page(seed_graph, tmp_path, offline_page, renderer).page
+    page.wait_for_timeout(300)
+    labels = page.evaluate("window.kgExplorer.renderer.labels()")
+    shown = page.evaluate("window.kgExplorer.visible()")
+    assert 0 < len(labels) <= len(shown)
+    assert not any(boxes_overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1:])
+    best = min(shown, key=lambda i: page.evaluate("i => window.kgExplorer.nodes[i].r", i))
+    assert best in [b[0] for b in labels]  # the best-ranked node is always named
+    # zoomed out, the nodes crowd together: fewer labels, still none on another
+    page.evaluate("window.kgExplorer.renderer.zoomBy(1 / 3); window.kgExplorer.renderer.drawNow()")
+    crowded = page.evaluate("window.kgExplorer.renderer.labels()")
+    assert 0 < len(crowded) < len(labels)
+    assert not any(boxes_overlap(a, b) for i, a in enumerate(crowded) for b in crowded[i + 1:])
+    assert best in [b[0] for b in crowded]
+    # a selected node is named first, whatever its rank
+    last = max(shown, key=lambda i: page.evaluate("i => window.kgExplorer.nodes[i].r", i))
+    page.evaluate("i => { window.kgExplorer.select(i); }", last)
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.kgExplorer.renderer.labels()")[0][0] == last
+
+
+def test_without_webgl_the_sigma_page_draws_the_best_nodes_with_vis_network(browser, seed_graph, tmp_path, monkeypatch):
+    from offline_browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
+
+    import kg.viz.explorer as explorer
+
+    monkeypatch.setattr(explorer, "SIGMA_ABOVE", 20)  # the fallback's limit, small enough to see
+    path = tmp_path / "graph.html"
+    write_explorer(seed_graph, path, renderer="sigma")
+    no_webgl = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=[*CHROMIUM_ARGS, "--disable-webgl", "--disable-3d-apis"])
+    try:
+        offline = OfflinePage(no_webgl)
+        page = offline.open(path)
+        assert page.evaluate("!document.createElement('canvas').getContext('webgl')")
+        assert page.evaluate("window.kgExplorer.renderer.name") == "vis"
+        notice = page.locator("#notice")
+        assert notice.is_visible() and "WebGL" in notice.inner_text() and "20" in notice.inner_text()
+        total = graph_node_count(seed_graph)
+        assert page.evaluate("window.kgExplorer.nodes.length") == total
+        shown = page.evaluate("window.kgExplorer.visible()")
+        ranks = page.evaluate("window.kgExplorer.nodes.map(n => n.r)")
+        assert len(shown) == 20 and sorted(ranks[i] for i in shown) == sorted(ranks)[:20]
+        assert len(page.evaluate("window.kgExplorer.positions()")) == 20
+        assert f"of {total} without WebGL" in page.locator("#status").inner_text()
+        assert page.locator("#graph canvas").count() >= 1  # something is drawn, not a blank box
+        search(page, "農民工")  # outside the best 20 or not, the search reaches it and shows it
+        page.keyboard.press("Enter")
+        assert page.locator("#panel h2").inner_text() == "农民工"
+        assert node_id(page, GHR + "group/农民工") in page.evaluate("window.kgExplorer.visible()")
+        assert offline.external == [] and offline.errors == []
+    finally:
+        no_webgl.close()
+
+
+def many_mentions_page(tmp_path, articles: int = 500, entities: int = 300, per_article: int = 8):
+    """A sigma page past its thin-edge threshold once every node is shown (4,000 mentions)."""
+    import random
+
+    from kg.analyze import pagerank
+    from kg.viz.explorer import _display_graph, explorer_payload, render_page
+    from kg.viz.graphdata import ArticleInfo, Edge, EvidenceRow, GraphData, Node
+    from kg.viz.layout import layout
+
+    rng = random.Random(7)
+    info = {f"{GHR}article/m{k}": ArticleInfo(f"{GHR}article/m{k}", f"第{k}篇", f"m/{k}.md", "") for k in range(articles)}
+    nodes = [Node(a, "Article", i.title) for a, i in info.items()]
+    nodes += [Node(f"{GHR}group/g{j}", "WorkerGroup", f"群体{j}") for j in range(entities)]
+    evidence, edges = [], []
+    for a in info:
+        for j in sorted(rng.sample(range(entities), per_article)):
+            evidence.append(EvidenceRow(a, f"关心群体{j}。", 2, 4 + len(str(j)), "synthetic"))
+            edges.append(Edge(a, f"{GHR}group/g{j}", "mentions", "提及", (len(evidence) - 1,)))
+    data = GraphData(tuple(nodes), tuple(edges), tuple(evidence), info)
+    import networkx as nx
+
+    G = nx.Graph((e.source, e.target) for e in edges)
+    scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
+    path = tmp_path / "many.html"
+    path.write_text(render_page(explorer_payload(data, scores, layout(_display_graph(data)), top_n=50, big=True,
+                                                 renderer="sigma")), encoding="utf-8")
+    return path
+
+
+def test_show_all_frames_the_graph_when_edges_turn_thin(tmp_path, offline_page):
+    page = offline_page.open(many_mentions_page(tmp_path))
+    assert page.evaluate("window.kgExplorer.renderer.name") == "sigma"
+    page.evaluate("window.kgExplorer.showAll()")
+    assert len(page.evaluate("window.kgExplorer.visibleEdges()")) == 4000
+    page.wait_for_timeout(500)
+    box = page.locator("#graph").bounding_box()
+    on_screen = page.evaluate("""() => { const k = window.kgExplorer, out = [];
+        for (const i of k.visible()) out.push(k.renderer.screen(i)); return out; }""")
+    inside = [p for p in on_screen if box["x"] <= p["x"] <= box["x"] + box["width"]
+              and box["y"] <= p["y"] <= box["y"] + box["height"]]
+    assert len(inside) >= 0.9 * len(on_screen)  # the camera frames what is shown
+    assert page.evaluate("window.kgExplorer.renderer.labels().length") > 0
+    assert offline_page.errors == []

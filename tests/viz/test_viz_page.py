@@ -112,7 +112,7 @@ PAGE_SCRIPT = """
 import sys
 from rdflib import Graph
 from kg.viz import write_explorer
-write_explorer(Graph().parse(sys.argv[1], format="turtle"), sys.argv[2], renderer="sigma", top_n=8)
+write_explorer(Graph().parse(sys.argv[1], format="turtle"), sys.argv[2], renderer="sigma", top_n=8, open_all_up_to=10)
 """
 
 

@@ -47,6 +47,65 @@
     months = Object.keys(seen).sort().map(function (m) { return [m, seen[m]]; });
   })();
 
+  // ---------------------------------------------------------------- labels
+  // Labels never overlap: nodes are taken best first (the selected one, then by rank:
+  // PageRank, the classes taking turns) and each gets its label only if the label's box,
+  // in screen pixels, is still free. Zooming in makes room, so more labels appear; the
+  // same view always gives the same labels.
+  var LABEL_FONT = '13px system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  var LABEL_H = 16, LABEL_CELL = 64, LABEL_MAX = 400;
+  var labelText = N.map(function (n) { return short(n.l, 16); });
+  var labelWidth = new Float32Array(N.length);  // measured once per node, in pixels at LABEL_FONT
+  // order: node indices best first; at(i): {x, y} of the top centre of i's label in page
+  // pixels of the graph box, or null when i is off screen or too small to label.
+  function placeLabels(ctx, order, at, width, height) {
+    var grid = new Map(), boxes = [];
+    for (var o = 0; o < order.length && boxes.length < LABEL_MAX; o++) {
+      var i = order[o], p = at(i);
+      if (!p || p.x < -50 || p.y < -LABEL_H || p.x > width + 50 || p.y > height) continue;
+      if (!labelWidth[i]) labelWidth[i] = ctx.measureText(labelText[i]).width + 4;
+      var b = [i, p.x - labelWidth[i] / 2, p.y, p.x + labelWidth[i] / 2, p.y + LABEL_H], free = true, cx, cy, k;
+      var cx0 = Math.floor(b[1] / LABEL_CELL), cx1 = Math.floor(b[3] / LABEL_CELL);
+      var cy0 = Math.floor(b[2] / LABEL_CELL), cy1 = Math.floor(b[4] / LABEL_CELL);
+      for (cx = cx0; cx <= cx1 && free; cx++) {
+        for (cy = cy0; cy <= cy1 && free; cy++) {
+          var cell = grid.get(cx + ":" + cy);
+          if (!cell) continue;
+          for (k = 0; k < cell.length; k++) {
+            var q = cell[k];
+            if (b[1] < q[3] && q[1] < b[3] && b[2] < q[4] && q[2] < b[4]) { free = false; break; }
+          }
+        }
+      }
+      if (!free) continue;
+      for (cx = cx0; cx <= cx1; cx++) {
+        for (cy = cy0; cy <= cy1; cy++) {
+          var key = cx + ":" + cy, list = grid.get(key);
+          if (list) list.push(b); else grid.set(key, [b]);
+        }
+      }
+      boxes.push(b);
+    }
+    return boxes;
+  }
+  // The nodes shown, in the order they get a label: the selected one first, then by rank.
+  function labelOrder(sel) {
+    var order = [];
+    for (var i = 0; i < N.length; i++) if (visN[i] && i !== sel) order.push(i);
+    order.sort(function (a, b) { return N[a].r - N[b].r; });
+    if (sel !== null && visN[sel]) order.unshift(sel);
+    return order;
+  }
+  function drawLabels(ctx, boxes) {
+    ctx.font = LABEL_FONT; ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineJoin = "round"; ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#1f2933";
+    for (var j = 0; j < boxes.length; j++) {
+      var b = boxes[j], x = (b[1] + b[3]) / 2;
+      ctx.strokeText(labelText[b[0]], x, b[2] + 1);
+      ctx.fillText(labelText[b[0]], x, b[2] + 1);
+    }
+  }
+
   // ---------------------------------------------------------------- view state
   var L = DATA.layout;
   var state = {
@@ -58,9 +117,14 @@
     narrower: true,
     from: "", to: "",      // months, inclusive; "" for open
     scope: null,           // Set of node indices, or null for everything
-    pinned: new Set()      // nodes shown whatever the filters say (search results)
+    pinned: new Set(),     // nodes shown whatever the filters say (search results)
+    cap: 0,                // at most this many nodes shown (0: no limit): the fallback without WebGL
+    // at most this many edges drawn (0: no limit), those between the best-ranked nodes first:
+    // without a GPU each drawn edge costs sigma about 6 microseconds a still frame
+    edgeBudget: L.renderer === "sigma" ? 20000 : 0
   };
-  var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0;
+  var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0, capped = 0, trimmed = 0;
+  var edgeOrder = null;  // edges by the better rank of their ends, then the other: made when first needed
 
   function inDates(i) {
     if (!state.from && !state.to) return true;
@@ -94,6 +158,16 @@
         if (arts && !inside) visN[i] = 0;
       }
     }
+    capped = 0;
+    if (state.cap) {  // the best-ranked nodes (and the pinned ones) only
+      var shown = [];
+      for (i = 0; i < N.length; i++) if (visN[i] && !state.pinned.has(i)) shown.push(i);
+      if (shown.length > state.cap) {
+        capped = shown.length;
+        shown.sort(function (a, b) { return N[a].r - N[b].r; });
+        for (k = state.cap; k < shown.length; k++) visN[shown[k]] = 0;
+      }
+    }
     shownE = 0;
     for (k = 0; k < E.length; k++) {
       var e = E[k];
@@ -104,6 +178,24 @@
       var linked = new Uint8Array(N.length);
       for (k = 0; k < E.length; k++) if (visE[k]) { linked[E[k][0]] = 1; linked[E[k][1]] = 1; }
       for (i = 0; i < N.length; i++) if (visN[i] && !linked[i] && !state.pinned.has(i)) visN[i] = 0;
+    }
+    trimmed = 0;
+    if (state.edgeBudget && shownE > state.edgeBudget) {
+      if (!edgeOrder) {
+        edgeOrder = E.map(function (e, j) { return j; });
+        edgeOrder.sort(function (a, b) {
+          var ra = N[E[a][0]].r, rb = N[E[a][1]].r, sa = N[E[b][0]].r, sb = N[E[b][1]].r;
+          return Math.min(ra, rb) - Math.min(sa, sb) || Math.max(ra, rb) - Math.max(sa, sb) || a - b;
+        });
+      }
+      var kept = 0;
+      for (var o = 0; o < edgeOrder.length; o++) {
+        k = edgeOrder[o];
+        if (!visE[k]) continue;
+        if (kept < state.edgeBudget) kept++; else visE[k] = 0;
+      }
+      trimmed = shownE;
+      shownE = kept;
     }
     shownN = 0;
     for (i = 0; i < N.length; i++) shownN += visN[i];
@@ -128,7 +220,8 @@
     }
     // Per-item options are deep-merged by vis for every item: keep them few.
     var nodes = new vis.DataSet(N.map(function (n, i) {
-      var item = { id: i, label: short(n.l, 16), group: "c" + n.c, size: n.s, title: tooltip(i) };
+      // no vis label: the page places the labels itself (placeLabels), so they never overlap
+      var item = { id: i, group: "c" + n.c, size: n.s, title: tooltip(i) };
       if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
       return item;
     }));
@@ -176,6 +269,21 @@
     if (physics) { network.on("stabilizationIterationsDone", settled); network.on("stabilized", settled); }
     else drawnOnce();
     network.setData({ nodes: nodesView, edges: edgesView });
+    var order = [], drawnLabels = [], sel = null;
+    network.on("afterDrawing", function (ctx) {
+      var c = ctx.canvas, w = c.clientWidth, h = c.clientHeight, scale = network.getScale(), pos = network.getPositions(order);
+      ctx.save();
+      ctx.setTransform(c.width / (w || 1), 0, 0, c.height / (h || 1), 0, 0);  // page pixels
+      ctx.font = LABEL_FONT;
+      drawnLabels = placeLabels(ctx, order, function (i) {
+        var r = N[i].s * scale, p = pos[i];
+        if (!p || (r < 3 && i !== sel)) return null;  // too small to name at this zoom
+        var d = network.canvasToDOM(p);
+        return { x: d.x, y: d.y + r + 2 };
+      }, w, h);
+      drawLabels(ctx, drawnLabels);
+      ctx.restore();
+    });
     network.on("click", function (p) {
       if (p.nodes.length) hooks.node(p.nodes[0]);
       else if (p.edges.length) hooks.edge(p.edges[0]);
@@ -184,13 +292,17 @@
     function toPage(pt) { var d = network.canvasToDOM(pt), r = box.getBoundingClientRect(); return { x: r.left + d.x, y: r.top + d.y }; }
     return {
       name: "vis", network: network, nodesView: nodesView, edgesView: edgesView,
-      update: function () { nodesView.refresh(); edgesView.refresh(); },
+      update: function () { order = labelOrder(sel); nodesView.refresh(); edgesView.refresh(); },
       select: function (i, k) {
-        if (i !== null && i !== undefined) network.selectNodes([i]);
+        sel = i === null || i === undefined ? null : i;
+        order = labelOrder(sel);
+        if (sel !== null) network.selectNodes([i]);
         else if (k !== null && k !== undefined) network.setSelection({ nodes: [], edges: [k] });
         else network.unselectAll();
       },
       selected: function () { return network.getSelectedNodes(); },
+      // the labels of the last frame: [node, left, top, right, bottom] in page pixels of the graph box
+      labels: function () { return drawnLabels.map(function (b) { return b.slice(); }); },
       focus: function (i) { network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 350, easingFunction: "easeInOutQuad" } }); },
       fit: function () { network.fit(); },
       position: function (i) { var it = nodes.get(i); return { x: it.x, y: it.y }; },
@@ -205,49 +317,102 @@
   }
 
   function sigmaRenderer(box, hooks) {
-    var G = new graphology.MultiGraph();
-    N.forEach(function (n, i) {
-      // sigma's y axis points up: flip it, so the picture matches the vis-network one.
-      G.addNode(String(i), { x: n.x, y: -n.y, size: Math.max(2, n.s / 3.2), label: short(n.l, 16), color: CLS[n.c].color });
-    });
-    E.forEach(function (e, k) {
-      G.addEdgeWithKey(String(k), String(e[0]), String(e[1]), {
+    // Without a GPU, Chromium draws WebGL on the CPU (SwiftShader), where an instanced
+    // program (sigma's circles, arrows, thick lines) costs per item, shown or hidden: 30,000
+    // circles took a second a frame. Nodes are drawn as round points and hidden edges as
+    // 1-pixel lines (plain draws, next to free when hidden). Above MANY_EDGES edges shown,
+    // all edges are 1-pixel lines without arrowheads, hidden while the camera moves; above
+    // MANY_NODES nodes shown, so are the labels (placing them is the JS of a frame).
+    var MANY_EDGES = 2000, MANY_NODES = 1000, thin = shownE > MANY_EDGES, fresh = true;
+    var rendering = Sigma.rendering;
+    var nodes = new Array(N.length), edges = new Array(E.length), i, k;
+    for (i = 0; i < N.length; i++) {
+      var n = N[i];  // sigma's y axis points up: flip it, so the picture matches the vis-network one
+      nodes[i] = { key: String(i), attributes: { x: n.x, y: -n.y, size: Math.max(2, n.s / 3.2), label: labelText[i], color: CLS[n.c].color } };
+    }
+    for (k = 0; k < E.length; k++) {
+      var e = E[k];
+      edges[k] = { key: String(k), source: String(e[0]), target: String(e[1]), attributes: {
         size: e[4].length > 1 ? Math.min(1 + Math.log2(e[4].length) / 2, 3) : 1,
-        color: REL[e[2]].color, type: e[0] === e[1] ? "line" : "arrow"
-      });
-    });
+        color: REL[e[2]].color, type: e[0] === e[1] ? "line" : "arrow" } };
+    }
+    var G = new graphology.MultiGraph();
+    G.import({ nodes: nodes, edges: edges });  // in bulk: no event per node or edge
+    nodes = edges = null;
     T.graphology = performance.now();
     var selN = null, selE = null;
+    // The reducers get a fresh copy of the attributes from sigma: they change it in place.
     var sigma = new Sigma(G, box, {
-      renderEdgeLabels: false, enableEdgeEvents: true, hideEdgesOnMove: E.length > 20000,
+      renderEdgeLabels: false, enableEdgeEvents: E.length <= 4 * MANY_EDGES,
+      hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES,
+      defaultNodeType: "point", nodeProgramClasses: { point: rendering.NodePointProgram },
+      edgeProgramClasses: { arrow: rendering.EdgeArrowProgram, line: rendering.EdgeRectangleProgram, thin: rendering.EdgeLineProgram },
       labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       labelSize: 13, labelWeight: "normal", labelColor: { color: "#1f2933" },
-      labelDensity: 0.7, labelGridCellSize: 90, labelRenderedSizeThreshold: 7,
+      renderLabels: false,  // the page places them (placeLabels), as with vis-network
       defaultEdgeType: "arrow", zIndex: true, minCameraRatio: 0.01, maxCameraRatio: 4,
       nodeReducer: function (key, d) {
         var i = +key;
-        if (!visN[i]) return Object.assign({}, d, { hidden: true });
-        if (i === selN) return Object.assign({}, d, { highlighted: true, zIndex: 2, forceLabel: true });
+        if (!visN[i]) d.hidden = true;
+        else if (i === selN) { d.highlighted = true; d.zIndex = 2; d.forceLabel = true; }
         return d;
       },
       edgeReducer: function (key, d) {
         var k = +key;
-        if (!visE[k]) return Object.assign({}, d, { hidden: true });
-        if (k === selE || (selN !== null && (E[k][0] === selN || E[k][1] === selN))) return Object.assign({}, d, { color: "#1f2933", size: d.size + 1, zIndex: 1 });
+        if (!visE[k]) { d.hidden = true; d.type = "thin"; return d; }
+        if (thin) d.type = "thin";
+        if (k === selE || (selN !== null && (E[k][0] === selN || E[k][1] === selN))) { d.color = "#1f2933"; d.size += 1; d.zIndex = 1; }
         return d;
       }
     });
+    // What depends on how much is shown; setSettings re-indexes the graph itself.
+    function update() {
+      order = labelOrder(selN);
+      if (fresh) { fresh = false; return; }  // indexed by the constructor, just now
+      thin = shownE > MANY_EDGES;
+      var want = { hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES }, changed = null;
+      for (var key in want) if (sigma.getSetting(key) !== want[key]) { changed = changed || {}; changed[key] = want[key]; }
+      // Drawn at once either way, so the display data (fit, focus) are in sigma's framed
+      // coordinates: setSettings only re-indexes and leaves the processing to a later frame.
+      if (changed) { sigma.setSettings(changed); sigma.render(); } else sigma.refresh();
+    }
+    var order = labelOrder(null), drawnLabels = [], cam = sigma.getCamera(), mouse = sigma.getMouseCaptor();
+    sigma.on("afterRender", function () {
+      var ctx = sigma.getCanvases().labels.getContext("2d"), dim = sigma.getDimensions(), w = dim.width, h = dim.height;
+      if (shownN > MANY_NODES && (cam.isAnimated() || mouse.isMoving || mouse.draggedEvents || mouse.currentWheelDirection)) {
+        drawnLabels = [];  // as sigma's hideLabelsOnMove
+        return;
+      }
+      // what is on screen, in sigma's framed coordinates, to skip the rest cheaply
+      var a = sigma.viewportToFramedGraph({ x: -60, y: -LABEL_H }), b = sigma.viewportToFramedGraph({ x: w + 60, y: h + LABEL_H });
+      var x0 = Math.min(a.x, b.x), x1 = Math.max(a.x, b.x), y0 = Math.min(a.y, b.y), y1 = Math.max(a.y, b.y);
+      ctx.save();
+      ctx.font = LABEL_FONT;
+      drawnLabels = placeLabels(ctx, order, function (i) {
+        var d = sigma.getNodeDisplayData(String(i));
+        if (!d || d.x < x0 || d.x > x1 || d.y < y0 || d.y > y1) return null;
+        var r = sigma.scaleSize(d.size);
+        if (r < 3 && i !== selN) return null;  // too small to name at this zoom
+        var v = sigma.framedGraphToViewport(d);
+        return { x: v.x, y: v.y + r + 2 };
+      }, w, h);
+      drawLabels(ctx, drawnLabels);
+      ctx.restore();
+    });
     sigma.once("afterRender", function () { hooks.drawn(); });
-    sigma.once("afterRender", function () { api.fit(); });
     sigma.on("clickNode", function (ev) { hooks.node(+ev.node); });
     sigma.on("clickEdge", function (ev) { hooks.edge(+ev.edge); });
     sigma.on("clickStage", function () { hooks.stage(); });
-    var cam = sigma.getCamera();
     function toPage(p) { var v = sigma.graphToViewport({ x: p.x, y: -p.y }), r = box.getBoundingClientRect(); return { x: r.left + v.x, y: r.top + v.y }; }
     var api = {
       name: "sigma", sigma: sigma, graph: G,
-      update: function () { sigma.refresh(); },
-      select: function (i, k) { selN = i === undefined ? null : i; selE = k === undefined ? null : k; sigma.refresh(); },
+      update: update,
+      select: function (i, k) {
+        selN = i === undefined ? null : i; selE = k === undefined ? null : k;
+        order = labelOrder(selN);
+        sigma.refresh();
+      },
+      labels: function () { return drawnLabels.map(function (b) { return b.slice(); }); },
       selected: function () { return selN === null ? [] : [selN]; },
       focus: function (i) {
         var d = sigma.getNodeDisplayData(String(i));
@@ -277,22 +442,64 @@
       drawNow: function () { sigma.render(); },
       resize: function () { sigma.resize(); sigma.refresh(); }
     };
+    api.fit();  // the constructor drew the whole extent: frame what is shown, drawn at the next frame
+    sigma.scheduleRender();
     return api;
   }
 
+  // Without WebGL (disabled, blocked, or no driver) a sigma page draws with vis-network,
+  // inlined too, limited to the best-ranked nodes, and says so: never a blank page.
+  function webglWorks() {
+    try {
+      var c = document.createElement("canvas");
+      return !!(window.WebGLRenderingContext && (c.getContext("webgl2") || c.getContext("webgl")));
+    } catch (err) { return false; }
+  }
   var ready = false;
-  var R = (L.renderer === "sigma" ? sigmaRenderer : visRenderer)($("graph"), {
+  var hooks = {
     node: function (i) { R.select(i, null); showNode(i); },
     edge: function (k) { R.select(null, k); showEdge(k); },
     stage: function () {},
     drawn: function () { T.drawn = performance.now(); ready = true; window.kgReady = true; document.body.setAttribute("data-ready", "1"); }
-  });
+  };
+  var R = null, why = "";
+  computeVisibility();  // before the renderer, which reads it as it first indexes the graph
+  if (L.renderer === "sigma") {
+    if (!webglWorks()) why = "this browser has WebGL turned off or unavailable";
+    else if (typeof Sigma === "undefined" || typeof graphology === "undefined") why = "the WebGL renderer did not load (" + (window.kgLibErrors || []).join("; ") + ")";
+    else {
+      try { R = sigmaRenderer($("graph"), hooks); } catch (err) { why = "the WebGL renderer failed (" + err.message + ")"; }
+    }
+  }
+  if (!R) {
+    if (why) {
+      state.cap = L.fallbackMax;
+      computeVisibility();
+      $("graph").textContent = "";
+      var notice = $("notice");
+      notice.textContent = "WebGL 不可用 · Drawn without WebGL: " + why + ". Showing at most " + L.fallbackMax +
+        " nodes at a time, the best-ranked first; search, filters and scopes still reach every node.";
+      notice.hidden = false;
+    }
+    if (typeof vis === "undefined") {
+      $("graph").textContent = "The page's renderer did not load; the search and the panel still work.";
+      R = { name: "none", update: function () {}, select: function () {}, selected: function () { return []; }, focus: function () {},
+            fit: function () {}, position: function (i) { return { x: N[i].x, y: N[i].y }; }, labels: function () { return []; },
+            screen: function () { return { x: 0, y: 0 }; }, screenOfPoint: function () { return { x: 0, y: 0 }; },
+            centre: function () { return { x: 0, y: 0 }; }, zoomBy: function () {}, panBy: function () {}, drawNow: function () {}, resize: function () {} };
+      setTimeout(hooks.drawn, 0);
+    } else {
+      R = visRenderer($("graph"), hooks);
+    }
+  }
   T.renderer = performance.now();
 
   function refresh() {
     computeVisibility();
     R.update();
     var note = state.scope ? " (scope)" : state.topOn ? " (top " + state.topN + " by PageRank, per class in turn)" : "";
+    if (capped) note += " (the best " + state.cap + " of " + capped + " without WebGL)";
+    if (trimmed) note += "; only the edges of the best-ranked nodes are drawn (filter or scope for the rest)";
     $("status").textContent = "Showing " + shownN + " of " + N.length + " nodes, " + shownE + " of " + E.length + " edges" + note;
   }
 
@@ -403,10 +610,11 @@
   }
 
   // ---------------------------------------------------------------- search
-  var searchKeys = N.map(function (n) { return [n.l].concat(n.a || []).map(fold); });
+  var searchKeys = null;  // folded labels and aliases, made at the first search
   function matches(q) {
     q = fold(q.trim());
     if (!q) return [];
+    if (!searchKeys) searchKeys = N.map(function (n) { return [n.l].concat(n.a || []).map(fold); });
     var found = [];
     for (var i = 0; i < N.length; i++) {
       var best = 9, keys = searchKeys[i];
