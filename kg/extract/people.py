@@ -213,3 +213,12 @@ def current_role(text: str, org_end: int) -> re.Match | None:
     if stop is not None and stop.start() > org_end and role_between(text, org_end, stop.start()):
         return re.compile(r".+").match(text, org_end, stop.start())
     return None
+
+
+def role_after_unit(role: str) -> str:
+    """The role without a sub-unit printed before it: 生产技术室公路管理业务主管 -> 公路管理业务主管
+    (the unit is part of the organization, 室/科/车间…); the role itself otherwise."""
+    for i in range(len(role) - 2, 1, -1):
+        if role[:i].endswith(inv.SUB_UNIT_ENDS) and role[i:].endswith(inv.ROLE_ENDS + inv.POSTS) and len(role) - i >= 2:
+            return role[i:]
+    return role

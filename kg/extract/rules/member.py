@@ -9,7 +9,7 @@ import re
 
 from kg.extract import inventory as inv
 from kg.extract.context import Context
-from kg.extract.people import current_post, current_role, posts_before, re_current, role_between
+from kg.extract.people import current_post, current_role, posts_before, re_current, role_after_unit, role_between
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _MAX_CHAIN, Facts, Found, _by_cls, _rel
 from kg.model import Relation
@@ -197,6 +197,7 @@ def members_current_post(ctx: Context, facts: Facts) -> list[Relation]:
         lo = min(person.start, m.start()) if same_sentence else m.start()  # 他现任…: the evidence is the post phrase
         hi = max(person.end, chain.end()) if same_sentence else chain.end()
         for post in printed.split("、") if chain.end() > org.end else ():
+            post = role_after_unit(post)
             out += _rel(ctx, "member", person.ref, org.ref, lo, hi, "member.current-post", role=post)
     return out
 

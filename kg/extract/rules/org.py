@@ -175,7 +175,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
             continue  # 货车司机工会联合会: an occupation's union counts too
-        if name.startswith(tuple(_NOT_GROUP_LEADS) + ("地方", "区域", "同级", "上级", "下级", "本级", "所在", "相应")):
+        if name.startswith(tuple(_NOT_GROUP_LEADS) + ("地方", "区域", "同级", "上级", "下级", "本级", "所在", "相应", "上述", "前述")):
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
@@ -227,6 +227,15 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Can
     return out
 
 
+#: Words for holding a post that jieba may tag as nouns (现任/n): never part of a name.
+_HOLDS = ("现任", "现为", "曾任", "原任", "担任", "历任")
+
+#: Short names of central state enterprises that jieba tags as common nouns (中铁/n): they
+#: make a registered name as a place does (中铁电气化局集团第一工程有限公司).
+_BRANDS = ("中铁", "中建", "中交", "中冶", "中核", "中航", "中船", "中粮", "中石化", "中石油", "中海油", "中车", "中远",
+           "中化", "中电", "中煤", "中铝", "国网", "鞍钢", "宝钢", "首钢", "武钢", "包钢", "攀钢", "马钢", "太钢", "本钢")
+
+
 def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> tuple[int, bool]:
     """Walk left from ``start`` over the nominal words ``tags`` ends with: (where the name
     starts, whether it holds a proper noun)."""
@@ -239,9 +248,9 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         if te == start and _verb_inside_name(tags, i, word):
             return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
         if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
-                or (flag == "m" and not word.startswith("第")):
+                or (flag == "m" and not word.startswith("第")) or word in _HOLDS:
             break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
-        start, proper = ts, proper or flag in _PROPER or word.startswith(known)
+        start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS)
     return start, proper
 
 
@@ -258,9 +267,9 @@ def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     return _registered_names(ctx, _INSTITUTION, "org.institution")
 
 
-_UNIT = re.compile(r"(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"
+_UNIT = re.compile(r"(?:(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"
                    r"(?:分公司|子公司|有限公司|公司|分厂|车间|工段|班组|中心|团队|项目部"
-                   r"|研究院|研究所|附属医院|医院|分行|支行|铁矿|煤矿|厂|矿|[一二三四五六七八九十\d]{1,3}班)")
+                   r"|研究院|研究所|附属医院|医院|分行|支行|铁矿|煤矿|厂|矿)|[一二三四五六七八九十\d]{1,3}班)")
 
 
 @rule("org.sub-unit", example="表彰华东重工集团有限公司三号装配车间、南京港务集团有限公司。",
