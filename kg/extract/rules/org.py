@@ -46,7 +46,8 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
     return sorted(out)
 
 
-_CITY = re.compile(r"[\u4e00-\u9fff]{2,3}?市")
+#: A city only matters here with a district after it (金昌市金川区), so only those are asked.
+_CITY = re.compile(r"[\u4e00-\u9fff]{2,3}?市(?=[\u4e00-\u9fff]{1,3}?[区县])")
 
 
 def _unlisted_cities(ctx: Context, known_starts: set[int]) -> list[tuple[int, int, str, str]]:
