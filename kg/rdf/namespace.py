@@ -11,7 +11,9 @@ AttributeError: term 'tragets' not in namespace 'https://w3id.org/gonghui-kg/ont
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, SKOS, DefinedNamespace
+
+from kg.model import ENTITY_CLASSES
 
 GH_IRI = "https://w3id.org/gonghui-kg/ontology#"
 GHR_IRI = "https://w3id.org/gonghui-kg/resource/"
@@ -72,3 +74,24 @@ CLASS_SEGMENT = {
     "WorkerGroup": "group",
     "Measure": "measure",
 }
+
+
+#: The four entity classes of the contract, by name (``kg.model.ENTITY_CLASSES``, in that order).
+ENTITY_CLASS_IRIS: dict[str, URIRef] = {name: GH[name] for name in ENTITY_CLASSES}
+
+#: The relations a graph states, by the name the pages, the scorer and the exports give
+#: them, in legend order: an article's links, then the relations between entities.
+RELATIONS: dict[str, URIRef] = {
+    "mentions": GH.mentions,
+    "creator": DCTERMS.creator,
+    "column": GH.column,
+    "targets": GH.targets,
+    "broader": SKOS.broader,
+    "member": ORG.member,
+}
+
+#: The relations CONTRACT.md says must carry evidence (all but an article's column).
+EVIDENCED: dict[str, URIRef] = {name: p for name, p in RELATIONS.items() if name != "column"}
+
+__all__ = ["CLASS_SEGMENT", "DCTERMS", "ENTITY_CLASSES", "ENTITY_CLASS_IRIS", "EVIDENCED", "GH", "GHR", "GHR_IRI",
+           "GH_IRI", "ORG", "PREFIXES", "RELATIONS", "SKOS"]
