@@ -23,6 +23,7 @@ from kg.evaluate.result import (
     RuleScore,
     Score,
 )
+from kg.rdf.reader import GraphContent
 
 
 class RuleTally:
@@ -43,14 +44,15 @@ class RuleTally:
         return tuple(sorted(scores, key=lambda s: (-s.wrong, -s.right, s.rule)))
 
 
-def evaluate(gold: dict | str | Path, graph: Graph | str | Path) -> Score:
+def evaluate(gold: dict | str | Path, graph: Graph | GraphContent | str | Path) -> Score:
     """Score ``graph`` against ``gold`` (a decoded gold dict or a gold file path).
 
-    ``graph`` is an rdflib Graph, a graph file, or a ``kg build`` output directory.
+    ``graph`` is an rdflib Graph, a graph's content (:mod:`kg.rdf.reader`), a graph file, or a
+    ``kg build`` output directory.
     Raises ``EvalInputError`` (a ValueError naming the file) when either cannot be read.
     """
     gold_value = parse_gold(gold) if isinstance(gold, dict) else load_gold(gold)
-    if isinstance(graph, Graph):
+    if isinstance(graph, (Graph, GraphContent)):
         view = read_graph(graph)
     else:
         path = Path(graph)
