@@ -19,7 +19,7 @@ from kg.query import (
 from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
 from kg.rdf.graphio import GraphInputError
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+FORMATS = ("table", "csv", "tsv", "json", "xml")  # SOLUTION_FORMATS, table first: the default on a terminal
 
 EPILOG = """\
 examples:

@@ -24,7 +24,7 @@ import rdflib
 
 from kg.rdf.atomic import atomic_write_bytes
 from kg.rdf.graphio import store_triples, term_to_oxigraph
-from kg.rdf.namespace import GH_IRI, GHR_IRI, PREFIXES
+from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES
 
 
 def as_oxigraph_triples(data) -> Iterable[ox.Triple]:

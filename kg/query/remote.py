@@ -19,7 +19,7 @@ import re
 import pyoxigraph as ox
 
 from kg.query.run import QueryResult, bind_params
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 
 TIMEOUT = 120.0  # seconds for one request
 _QUERY_ENDS = ("/query", "/sparql")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.query.canned import CannedQuery, Param, find_query
-from kg.rdf.namespace import PREFIXES as _PREFIXES
+from kg.rdf.prefixes import PREFIXES as _PREFIXES
 
 #: Prefixes every query may use without declaring them.
 PREFIXES = dict(_PREFIXES)

@@ -14,9 +14,8 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS, DefinedNamespace
 
 from kg.model import ENTITY_CLASSES
+from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES
 
-GH_IRI = "https://w3id.org/gonghui-kg/ontology#"
-GHR_IRI = "https://w3id.org/gonghui-kg/resource/"
 ORG = Namespace("http://www.w3.org/ns/org#")
 GHR = Namespace(GHR_IRI)
 
@@ -52,20 +51,6 @@ class GH(DefinedNamespace):
     end: URIRef
     rule: URIRef
 
-
-#: Prefixes written at the top of graph.ttl, in this order.
-PREFIXES = (
-    ("gh", GH_IRI),
-    ("ghr", GHR_IRI),
-    ("dcterms", "http://purl.org/dc/terms/"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-)
 
 #: IRI path segment per entity class: ghr:person/…, ghr:org/…, ghr:group/…, ghr:measure/…
 CLASS_SEGMENT = {
