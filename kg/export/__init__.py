@@ -2,8 +2,8 @@
 
 >>> from kg.rdf.graphio import load_store
 >>> store = load_store("tests/data/query/seed_small.ttl")
->>> export_graph(store, "turtle").decode().splitlines()[0]
-'@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .'
+>>> export_graph(store, "turtle").decode().splitlines()[:2]
+['@base <https://w3id.org/gonghui-kg/resource/> .', '@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .']
 """
 
 from __future__ import annotations
