@@ -20,6 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespace import GHR, ORG, RELATIONS
+from kg.rdf.prefixes import NETWORK_LINKS
 from kg.rdf.reader import EXAMPLE_TURTLE, GraphContent, read_triples
 
 MEMBER = str(ORG.member)
@@ -112,7 +113,7 @@ def project(graph: GraphLike) -> nx.Graph:
         else:
             G.add_edge(a, b, weight=w)
 
-    for rel in ("mentions", "creator", "targets", "broader"):
+    for rel in NETWORK_LINKS:
         p = str(RELATIONS[rel])
         for s, o in content.relations[rel]:
             link(str(s), str(o), (str(s), p, str(o)))

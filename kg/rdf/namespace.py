@@ -14,7 +14,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS, DefinedNamespace
 
 from kg.model import ENTITY_CLASSES
-from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES
+from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES, RELATION_TERMS, expand
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 GHR = Namespace(GHR_IRI)
@@ -64,16 +64,8 @@ CLASS_SEGMENT = {
 #: The four entity classes of the contract, by name (``kg.model.ENTITY_CLASSES``, in that order).
 ENTITY_CLASS_IRIS: dict[str, URIRef] = {name: GH[name] for name in ENTITY_CLASSES}
 
-#: The relations a graph states, by the name the pages, the scorer and the exports give
-#: them, in legend order: an article's links, then the relations between entities.
-RELATIONS: dict[str, URIRef] = {
-    "mentions": GH.mentions,
-    "creator": DCTERMS.creator,
-    "column": GH.column,
-    "targets": GH.targets,
-    "broader": SKOS.broader,
-    "member": ORG.member,
-}
+#: The relations a graph states, by name, with their predicates (:data:`kg.rdf.prefixes.RELATION_TERMS`).
+RELATIONS: dict[str, URIRef] = {name: URIRef(expand(curie)) for name, curie in RELATION_TERMS}
 
 #: The relations CONTRACT.md says must carry evidence (all but an article's column).
 EVIDENCED: dict[str, URIRef] = {name: p for name, p in RELATIONS.items() if name != "column"}

@@ -1,8 +1,11 @@
-"""The project's IRIs and prefixes as plain strings: no rdflib, so ``kg query`` starts fast.
+"""The project's IRIs, prefixes, classes and relations as plain strings: no rdflib, so
+``kg query`` starts fast. :mod:`kg.rdf.namespace` gives the same as rdflib terms.
 
 >>> dict(PREFIXES)["gh"] == GH_IRI
 True
 """
+
+from kg.model import ENTITY_CLASSES
 
 GH_IRI = "https://w3id.org/gonghui-kg/ontology#"
 GHR_IRI = "https://w3id.org/gonghui-kg/resource/"
@@ -20,3 +23,32 @@ PREFIXES = (
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 )
+
+#: ``VALUES ?type { … }`` of SPARQL text that asks for entities of the four classes.
+ENTITY_TYPES_SPARQL = " ".join(f"gh:{c}" for c in ENTITY_CLASSES)
+
+#: The relations a graph states, by the name the pages, the scorer and the exports give
+#: them, with their predicates as prefixed names, in legend order: an article's links,
+#: then the relations between entities.
+RELATION_TERMS = (
+    ("mentions", "gh:mentions"),
+    ("creator", "dcterms:creator"),
+    ("column", "gh:column"),
+    ("targets", "gh:targets"),
+    ("broader", "skos:broader"),
+    ("member", "org:member"),
+)
+
+#: The relations the article-entity networks (kg.analyze, kg export graphml/gexf) draw as
+#: edges as they are: a membership is a node of its own, joined person to organization.
+NETWORK_LINKS = ("mentions", "creator", "targets", "broader")
+
+
+def expand(curie: str) -> str:
+    """The full IRI of a prefixed name.
+
+    >>> expand("skos:broader")
+    'http://www.w3.org/2004/02/skos/core#broader'
+    """
+    prefix, _, local = curie.partition(":")
+    return dict(PREFIXES)[prefix] + local

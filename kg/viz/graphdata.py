@@ -124,7 +124,7 @@ def read_graph(graph: Graph | GraphContent | GraphData) -> GraphData:
         if str(s) in known and str(o) in known:
             edges.append(Edge(str(s), str(o), rel, label, tuple(by_statement.get(key, ()))))
 
-    for rel in ("mentions", "creator", "column", "targets", "broader"):
+    for rel in (r for r in RELATIONS if r != "member"):  # a membership is a node of its own
         for s, o in content.relations[rel]:
             add(s, rel, o, rel, (str(s), str(RELATIONS[rel]), str(o)))
     for m in content.memberships:
