@@ -95,29 +95,45 @@ def read_graph(graph: Graph | GraphContent | GraphData) -> GraphData:
     if isinstance(graph, GraphData):
         return graph
     content = graph if isinstance(graph, GraphContent) else read_triples(graph)
-    nodes: list[Node] = []
+    articles, texts = _articles(content)
+    nodes = [Node(a.iri, "Article", a.title) for a in articles.values()] + _entity_nodes(content)
+    evidence, by_statement = _read_evidence(content, texts)
+    edges = _edges(content, {n.iri for n in nodes}, by_statement)
+    return GraphData(tuple(nodes), tuple(edges), tuple(evidence), articles, size=content.size,
+                     content=content, network=project(content))
+
+
+def _articles(content: GraphContent) -> tuple[dict[str, ArticleInfo], dict[str, str]]:
+    """The articles by IRI, and their texts."""
     articles: dict[str, ArticleInfo] = {}
     texts: dict[str, str] = {}
     for a in content.articles:
-        if not isinstance(a.node, URIRef):
-            continue
-        title = a.title or _tail(a.node)
-        iri = str(a.node)
-        articles[iri] = ArticleInfo(iri, title, _first(a.sources), _first(a.topics), _first(a.dates))
-        texts[iri] = _first(a.texts)
-        nodes.append(Node(iri, "Article", title))
+        if isinstance(a.node, URIRef):
+            iri = str(a.node)
+            articles[iri] = ArticleInfo(iri, a.title or _tail(a.node), _first(a.sources), _first(a.topics),
+                                        _first(a.dates))
+            texts[iri] = _first(a.texts)
+    return articles, texts
+
+
+def _entity_nodes(content: GraphContent) -> list[Node]:
+    """Entities class by class in legend order (each under the last of the four classes it
+    has), then columns; by IRI within a class."""
     by_class: dict[str, list] = {}
     for entity in content.entities:
         if isinstance(entity.node, URIRef):
             by_class.setdefault(entity.classes[-1], []).append((entity.node, entity.label, entity.alt_labels))
-    columns = [(c.node, _first(c.labels), ()) for c in content.columns]
+    by_class["Column"] = [(c.node, _first(c.labels), ()) for c in content.columns]
+    nodes = []
     for cls in NODE_CLASSES[1:]:
-        for iri, label, alt_labels in columns if cls == "Column" else by_class.get(cls, []):
+        for iri, label, alt_labels in by_class.get(cls, []):
             label = label or _tail(iri)
             nodes.append(Node(str(iri), cls, label, tuple(sorted(set(alt_labels) - {label}))))
+    return nodes
 
-    evidence, by_statement = _read_evidence(content, texts)
-    known = {n.iri for n in nodes}
+
+def _edges(content: GraphContent, known: set[str], by_statement: dict[tuple, list[int]]) -> list[Edge]:
+    """The relations between known nodes, kind by kind in legend order, each with its evidence."""
     edges: list[Edge] = []
 
     def add(s, rel, o, label, key) -> None:
@@ -128,13 +144,11 @@ def read_graph(graph: Graph | GraphContent | GraphData) -> GraphData:
         for s, o in content.relations[rel]:
             add(s, rel, o, rel, (str(s), str(RELATIONS[rel]), str(o)))
     for m in content.memberships:
-        if not m.typed or not m.people or not m.organizations:
-            continue
-        person, org = m.people[0], m.organizations[0]
-        role_label = content.label_of(m.roles[0]) if m.roles else ""
-        add(person, "member", org, role_label or "member", (str(m.node), str(ORG.member), str(person)))
-    return GraphData(tuple(nodes), tuple(edges), tuple(evidence), articles, size=content.size,
-                     content=content, network=project(content))
+        if m.typed and m.people and m.organizations:
+            person, org = m.people[0], m.organizations[0]
+            role_label = content.label_of(m.roles[0]) if m.roles else ""
+            add(person, "member", org, role_label or "member", (str(m.node), str(ORG.member), str(person)))
+    return edges
 
 
 def _read_evidence(content: GraphContent, texts: dict[str, str]):

@@ -275,3 +275,26 @@ def test_exit_statuses_come_from_a_table_of_types():
     RenamedRemoteError.__name__ = "Something"
     assert exit_status(RenamedRemoteError("x")) == 1  # a subclass, whatever its name
     assert exit_status(KeyError("x")) is None
+
+
+def test_cli_usage_and_query_file_failures_are_typed_exit_2(tmp_path):
+    from kg.commands.query import QueryFileError, QueryUsageError, exit_status
+
+    assert exit_status(QueryFileError("x")) == exit_status(QueryUsageError("x")) == 2
+    out = kg("query", "tests/data/query/seed_small.ttl", "-f", tmp_path / "missing.rq")
+    assert out.returncode == 2 and "missing.rq: cannot read query" in one_line_error(out)
+    latin1 = tmp_path / "latin1.rq"
+    latin1.write_bytes("SELECT * WHERE { ?s ?p 'é' }".encode("latin-1"))
+    out = kg("query", "tests/data/query/seed_small.ttl", "-f", latin1)
+    assert out.returncode == 2 and "latin1.rq: cannot read query" in one_line_error(out)
+    out = kg("query", "tests/data/query/seed_small.ttl", "ASK {}", "--name", "top_entities")
+    assert out.returncode == 2 and "exactly one of QUERY" in one_line_error(out)
+    out = kg("query", "tests/data/query/seed_small.ttl", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert out.returncode == 2 and "not both" in one_line_error(out)
+
+
+def test_cli_parameter_the_query_does_not_select_is_exit_2():
+    out = kg("query", "tests/data/query/seed_small.ttl", "SELECT ?l WHERE { ?g rdfs:label ?l ; a ?type }",
+             "--param", "type=gh:Measure")
+    assert out.returncode == 2
+    assert "parameter 'type' is not a variable the query selects (SELECT ?l)" in one_line_error(out)
