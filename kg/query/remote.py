@@ -19,12 +19,16 @@ import re
 import pyoxigraph as ox
 
 from kg.query.run import QueryResult, bind_params
+from kg.rdf.formats import CONTENT_TYPES, of_kind
 from kg.rdf.prefixes import PREFIXES
 
 TIMEOUT = 120.0  # seconds for one request
 _QUERY_ENDS = ("/query", "/sparql")
 _STORE_ENDS = ("/store", "/data")
 _DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+#: The media types a SPARQL JSON results answer comes with (:mod:`kg.rdf.formats`).
+_JSON_TYPES = next(f.media_types for f in of_kind("solutions") if f.name == "json")
 
 
 class RemoteError(Exception):
@@ -132,15 +136,15 @@ def query_endpoint(url: str, sparql: str, params: dict | None = None, *, declare
     r = request(session, "POST", query_url(url), params={"union-default-graph": ""},
                 data=text.encode("utf-8"),
                 headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                         "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+                         "Accept": f"{CONTENT_TYPES['json']}, {CONTENT_TYPES['ntriples']};q=0.9"})
     kind = r.headers.get("Content-Type", "").split(";")[0].strip()
     where = query_url(url)
-    if kind in ("application/sparql-results+json", "application/json"):
+    if kind in _JSON_TYPES:
         try:
             return parse_json_results(r.content)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RemoteAnswerError(f"{where}: the answer is not SPARQL JSON results: {_one_line(exc)}") from None
-    if kind == "application/n-triples":
+    if kind == CONTENT_TYPES["ntriples"]:
         try:
             triples = tuple(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
         except (SyntaxError, ValueError) as exc:
