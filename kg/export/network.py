@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
+from kg.model import ENTITY_CLASSES
 from kg.query.run import PREFIXES
-from kg.rdf.prefixes import ENTITY_TYPES_SPARQL, NETWORK_LINKS, RELATION_TERMS
+from kg.rdf.prefixes import NETWORK_LINKS, RELATION_TERMS, gh_terms
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,7 +37,7 @@ SELECT ?node ?class ?label WHERE {
   OPTIONAL { ?node dcterms:title ?t }
   BIND(STRAFTER(STR(?type), "#") AS ?class)
   BIND(COALESCE(?l, ?t, "") AS ?label)
-}""".replace("$ENTITY_TYPES", ENTITY_TYPES_SPARQL)
+}""".replace("$ENTITY_TYPES", gh_terms(ENTITY_CLASSES))
 
 _EDGES = """
 SELECT ?s ?o ?relation (COUNT(DISTINCT ?ev) AS ?weight) (SAMPLE(?roleLabel) AS ?role) WHERE {

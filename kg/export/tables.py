@@ -18,9 +18,10 @@ from typing import cast
 
 import pyoxigraph as ox
 
+from kg.model import ENTITY_CLASSES
 from kg.query.run import PREFIXES
 from kg.rdf.atomic import atomic_write_bytes
-from kg.rdf.prefixes import ENTITY_TYPES_SPARQL
+from kg.rdf.prefixes import gh_terms
 
 ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles", "first_date", "last_date")
 RELATION_COLUMNS = (
@@ -40,7 +41,7 @@ WHERE {
   BIND(STRAFTER(STR(?type), "#") AS ?class)
 }
 GROUP BY ?iri ?class ?label
-ORDER BY ?class ?label ?iri""".replace("$ENTITY_TYPES", ENTITY_TYPES_SPARQL)
+ORDER BY ?class ?label ?iri""".replace("$ENTITY_TYPES", gh_terms(ENTITY_CLASSES))
 
 _RELATIONS = """
 SELECT ?subject ?subject_label ?predicate ?object ?object_label ?role

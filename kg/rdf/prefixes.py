@@ -5,8 +5,6 @@
 True
 """
 
-from kg.model import ENTITY_CLASSES
-
 GH_IRI = "https://w3id.org/gonghui-kg/ontology#"
 GHR_IRI = "https://w3id.org/gonghui-kg/resource/"
 
@@ -24,9 +22,6 @@ PREFIXES = (
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 )
 
-#: ``VALUES ?type { … }`` of SPARQL text that asks for entities of the four classes.
-ENTITY_TYPES_SPARQL = " ".join(f"gh:{c}" for c in ENTITY_CLASSES)
-
 #: The relations a graph states, by the name the pages, the scorer and the exports give
 #: them, with their predicates as prefixed names, in legend order: an article's links,
 #: then the relations between entities.
@@ -42,6 +37,15 @@ RELATION_TERMS = (
 #: The relations the article-entity networks (kg.analyze, kg export graphml/gexf) draw as
 #: edges as they are: a membership is a node of its own, joined person to organization.
 NETWORK_LINKS = ("mentions", "creator", "targets", "broader")
+
+
+def gh_terms(names) -> str:
+    """The ``gh:`` names of ``names`` for a SPARQL ``VALUES`` list.
+
+    >>> gh_terms(("Person", "Measure"))
+    'gh:Person gh:Measure'
+    """
+    return " ".join(f"gh:{n}" for n in names)
 
 
 def expand(curie: str) -> str:
