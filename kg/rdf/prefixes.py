@@ -1,5 +1,6 @@
-"""The project's IRIs, prefixes, classes and relations as plain strings: no rdflib, so
-``kg query`` starts fast. :mod:`kg.rdf.namespace` gives the same as rdflib terms.
+"""The project's IRIs, prefixes and relations as plain strings, importing nothing, so
+``kg query`` starts fast. :mod:`kg.rdf.namespace` gives the same as rdflib terms, with
+the four entity classes of ``kg.model.ENTITY_CLASSES``.
 
 >>> dict(PREFIXES)["gh"] == GH_IRI
 True
