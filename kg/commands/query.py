@@ -17,9 +17,11 @@ from kg.query import (
     run_query,
 )
 from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+from kg.rdf.formats import SOLUTION_FORMATS
 from kg.rdf.graphio import GraphInputError
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")  # SOLUTION_FORMATS, table first: the default on a terminal
+#: Result formats (kg.rdf.formats), table first: the default on a terminal.
+FORMATS = ("table", *(f for f in SOLUTION_FORMATS if f != "table"))
 
 EPILOG = """\
 examples:
