@@ -13,6 +13,7 @@ from kg.query import (
     ParamError,
     QuerySyntaxError,
     canned_queries,
+    find_query,
     run_canned,
     run_query,
     to_csv,
@@ -298,3 +299,31 @@ def test_cli_parameter_the_query_does_not_select_is_exit_2():
              "--param", "type=gh:Measure")
     assert out.returncode == 2
     assert "parameter 'type' is not a variable the query selects (SELECT ?l)" in one_line_error(out)
+
+
+@pytest.mark.parametrize("name,params", [
+    ("top_entities", {"min": "2"}),
+    ("mentions_per_period", {"label": "农民工", "per": "year"}),
+    ("articles_mentioning", {"entity": "农民工"}),
+    ("co_mentioned", {"entity": "求学圆梦行动"}),
+    ("relation_evidence", {}),
+    ("measures_for_group", {"group": "农民工"}),
+])
+def test_canned_queries_sent_to_a_server_answer_as_they_do_here(store, name, params):
+    """kg query --endpoint binds parameters with a VALUES block, not by substitution: a
+    parameter used in a FILTER must still be bound there (a trailing VALUES would not be)."""
+    from kg.query.remote import with_values
+
+    canned = find_query(name)
+    here = run_canned(store, canned, params)
+    sent = run_query(store, with_values(canned.text, params, canned.params))
+    assert here.rows and sorted(map(str, sent.rows)) == sorted(map(str, here.rows))
+
+
+def test_values_open_the_where_group_past_strings_comments_and_subqueries():
+    from kg.query.remote import where_group_start
+
+    q = 'PREFIX x: <http://e/#{> # WHERE {\nSELECT ?s WHERE { ?s ?p "}" { SELECT ?s WHERE { ?s ?q ?o } } }'
+    assert q[:where_group_start(q)].endswith('SELECT ?s WHERE {')
+    assert where_group_start("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == len("CONSTRUCT { ?s ?p ?o } WHERE {")
+    assert where_group_start("ASK { ?s ?p ?o }") is None
