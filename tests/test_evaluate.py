@@ -383,8 +383,8 @@ def test_cli_usage_errors_exit_2(files, tmp_path):
     broken.write_text("this is not turtle <<<", encoding="utf-8")
     cases = [
         ([str(tmp_path / "nope.json"), str(build)], "nope.json: gold file not found"),
-        ([str(gold), str(tmp_path / "nothing")], "nothing: graph file not found"),
-        ([str(gold), str(broken)], "broken.ttl: cannot parse as turtle"),
+        ([str(gold), str(tmp_path / "nothing")], "nothing: no such file or folder"),
+        ([str(gold), str(broken)], "broken.ttl: not valid Turtle"),
     ]
     for args, message in cases:
         proc = subprocess.run([sys.executable, "-m", "kg", "eval", *args], capture_output=True, text=True,

@@ -6,13 +6,8 @@ graph whose nodes are articles and entities (their IRIs as strings) and whose ed
 weights count the evidence behind the link (how often an article names an entity,
 or how many sentences support a relation).
 
->>> from rdflib import Graph
->>> g = Graph().parse(data=EXAMPLE_TURTLE, format="turtle")
->>> G = project(g)
->>> sorted(G.nodes[n]["label"] for n in G)
-['农民工', '困难职工', '求学圆梦行动', '第一篇', '第二篇']
->>> G.edges[ARTICLE + "a1", GROUP + "农民工"]["weight"]
-2
+Every function takes the graph's content as :mod:`kg.rdf.reader` reads it (or an rdflib
+Graph, read first), the same content the pages and the scorer read.
 """
 
 from __future__ import annotations
@@ -22,18 +17,13 @@ from itertools import combinations
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.rdf.namespace import GH, GHR, ORG
+from kg.rdf.namespace import GHR, ORG, RELATIONS
+from kg.rdf.prefixes import NETWORK_LINKS
+from kg.rdf.reader import EXAMPLE_TURTLE, GraphContent, read_triples
 
-#: The entity classes of the contract, by IRI, with their local names.
-ENTITY_CLASSES = {
-    GH.Person: "Person",
-    GH.Organization: "Organization",
-    GH.WorkerGroup: "WorkerGroup",
-    GH.Measure: "Measure",
-}
+MEMBER = str(ORG.member)
 
 #: Above this many nodes betweenness is estimated from a seeded sample of sources.
 EXACT_BETWEENNESS_UP_TO = 1000
@@ -43,119 +33,94 @@ BETWEENNESS_SAMPLES = 50
 ARTICLE = str(GHR) + "article/"
 GROUP = str(GHR) + "group/"
 
-#: A two-article graph used by the doctests of this module.
-EXAMPLE_TURTLE = """
-@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .
-@prefix ghr: <https://w3id.org/gonghui-kg/resource/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-<https://w3id.org/gonghui-kg/resource/article/a1> a gh:Article ; dcterms:title "第一篇"@zh ;
-    gh:mentions <https://w3id.org/gonghui-kg/resource/group/农民工> ,
-                <https://w3id.org/gonghui-kg/resource/measure/求学圆梦行动> .
-<https://w3id.org/gonghui-kg/resource/article/a2> a gh:Article ; dcterms:title "第二篇"@zh ;
-    gh:mentions <https://w3id.org/gonghui-kg/resource/group/农民工> ,
-                <https://w3id.org/gonghui-kg/resource/measure/求学圆梦行动> ,
-                <https://w3id.org/gonghui-kg/resource/group/困难职工> .
-<https://w3id.org/gonghui-kg/resource/group/农民工> a gh:WorkerGroup ; rdfs:label "农民工"@zh .
-<https://w3id.org/gonghui-kg/resource/group/困难职工> a gh:WorkerGroup ; rdfs:label "困难职工"@zh .
-<https://w3id.org/gonghui-kg/resource/measure/求学圆梦行动> a gh:Measure ; rdfs:label "求学圆梦行动"@zh ;
-    gh:targets <https://w3id.org/gonghui-kg/resource/group/农民工> .
-[] a gh:Evidence ; rdf:subject <https://w3id.org/gonghui-kg/resource/article/a1> ;
-   rdf:predicate gh:mentions ; rdf:object <https://w3id.org/gonghui-kg/resource/group/农民工> .
-[] a gh:Evidence ; rdf:subject <https://w3id.org/gonghui-kg/resource/article/a1> ;
-   rdf:predicate gh:mentions ; rdf:object <https://w3id.org/gonghui-kg/resource/group/农民工> .
-"""
+#: A graph: its content as :mod:`kg.rdf.reader` reads it, or an rdflib Graph (read first).
+GraphLike = Graph | GraphContent
 
 
-def entity_classes(graph: Graph) -> dict[URIRef, str]:
-    """Every entity of the four contract classes, mapped to its class's local name.
+def content_of(graph: GraphLike) -> GraphContent:
+    """The graph's content (read now from an rdflib Graph)."""
+    return graph if isinstance(graph, GraphContent) else read_triples(graph)
+
+
+def entity_classes(graph: GraphLike) -> dict[str, str]:
+    """Every entity of the four contract classes (IRI) with its class's local name (the
+    last of ``ENTITY_CLASSES`` it has).
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(data=EXAMPLE_TURTLE, format="turtle")
     >>> sorted(entity_classes(g).values())
     ['Measure', 'WorkerGroup', 'WorkerGroup']
     """
-    found: dict[URIRef, str] = {}
-    for cls_iri, name in ENTITY_CLASSES.items():
-        for entity in graph.subjects(RDF.type, cls_iri):
-            if isinstance(entity, URIRef):
-                found[entity] = name
-    return found
+    return {str(e.node): e.classes[-1] for e in content_of(graph).entities if isinstance(e.node, URIRef)}
 
 
-def evidence_counts(graph: Graph) -> Counter:
-    """How many evidence nodes support each (subject, predicate, object) statement.
+def evidence_counts(graph: GraphLike) -> Counter:
+    """How many evidence nodes support each (subject, predicate, object) statement, IRIs as strings.
 
     Membership evidence (subject: the membership node) is counted under the
     person-organization pair it stands for, with predicate ``org:member``.
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(data=EXAMPLE_TURTLE, format="turtle")
-    >>> evidence_counts(g)[(URIRef(ARTICLE + "a1"), GH.mentions, URIRef(GROUP + "农民工"))]
+    >>> evidence_counts(g)[(ARTICLE + "a1", str(RELATIONS["mentions"]), GROUP + "农民工")]
     2
     """
+    content = content_of(graph)
+    organization = {str(m.node): m.organizations[0] for m in content.memberships if m.organizations}
     counts: Counter = Counter()
-    subj, pred, obj = (values_of(graph, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-    for ev in graph.subjects(RDF.type, GH.Evidence):
-        s, p, o = subj.get(ev), pred.get(ev), obj.get(ev)
-        if s is None or p is None or o is None:
+    for ev in content.evidence:
+        if not (ev.subjects and ev.predicates and ev.objects):
             continue
-        if p == ORG.member:
-            org = graph.value(s, ORG.organization)
-            if org is None:
+        s, p, o = str(ev.subjects[0]), str(ev.predicates[0]), str(ev.objects[0])
+        if p == MEMBER:
+            if s not in organization:
                 continue
-            s, o = o, org
+            s, o = o, str(organization[s])
         counts[(s, p, o)] += 1
     return counts
 
 
-def values_of(graph: Graph, predicate: URIRef) -> dict:
-    """``{subject: object}`` for one predicate, in one scan (one lookup per subject is far slower).
-
-    >>> from rdflib import Graph
-    >>> g = Graph().parse(data=EXAMPLE_TURTLE, format="turtle")
-    >>> sorted(values_of(g, RDFS.label).values())
-    [rdflib.term.Literal('农民工', lang='zh'), rdflib.term.Literal('困难职工', lang='zh'), rdflib.term.Literal('求学圆梦行动', lang='zh')]
-    """
-    return dict(graph.subject_objects(predicate))
-
-
-def project(graph: Graph) -> nx.Graph:
+def project(graph: GraphLike) -> nx.Graph:
     """The article-entity network: nodes are articles and entities, edges are weighted.
 
     Node attributes: ``kind`` ("Article" or an entity class) and ``label``. Edges join
     an article to each entity it mentions or that wrote it, and entities linked by
     ``gh:targets``, ``skos:broader`` or a membership; ``weight`` is the number of
     evidence sentences for the link (at least 1), summed over the kinds of link.
-    """
-    G = nx.Graph()
-    classes = entity_classes(graph)
-    labels, titles = values_of(graph, RDFS.label), values_of(graph, DCTERMS.title)
-    for entity, kind in sorted(classes.items()):
-        label = labels.get(entity)
-        G.add_node(str(entity), kind=kind, label=str(label) if label is not None else _tail(entity))
-    for article in sorted(graph.subjects(RDF.type, GH.Article), key=str):
-        title = titles.get(article)
-        G.add_node(str(article), kind="Article", label=str(title) if title is not None else _tail(article))
-    counts = evidence_counts(graph)
 
-    def link(a, b, key) -> None:
-        if str(a) not in G or str(b) not in G or a == b:
+    >>> from rdflib import Graph
+    >>> G = project(Graph().parse(data=EXAMPLE_TURTLE, format="turtle"))
+    >>> sorted(G.nodes[n]["label"] for n in G)
+    ['农民工', '困难职工', '求学圆梦行动', '第一篇', '第二篇']
+    >>> G.edges[ARTICLE + "a1", GROUP + "农民工"]["weight"]
+    2
+    """
+    content = content_of(graph)
+    G = nx.Graph()
+    for e in content.entities:
+        if isinstance(e.node, URIRef):
+            G.add_node(str(e.node), kind=e.classes[-1], label=e.label or _tail(e.node))
+    for a in content.articles:
+        G.add_node(str(a.node), kind="Article", label=a.title or _tail(a.node))
+    counts = evidence_counts(content)
+
+    def link(a: str, b: str, key: tuple[str, str, str]) -> None:
+        if a not in G or b not in G or a == b:
             return
         w = max(1, counts.get(key, 0))
-        if G.has_edge(str(a), str(b)):
-            G.edges[str(a), str(b)]["weight"] += w
+        if G.has_edge(a, b):
+            G.edges[a, b]["weight"] += w
         else:
-            G.add_edge(str(a), str(b), weight=w)
+            G.add_edge(a, b, weight=w)
 
-    for p in (GH.mentions, DCTERMS.creator, GH.targets, SKOS.broader):
-        for s, o in sorted(graph.subject_objects(p), key=lambda so: (str(so[0]), str(so[1]))):
-            link(s, o, (s, p, o))
-    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
-        person, org = graph.value(m, ORG.member), graph.value(m, ORG.organization)
-        if person is not None and org is not None:
-            link(person, org, (person, ORG.member, org))
+    for rel in NETWORK_LINKS:
+        p = str(RELATIONS[rel])
+        for s, o in content.relations[rel]:
+            link(str(s), str(o), (str(s), p, str(o)))
+    for m in content.memberships:
+        if m.typed and m.people and m.organizations:
+            person, org = str(m.people[0]), str(m.organizations[0])
+            link(person, org, (person, MEMBER, org))
     return G
 
 
@@ -216,7 +181,7 @@ def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     return sorted(groups, key=lambda c: (-len(c), c[0]))
 
 
-def co_mentions(graph: Graph, *, min_articles: int = 2) -> list[tuple[str, str, int]]:
+def co_mentions(graph: GraphLike, *, min_articles: int = 2) -> list[tuple[str, str, int]]:
     """Pairs of entities named together in at least ``min_articles`` articles.
 
     Returns ``(entity, entity, number of articles)`` with the IRIs as strings, most
@@ -227,11 +192,16 @@ def co_mentions(graph: Graph, *, min_articles: int = 2) -> list[tuple[str, str, 
     >>> [(a.rsplit("/", 1)[1], b.rsplit("/", 1)[1], n) for a, b, n in co_mentions(g)]
     [('农民工', '求学圆梦行动', 2)]
     """
-    classes = entity_classes(graph)
+    content = content_of(graph)
+    classes = entity_classes(content)
+    articles = {str(a.node) for a in content.articles}
+    named: dict[str, set[str]] = {}
+    for a, e in content.relations["mentions"]:
+        if str(a) in articles and str(e) in classes:
+            named.setdefault(str(a), set()).add(str(e))
     pairs: Counter = Counter()
-    for article in graph.subjects(RDF.type, GH.Article):
-        named = sorted({str(e) for e in graph.objects(article, GH.mentions) if e in classes})
-        pairs.update(combinations(named, 2))
+    for entities in named.values():
+        pairs.update(combinations(sorted(entities), 2))
     kept = [(a, b, n) for (a, b), n in pairs.items() if n >= min_articles]
     return sorted(kept, key=lambda t: (-t[2], t[0], t[1]))
 
@@ -257,3 +227,7 @@ def top_by_class(
 
 def _tail(iri: Node) -> str:
     return str(iri).rsplit("/", 1)[-1]
+
+
+__all__ = ["EXAMPLE_TURTLE", "GraphLike", "centrality", "co_mentions", "communities", "content_of", "entity_classes",
+           "evidence_counts", "pagerank", "project", "top_by_class"]

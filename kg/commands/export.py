@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.export import FORMATS, export_graph
-from kg.rdf.graphio import GraphInputError, load_store
+from kg.rdf.formats import EXPORT_FORMATS
 
 EPILOG = """\
 formats:
@@ -33,13 +32,16 @@ def register(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("graph", metavar="GRAPH", help="graph file (.ttl .nt .trig .jsonld …) or a 'kg build' output folder")
-    p.add_argument("--format", required=True, choices=FORMATS, help="the format to write")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the format to write")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="file to write (for csv: the folder for the two tables); default standard output")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from kg.export import export_graph  # imported when used: kg's other commands start faster
+    from kg.rdf.graphio import GraphInputError, load_store
+
     try:
         store = load_store(args.graph)
     except GraphInputError as exc:

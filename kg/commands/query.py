@@ -17,9 +17,11 @@ from kg.query import (
     run_query,
 )
 from kg.query.remote import RemoteAnswerError, RemoteError, RemoteQueryError
+from kg.rdf.formats import SOLUTION_FORMATS
 from kg.rdf.graphio import GraphInputError
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+#: Result formats (kg.rdf.formats), table first: the default on a terminal.
+FORMATS = ("table", *(f for f in SOLUTION_FORMATS if f != "table"))
 
 EPILOG = """\
 examples:
@@ -67,10 +69,20 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+class QueryUsageError(ValueError):
+    """Arguments that do not make one question: said on stderr, exit status 2."""
+
+
+class QueryFileError(ValueError):
+    """A query file (-f) that cannot be read: exit status 2."""
+
+
 #: The exit status for each kind of failure, found by the exception's type (the most
 #: specific class listed wins): 2 when the question, the graph file or the server's answer
 #: is at fault, 1 when the query or the server could not be used as asked.
 EXIT_STATUS: dict[type[Exception], int] = {
+    QueryUsageError: 2,
+    QueryFileError: 2,
     QuerySyntaxError: 2,
     ParamError: 2,
     UnknownQuery: 2,
@@ -117,44 +129,52 @@ def run(args) -> int:
     if args.list:
         list_queries()
         return 0
-    if args.endpoint and args.graph and not args.query:
-        args.query, args.graph = args.graph, None  # kg query --endpoint URL 'SELECT …'
-    if args.endpoint and args.graph:
-        return _error("give either GRAPH or --endpoint URL, not both")
-    if not args.graph and not args.endpoint:
-        return _error("give a GRAPH (a graph file or a 'kg build' output folder), --endpoint URL, or --list")
-    sources = [x for x in (args.query, args.file, args.name) if x]
-    if len(sources) != 1:
-        return _error("give exactly one of QUERY, -f FILE.rq or --name NAME")
-    declared = None
     try:
+        _check_sources(args)
         params = parse_params(args.param)
-        if args.name:
-            canned = find_query(args.name)
-            text, declared = canned.text, canned.params
-        elif args.file:
-            try:
-                text = Path(args.file).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                return _error(f"{args.file}: cannot read query: {exc}")
-        else:
-            text = args.query
-        if args.endpoint:
-            from kg.query.remote import query_endpoint
-
-            result = query_endpoint(args.endpoint, text, params, declared=declared)
-        else:
-            from kg.query.store import open_graph
-
-            cache = False if args.no_cache else (args.cache_dir or True)
-            result = run_query(open_graph(args.graph, cache), text, params, declared=declared)
+        text, declared = _question(args)
+        result = _answer(args, text, params, declared)
+    except QuerySyntaxError as exc:
+        return _error((f"{args.file}: " if args.file else "") + exc.pretty(), 2)
     except tuple(EXIT_STATUS) as exc:
-        status = exit_status(exc)
-        assert status is not None
-        if isinstance(exc, QuerySyntaxError):
-            return _error((f"{args.file}: " if args.file else "") + exc.pretty(), status)
-        return _error(str(exc), status)
+        return _error(str(exc), exit_status(exc) or 2)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     sys.stdout.buffer.write(format_result(result, fmt))
     sys.stdout.flush()
     return 0
+
+
+def _check_sources(args) -> None:
+    """One graph or one endpoint, and exactly one question (raises QueryUsageError)."""
+    if args.endpoint and args.graph and not args.query:
+        args.query, args.graph = args.graph, None  # kg query --endpoint URL 'SELECT …'
+    if args.endpoint and args.graph:
+        raise QueryUsageError("give either GRAPH or --endpoint URL, not both")
+    if not args.graph and not args.endpoint:
+        raise QueryUsageError("give a GRAPH (a graph file or a 'kg build' output folder), --endpoint URL, or --list")
+    if len([x for x in (args.query, args.file, args.name) if x]) != 1:
+        raise QueryUsageError("give exactly one of QUERY, -f FILE.rq or --name NAME")
+
+
+def _question(args) -> tuple[str, tuple | None]:
+    """The query text, and the parameters it declares (canned queries only)."""
+    if args.name:
+        canned = find_query(args.name)
+        return canned.text, canned.params
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryFileError(f"{args.file}: cannot read query: {exc}") from None
+    return args.query, None
+
+
+def _answer(args, text: str, params: dict[str, str], declared):
+    if args.endpoint:
+        from kg.query.remote import query_endpoint
+
+        return query_endpoint(args.endpoint, text, params, declared=declared)
+    from kg.query.store import open_graph
+
+    cache = False if args.no_cache else (args.cache_dir or True)
+    return run_query(open_graph(args.graph, cache), text, params, declared=declared)

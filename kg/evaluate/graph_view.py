@@ -1,7 +1,9 @@
-"""What the scorer needs from a graph, read once into plain values.
+"""What the scorer needs from a graph, made from the graph's content as :mod:`kg.rdf.reader`
+reads it (the reader the pages share).
 
 Only the shapes of CONTRACT.md are read: articles, the four entity classes, the
-evidenced statements and their evidence nodes. Nothing is inferred.
+evidenced statements and their evidence nodes. Nothing is inferred. A value the contract
+says is single (an evidence node's sentence, an article's text) counts only when it is.
 """
 
 from __future__ import annotations
@@ -9,23 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
-from rdflib.term import Node
-from rdflib.util import guess_format
+from rdflib import Graph, Literal, URIRef
 
 from kg.evaluate.gold import EvalInputError, normalise_name
-from kg.model import ENTITY_CLASSES
-from kg.rdf.namespace import GH, ORG
-
-#: The statements CONTRACT.md says must carry evidence, by the name the report uses.
-EVIDENCED = {
-    "mentions": GH.mentions,
-    "creator": DCTERMS.creator,
-    "targets": GH.targets,
-    "broader": SKOS.broader,
-    "member": ORG.member,
-}
+from kg.rdf.graphio import GraphInputError
+from kg.rdf.namespace import EVIDENCED
+from kg.rdf.reader import EvidenceRecord, GraphContent, read_file, read_triples
 
 NO_EVIDENCE = "(no evidence)"
 NO_RULE = "(no rule)"
@@ -87,107 +78,72 @@ class GraphView:
         return (subject, str(EVIDENCED[name]), obj) in self.rule_index
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file (format from its extension) or DIR/graph.ttl of a build directory."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    if not path.is_file():
-        raise EvalInputError(f"{path}: graph file not found")
-    fmt = guess_format(str(path))
-    if fmt is None:
-        raise EvalInputError(f"{path}: cannot tell the RDF format from the extension (use .ttl, .nt, .rdf, .jsonld, .trig, ...)")
+def load_graph(path: str | Path) -> GraphContent:
+    """Read a graph file (format from its extension) or DIR/graph.ttl of a build directory,
+    with the one loader of :mod:`kg.rdf.graphio` (an ``EvalInputError`` names what is wrong)."""
     try:
-        if fmt in ("trig", "nquads", "trix"):
-            dataset = Dataset(default_union=True)
-            dataset.parse(path, format=fmt)
-            graph = Graph()
-            for triple in dataset.triples((None, None, None)):
-                graph.add(triple)
-        else:
-            graph = Graph()
-            graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many kinds; all mean "not a graph"
-        raise EvalInputError(f"{path}: cannot parse as {fmt}: {exc}") from None
-    return graph
+        return read_file(path)
+    except GraphInputError as exc:
+        raise EvalInputError(str(exc)) from None
 
 
-def read_graph(graph: Graph, source: str = "<graph>") -> GraphView:
-    """Collect articles, entities, statements and evidence from ``graph``."""
-    labels: dict[str, str] = {}
-    for s, o in sorted(graph.subject_objects(RDFS.label)):
-        if isinstance(o, Literal):
-            labels.setdefault(str(s), str(o))
-    articles = _articles(graph)
+def read_graph(graph: Graph | GraphContent, source: str = "<graph>") -> GraphView:
+    """Collect articles, entities, statements and evidence from ``graph`` (an rdflib Graph,
+    or its content as :mod:`kg.rdf.reader` reads it)."""
+    content = graph if isinstance(graph, GraphContent) else read_triples(graph)
+    labels = dict(content.labels)
+    articles = _articles(content)
     for iri, article in articles.items():
         labels.setdefault(iri, article.title)
-    evidence = _evidence(graph, labels)
+    evidence = _evidence(content, labels)
     rules: dict[tuple[str, str, str], set[str]] = {}
     for ev in evidence:
         rules.setdefault(ev.statement, set()).update(ev.rules)
     return GraphView(
         source=source,
         articles=articles,
-        entities=_entities(graph),
+        entities=_entities(content),
         labels=labels,
-        statements={
-            name: tuple(sorted((str(s), str(o)) for s, o in graph.subject_objects(pred)))
-            for name, pred in EVIDENCED.items()
-        },
-        memberships=_memberships(graph, labels),
+        statements={name: tuple((str(s), str(o)) for s, o in content.relations[name]) for name in EVIDENCED},
+        memberships=_memberships(content, labels),
         evidence=evidence,
         rule_index={k: tuple(sorted(v)) for k, v in rules.items()},
     )
 
 
-def _strings(graph: Graph, node, pred) -> list[str]:
-    return sorted(str(o) for o in graph.objects(node, pred) if isinstance(o, Literal))
-
-
-def _articles(graph: Graph) -> dict[str, GraphArticle]:
-    articles = {}
-    for node in sorted(set(graph.subjects(RDF.type, GH.Article)), key=str):
-        titles = _strings(graph, node, DCTERMS.title)
-        texts = _strings(graph, node, GH.text)
-        articles[str(node)] = GraphArticle(
-            iri=str(node),
-            title=titles[0] if titles else "",
-            keys=tuple(normalise_name(t) for t in titles),
-            text=texts[0] if len(texts) == 1 else None,
-            dates=tuple(_strings(graph, node, DCTERMS.date)),
+def _articles(content: GraphContent) -> dict[str, GraphArticle]:
+    return {
+        str(a.node): GraphArticle(
+            iri=str(a.node),
+            title=a.title,
+            keys=tuple(normalise_name(t) for t in a.titles),
+            text=a.texts[0] if len(a.texts) == 1 else None,
+            dates=a.dates,
         )
-    return articles
+        for a in content.articles
+    }
 
 
-def _entities(graph: Graph) -> dict[str, GraphEntity]:
-    classes: dict[Node, list[str]] = {}
-    for cls in ENTITY_CLASSES:
-        for node in graph.subjects(RDF.type, GH[cls]):
-            classes.setdefault(node, []).append(cls)
-    entities = {}
-    for node in sorted(classes, key=str):
-        labels = _strings(graph, node, RDFS.label)
-        entities[str(node)] = GraphEntity(
-            iri=str(node),
-            classes=tuple(classes[node]),
-            label=labels[0] if labels else "",
-            labels=tuple(normalise_name(x) for x in labels),
-            alt_labels=tuple(normalise_name(x) for x in _strings(graph, node, SKOS.altLabel)),
+def _entities(content: GraphContent) -> dict[str, GraphEntity]:
+    return {
+        str(e.node): GraphEntity(
+            iri=str(e.node),
+            classes=e.classes,
+            label=e.label,
+            labels=tuple(normalise_name(x) for x in e.labels),
+            alt_labels=tuple(normalise_name(x) for x in e.alt_labels),
         )
-    return entities
+        for e in content.entities
+    }
 
 
-def _memberships(graph: Graph, labels: dict[str, str]) -> tuple[MembershipTuple, ...]:
-    nodes = set(graph.subjects(RDF.type, ORG.Membership)) | set(graph.subjects(ORG.member, None))
+def _memberships(content: GraphContent, labels: dict[str, str]) -> tuple[MembershipTuple, ...]:
     tuples: set[MembershipTuple] = set()
-    for node in nodes:
-        people: list[str | None] = [str(p) for p in graph.objects(node, ORG.member)] or [None]
-        orgs: list[str | None] = [str(o) for o in graph.objects(node, ORG.organization)] or [None]
-        roles = [
-            normalise_name(str(r) if isinstance(r, Literal) else labels.get(str(r), ""))
-            for r in graph.objects(node, ORG.role)
-        ] or [""]
-        tuples.update(MembershipTuple(str(node), p, o, r) for p in people for o in orgs for r in roles)
+    for m in content.memberships:
+        people: list[str | None] = [str(p) for p in m.people] or [None]
+        orgs: list[str | None] = [str(o) for o in m.organizations] or [None]
+        roles = [normalise_name(str(r) if isinstance(r, Literal) else labels.get(str(r), "")) for r in m.roles] or [""]
+        tuples.update(MembershipTuple(str(m.node), p, o, r) for p in people for o in orgs for r in roles)
     return tuple(sorted(tuples, key=lambda t: (t.node, t.person or "", t.organization or "", t.role)))
 
 
@@ -198,37 +154,21 @@ def _int(value) -> int | None:
     return python if isinstance(python, int) and not isinstance(python, bool) else None
 
 
-def _evidence(graph: Graph, labels: dict[str, str]) -> tuple[GraphEvidence, ...]:
-    # One pass per property over the whole graph, not one lookup per node: evidence nodes
-    # are the bulk of a graph, and rdflib's per-node lookups dominate otherwise.
-    props = (RDF.subject, RDF.predicate, RDF.object, GH.article, GH.sentence, GH.start, GH.end, GH.rule)
-    nodes = set(graph.subjects(RDF.type, GH.Evidence))
-    values: dict[URIRef, dict] = {}
-    for prop in props:
-        by_node: dict = {}
-        for node, value in graph.subject_objects(prop):
-            if node in nodes:
-                by_node.setdefault(node, []).append(value)
-        values[prop] = by_node
-
-    def one(prop, node):
-        found = values[prop].get(node, ())
-        return found[0] if len(found) == 1 else None
-
+def _evidence(content: GraphContent, labels: dict[str, str]) -> tuple[GraphEvidence, ...]:
+    one = EvidenceRecord.one
     result = []
-    for node in sorted(nodes, key=str):
-        subject, predicate, obj, article, sentence, start, end, _ = (one(p, node) for p in props)
-        rules = tuple(sorted({
-            labels.get(str(r)) or str(r).rsplit("/", 1)[-1] for r in values[props[-1]].get(node, ())
-        })) or (NO_RULE,)
+    for ev in content.evidence:
+        subject, predicate, obj = one(ev.subjects), one(ev.predicates), one(ev.objects)
+        article, sentence = one(ev.articles), one(ev.sentences)
+        rules = tuple(sorted({labels.get(str(r)) or str(r).rsplit("/", 1)[-1] for r in ev.rules})) or (NO_RULE,)
         result.append(GraphEvidence(
-            iri=str(node),
+            iri=str(ev.node),
             statement=("" if subject is None else str(subject), "" if predicate is None else str(predicate),
                        "" if obj is None else str(obj)),
             article=str(article) if isinstance(article, URIRef) else None,
             sentence=str(sentence) if isinstance(sentence, Literal) else None,
-            start=_int(start),
-            end=_int(end),
+            start=_int(one(ev.starts)),
+            end=_int(one(ev.ends)),
             rules=rules,
         ))
     return tuple(result)

@@ -23,6 +23,7 @@ from kg.evaluate.result import (
     RuleScore,
     Score,
 )
+from kg.rdf.reader import GraphContent
 
 
 class RuleTally:
@@ -43,14 +44,15 @@ class RuleTally:
         return tuple(sorted(scores, key=lambda s: (-s.wrong, -s.right, s.rule)))
 
 
-def evaluate(gold: dict | str | Path, graph: Graph | str | Path) -> Score:
+def evaluate(gold: dict | str | Path, graph: Graph | GraphContent | str | Path) -> Score:
     """Score ``graph`` against ``gold`` (a decoded gold dict or a gold file path).
 
-    ``graph`` is an rdflib Graph, a graph file, or a ``kg build`` output directory.
+    ``graph`` is an rdflib Graph, a graph's content (:mod:`kg.rdf.reader`), a graph file, or a
+    ``kg build`` output directory.
     Raises ``EvalInputError`` (a ValueError naming the file) when either cannot be read.
     """
     gold_value = parse_gold(gold) if isinstance(gold, dict) else load_gold(gold)
-    if isinstance(graph, Graph):
+    if isinstance(graph, (Graph, GraphContent)):
         view = read_graph(graph)
     else:
         path = Path(graph)
@@ -269,34 +271,19 @@ def score_relations(predicate: str, gold: Gold, view: GraphView, matches: dict[s
 
 def score_memberships(gold: Gold, view: GraphView, matches: dict[str, GoldEntity], tally: RuleTally) -> PartScore:
     """FORMAT.md rule 5 for memberships: (person, organization, role label) tuples."""
-
-    def index(name: str) -> int | None:
-        entity = gold.find_entity(name)
-        return None if entity is None else entity.index
-
-    listed: dict[tuple[int, int, str], int] = {}  # (person, organization, role) -> membership number
-    for number, m in enumerate(gold.memberships):
-        person = index(m.person)
-        for org in map(index, m.organizations):
-            if person is not None and org is not None:
-                listed.setdefault((person, org, normalise_name(m.role)), number)
-    seen: dict[tuple[str | None, str | None, str], set[str]] = defaultdict(set)
-    for t in view.memberships:
-        rules = view.rules_of(t.node, "member", t.person) if t.person else (NO_EVIDENCE,)
-        seen[t.person, t.organization, t.role].update(rules)
+    listed = _gold_memberships(gold)
+    seen = _graph_memberships(view)
     correct, wrong, found = 0, [], set()
     for (person_iri, org_iri, role), member_rules in sorted(seen.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
-        gp = matches.get(person_iri) if person_iri else None
-        go = matches.get(org_iri) if org_iri else None
-        key = (gp.index, go.index, role) if gp is not None and go is not None else None
-        right = key is not None and key in listed
-        tally.add("memberships", tuple(sorted(member_rules)), right)
-        if key is not None and right:
+        number = listed.get(_matched_membership(matches, person_iri, org_iri, role))
+        rules = tuple(sorted(member_rules))
+        tally.add("memberships", rules, number is not None)
+        if number is not None:
             correct += 1
-            found.add(listed[key])
+            found.add(number)
         else:
             text = f"{_name(view, person_iri)} · {_name(view, org_iri)} · {role or '(no role)'}"
-            wrong.append(Item(text, "gold lists no such membership", tuple(sorted(member_rules))))
+            wrong.append(Item(text, "gold lists no such membership", rules))
     required = [m for m in gold.memberships if m.required]
     missed = [
         Item(f"{m.person} · {'|'.join(m.organizations)} · {m.role}", "not in the graph")
@@ -304,6 +291,39 @@ def score_memberships(gold: Gold, view: GraphView, matches: dict[str, GoldEntity
     ]
     counts = Counts(correct, len(seen), len(required) - len(missed), len(required))
     return PartScore("memberships", counts, tuple(missed), tuple(wrong))
+
+
+def _gold_memberships(gold: Gold) -> dict[tuple[int, int, str] | None, int]:
+    """(person, organization, role) of each gold membership -> its number (the first one listed)."""
+
+    def index(name: str) -> int | None:
+        entity = gold.find_entity(name)
+        return None if entity is None else entity.index
+
+    listed: dict[tuple[int, int, str] | None, int] = {}
+    for number, m in enumerate(gold.memberships):
+        person = index(m.person)
+        for org in map(index, m.organizations):
+            if person is not None and org is not None:
+                listed.setdefault((person, org, normalise_name(m.role)), number)
+    return listed
+
+
+def _graph_memberships(view: GraphView) -> dict[tuple[str | None, str | None, str], set[str]]:
+    """(person, organization, role) of the graph's memberships -> the rules of their evidence."""
+    seen: dict[tuple[str | None, str | None, str], set[str]] = defaultdict(set)
+    for t in view.memberships:
+        rules = view.rules_of(t.node, "member", t.person) if t.person else (NO_EVIDENCE,)
+        seen[t.person, t.organization, t.role].update(rules)
+    return seen
+
+
+def _matched_membership(matches: dict[str, GoldEntity], person: str | None, org: str | None,
+                        role: str) -> tuple[int, int, str] | None:
+    """The gold (person, organization, role) a graph membership stands for, when both are matched."""
+    gp = matches.get(person) if person else None
+    go = matches.get(org) if org else None
+    return (gp.index, go.index, role) if gp is not None and go is not None else None
 
 
 def score_dates(gold: Gold, view: GraphView, by_gold: dict[str, list[str]]) -> DateScore:

@@ -2,8 +2,8 @@
 
 >>> from kg.rdf.graphio import load_store
 >>> store = load_store("tests/data/query/seed_small.ttl")
->>> export_graph(store, "turtle").decode().splitlines()[0]
-'@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .'
+>>> export_graph(store, "turtle").decode().splitlines()[:2]
+['@base <https://w3id.org/gonghui-kg/resource/> .', '@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .']
 """
 
 from __future__ import annotations
@@ -20,16 +20,13 @@ from kg.export.partition import Partition, partition_by_article
 from kg.export.tables import write_csv_tables
 from kg.export.turtle import ntriples_bytes, sorted_triples, turtle_bytes, with_fixed_prefixes, write_turtle
 from kg.rdf.atomic import atomic_write_bytes
+from kg.rdf.formats import EXPORT_FORMATS, EXPORT_SUFFIXES
 from kg.rdf.graphio import to_rdflib, to_store
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 
-FORMATS = ("turtle", "ntriples", "jsonld", "trig", "graphml", "gexf", "csv")
-
-#: The file suffix ``kg export`` suggests for each format.
-SUFFIXES = {
-    "turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld", "trig": ".trig",
-    "graphml": ".graphml", "gexf": ".gexf", "csv": "",
-}
+#: ``kg export --format`` names and the suffix suggested for each: :mod:`kg.rdf.formats`.
+FORMATS = EXPORT_FORMATS
+SUFFIXES = EXPORT_SUFFIXES
 
 #: The compact JSON-LD context: the project's prefixes, and Chinese as the default language.
 JSONLD_CONTEXT = {**dict(PREFIXES), "@language": "zh"}

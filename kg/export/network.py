@@ -22,27 +22,28 @@ from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
+from kg.model import ENTITY_CLASSES
 from kg.query.run import PREFIXES
+from kg.rdf.prefixes import NETWORK_LINKS, RELATION_TERMS, gh_terms
 
 if TYPE_CHECKING:
     import networkx as nx
 
 _NODES = """
 SELECT ?node ?class ?label WHERE {
-  VALUES ?type { gh:Article gh:Person gh:Organization gh:WorkerGroup gh:Measure }
+  VALUES ?type { gh:Article $ENTITY_TYPES }
   ?node a ?type .
   OPTIONAL { ?node rdfs:label ?l }
   OPTIONAL { ?node dcterms:title ?t }
   BIND(STRAFTER(STR(?type), "#") AS ?class)
   BIND(COALESCE(?l, ?t, "") AS ?label)
-}"""
+}""".replace("$ENTITY_TYPES", gh_terms(ENTITY_CLASSES))
 
 _EDGES = """
 SELECT ?s ?o ?relation (COUNT(DISTINCT ?ev) AS ?weight) (SAMPLE(?roleLabel) AS ?role) WHERE {
   {
     ?s ?p ?o .
-    VALUES (?p ?relation) { (gh:mentions "mentions") (dcterms:creator "creator")
-                            (gh:targets "targets") (skos:broader "broader") }
+    VALUES (?p ?relation) { $LINKS }
     OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
   } UNION {
     ?m a org:Membership ; org:member ?s ; org:organization ?o .
@@ -51,7 +52,7 @@ SELECT ?s ?o ?relation (COUNT(DISTINCT ?ev) AS ?weight) (SAMPLE(?roleLabel) AS ?
     OPTIONAL { ?ev rdf:subject ?m ; rdf:predicate org:member ; rdf:object ?s }
   }
 }
-GROUP BY ?s ?o ?relation"""
+GROUP BY ?s ?o ?relation""".replace("$LINKS", " ".join(f'({p} "{name}")' for name, p in RELATION_TERMS if name in NETWORK_LINKS))
 
 
 def entity_article_network(store: ox.Store) -> nx.DiGraph:

@@ -18,8 +18,10 @@ from typing import cast
 
 import pyoxigraph as ox
 
+from kg.model import ENTITY_CLASSES
 from kg.query.run import PREFIXES
 from kg.rdf.atomic import atomic_write_bytes
+from kg.rdf.prefixes import gh_terms
 
 ENTITY_COLUMNS = ("iri", "class", "label", "alt_labels", "articles", "first_date", "last_date")
 RELATION_COLUMNS = (
@@ -31,7 +33,7 @@ _ENTITIES = """
 SELECT ?iri ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?alt_labels)
        (COUNT(DISTINCT ?article) AS ?articles) (MIN(STR(?date)) AS ?first_date) (MAX(STR(?date)) AS ?last_date)
 WHERE {
-  VALUES ?type { gh:Person gh:Organization gh:WorkerGroup gh:Measure }
+  VALUES ?type { $ENTITY_TYPES }
   ?iri a ?type .
   OPTIONAL { ?iri rdfs:label ?label }
   OPTIONAL { ?iri skos:altLabel ?alt }
@@ -39,7 +41,7 @@ WHERE {
   BIND(STRAFTER(STR(?type), "#") AS ?class)
 }
 GROUP BY ?iri ?class ?label
-ORDER BY ?class ?label ?iri"""
+ORDER BY ?class ?label ?iri""".replace("$ENTITY_TYPES", gh_terms(ENTITY_CLASSES))
 
 _RELATIONS = """
 SELECT ?subject ?subject_label ?predicate ?object ?object_label ?role

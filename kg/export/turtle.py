@@ -1,4 +1,5 @@
-r"""A fast, deterministic Turtle (and N-Triples) writer on Oxigraph's serializer.
+r"""Sorted N-Triples (and the canonical triple order TriG is written in) on Oxigraph's
+serializer; Turtle is :mod:`kg.rdf.turtle`'s, the writer of graph.ttl.
 
 Triples are sorted (subject, then ``rdf:type`` first, then predicate, then object, each
 by its N-Triples form, as UTF-8 bytes) before Oxigraph writes them, so the same graph gives the same
@@ -10,21 +11,19 @@ nodes is byte-stable only if its blank node ids are (the contract graph has none
 >>> _ = g.add((rdflib.URIRef(GHR_IRI + "group/快递员"), rdflib.RDF.type, rdflib.URIRef(GH_IRI + "WorkerGroup")))
 >>> _ = g.add((rdflib.URIRef(GHR_IRI + "group/快递员"), rdflib.RDFS.label, rdflib.Literal("快递员", lang="zh")))
 >>> turtle_bytes(g).decode().split("\n\n", 1)[1].splitlines()
-['ghr:group\\/快递员 a gh:WorkerGroup ;', '\trdfs:label "快递员"@zh .']
+['<group/快递员> a gh:WorkerGroup ;', '    rdfs:label "快递员"@zh .']
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
-from kg.rdf.atomic import atomic_write_bytes
 from kg.rdf.graphio import store_triples, term_to_oxigraph
-from kg.rdf.namespace import GH_IRI, GHR_IRI, PREFIXES
+from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES
+from kg.rdf.turtle import turtle_bytes, write_turtle
 
 
 def as_oxigraph_triples(data) -> Iterable[ox.Triple]:
@@ -85,21 +84,9 @@ def with_fixed_prefixes(serialized: bytes) -> bytes:
     return header + b"\n" + b"\n".join(lines[i:])
 
 
-def turtle_bytes(data) -> bytes:
-    """``data`` (store, rdflib Graph or triples) as deterministic UTF-8 Turtle."""
-    triples = ox.parse(sorted_ntriples(data), format=ox.RdfFormat.N_TRIPLES)
-    return with_fixed_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES)) or b"")
-
-
 def ntriples_bytes(data) -> bytes:
     """``data`` as N-Triples, one triple per line, sorted."""
     return sorted_ntriples(data)
-
-
-def write_turtle(data, path: str | os.PathLike) -> None:
-    """Write ``data`` (an Oxigraph store, an rdflib Graph, or triples) to ``path`` as
-    deterministic Turtle, through a temp file and a rename."""
-    atomic_write_bytes(Path(path), turtle_bytes(data))
 
 
 __all__ = ["GHR_IRI", "GH_IRI", "ntriples_bytes", "sorted_triples", "turtle_bytes", "with_fixed_prefixes", "write_turtle"]

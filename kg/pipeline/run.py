@@ -206,11 +206,14 @@ def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, worke
         if _reuse_pages(output, stage, pages):
             say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
         else:
+            from kg.rdf.reader import read_triples
             from kg.viz import write_explorer
+            from kg.viz.graphdata import read_graph
             from kg.viz.report import write_report
 
-            write_explorer(result.graph, stage / "graph.html")
-            write_report(result.graph, stage / "report.html")
+            data = read_graph(read_triples(result.triples))  # read and projected once, for both pages
+            write_explorer(data, stage / "graph.html")
+            write_report(data, stage / "report.html")
             atomic_write_text(stage / PAGES_KEY, pages + "\n")
             say(f"wrote {result.html_path} and {result.report_path}")
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]

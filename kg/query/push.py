@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg.export.partition import partition_by_article
 from kg.query.remote import _session, request, store_url
+from kg.rdf.formats import CONTENT_TYPES
 from kg.rdf.graphio import load_store
 from kg.rdf.iris import article_iri
 
@@ -30,6 +31,10 @@ class PushResult:
     articles: int
     triples: int
     shared: int
+
+
+#: The format each graph is sent in (:mod:`kg.rdf.formats`).
+SENT_AS = CONTENT_TYPES["ntriples"]
 
 
 def _ntriples(triples) -> bytes:
@@ -56,7 +61,7 @@ def push_graph(graph: str | os.PathLike, url: str, *, articles: Iterable[str] | 
             raise ValueError(f"{graph}: no article {', '.join(missing)} in this graph")
     session = session or _session()
     target = store_url(url)
-    headers = {"Content-Type": "application/n-triples"}
+    headers = {"Content-Type": SENT_AS}
     sent = 0
     for iri in sorted(chosen, key=lambda n: n.value):
         request(session, "PUT", target, params={"graph": iri.value}, data=_ntriples(chosen[iri]), headers=headers)

@@ -19,12 +19,16 @@ import re
 import pyoxigraph as ox
 
 from kg.query.run import QueryResult, bind_params
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.formats import CONTENT_TYPES, of_kind
+from kg.rdf.prefixes import PREFIXES
 
 TIMEOUT = 120.0  # seconds for one request
 _QUERY_ENDS = ("/query", "/sparql")
 _STORE_ENDS = ("/store", "/data")
 _DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+#: The media types a SPARQL JSON results answer comes with (:mod:`kg.rdf.formats`).
+_JSON_TYPES = next(f.media_types for f in of_kind("solutions") if f.name == "json")
 
 
 class RemoteError(Exception):
@@ -76,17 +80,54 @@ def with_prefixes(sparql: str) -> str:
 
 
 def with_values(sparql: str, params: dict | None, declared=None) -> str:
-    """``sparql`` with the parameters bound by a trailing VALUES clause (never pasted in).
+    """``sparql`` with the parameters bound by a VALUES block (never pasted in), opening the
+    query's WHERE group, so that its FILTERs and aggregates see them as Oxigraph's
+    substitution does locally (a trailing VALUES joins only after the aggregation: a
+    parameter used in a FILTER would be unbound there). Where no WHERE group is found the
+    VALUES block trails the query.
 
     >>> with_values("SELECT ?m WHERE { ?m rdfs:label ?group }", {"group": "农民工"})
-    'SELECT ?m WHERE { ?m rdfs:label ?group }\\nVALUES (?group) { ("农民工"@zh) }'
+    'SELECT ?m WHERE { VALUES (?group) { ("农民工"@zh) }\\n ?m rdfs:label ?group }'
+    >>> with_values("ASK { ?m rdfs:label ?group }", {"group": "农民工"})
+    'ASK { ?m rdfs:label ?group }\\nVALUES (?group) { ("农民工"@zh) }'
     """
     subs = bind_params(params, declared)
     if not subs:
         return sparql
     names = " ".join(f"?{v.value}" for v in subs)
     values = " ".join(str(t) for t in subs.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    at = where_group_start(sparql)
+    if at is None:
+        return f"{sparql}\n{block}"
+    return f"{sparql[:at]} {block}\n{sparql[at:]}"
+
+
+#: What the scan of :func:`where_group_start` steps over whole: comments, strings (long
+#: ones first), IRIs; and the tokens it looks at: the WHERE keyword and braces.
+_TOKENS = re.compile(r"""#[^\n]*|'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>"""
+                     r"""|(?<![\w?$:])WHERE(?![\w:])|[{}]""", re.S | re.I)
+
+
+def where_group_start(sparql: str) -> int | None:
+    """The offset just inside the ``{`` that opens the query's top-level WHERE group, or None.
+
+    >>> q = 'SELECT ?x WHERE { ?x rdfs:label "WHERE {" . { SELECT ?y WHERE { ?y ?p ?x } } }'
+    >>> q[:where_group_start(q)]
+    'SELECT ?x WHERE {'
+    """
+    depth, after_where = 0, False
+    for m in _TOKENS.finditer(sparql):
+        token = m.group()
+        if token == "{":
+            if depth == 0 and after_where:
+                return m.end()
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif token.upper() == "WHERE" and depth == 0:
+            after_where = True
+    return None
 
 
 def _session():
@@ -132,15 +173,15 @@ def query_endpoint(url: str, sparql: str, params: dict | None = None, *, declare
     r = request(session, "POST", query_url(url), params={"union-default-graph": ""},
                 data=text.encode("utf-8"),
                 headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                         "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+                         "Accept": f"{CONTENT_TYPES['json']}, {CONTENT_TYPES['ntriples']};q=0.9"})
     kind = r.headers.get("Content-Type", "").split(";")[0].strip()
     where = query_url(url)
-    if kind in ("application/sparql-results+json", "application/json"):
+    if kind in _JSON_TYPES:
         try:
             return parse_json_results(r.content)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RemoteAnswerError(f"{where}: the answer is not SPARQL JSON results: {_one_line(exc)}") from None
-    if kind == "application/n-triples":
+    if kind == CONTENT_TYPES["ntriples"]:
         try:
             triples = tuple(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
         except (SyntaxError, ValueError) as exc:

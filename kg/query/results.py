@@ -15,29 +15,43 @@ import csv
 import io
 import json
 import unicodedata
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from kg.query.run import PREFIXES, XSD_INTEGER, QueryResult
+from kg.rdf.formats import CONTENT_TYPES, GRAPH_RESULT_FORMATS
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-#: Media type of each result format (used by the HTTP endpoint too).
-MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "table": "text/plain; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
+#: Media type of each result format (used by the HTTP endpoint too): :mod:`kg.rdf.formats`.
+MEDIA_TYPES = CONTENT_TYPES
 
 #: The formats a CONSTRUCT/DESCRIBE result can be written in.
-GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
+GRAPH_FORMATS = GRAPH_RESULT_FORMATS
+
+def escape(data: str) -> str:
+    """``&``, ``<`` and ``>`` escaped for XML text (as ``xml.sax.saxutils.escape``, whose
+    module would import urllib and http.client: a tenth of kg query's start-up).
+
+    >>> escape("a<b & c")
+    'a&lt;b &amp; c'
+    """
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(data: str) -> str:
+    """An XML attribute value, escaped and quoted (as ``xml.sax.saxutils.quoteattr``).
+
+    >>> print(quoteattr('say "hi"'), quoteattr("it's"))
+    'say "hi"' "it's"
+    """
+    data = escape(data).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in data:
+        return f'"{data}"'
+    if "'" not in data:
+        return f"'{data}'"
+    return '"' + data.replace('"', "&quot;") + '"'
+
 
 #: Widest cell an aligned table shows (in terminal columns); longer text is cut with "…".
 MAX_CELL = 60

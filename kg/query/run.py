@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.query.canned import CannedQuery, Param, find_query
-from kg.rdf.namespace import PREFIXES as _PREFIXES
+from kg.rdf.prefixes import PREFIXES as _PREFIXES
 
 #: Prefixes every query may use without declaring them.
 PREFIXES = dict(_PREFIXES)
@@ -28,7 +28,6 @@ PREFIXES = dict(_PREFIXES)
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _ERROR_AT = re.compile(r"error at (\d+):(\d+):\s*")
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:(\S*)$")
-_NOT_PROJECTED = re.compile(r"variable \?(\w+)")
 
 
 @dataclass(frozen=True)
@@ -201,10 +200,10 @@ def run_query(
     except SyntaxError as exc:
         raise parse_error(exc, query) from None
     except RuntimeError as exc:
-        m = _NOT_PROJECTED.search(str(exc))
-        if m and "projection" in str(exc):
+        unselected = _unselected(store, query, subs)
+        if unselected:
             selected = " ".join("?" + v for v in _selected(query)) or "?…"
-            raise ParamError(f"parameter {m.group(1)!r} is not a variable the query selects (SELECT {selected})") from None
+            raise ParamError(f"parameter {unselected!r} is not a variable the query selects (SELECT {selected})") from None
         raise QueryFailed(f"query failed: {exc}") from None
     except OSError as exc:
         raise QueryFailed(f"query failed: {exc}") from None
@@ -219,6 +218,19 @@ def run_query(
         return QueryResult("graph", triples=triples, truncated=truncated)
     except (OSError, RuntimeError) as exc:
         raise QueryFailed(f"query failed: {exc}") from None
+
+
+def _unselected(store: ox.Store, query: str, subs: dict) -> str | None:
+    """The first parameter Oxigraph refuses to substitute on its own (it only substitutes
+    variables the query selects), or None when the query fails without parameters too or
+    takes each one alone. Preparing a query evaluates nothing, so this costs little."""
+    trials = [{}] + [{variable: value} for variable, value in subs.items()] if subs else []
+    for trial in trials:
+        try:
+            store.query(query, prefixes=PREFIXES, substitutions=trial or None, use_default_graph_as_union=True)
+        except RuntimeError:
+            return next((v.value for v in trial), None)  # None: it fails with no parameter too
+    return None
 
 
 def _take(items, limit, convert) -> tuple[tuple, bool]:

@@ -18,22 +18,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-import rdflib
 
-#: File suffix -> Oxigraph format of the graph files we read.
-FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
+from kg.rdf.formats import of_kind
+
+if TYPE_CHECKING:
+    import rdflib
+
+#: File suffix -> Oxigraph format of the graph files we read (from :mod:`kg.rdf.formats`).
+FORMATS = {suffix: getattr(ox.RdfFormat, f.oxigraph) for f in of_kind("graph", "dataset") for suffix in f.suffixes}
 
 #: Files looked for, in this order, inside a ``kg build`` output folder.
 FOLDER_GRAPHS = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
@@ -112,6 +107,18 @@ def store_triples(store: ox.Store) -> Iterator[ox.Triple]:
 
 # --- term conversion -------------------------------------------------------------
 
+_RDFLIB: list = []
+
+
+def _rdflib():
+    """rdflib, imported on first use: it costs every command 0.15 s to start, and
+    ``kg query``, ``kg export`` and ``kg serve`` mostly do without it."""
+    if not _RDFLIB:
+        import rdflib
+
+        _RDFLIB.append(rdflib)
+    return _RDFLIB[0]
+
 
 def term_to_rdflib(term):
     """An Oxigraph term as the equal rdflib term.
@@ -119,6 +126,7 @@ def term_to_rdflib(term):
     >>> term_to_rdflib(ox.Literal("农民工", language="zh"))
     rdflib.term.Literal('农民工', lang='zh')
     """
+    rdflib = _rdflib()
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -136,9 +144,11 @@ def term_to_rdflib(term):
 def term_to_oxigraph(term):
     """An rdflib term as the equal Oxigraph term.
 
+    >>> import rdflib
     >>> term_to_oxigraph(rdflib.Literal(3))
     <Literal value=3 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
     """
+    rdflib = _rdflib()
     if isinstance(term, rdflib.URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, rdflib.BNode):
@@ -154,6 +164,8 @@ def term_to_oxigraph(term):
 
 def to_rdflib(store_or_triples: ox.Store | Iterable[ox.Triple]) -> rdflib.Graph:
     """An rdflib Graph with the triples of an Oxigraph store (default graph) or triple list."""
+    import rdflib
+
     triples = store_triples(store_or_triples) if isinstance(store_or_triples, ox.Store) else store_or_triples
     graph = rdflib.Graph()
     conv = term_to_rdflib

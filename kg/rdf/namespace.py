@@ -11,10 +11,11 @@ AttributeError: term 'tragets' not in namespace 'https://w3id.org/gonghui-kg/ont
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, SKOS, DefinedNamespace
 
-GH_IRI = "https://w3id.org/gonghui-kg/ontology#"
-GHR_IRI = "https://w3id.org/gonghui-kg/resource/"
+from kg.model import ENTITY_CLASSES
+from kg.rdf.prefixes import GH_IRI, GHR_IRI, PREFIXES, RELATION_TERMS, expand
+
 ORG = Namespace("http://www.w3.org/ns/org#")
 GHR = Namespace(GHR_IRI)
 
@@ -53,20 +54,6 @@ class GH(DefinedNamespace):
     fingerprint: URIRef
 
 
-#: Prefixes written at the top of graph.ttl, in this order.
-PREFIXES = (
-    ("gh", GH_IRI),
-    ("ghr", GHR_IRI),
-    ("dcterms", "http://purl.org/dc/terms/"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-)
-
 #: IRI path segment per entity class: ghr:person/…, ghr:org/…, ghr:group/…, ghr:measure/…
 CLASS_SEGMENT = {
     "Person": "person",
@@ -74,3 +61,16 @@ CLASS_SEGMENT = {
     "WorkerGroup": "group",
     "Measure": "measure",
 }
+
+
+#: The four entity classes of the contract, by name (``kg.model.ENTITY_CLASSES``, in that order).
+ENTITY_CLASS_IRIS: dict[str, URIRef] = {name: GH[name] for name in ENTITY_CLASSES}
+
+#: The relations a graph states, by name, with their predicates (:data:`kg.rdf.prefixes.RELATION_TERMS`).
+RELATIONS: dict[str, URIRef] = {name: URIRef(expand(curie)) for name, curie in RELATION_TERMS}
+
+#: The relations CONTRACT.md says must carry evidence (all but an article's column).
+EVIDENCED: dict[str, URIRef] = {name: p for name, p in RELATIONS.items() if name != "column"}
+
+__all__ = ["CLASS_SEGMENT", "DCTERMS", "ENTITY_CLASSES", "ENTITY_CLASS_IRIS", "EVIDENCED", "GH", "GHR", "GHR_IRI",
+           "GH_IRI", "ORG", "PREFIXES", "RELATIONS", "SKOS"]

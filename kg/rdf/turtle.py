@@ -1,9 +1,12 @@
-"""A deterministic Turtle writer: the same triples always give the same bytes.
+"""The one Turtle writer: ``graph.ttl``, ``kg export --format turtle`` and the Turtle of
+``kg query`` CONSTRUCT results. The same triples always give the same bytes.
 
 rdflib's serializer orders blank nodes and some subjects arbitrarily and is slow
-on large graphs; the graph has no blank nodes, so sorting is enough. Resource
-IRIs are written relative to ``@base`` (``<person/魏国强>``) so the file stays
-readable.
+on large graphs; the graph has no blank nodes, so sorting is enough (a hand-made graph's
+blank nodes are written by their labels). Resource IRIs are written relative to ``@base``
+(``<person/魏国强>``) so the file stays readable. It takes rdflib triples (a build's, an
+rdflib Graph), or an Oxigraph store or triples, converted: so exporting ``graph.ttl``
+gives ``graph.ttl`` back, byte for byte.
 
 >>> from rdflib import URIRef, Literal
 >>> from rdflib.namespace import RDFS
@@ -25,16 +28,19 @@ readable.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.rdf.atomic import atomic_write_text
+from kg.rdf.atomic import atomic_write_bytes
+from kg.rdf.graphio import store_triples, term_to_rdflib
 from kg.rdf.namespace import GHR_IRI, PREFIXES
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
@@ -63,6 +69,8 @@ def term(t) -> str:
         if t.datatype and t.datatype != _XSD_STRING:
             return f'"{value}"^^{term(t.datatype)}'
         return f'"{value}"'
+    if isinstance(t, BNode):
+        return f"_:{t}"
     iri = str(t)
     if iri.startswith(GHR_IRI):
         return f"<{iri[len(GHR_IRI):]}>"
@@ -104,6 +112,32 @@ def serialize_turtle(triples: Iterable[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_turtle(triples: Iterable[tuple], path: Path) -> None:
-    """Write ``triples`` as Turtle to ``path`` atomically (temp file, then rename)."""
-    atomic_write_text(Path(path), serialize_turtle(triples))
+def rdflib_triples(data) -> Iterable[tuple]:
+    """The triples of ``data`` as rdflib terms: an Oxigraph store (its default graph) or
+    Oxigraph triples are converted, each distinct term once; rdflib triples pass as they are."""
+    if isinstance(data, ox.Store):
+        data = store_triples(data)
+    converted: dict = {}
+
+    def conv(t):
+        out = converted.get(t)
+        if out is None:
+            out = converted[t] = term_to_rdflib(t)
+        return out
+
+    for t in data:
+        if isinstance(t, (ox.Triple, ox.Quad)):
+            yield conv(t.subject), conv(t.predicate), conv(t.object)
+        else:
+            yield t
+
+
+def turtle_bytes(data) -> bytes:
+    """``data`` (rdflib triples or Graph, Oxigraph store or triples) as UTF-8 Turtle."""
+    return serialize_turtle(rdflib_triples(data)).encode("utf-8")
+
+
+def write_turtle(data, path: str | os.PathLike) -> None:
+    """Write ``data`` (as :func:`turtle_bytes` takes it) as Turtle to ``path`` atomically
+    (temp file, then rename)."""
+    atomic_write_bytes(Path(path), turtle_bytes(data))

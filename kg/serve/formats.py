@@ -19,32 +19,15 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-#: Media type -> format, in order of preference when the client has none.
-SOLUTION_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "text/plain": "ntriples",
-    "application/ld+json": "jsonld",
-    "application/json": "jsonld",
-    "application/rdf+xml": "rdfxml",
-    "application/xml": "rdfxml",
-    "text/xml": "rdfxml",
-}
+from kg.rdf.formats import of_kind
+
+#: Media type -> format, in order of preference when the client has none (from :mod:`kg.rdf.formats`).
+SOLUTION_TYPES = {t: f.name for f in of_kind("solutions") for t in f.media_types}
+GRAPH_TYPES = {t: f.name for f in of_kind("graph") for t in f.media_types}
 
 #: ``?format=`` values, per kind of result.
-SOLUTION_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv"}
-GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld",
-               "json": "jsonld", "rdfxml": "rdfxml", "xml": "rdfxml"}
+SOLUTION_NAMES = {f.name: f.name for f in of_kind("solutions") if f.media_types}
+GRAPH_NAMES = {n: f.name for f in of_kind("graph") for n in (f.name, *f.aliases)}
 
 
 def choose(kind: str, accept: str | None, asked: str | None) -> str | None:

@@ -23,8 +23,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze import pagerank, project
+from kg.analyze import pagerank
 from kg.rdf.atomic import atomic_write_text
+from kg.rdf.reader import GraphContent
 from kg.viz.graphdata import NODE_CLASSES, RELATIONS, GraphData, read_graph
 from kg.viz.layout import layout
 from kg.viz.style import CLASS_STYLE, RELATION_STYLE
@@ -44,8 +45,8 @@ RENDERERS = ("vis", "sigma")
 PHYSICS_UP_TO = 500
 
 
-def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
-                   renderer: str | None = None) -> None:
+def write_explorer(graph: Graph | GraphContent | GraphData, path: Path, *, top_n: int = TOP_N,
+                   open_all_up_to: int = OPEN_ALL_UP_TO, renderer: str | None = None) -> None:
     """Write the interactive explorer for ``graph`` to ``path`` (atomically).
 
     ``renderer``: "vis" or "sigma"; by default vis-network up to ``SIGMA_ABOVE`` nodes,
@@ -56,11 +57,11 @@ def write_explorer(graph: Graph, path: Path, *, top_n: int = TOP_N, open_all_up_
                                                 renderer=renderer))
 
 
-def explorer_html(graph: Graph, *, top_n: int = TOP_N, open_all_up_to: int = OPEN_ALL_UP_TO,
-                  renderer: str | None = None) -> str:
+def explorer_html(graph: Graph | GraphContent | GraphData, *, top_n: int = TOP_N,
+                  open_all_up_to: int = OPEN_ALL_UP_TO, renderer: str | None = None) -> str:
     """The explorer page for ``graph`` as a string."""
     data = read_graph(graph)
-    G = project(graph)
+    G = data.network
     scores = {n: {"pagerank": v} for n, v in pagerank(G).items()}
     big = len(data.nodes) > open_all_up_to
     chosen = renderer or ("sigma" if len(data.nodes) > SIGMA_ABOVE else "vis")

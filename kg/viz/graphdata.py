@@ -16,26 +16,20 @@ IRI, so the same graph always gives the same page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.analyze import entity_classes, values_of
-from kg.rdf.namespace import GH, ORG
+from kg.analyze import project
+from kg.rdf.namespace import ORG, RELATIONS
+from kg.rdf.reader import GraphContent, read_triples
 
 #: Node classes in legend order.
 NODE_CLASSES = ("Article", "Person", "Organization", "WorkerGroup", "Measure", "Column")
 
-#: Relation kinds in legend order, with the predicate each comes from.
-RELATIONS = {
-    "mentions": GH.mentions,
-    "creator": DCTERMS.creator,
-    "column": GH.column,
-    "targets": GH.targets,
-    "broader": SKOS.broader,
-    "member": ORG.member,
-}
+#: Relation kinds in legend order, with the predicate each comes from: :data:`kg.rdf.namespace.RELATIONS`.
+__all__ = ["NODE_CLASSES", "RELATIONS", "ArticleInfo", "Edge", "EvidenceRow", "GraphData", "Node", "read_graph"]
 
 
 @dataclass(frozen=True)
@@ -88,77 +82,90 @@ class GraphData:
     edges: tuple[Edge, ...]
     evidence: tuple[EvidenceRow, ...]
     articles: dict[str, ArticleInfo]
+    size: int = 0  # triples in the graph
+    #: What it was read from, and the article-entity network of :func:`kg.analyze.project`:
+    #: read and projected once for both pages.
+    content: GraphContent | None = field(default=None, compare=False, repr=False)
+    network: Any = field(default=None, compare=False, repr=False)
 
 
-def read_graph(graph: Graph) -> GraphData:
-    """Collect the explorer's nodes, edges and evidence from a contract-shaped graph."""
-    classes = entity_classes(graph)
-    labels, titles = values_of(graph, RDFS.label), values_of(graph, DCTERMS.title)
-    dates = values_of(graph, DCTERMS.date)
-    nodes: list[Node] = []
+def read_graph(graph: Graph | GraphContent | GraphData) -> GraphData:
+    """Collect the explorer's nodes, edges and evidence from a contract-shaped graph (an
+    rdflib Graph, or its content read by :mod:`kg.rdf.reader`; page data is returned as is)."""
+    if isinstance(graph, GraphData):
+        return graph
+    content = graph if isinstance(graph, GraphContent) else read_triples(graph)
+    articles, texts = _articles(content)
+    nodes = [Node(a.iri, "Article", a.title) for a in articles.values()] + _entity_nodes(content)
+    evidence, by_statement = _read_evidence(content, texts)
+    edges = _edges(content, {n.iri for n in nodes}, by_statement)
+    return GraphData(tuple(nodes), tuple(edges), tuple(evidence), articles, size=content.size,
+                     content=content, network=project(content))
+
+
+def _articles(content: GraphContent) -> tuple[dict[str, ArticleInfo], dict[str, str]]:
+    """The articles by IRI, and their texts."""
     articles: dict[str, ArticleInfo] = {}
-    texts: dict[URIRef, str] = {}
-    for a in sorted(graph.subjects(RDF.type, GH.Article), key=str):
-        if not isinstance(a, URIRef):
-            continue
-        title = _text(titles.get(a)) or _tail(a)
-        articles[str(a)] = ArticleInfo(
-            str(a), title, _text(graph.value(a, GH.source)), _text(graph.value(a, GH.topic)),
-            _text(dates.get(a)),
-        )
-        texts[a] = _text(graph.value(a, GH.text))
-        nodes.append(Node(str(a), "Article", title))
-    by_class: dict[str, list[URIRef]] = {}
-    for entity, cls in classes.items():
-        by_class.setdefault(cls, []).append(entity)
-    columns = sorted(c for c in graph.subjects(RDF.type, GH.Column) if isinstance(c, URIRef))
-    for cls in NODE_CLASSES[1:]:
-        members = columns if cls == "Column" else sorted(by_class.get(cls, []))
-        for e in members:
-            label = _text(labels.get(e)) or _tail(e)
-            aliases = tuple(sorted({_text(x) for x in graph.objects(e, SKOS.altLabel)} - {label}))
-            nodes.append(Node(str(e), cls, label, aliases))
+    texts: dict[str, str] = {}
+    for a in content.articles:
+        if isinstance(a.node, URIRef):
+            iri = str(a.node)
+            articles[iri] = ArticleInfo(iri, a.title or _tail(a.node), _first(a.sources), _first(a.topics),
+                                        _first(a.dates))
+            texts[iri] = _first(a.texts)
+    return articles, texts
 
-    evidence, by_statement = _read_evidence(graph, texts, labels)
-    known = {n.iri for n in nodes}
+
+def _entity_nodes(content: GraphContent) -> list[Node]:
+    """Entities class by class in legend order (each under the last of the four classes it
+    has), then columns; by IRI within a class."""
+    by_class: dict[str, list] = {}
+    for entity in content.entities:
+        if isinstance(entity.node, URIRef):
+            by_class.setdefault(entity.classes[-1], []).append((entity.node, entity.label, entity.alt_labels))
+    by_class["Column"] = [(c.node, _first(c.labels), ()) for c in content.columns]
+    nodes = []
+    for cls in NODE_CLASSES[1:]:
+        for iri, label, alt_labels in by_class.get(cls, []):
+            label = label or _tail(iri)
+            nodes.append(Node(str(iri), cls, label, tuple(sorted(set(alt_labels) - {label}))))
+    return nodes
+
+
+def _edges(content: GraphContent, known: set[str], by_statement: dict[tuple, list[int]]) -> list[Edge]:
+    """The relations between known nodes, kind by kind in legend order, each with its evidence."""
     edges: list[Edge] = []
 
     def add(s, rel, o, label, key) -> None:
         if str(s) in known and str(o) in known:
             edges.append(Edge(str(s), str(o), rel, label, tuple(by_statement.get(key, ()))))
 
-    for rel in ("mentions", "creator", "column", "targets", "broader"):
-        p = RELATIONS[rel]
-        for s, o in sorted(graph.subject_objects(p), key=lambda so: (str(so[0]), str(so[1]))):
-            add(s, rel, o, rel, (s, p, o))
-    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
-        person, org = graph.value(m, ORG.member), graph.value(m, ORG.organization)
-        if person is None or org is None:
-            continue
-        role = graph.value(m, ORG.role)
-        role_label = _text(graph.value(role, RDFS.label)) if role is not None else ""
-        add(person, "member", org, role_label or "member", (m, ORG.member, person))
-    return GraphData(tuple(nodes), tuple(edges), tuple(evidence), articles)
+    for rel in (r for r in RELATIONS if r != "member"):  # a membership is a node of its own
+        for s, o in content.relations[rel]:
+            add(s, rel, o, rel, (str(s), str(RELATIONS[rel]), str(o)))
+    for m in content.memberships:
+        if m.typed and m.people and m.organizations:
+            person, org = m.people[0], m.organizations[0]
+            role_label = content.label_of(m.roles[0]) if m.roles else ""
+            add(person, "member", org, role_label or "member", (str(m.node), str(ORG.member), str(person)))
+    return edges
 
 
-def _read_evidence(graph: Graph, texts: dict[URIRef, str], labels: dict):
+def _read_evidence(content: GraphContent, texts: dict[str, str]):
     """Evidence rows sorted by article and position, and their indices per statement."""
-    cols = {p: values_of(graph, p) for p in (RDF.subject, RDF.predicate, RDF.object, GH.article,
-                                             GH.sentence, GH.start, GH.end, GH.rule)}
     rows = []
-    for ev in graph.subjects(RDF.type, GH.Evidence):
-        s, p, o = cols[RDF.subject].get(ev), cols[RDF.predicate].get(ev), cols[RDF.object].get(ev)
-        article = cols[GH.article].get(ev)
-        sentence = _text(cols[GH.sentence].get(ev))
+    for ev in content.evidence:
+        s, p, o = _any(ev.subjects), _any(ev.predicates), _any(ev.objects)
+        article, sentence = _any(ev.articles), _text(_any(ev.sentences))
         if s is None or p is None or o is None or article is None or not sentence:
             continue
-        start, end = _int(cols[GH.start].get(ev)), _int(cols[GH.end].get(ev))
-        rule_iri = cols[GH.rule].get(ev)
-        rule = _text(labels.get(rule_iri)) if rule_iri is not None else ""
-        rule = rule or (_tail(rule_iri) if rule_iri is not None else "")
-        rel_start, rel_end = _offsets_in_sentence(texts.get(article, ""), sentence, start, end)
-        rows.append(((str(article), start, end, rule, str(s), str(p), str(o)),
-                     EvidenceRow(str(article), sentence, rel_start, rel_end, rule), (s, p, o)))
+        start, end = _int(_any(ev.starts)), _int(_any(ev.ends))
+        rule_iri = _any(ev.rules)
+        rule = (content.label_of(rule_iri) or _tail(rule_iri)) if rule_iri is not None else ""
+        rel_start, rel_end = _offsets_in_sentence(texts.get(str(article), ""), sentence, start, end)
+        key = (str(s), str(p), str(o))
+        rows.append(((str(article), start, end, rule, *key),
+                     EvidenceRow(str(article), sentence, rel_start, rel_end, rule), key))
     rows.sort(key=lambda r: r[0])
     by_statement: dict[tuple, list[int]] = {}
     for i, (_, _, key) in enumerate(rows):
@@ -184,6 +191,14 @@ def _offsets_in_sentence(text: str, sentence: str, start: int, end: int) -> tupl
         if at >= 0:
             return at, at + len(word)
     return 0, 0
+
+
+def _first(values: tuple[str, ...]) -> str:
+    return values[0] if values else ""
+
+
+def _any(values: tuple):
+    return values[0] if values else None
 
 
 def _text(value) -> str:

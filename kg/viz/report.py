@@ -29,8 +29,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze import centrality, co_mentions, communities, project, top_by_class
+from kg.analyze import centrality, co_mentions, communities, top_by_class
 from kg.rdf.atomic import atomic_write_text
+from kg.rdf.reader import GraphContent
 from kg.viz.charts import bar_chart, month_histogram, timeline_chart
 from kg.viz.graphdata import NODE_CLASSES, EvidenceRow, GraphData, read_graph
 from kg.viz.overview import overview_svg
@@ -111,21 +112,21 @@ class Facts:
     narrower: dict[str, list[str]]  # group -> groups directly under it
 
 
-def write_report(graph: Graph, path: Path) -> None:
+def write_report(graph: Graph | GraphContent | GraphData, path: Path) -> None:
     """Write the report for ``graph`` to ``path`` (atomically; pictures are inline SVG)."""
     atomic_write_text(Path(path), report_html(graph))
 
 
-def report_html(graph: Graph) -> str:
+def report_html(graph: Graph | GraphContent | GraphData) -> str:
     """The report page for ``graph`` as a string."""
     data = read_graph(graph)
     facts = _facts(data)
-    G = project(graph)
+    G = data.network
     scores = centrality(G)
     groups = communities(G)
     dated = any(a.month for a in data.articles.values())
     sections: list[tuple[str, str, str]] = [
-        ("summary", "Corpus 语料", _summary(graph, facts)),
+        ("summary", "Corpus 语料", _summary(data.size, facts)),
         ("matrix", "Measures × groups 举措与群体", _matrix(facts)),
         ("groups", "Measures per group 各群体的举措", _per_group(facts)),
         ("charts", "Charts 图表", _charts(facts)),
@@ -136,7 +137,7 @@ def report_html(graph: Graph) -> str:
         ("communities", "Communities 社群", _communities(groups, facts, scores)),
         ("overview", "Overview 概览", f'<div class="overview">{overview_svg(G, scores)}</div>'),
         ("entities", "Top entities 主要实体", _top_entities(G, scores, facts)),
-        ("co-mentions", "Named together 共现", _co_mentions(co_mentions(graph), facts)),
+        ("co-mentions", "Named together 共现", _co_mentions(co_mentions(data.content) if data.content else [], facts)),
         ("articles", f"Articles 文章 ({len(data.articles)})", _articles(facts, scores)),
     ]
     toc = "".join(f"<li><a href='#{key}'>{escape(title)}</a></li>" for key, title, _ in sections)
@@ -189,7 +190,7 @@ def _swatch(cls: str) -> str:
     return f"<span class='swatch' style='background:{CLASS_STYLE[cls]['color']}'></span>"
 
 
-def _summary(graph: Graph, f: Facts) -> str:
+def _summary(triples: int, f: Facts) -> str:
     data = f.data
     by_class = Counter(n.cls for n in data.nodes)
     by_rel = Counter(e.rel for e in data.edges)
@@ -200,7 +201,7 @@ def _summary(graph: Graph, f: Facts) -> str:
              f"<td class='n'>{by_rel.get(r, 0)}</td></tr>" for r in RELATION_STYLE]
     rows.append(f"<tr><td>evidence sentences 证据</td><td class='n'>{len(data.evidence)}</td></tr>")
     rows.append(f"<tr><td>source files 来源文件</td><td class='n'>{len(sources)}</td></tr>")
-    rows.append(f"<tr><td>triples</td><td class='n'>{len(graph)}</td></tr>")
+    rows.append(f"<tr><td>triples</td><td class='n'>{triples}</td></tr>")
     dates = sorted(a.date for a in data.articles.values() if a.date)
     if dates:
         rows.append(f"<tr><td>dated articles 有日期的文章 ({escape(dates[0])} – {escape(dates[-1])})</td>"

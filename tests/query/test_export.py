@@ -157,7 +157,20 @@ def test_turtle_and_trig_bytes_are_stable_across_processes(fixture_path):
         for fmt in ("turtle", "turtle", "trig", "trig")
     ]
     assert runs[0] == runs[1] and runs[2] == runs[3]
-    assert runs[0].startswith(b"@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .\n@prefix ghr:")
+    assert runs[0].startswith(b"@base <https://w3id.org/gonghui-kg/resource/> .\n@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .\n")
+    assert runs[2].startswith(b"@prefix gh: <https://w3id.org/gonghui-kg/ontology#> .\n@prefix ghr:")
+
+
+def test_turtle_export_of_a_build_is_its_graph_ttl(tmp_path):
+    """One Turtle writer: exporting a build's graph.ttl as Turtle gives back the same bytes."""
+    import kg
+
+    result = kg.build(output=tmp_path / "out", workers=1, html=False)
+    exported = tmp_path / "again.ttl"
+    r = subprocess.run([sys.executable, "-m", "kg", "export", str(result.output), "--format", "turtle", "-o", str(exported)],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert exported.read_bytes() == result.graph_path.read_bytes()
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "jsonld", "trig", "graphml", "csv"])

@@ -13,6 +13,7 @@ from kg.query import (
     ParamError,
     QuerySyntaxError,
     canned_queries,
+    find_query,
     run_canned,
     run_query,
     to_csv,
@@ -275,3 +276,54 @@ def test_exit_statuses_come_from_a_table_of_types():
     RenamedRemoteError.__name__ = "Something"
     assert exit_status(RenamedRemoteError("x")) == 1  # a subclass, whatever its name
     assert exit_status(KeyError("x")) is None
+
+
+def test_cli_usage_and_query_file_failures_are_typed_exit_2(tmp_path):
+    from kg.commands.query import QueryFileError, QueryUsageError, exit_status
+
+    assert exit_status(QueryFileError("x")) == exit_status(QueryUsageError("x")) == 2
+    out = kg("query", "tests/data/query/seed_small.ttl", "-f", tmp_path / "missing.rq")
+    assert out.returncode == 2 and "missing.rq: cannot read query" in one_line_error(out)
+    latin1 = tmp_path / "latin1.rq"
+    latin1.write_bytes("SELECT * WHERE { ?s ?p 'é' }".encode("latin-1"))
+    out = kg("query", "tests/data/query/seed_small.ttl", "-f", latin1)
+    assert out.returncode == 2 and "latin1.rq: cannot read query" in one_line_error(out)
+    out = kg("query", "tests/data/query/seed_small.ttl", "ASK {}", "--name", "top_entities")
+    assert out.returncode == 2 and "exactly one of QUERY" in one_line_error(out)
+    out = kg("query", "tests/data/query/seed_small.ttl", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert out.returncode == 2 and "not both" in one_line_error(out)
+
+
+def test_cli_parameter_the_query_does_not_select_is_exit_2():
+    out = kg("query", "tests/data/query/seed_small.ttl", "SELECT ?l WHERE { ?g rdfs:label ?l ; a ?type }",
+             "--param", "type=gh:Measure")
+    assert out.returncode == 2
+    assert "parameter 'type' is not a variable the query selects (SELECT ?l)" in one_line_error(out)
+
+
+@pytest.mark.parametrize("name,params", [
+    ("top_entities", {"min": "2"}),
+    ("mentions_per_period", {"label": "农民工", "per": "year"}),
+    ("articles_mentioning", {"entity": "农民工"}),
+    ("co_mentioned", {"entity": "求学圆梦行动"}),
+    ("relation_evidence", {}),
+    ("measures_for_group", {"group": "农民工"}),
+])
+def test_canned_queries_sent_to_a_server_answer_as_they_do_here(store, name, params):
+    """kg query --endpoint binds parameters with a VALUES block, not by substitution: a
+    parameter used in a FILTER must still be bound there (a trailing VALUES would not be)."""
+    from kg.query.remote import with_values
+
+    canned = find_query(name)
+    here = run_canned(store, canned, params)
+    sent = run_query(store, with_values(canned.text, params, canned.params))
+    assert here.rows and sorted(map(str, sent.rows)) == sorted(map(str, here.rows))
+
+
+def test_values_open_the_where_group_past_strings_comments_and_subqueries():
+    from kg.query.remote import where_group_start
+
+    q = 'PREFIX x: <http://e/#{> # WHERE {\nSELECT ?s WHERE { ?s ?p "}" { SELECT ?s WHERE { ?s ?q ?o } } }'
+    assert q[:where_group_start(q)].endswith('SELECT ?s WHERE {')
+    assert where_group_start("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") == len("CONSTRUCT { ?s ?p ?o } WHERE {")
+    assert where_group_start("ASK { ?s ?p ?o }") is None
