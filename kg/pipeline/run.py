@@ -125,14 +125,13 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         lexicon = load_lexicon()
         keys = _cache_keys(docs, lexicon) if store else None
         say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
-        graph = (_cached_graph(store, keys, len(docs), say)  # an unchanged corpus: the last build's graph
-                 or _make_graph(docs, lexicon, keys, store=store, workers=workers, dask=dask,  # Documents ->
-                                tick=tick or _say_every(say, 100), say=say, start=say_start))  # ... -> triples
+        graph = (_cached_graph(store, keys, len(docs), stage / "graph.ttl", say)  # unchanged: the last graph
+                 or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
+                                tick=tick or _say_every(say, 100), say=say, start=say_start))  # ... -> graph.ttl
         result = _result(output, graph, skipped, notes)
-        atomic_write_bytes(stage / "graph.ttl", graph.turtle)
         say(f"wrote {len(result.triples)} triples to {result.graph_path}")
         if html:
-            _write_pages(result, graph.turtle, stage, say)  # -> graph.html, report.html
+            _write_pages(result, graph.digest, stage, say)  # -> graph.html, report.html
         _write_log(stage, skipped, result)
     if store:
         store.flush()  # every entry this build made is on disk when it returns
@@ -185,9 +184,10 @@ def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
 
 @dataclass(frozen=True, eq=False)
 class _Graph:
-    """The graph stage's output: the Turtle, its triples, counts and log."""
+    """The graph stage's output, graph.ttl written: its sha256, its triples, counts and log.
+    (The Turtle itself is not kept: for 20,000 small files it is 60 MB.)"""
 
-    turtle: bytes
+    digest: str
     triples: tuple[Triple, ...]
     articles: int
     entities: dict[str, int]
@@ -197,20 +197,25 @@ class _Graph:
     reused: bool = False
 
 
-def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, say: Callable[[str], None]) -> _Graph | None:
-    """The graph of the last build of the same input files with the same code, if cached."""
+def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl: Path,
+                  say: Callable[[str], None]) -> _Graph | None:
+    """The graph of the last build of the same input files with the same code, if cached
+    (then written to ``ttl``)."""
     memo = store.get("graph", keys.graph, GraphEntry) if store and keys else None
     if memo is None:
         return None
     say(f"{files} input file(s) unchanged since a cached build: reusing its graph")
-    return _Graph(memo.turtle.encode("utf-8"), memo.rdf_triples(), memo.articles, memo.entities, memo.log,
+    turtle = memo.turtle.encode("utf-8")
+    atomic_write_bytes(ttl, turtle)
+    return _Graph(hashlib.sha256(turtle).hexdigest(), memo.rdf_triples(), memo.articles, memo.entities, memo.log,
                   cached=memo.articles, reused=True)
 
 
-def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
+def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
                 workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
-    triples and Turtle (and keep the result in the cache, if there is one); ``say(start)`` first."""
+    triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
+    one); ``say(start)`` first."""
     say(start)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick)
@@ -227,7 +232,8 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store
         triples, rdf_log = to_triples(articles, extractions)
         turtle = serialize_turtle(triples).encode("utf-8")
     log.extend(rdf_log)
-    graph = _Graph(turtle, tuple(triples), len(articles), count_entities(triples), tuple(log),
+    atomic_write_bytes(ttl, turtle)
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), tuple(triples), len(articles), count_entities(triples), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted)
     if store and keys:
         store.put("graph", keys.graph, GraphEntry.of(graph.articles, graph.entities, graph.triples, turtle, log))
@@ -254,11 +260,11 @@ def _result(output: Path, graph: _Graph, skipped: list[Skipped], notes: list[str
                        extracted=graph.extracted, cached=graph.cached, reused_graph=graph.reused)
 
 
-def _write_pages(result: BuildResult, turtle: bytes, stage: Path, say: Callable[[str], None]) -> None:
+def _write_pages(result: BuildResult, digest: str, stage: Path, say: Callable[[str], None]) -> None:
     """graph.html and report.html into ``stage``: the last build's when they were drawn from
-    the same graph by the same code, else drawn anew."""
+    the same graph (``digest``: the sha256 of its Turtle) by the same code, else drawn anew."""
     output = result.output
-    pages = key("pages", _page_code(), hashlib.sha256(turtle).hexdigest())
+    pages = key("pages", _page_code(), digest)
     if _reuse_pages(output, stage, pages):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
