@@ -134,6 +134,34 @@ def test_the_graph_stage_pauses_cyclic_gc_and_restores_it_even_on_error():
         gc.enable()
 
 
+def _gc_state(_i: int) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_pool_workers_run_their_work_with_cyclic_gc_paused():
+    import gc
+
+    from kg.pipeline.parallel import forks, pool_map
+
+    if not forks():
+        pytest.skip("the check runs in forked workers")
+    seen: dict[int, bool] = {}
+    pool_map(_gc_state, [1] * 6, 2, on_result=seen.__setitem__)
+    assert seen == {i: False for i in range(6)}  # paused around every task in the workers
+    assert gc.isenabled()  # and never in the caller
+
+
+def test_a_build_without_a_cache_gives_the_graph_a_cached_one_gives(tmp_path):
+    bare = kg.build(output=tmp_path / "bare", workers=2, cache=False, html=False)
+    cold = kg.build(output=tmp_path / "cold", workers=1, cache=tmp_path / "cache", html=False)
+    warm = kg.build(output=tmp_path / "warm", workers=1, cache=tmp_path / "cache", html=False)
+    assert (bare.extracted, cold.extracted, warm.reused_graph) == (3, 3, True)
+    assert bare.graph_path.read_bytes() == cold.graph_path.read_bytes() == warm.graph_path.read_bytes()
+    assert bare.log == cold.log == warm.log
+
+
 def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(tmp_path):
     out = tmp_path / "out"
     kg.build(output=out, workers=1)

@@ -112,27 +112,15 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rdflib.namespace import DCTERMS
-
     from kg.pipeline import NothingToBuild, build
     from kg.pipeline.output import OutputError
 
     output = Path(args.output)
-    if output.exists() and not output.is_dir():
-        print(f"kg build: error: output {printable(str(output))} exists and is not a folder", file=sys.stderr)
+    max_bytes = _max_bytes(args)
+    problem = _usage_problem(args, output) or (max_bytes if isinstance(max_bytes, str) else None)
+    if problem is not None or isinstance(max_bytes, str):
+        print(f"kg build: error: {problem}", file=sys.stderr)
         return 2
-    if args.dask and args.workers:
-        print("kg build: error: give --workers or --dask, not both", file=sys.stderr)
-        return 2
-    max_bytes = args.max_file_size
-    if max_bytes is None:
-        from kg.ingest.read import MAX_SIZE_ENV, max_file_bytes
-
-        try:
-            max_bytes = max_file_bytes()
-        except ValueError as exc:
-            print(f"kg build: error: ${MAX_SIZE_ENV}: {exc}", file=sys.stderr)
-            return 2
     bar = None if args.quiet else Progress(sys.stderr)
     cache = False if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     try:
@@ -151,8 +139,40 @@ def run(args: argparse.Namespace) -> int:
             print(f"kg build: error: Dask scheduler {printable(args.dask)}: {printable(str(exc))}", file=sys.stderr)
             return 2
         raise
-    ignored = [s for s in result.skipped if s.unsupported]
-    for s in result.skipped:
+    _say_skipped(result.skipped)
+    if args.verbose:
+        for line in result.log:
+            print(f"log: {printable(line)}", file=sys.stderr)
+    if not args.quiet:
+        print(_summary(result, html=not args.no_html))
+    return 0 if result.ok else 1
+
+
+def _usage_problem(args: argparse.Namespace, output: Path) -> str | None:
+    """What is wrong with the options before anything is read, or None."""
+    if output.exists() and not output.is_dir():
+        return f"output {printable(str(output))} exists and is not a folder"
+    if args.dask and args.workers:
+        return "give --workers or --dask, not both"
+    return None
+
+
+def _max_bytes(args: argparse.Namespace) -> int | str:
+    """The largest input file size to read, or what is wrong with ``$KG_MAX_FILE_SIZE``."""
+    if args.max_file_size is not None:
+        return args.max_file_size
+    from kg.ingest.read import MAX_SIZE_ENV, max_file_bytes
+
+    try:
+        return max_file_bytes()
+    except ValueError as exc:
+        return f"${MAX_SIZE_ENV}: {exc}"
+
+
+def _say_skipped(skipped) -> None:
+    """Each file that could not be read on stderr; files of other formats in one line."""
+    ignored = [s for s in skipped if s.unsupported]
+    for s in skipped:
         if not s.unsupported:
             print(f"kg build: skipped {printable(s.path)}: {printable(s.reason)}", file=sys.stderr)
     if ignored:
@@ -160,21 +180,23 @@ def run(args: argparse.Namespace) -> int:
         more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
         print(f"kg build: {len(ignored)} file(s) of formats kg does not read were left out: {names}{more} "
               f"(each is named in build.log)", file=sys.stderr)
-    if args.verbose:
-        for line in result.log:
-            print(f"log: {printable(line)}", file=sys.stderr)
-    if not args.quiet:
-        ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
-        print(f"built {result.articles} article(s) into {len(result.triples)} triples "
-              f"in {result.seconds:.1f} s")
-        print(f"entities: {ents}")
-        how = ("unchanged: graph reused from the cache" if result.reused_graph else
-               f"{result.extracted} extracted, {result.cached} from the cache")
-        print(f"articles: {how}")
-        dated = sum(1 for t in result.triples if t[1] == DCTERMS.date)
-        print(f"dates: {dated} of {result.articles} article(s) dated (build.log says where each date came from)")
-        written = [result.graph_path] + ([result.html_path, result.report_path] if not args.no_html else [])
-        print("wrote " + ", ".join(printable(str(p)) for p in written))
-        print(f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
-              + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""))
-    return 0 if result.ok else 1
+
+
+def _summary(result, *, html: bool) -> str:
+    """What the build did, in the lines printed at its end."""
+    from rdflib.namespace import DCTERMS
+
+    ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
+    how = ("unchanged: graph reused from the cache" if result.reused_graph else
+           f"{result.extracted} extracted, {result.cached} from the cache")
+    dated = sum(1 for t in result.triples if t[1] == DCTERMS.date)
+    written = [result.graph_path] + ([result.html_path, result.report_path] if html else [])
+    return "\n".join([
+        f"built {result.articles} article(s) into {len(result.triples)} triples in {result.seconds:.1f} s",
+        f"entities: {ents}",
+        f"articles: {how}",
+        f"dates: {dated} of {result.articles} article(s) dated (build.log says where each date came from)",
+        "wrote " + ", ".join(printable(str(p)) for p in written),
+        f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
+        + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""),
+    ])

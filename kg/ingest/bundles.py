@@ -54,6 +54,9 @@ MIN_STORIES = 2
 MAX_PREFACE = 60
 
 
+_Heading = tuple[int, int, str]  # line number, level, text
+
+
 @dataclass(frozen=True)
 class Bundle:
     """What :func:`find_bundle` found, and the text rewritten for the layout."""
@@ -71,52 +74,73 @@ def find_bundle(text: str, split_level: int | None = None) -> Bundle | None:
     if split_level == 1:
         return None
     lines = text.split("\n")
-    headings = [(i, len(m.group(1)), m.group(2).strip()) for i, ln in enumerate(lines)
-                if (m := _HEADING.match(ln)) and m.group(2).strip()]
-    if not headings:
+    headings = _headings(lines)
+    level = split_level if split_level is not None else _found_level(headings, lines)
+    if not headings or level is None:
         return None
-    top = [h for h in headings if h[1] == 1]
-    if split_level is None:
-        if len(top) != 1 or headings[0][1] != 1:
-            return None
-        level = _story_level(headings[1:], lines)
-        if level is None:
-            return None
-    else:
-        level = split_level
-    above = [h for h in headings if h[1] < level]
+    above, lists, stories = _parts(headings, level)
     heading = above[0][2] if above else ""
-    lists = [h for h in headings if h[1] <= level and _headline_list(h[2])]
-    stories = [h for h in headings if h[1] == level and h not in lists]
     if len(stories) < (1 if split_level else MIN_STORIES):
         return None
     drop = {i for i, _, _ in above} | _headline_list_lines(lists, headings, lines)
     if split_level is None:
         preface = [ln for i, ln in enumerate(lines[:stories[0][0]]) if i not in drop and ln.strip()]
-        listed = _numbered(preface)
-        if not (date_in_heading(heading) or _ISSUE.search(heading) or lists or listed):
+        if not _bundle_preface(heading, preface, bool(lists)):
             return None
-        if not listed and (sum(len(ln.strip()) for ln in preface) > MAX_PREFACE
-                           or any(re.search(r"[。！？!?]", ln) for ln in preface)):
-            return None  # an article with a lead before its sub-headings, not a bundle
-    story_lines = {i for i, _, _ in stories}
+    date = date_in_heading(heading) if heading else None
+    log = (f"bundle '{heading}': {len(stories)} stories under level-{level} headings"
+           + (f", dated {date}" if date else "") + (f"; headline list '{lists[0][2]}' left out" if lists else ""),)
+    return Bundle(_stories_at_level_1(lines, drop, {i for i, _, _ in stories}), heading, date, level,
+                  len(stories), log)
+
+
+def _parts(headings: list[_Heading], level: int) -> tuple[list[_Heading], list[_Heading], list[_Heading]]:
+    """The headings above the stories' ``level``, the headline lists, the stories."""
+    above = [h for h in headings if h[1] < level]
+    lists = [h for h in headings if h[1] <= level and _headline_list(h[2])]
+    stories = [h for h in headings if h[1] == level and h not in lists]
+    return above, lists, stories
+
+
+def _headings(lines: list[str]) -> list[_Heading]:
+    """``(line number, level, text)`` of each Markdown heading with text."""
+    return [(i, len(m.group(1)), m.group(2).strip()) for i, ln in enumerate(lines)
+            if (m := _HEADING.match(ln)) and m.group(2).strip()]
+
+
+def _found_level(headings: list[_Heading], lines: list[str]) -> int | None:
+    """The stories' level when the file opens with its one level-1 heading, else None."""
+    top = [h for h in headings if h[1] == 1]
+    if len(top) != 1 or headings[0][1] != 1:
+        return None
+    return _story_level(headings[1:], lines)
+
+
+def _bundle_preface(heading: str, preface: list[str], has_list: bool) -> bool:
+    """True if the top heading and the lines before the first story are a bundle's: the
+    heading names a date or an issue, or a headline list stands there; and any other text
+    there is a numbered list or a short line, not an article's lead."""
+    listed = _numbered(preface)
+    if not (date_in_heading(heading) or _ISSUE.search(heading) or has_list or listed):
+        return False
+    if listed:
+        return True
+    return not (sum(len(ln.strip()) for ln in preface) > MAX_PREFACE
+                or any(re.search(r"[。！？!?]", ln) for ln in preface))
+
+
+def _stories_at_level_1(lines: list[str], drop: set[int], story_lines: set[int]) -> str:
+    """The text without the lines in ``drop``, each story heading made a level-1 heading."""
     out = []
     for i, ln in enumerate(lines):
         if i in drop:
             continue
-        if i in story_lines:
-            m = _HEADING.match(ln)
-            assert m is not None
-            out.append("# " + m.group(2).strip())
-        else:
-            out.append(ln)
-    date = date_in_heading(heading) if heading else None
-    log = (f"bundle '{heading}': {len(stories)} stories under level-{level} headings"
-           + (f", dated {date}" if date else "") + (f"; headline list '{lists[0][2]}' left out" if lists else ""),)
-    return Bundle("\n".join(out), heading, date, level, len(stories), log)
+        m = _HEADING.match(ln) if i in story_lines else None
+        out.append("# " + m.group(2).strip() if m else ln)
+    return "\n".join(out)
 
 
-def _story_level(headings: list[tuple[int, int, str]], lines: list[str]) -> int | None:
+def _story_level(headings: list[_Heading], lines: list[str]) -> int | None:
     """The level of the stories below the top heading, or None if they do not look like stories."""
     counts = Counter(level for _, level, text in headings if not _headline_list(text))
     if not counts:

@@ -61,6 +61,17 @@ class NotText(ValueError):
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``; raise NotText with a reason."""
+    found = _by_bom(data) or _by_nul_pattern(data) or _binary_or_nul_text(data)
+    if found:
+        return found
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _legacy(data)
+
+
+def _by_bom(data: bytes) -> tuple[str, str] | None:
+    """The text after a byte-order mark, None without one; NotText if it does not decode."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -68,15 +79,25 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise NotText(f"undecodable: starts with a {codec} byte-order mark "
                               f"but is not valid {codec} ({exc.reason} at byte {exc.start})") from None
+    return None
+
+
+def _by_nul_pattern(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16 recognised by its NUL pattern (see :func:`_bomless_utf16`), unless it
+    then reads as control characters: the pattern was a coincidence."""
     utf16 = _bomless_utf16(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            text = ""
-        if text and _control_share(text) <= 0.10:
-            return text, utf16
-        # NUL pattern was a coincidence: fall through to the binary check
+    if not utf16:
+        return None
+    try:
+        text = data.decode(utf16)
+    except UnicodeDecodeError:
+        return None
+    return (text, utf16) if text and _control_share(text) <= 0.10 else None
+
+
+def _binary_or_nul_text(data: bytes) -> tuple[str, str] | None:
+    """NotText for a binary signature, NUL bytes or many control bytes; but text with NUL
+    bytes that is UTF-16 by content or UTF-8 with stray NULs is decoded. None: go on."""
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise NotText(f"binary, not text ({what})")
@@ -89,12 +110,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.10:
         raise NotText(f"binary, not text ({controls} control bytes in the first {len(sample)})")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    return None
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: GB18030, Big5 (or BOM-less UTF-16 of Chinese-only text, which has no NULs
+    to give it away), whichever reads as the most plausible Chinese."""
     candidates = []
-    # BOM-less UTF-16 of Chinese-only text has no NULs to give it away: let it compete.
     codecs_ = ("gb18030", "big5", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 \
         else ("gb18030", "big5")
     for codec in codecs_:

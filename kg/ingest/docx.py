@@ -34,8 +34,6 @@ MAX_BEFORE_TITLE = 3
 def read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
     """A Word file as a Document, or why it cannot be one."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.table import Table
 
     try:
         word = docx.Document(io.BytesIO(data))
@@ -44,48 +42,69 @@ def read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
     except Exception as exc:  # python-docx raises its own kinds for broken packages
         return Skipped(str(path), f"not a readable Word (.docx) file ({type(exc).__name__})")
 
-    blocks: list[tuple[str, str]] = []  # (kind, text): title, heading, body
-    for item in word.iter_inner_content():
-        if isinstance(item, Table):
-            for row in item.rows:  # a row is one paragraph, its cells separated by spaces
-                cells = [" ".join(t for p in c.paragraphs if (t := _text(p))) for c in _unique_cells(row.cells)]
-                if row_text := " ".join(c for c in cells if c):
-                    blocks.append(("body", row_text))
-            continue
-        text = _text(item)
-        if not text:
-            continue
-        style = (item.style.name if item.style is not None else "") or ""
-        if (not any(k == "title" for k, _ in blocks) and len(blocks) < MAX_BEFORE_TITLE and not _HEADER.search(text)
-                and (style.startswith(("Title", "Heading 1")) or _all_bold(item)
-                     or item.alignment == WD_ALIGN_PARAGRAPH.CENTER)):
-            blocks.append(("title", text))
-        elif style.startswith(("Heading", "Title", "Subtitle")):
-            blocks.append(("heading", text))
-        else:
-            blocks.append(("body", text))
+    blocks = _blocks(word)
     if not blocks:
         return Skipped(str(path), "Word file with no text")
-
-    meta: list[tuple[str, str]] = []
-    signature = _signature(blocks)
-    if signature is not None:
-        start, end = signature
-        if end - start == 2:
-            meta.append(("organization", blocks[start][1]))
-        meta.append(("date", blocks[end - 1][1]))
-        blocks = blocks[:start] + blocks[end:]  # what follows it (此件公开发布) stays
+    blocks, meta = _take_signature(blocks)
     title = next((t for k, t in blocks if k == "title"), "") or (word.core_properties.title or "").strip()
     if title:
         meta.insert(0, ("title", title))
     lines = [f"# {title}"] if title else []
-    for kind, text in blocks:
-        if kind == "heading":
-            lines.append(f"## {text}")
-        elif kind == "body":
-            lines.append(text)
+    lines += [f"## {text}" if kind == "heading" else text for kind, text in blocks if kind in ("heading", "body")]
     return Document(path=str(path), source=source, text=clean_document("\n\n".join(lines) + "\n"),
                     encoding="docx", meta=tuple(meta))
+
+
+def _blocks(word) -> list[tuple[str, str]]:
+    """``(kind, text)`` of each paragraph and table row in order; kind is title, heading or body."""
+    from docx.table import Table
+
+    blocks: list[tuple[str, str]] = []
+    for item in word.iter_inner_content():
+        if isinstance(item, Table):
+            blocks += [("body", row) for row in _table_rows(item)]
+            continue
+        text = _text(item)
+        if text:
+            blocks.append((_paragraph_kind(item, text, blocks), text))
+    return blocks
+
+
+def _table_rows(table) -> list[str]:
+    """Each row with text as one paragraph, its cells separated by spaces."""
+    rows = []
+    for row in table.rows:
+        cells = [" ".join(t for p in c.paragraphs if (t := _text(p))) for c in _unique_cells(row.cells)]
+        if row_text := " ".join(c for c in cells if c):
+            rows.append(row_text)
+    return rows
+
+
+def _paragraph_kind(paragraph, text: str, before: list[tuple[str, str]]) -> str:
+    """title, heading or body, for a paragraph with ``text`` after the blocks ``before``."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if (not any(k == "title" for k, _ in before) and len(before) < MAX_BEFORE_TITLE and not _HEADER.search(text)
+            and (style.startswith(("Title", "Heading 1")) or _all_bold(paragraph)
+                 or paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER)):
+        return "title"
+    if style.startswith(("Heading", "Title", "Subtitle")):
+        return "heading"
+    return "body"
+
+
+def _take_signature(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The blocks without the signature block, and what it says as metadata."""
+    meta: list[tuple[str, str]] = []
+    signature = _signature(blocks)
+    if signature is None:
+        return blocks, meta
+    start, end = signature
+    if end - start == 2:
+        meta.append(("organization", blocks[start][1]))
+    meta.append(("date", blocks[end - 1][1]))
+    return blocks[:start] + blocks[end:], meta  # what follows it (此件公开发布) stays
 
 
 def _signature(blocks: list[tuple[str, str]]) -> tuple[int, int] | None:

@@ -86,17 +86,8 @@ def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
         html, encoding = decode_bytes(data)
     except NotText as exc:
         return Skipped(str(path), str(exc))
-    import trafilatura
-
-    found: Any = None  # a trafilatura Document (output_format="python")
-    for precision in (True, False):  # the lenient pass only when the strict one finds nothing
-        found = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
-            favor_precision=precision, favor_recall=not precision, output_format="python",
-            date_extraction_params={"extensive_search": False, "original_date": True})
-        if found is not None and (found.text or "").strip():
-            break
-    if found is None or not (found.text or "").strip():
+    found = _main_text(html)
+    if found is None:
         return Skipped(str(path), "web page with no main text found")
     paragraphs = _xml_paragraphs(found.body) if found.body is not None else found.text.split("\n")
     title = (found.title or "").strip()
@@ -105,14 +96,35 @@ def read_html(data: bytes, path: Path, source: str) -> Document | Skipped:
     date = found.date or next((d for ln in info if (d := date_line(ln))), None)
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs = paragraphs[1:]
+    meta = tuple((k, v.strip()) for k, v in (("title", title), ("date", date), ("author", author),
+                                             ("url", found.url), ("description", found.description)) if v)
+    return Document(path=str(path), source=source, text=_page_text(title, author, paragraphs),
+                    encoding=encoding, meta=meta)
+
+
+def _page_text(title: str, author: str, paragraphs: list[str]) -> str:
+    """The page as Markdown: its title, its author when that is a name, the paragraphs that
+    are not only links."""
     lines = [f"# {title}"] if title else []
     if author and parse_plain_names(author.replace(";", " ").replace("；", " ")):
         lines.append(f"作者：{author}")
     lines += [p for p in paragraphs if not _link_only(p)]
-    meta = tuple((k, v.strip()) for k, v in (("title", title), ("date", date), ("author", author),
-                                             ("url", found.url), ("description", found.description)) if v)
-    return Document(path=str(path), source=source, text=clean_document("\n\n".join(lines) + "\n"),
-                    encoding=encoding, meta=meta)
+    return clean_document("\n\n".join(lines) + "\n")
+
+
+def _main_text(html: str) -> Any:
+    """trafilatura's Document of the page (``output_format="python"``), or None when it
+    finds no main text; the lenient pass only when the strict one finds nothing."""
+    import trafilatura
+
+    for precision in (True, False):
+        found: Any = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
+            favor_precision=precision, favor_recall=not precision, output_format="python",
+            date_extraction_params={"extensive_search": False, "original_date": True})
+        if found is not None and (found.text or "").strip():
+            return found
+    return None
 
 
 def _same(a: str, b: str) -> bool:
@@ -166,25 +178,40 @@ def _xml_paragraphs(root) -> list[str]:
     a heading, or a paragraph that is only bold and short, becomes ``## ``."""
     out: list[str] = []
     for el in root.iter("p", "head", "item", "quote", "cell"):
-        if el.tag == "cell" and el.find(".//p") is not None:
-            continue  # its paragraphs come on their own
-        if any(anc.tag in ("p", "head", "item", "quote") for anc in el.iterancestors()):
+        if not _outermost(el):
             continue
-        parts, current = [], [el.text or ""]
-        for child in el:
-            if child.tag == "lb":
-                parts.append("".join(current))
-                current = []
-            else:
-                current.append("".join(child.itertext()))
-            current.append(child.tail or "")
-        parts.append("".join(current))
+        parts = _line_parts(el)
         for part in (re.sub(r"[ \t\r\n]+", " ", p).strip() for p in parts):
-            if not part:
-                continue
-            bold = [c for c in el if c.tag == "hi"]
-            only_bold = (len(parts) == 1 and bold and not (el.text or "").strip()
-                         and all(not (c.tail or "").strip() for c in el)
-                         and len(part) <= _MAX_BOLD_HEADING and part[-1] not in _FINAL)
-            out.append(f"## {part}" if el.tag == "head" or only_bold else part)
+            if part:
+                heading = el.tag == "head" or (len(parts) == 1 and _only_bold(el, part))
+                out.append(f"## {part}" if heading else part)
     return out
+
+
+def _outermost(el) -> bool:
+    """False for a table cell holding paragraphs (they come on their own) and for an
+    element inside another paragraph-like one."""
+    if el.tag == "cell" and el.find(".//p") is not None:
+        return False
+    return not any(anc.tag in ("p", "head", "item", "quote") for anc in el.iterancestors())
+
+
+def _line_parts(el) -> list[str]:
+    """The text of ``el``, split at its <lb/> children."""
+    parts, current = [], [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append("".join(child.itertext()))
+        current.append(child.tail or "")
+    parts.append("".join(current))
+    return parts
+
+
+def _only_bold(el, part: str) -> bool:
+    """True if ``el`` (whose text is ``part``) is only bold runs, short, without final punctuation."""
+    bold = [c for c in el if c.tag == "hi"]
+    return bool(bold and not (el.text or "").strip() and all(not (c.tail or "").strip() for c in el)
+                and len(part) <= _MAX_BOLD_HEADING and part[-1] not in _FINAL)

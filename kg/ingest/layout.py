@@ -240,78 +240,108 @@ def _subtitle_at(lines: list[_Line], title: int, i: int, limit: int) -> bool:
             and not (i == title + 1 and parse_plain_names(text)) and text not in GENRE_TAGS)
 
 
+@dataclass
+class _Header:
+    """What an article's lines say besides its body, gathered as they are read in order."""
+
+    log: list[str]
+    forms: list[list[str]] = field(default_factory=list)  # the name lists of its bylines
+    columns: list[str] = field(default_factory=list)
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    subtitles: list[str] = field(default_factory=list)
+    topic: str | None = None
+
+
+#: the block a body line becomes (anything else is body text)
+_BLOCK_KIND = {"heading": "heading", "note": "note"}
+
+
 def _article(doc: Document, index: int, pre: list[_Line], title: _Line,
              after: list[_Line], log: list[str]) -> Article:
-    forms: list[list[str]] = []
-    columns: list[str] = []
-    meta: list[tuple[str, str]] = []
-    subtitles: list[str] = []
-    topic = None
+    head = _Header(log)
     rubric = title_rubric(title.text)
     if rubric:
-        columns.append(rubric)
+        head.columns.append(rubric)
     post = _post_end([title, *after], 0, len(after) + 1) - 1
-    for block, is_pre in ((pre, True), (after[:post], False)):
-        i = 0
-        while i < len(block):
-            ln = block[i]
-            nxt = block[i + 1] if i + 1 < len(block) else None
-            if ln.kind == "heading" and nxt is not None and nxt.kind == "pinyin":
-                columns.append(ln.text)
-                i += 2
-                continue
-            meta.extend(ln.meta)
-            if ln.kind == "byline":
-                forms.append(ln.names)
-                columns.extend(ln.tags)
-            elif ln.kind == "meta":
-                pass
-            elif ln.kind in ("heading", "text") and is_pre and topic is None:
-                topic = ln.text  # a banner heading, or a kicker line
-            elif ln.kind == "heading":
-                log.append(f"heading '{ln.text}' above the title ignored")
-            elif ln.kind == "text" and ln.text in GENRE_TAGS:
-                columns.append(ln.text)
-            elif ln.kind == "text" and not is_pre and i == 0 and parse_plain_names(ln.text):
-                forms.append(parse_plain_names(ln.text) or [])
-            elif ln.kind == "text" and not is_pre:
-                subtitles.append(ln.text)  # what _post_end took into the header: a subtitle
-            i += 1
+    _read_header(pre, True, head)
+    _read_header(after[:post], False, head)
+    blocks = [_Block("heading", t) for t in head.subtitles] + _read_body(after[post:], head)
+    names, blocks = _finish_blocks(blocks, head)
+    article_id = make_id(doc.source, index, title.text)
+    prefix = f"{doc.source}: {title.text}: "
+    return _assemble(article_id, title.text, doc.source, names, blocks,
+                     tuple(dict.fromkeys(head.columns)), head.topic, tuple(prefix + m for m in log), tuple(head.meta))
 
-    blocks: list[_Block] = [_Block("heading", t) for t in subtitles]
-    body = after[post:]
+
+def _read_header(block: list[_Line], is_pre: bool, head: _Header) -> None:
+    """The lines before the title (``is_pre``) or between it and the body, into ``head``."""
+    i = 0
+    while i < len(block):
+        ln = block[i]
+        nxt = block[i + 1] if i + 1 < len(block) else None
+        if ln.kind == "heading" and nxt is not None and nxt.kind == "pinyin":
+            head.columns.append(ln.text)
+            i += 2
+            continue
+        head.meta.extend(ln.meta)
+        _header_line(ln, is_pre, i == 0, head)
+        i += 1
+
+
+def _header_line(ln: _Line, is_pre: bool, first: bool, head: _Header) -> None:
+    if ln.kind == "byline":
+        head.forms.append(ln.names)
+        head.columns.extend(ln.tags)
+    elif ln.kind == "meta":
+        pass
+    elif ln.kind in ("heading", "text") and is_pre and head.topic is None:
+        head.topic = ln.text  # a banner heading, or a kicker line
+    elif ln.kind == "heading":
+        head.log.append(f"heading '{ln.text}' above the title ignored")
+    elif ln.kind == "text" and ln.text in GENRE_TAGS:
+        head.columns.append(ln.text)
+    elif ln.kind == "text" and not is_pre and first and parse_plain_names(ln.text):
+        head.forms.append(parse_plain_names(ln.text) or [])
+    elif ln.kind == "text" and not is_pre:
+        head.subtitles.append(ln.text)  # what _post_end took into the header: a subtitle
+
+
+def _read_body(body: list[_Line], head: _Header) -> list[_Block]:
+    """The body's lines as blocks; column headings, metadata and bylines in it go to ``head``
+    too (the last two stay as blocks, barriers for the page-break repair)."""
+    blocks: list[_Block] = []
     i = 0
     while i < len(body):
         ln = body[i]
         if ln.kind == "heading" and i + 1 < len(body) and body[i + 1].kind == "pinyin":
-            columns.append(ln.text)
-            log.append(f"column heading '{ln.text}' inside the body")
+            head.columns.append(ln.text)
+            head.log.append(f"column heading '{ln.text}' inside the body")
             i += 2
             continue
         if (ln.kind == "meta" and not ln.header_only) or (ln.kind == "byline" and ln.marked):
-            meta.extend(ln.meta)
-            forms.append(ln.names)  # a section's byline, or a byline at the end
+            head.meta.extend(ln.meta)
+            head.forms.append(ln.names)  # a section's byline, or a byline at the end
             blocks.append(_Block(ln.kind, ln.text))
-            i += 1
-            continue
-        kind = {"heading": "heading", "note": "note"}.get(ln.kind, "body")
-        blocks.append(_Block(kind, ln.text, item=ln.item))
+        else:
+            blocks.append(_Block(_BLOCK_KIND.get(ln.kind, "body"), ln.text, item=ln.item))
         i += 1
-    blocks = _split_trailing_note(blocks)
-    blocks = _inline_credits(blocks, forms, log)
-    names, name_log = split_names(forms)
-    log.extend(name_log)
-    blocks = repair_page_breaks(blocks, log)
-    blocks = drop_repeats(blocks, log)
-    if not any(b.kind == "body" for b in blocks):
-        log.append("heading with no body: article has only its title")
-    elif _incomplete(blocks[-1].text) and blocks[-1].kind == "body":
-        log.append(f"last paragraph ends mid-sentence, kept as is: '…{blocks[-1].text[-12:]}'")
+    return blocks
 
-    article_id = make_id(doc.source, index, title.text)
-    prefix = f"{doc.source}: {title.text}: "
-    return _assemble(article_id, title.text, doc.source, names, blocks,
-                     tuple(dict.fromkeys(columns)), topic, tuple(prefix + m for m in log), tuple(meta))
+
+def _finish_blocks(blocks: list[_Block], head: _Header) -> tuple[list[str], list[_Block]]:
+    """The authors' names and the blocks after notes, inline credits, page breaks and
+    repeats are dealt with."""
+    blocks = _split_trailing_note(blocks)
+    blocks = _inline_credits(blocks, head.forms, head.log)
+    names, name_log = split_names(head.forms)
+    head.log.extend(name_log)
+    blocks = repair_page_breaks(blocks, head.log)
+    blocks = drop_repeats(blocks, head.log)
+    if not any(b.kind == "body" for b in blocks):
+        head.log.append("heading with no body: article has only its title")
+    elif _incomplete(blocks[-1].text) and blocks[-1].kind == "body":
+        head.log.append(f"last paragraph ends mid-sentence, kept as is: '…{blocks[-1].text[-12:]}'")
+    return names, blocks
 
 
 def _split_trailing_note(blocks: list[_Block]) -> list[_Block]:

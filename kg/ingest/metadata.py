@@ -123,6 +123,12 @@ def parse_meta_line(line: str) -> MetaLine | None:
     if inner is not None:
         found = parse_meta_line(text[inner[0]:inner[1]])
         return found if found is not None and not found.header_only else None
+    return _keyed_line(text, view)
+
+
+def _keyed_line(text: str, view: str) -> MetaLine | None:
+    """What a line of ``key：value`` pairs says (``view``: ``text`` folded and simplified),
+    with a URL or date before the first key."""
     keys = list(_KEY.finditer(view))
     if not keys or ("。" in view[keys[0].end():] and len(keys) == 1):
         return None  # 来源：… followed by a sentence is text that happens to start so
@@ -136,17 +142,24 @@ def parse_meta_line(line: str) -> MetaLine | None:
         pairs.append(("date", text[date.start():date.end()].strip()))
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
-        name = view[m.start():m.end()].rstrip("：: \t")
-        value = text[m.end():end].strip()
-        key = _KEYS[name]
-        stamp = _DATE.search(view, m.end(), end) if key not in (None, "date") else None
-        if stamp and not view[stamp.end():end].strip():  # 来源：工人日报 2026-03-05: a date after the value
-            pairs.append(("date", text[stamp.start():stamp.end()].strip()))
-            value = text[m.end():stamp.start()].strip()
-        if key is not None and value:
-            pairs.append((key, value))
+        pairs += _key_pairs(text, view, m, end)
     only_dates = all(view[m.start():m.end()].rstrip("：: \t") in DATE_KEYS for m in keys)
     return MetaLine(tuple(pairs), header_only=only_dates and not head.strip())
+
+
+def _key_pairs(text: str, view: str, m: re.Match, end: int) -> list[tuple[str, str]]:
+    """The pairs one key ``m`` gives, its value running to ``end``."""
+    name = view[m.start():m.end()].rstrip("：: \t")
+    value = text[m.end():end].strip()
+    key = _KEYS[name]
+    pairs = []
+    stamp = _DATE.search(view, m.end(), end) if key not in (None, "date") else None
+    if stamp and not view[stamp.end():end].strip():  # 来源：工人日报 2026-03-05: a date after the value
+        pairs.append(("date", text[stamp.start():stamp.end()].strip()))
+        value = text[m.end():stamp.start()].strip()
+    if key is not None and value:
+        pairs.append((key, value))
+    return pairs
 
 
 def _keyed(text: str) -> bool:

@@ -123,18 +123,30 @@ def _columns(runs: list[_Run], width: float) -> list[list[_Run]]:
     right = [r for r in runs if r.left >= mid - slack]
     if len(right) < 2:
         return [runs]
-    top, bottom = max(r.top for r in right), min(r.bottom for r in right)
-    # a column may run on below the other one: follow its lines down while they are close
-    for r in sorted((r for r in runs if r.top < bottom + 1), key=lambda r: -r.top):
-        if r.right <= mid + slack and bottom - r.top <= 1.5 * r.height:
-            bottom = min(bottom, r.bottom)
+    top = max(r.top for r in right)
+    bottom = _columns_bottom(runs, min(r.bottom for r in right), mid + slack)
     region = [r for r in runs if r.bottom >= bottom - 1 and r.top <= top + 1]
     left = [r for r in region if r.right <= mid + slack]
-    if len(left) < 2 or len(left) + len([r for r in region if r in right]) < len(region):
+    beside = [r for r in region if r in right]
+    if len(left) < 2 or len(left) + len(beside) < len(region):
         return [runs]  # nothing beside the right half, or a run across the middle
+    return _around(runs, region, top, [left, beside])
+
+
+def _around(runs: list[_Run], region: list[_Run], top: float, columns: list[list[_Run]]) -> list[list[_Run]]:
+    """What is above the two-column ``region``, its ``columns``, and what is below it."""
     above = [r for r in runs if r.bottom > top + 1 and r not in region]
     below = [r for r in runs if r not in region and r not in above]
-    return [c for c in (above, left, [r for r in region if r in right], below) if c]
+    return [c for c in (above, *columns, below) if c]
+
+
+def _columns_bottom(runs: list[_Run], bottom: float, left_edge: float) -> float:
+    """Where the two columns end: a left column may run on below the right one, so its
+    lines (those ending left of ``left_edge``) are followed down while they are close."""
+    for r in sorted((r for r in runs if r.top < bottom + 1), key=lambda r: -r.top):
+        if r.right <= left_edge and bottom - r.top <= 1.5 * r.height:
+            bottom = min(bottom, r.bottom)
+    return bottom
 
 
 def _lines(runs: list[_Run]) -> list[_Run]:

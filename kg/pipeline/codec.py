@@ -64,52 +64,72 @@ def decode(data: bytes, as_type: Any) -> Any:
 @cache
 def _decoder(hint: Any) -> Decoder:
     """A function that checks raw JSON against ``hint`` and builds the value."""
+    scalar = _scalar_decoder(hint)
+    if scalar is not None:
+        return scalar
+    generic = _GENERIC_DECODERS.get(typing.get_origin(hint))
+    if generic is not None:
+        return generic(hint, typing.get_args(hint))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_decoder(hint)
+    raise TypeError(f"no cache codec for {hint!r}")
+
+
+def _scalar_decoder(hint: Any) -> Decoder | None:
     if hint is Any:
         return lambda raw: raw
-    if hint in (str, bool):
+    if hint in (str, bool, int):
         return _exact(hint)
-    if hint is int:
-        return _exact(int)
     if hint is float:
         return lambda raw: float(_check(raw, (int, float), "float"))
     if hint is type(None) or hint is None:
         return _exact(type(None))
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        options = [_decoder(a) for a in args]
-        none_ok = type(None) in args
-        others = [_decoder(a) for a in args if a is not type(None)]
-        if none_ok and len(others) == 1:
-            one = others[0]
-            return lambda raw: None if raw is None else one(raw)
-        return _first_fitting(options, hint)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            if args[0] in (str, int):  # the common case, checked without a call per item
-                kind = args[0]
-                return lambda raw: tuple(_check(raw, list, "list")) if all(type(x) is kind for x in raw) \
-                    else _fail(f"a list of {kind.__name__}", raw)
-            item = _decoder(args[0])
-            return lambda raw: tuple(item(x) for x in _check(raw, list, "list"))
-        parts = [_decoder(a) for a in args]
+    return None
 
-        def fixed(raw: Any) -> tuple:
-            if not isinstance(raw, list) or len(raw) != len(parts):
-                raise CodecError(f"expected a list of {len(parts)}, got {_show(raw)}")
-            return tuple(p(x) for p, x in zip(parts, raw))
-        return fixed
-    if origin is list:
+
+def _union_decoder(hint: Any, args: tuple) -> Decoder:
+    none_ok = type(None) in args
+    others = [_decoder(a) for a in args if a is not type(None)]
+    if none_ok and len(others) == 1:
+        one = others[0]
+        return lambda raw: None if raw is None else one(raw)
+    return _first_fitting([_decoder(a) for a in args], hint)
+
+
+def _tuple_decoder(_hint: Any, args: tuple) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in (str, int):  # the common case, checked without a call per item
+            kind = args[0]
+            return lambda raw: tuple(_check(raw, list, "list")) if all(type(x) is kind for x in raw) \
+                else _fail(f"a list of {kind.__name__}", raw)
         item = _decoder(args[0])
-        return lambda raw: [item(x) for x in _check(raw, list, "list")]
-    if origin is dict:
-        if args[0] is not str:
-            raise TypeError(f"cache data needs str keys, not {hint}")
-        value = _decoder(args[1])
-        return lambda raw: {k: value(v) for k, v in _check(raw, dict, "object").items()}
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _dataclass_decoder(hint)
-    raise TypeError(f"no cache codec for {hint!r}")
+        return lambda raw: tuple(item(x) for x in _check(raw, list, "list"))
+    parts = [_decoder(a) for a in args]
+
+    def fixed(raw: Any) -> tuple:
+        if not isinstance(raw, list) or len(raw) != len(parts):
+            raise CodecError(f"expected a list of {len(parts)}, got {_show(raw)}")
+        return tuple(p(x) for p, x in zip(parts, raw))
+    return fixed
+
+
+def _list_decoder(_hint: Any, args: tuple) -> Decoder:
+    item = _decoder(args[0])
+    return lambda raw: [item(x) for x in _check(raw, list, "list")]
+
+
+def _dict_decoder(hint: Any, args: tuple) -> Decoder:
+    if args[0] is not str:
+        raise TypeError(f"cache data needs str keys, not {hint}")
+    value = _decoder(args[1])
+    return lambda raw: {k: value(v) for k, v in _check(raw, dict, "object").items()}
+
+
+#: the decoder of each generic type, by its origin (``tuple`` for ``tuple[str, ...]``)
+_GENERIC_DECODERS: dict[Any, Callable[[Any, tuple], Decoder]] = {
+    types.UnionType: _union_decoder, typing.Union: _union_decoder,
+    tuple: _tuple_decoder, list: _list_decoder, dict: _dict_decoder,
+}
 
 
 def _dataclass_decoder(cls: type) -> Decoder:

@@ -55,7 +55,7 @@ class OpenDocument:
     cache has for its Articles (None where it has none)."""
 
     doc: Document
-    layout_key: str
+    layout_key: str | None  # None without a cache: no key is computed then
     articles: tuple[Article, ...]
     log: tuple[str, ...]
     extraction_keys: tuple[str, ...]
@@ -111,9 +111,13 @@ def lay_out(doc: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     return tuple(found), tuple(lines)
 
 
-def open_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> OpenDocument:
-    """``doc``'s layout and the Extractions its cache entry holds (``k``: its layout key)."""
-    entry = store.get("document", entry_key(doc), DocumentEntry) if store else None
+def open_document(doc: Document, k: str | None, lexicon, store: Cache | None = None) -> OpenDocument:
+    """``doc``'s layout and the Extractions its cache entry holds (``k``: its layout key).
+    Without a cache (``store`` None) no key is computed: each key hashes the whole text."""
+    if store is None:
+        articles, log = lay_out(doc)
+        return OpenDocument(doc, k, articles, log, (), (None,) * len(articles), False)
+    entry = store.get("document", entry_key(doc), DocumentEntry)
     if entry is not None and entry.layout_key == k:
         articles, log = entry.articles, entry.log
     else:
@@ -128,14 +132,14 @@ def open_document(doc: Document, k: str, lexicon, store: Cache | None = None) ->
 def close_document(opened: OpenDocument, extractions: Sequence[Extraction], store: Cache | None = None) -> DocumentResult:
     """The DocumentResult of ``opened`` once every Article has its Extraction; the cache
     entry is rewritten if anything in it changed."""
-    if store and not opened.stored:
+    if store and not opened.stored and opened.layout_key is not None:
         store.put("document", entry_key(opened.doc),
                   DocumentEntry(opened.layout_key, opened.articles, opened.log,
                                 dict(zip(opened.extraction_keys, extractions))))
     return DocumentResult(opened.articles, tuple(extractions), opened.log, opened.found.count(None))
 
 
-def process_document(doc: Document, k: str, lexicon, store: Cache | None = None) -> DocumentResult:
+def process_document(doc: Document, k: str | None, lexicon, store: Cache | None = None) -> DocumentResult:
     """Lay ``doc`` out and extract every Article the cache has no Extraction for."""
     from kg.extract import extract
 
@@ -144,9 +148,10 @@ def process_document(doc: Document, k: str, lexicon, store: Cache | None = None)
     return close_document(opened, extractions, store)
 
 
-def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *, workers: int = 1,
+def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexicon, *, workers: int = 1,
                       store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
-    """``process_document`` over ``docs``, in ``workers`` processes; results in input order."""
+    """``process_document`` over ``docs``, in ``workers`` processes; results in input order.
+    ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache."""
     results: list[DocumentResult | None] = [None] * len(docs)
     files = articles = 0
 
@@ -170,7 +175,7 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str], lexicon, *,
         pool_map(work, [len(d.text) for d in docs], workers, on_result=keep)
     else:
         for i, doc in enumerate(docs):
-            keep(i, process_document(doc, keys[i], lexicon, store))
+            keep(i, process_document(doc, keys[i] if keys else None, lexicon, store))
     return results  # type: ignore[return-value]
 
 
@@ -182,6 +187,6 @@ def _process_for_pool(i: int, *, docs, keys, lexicon, store) -> DocumentResult:
     (0.5 s of the parent's time on the laws corpus). The cache, written here in the
     worker, keeps the whole Articles.
     """
-    done = process_document(docs[i], keys[i], lexicon, store)
+    done = process_document(docs[i], keys[i] if keys else None, lexicon, store)
     light = tuple(dataclasses.replace(a, paragraphs=(), sentences=(), note=None) for a in done.articles)
     return dataclasses.replace(done, articles=light)

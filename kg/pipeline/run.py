@@ -23,13 +23,11 @@ whichever way it ran.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,10 +37,11 @@ from rdflib.namespace import RDF
 
 from kg.escape import printable
 from kg.ingest import read_inputs
-from kg.model import ENTITY_CLASSES, Skipped
+from kg.model import ENTITY_CLASSES, Document, Skipped
 from kg.pipeline.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
-from kg.pipeline.documents import Tick, layout_key, process_documents, work_fingerprint
+from kg.pipeline.documents import DocumentResult, Tick, layout_key, process_documents, work_fingerprint
 from kg.pipeline.output import staged_output
+from kg.pipeline.parallel import cyclic_gc_paused
 from kg.rdf.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
 from kg.rdf.graph import Triple, to_graph, to_triples
 from kg.rdf.namespace import GH
@@ -114,25 +113,26 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``split_level``: in a file bundling many stories, the heading level that starts a story
     (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
-    from kg.pipeline.parallel import default_workers
+    from kg.extract import load_lexicon  # the heavy stage, imported when used
 
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
-    output = Path(output)
+    output, store = Path(output), _open_cache(cache)
     paths = list(paths) if paths else [seed_corpus()]
-    store = _open_cache(cache)
-    workers = workers or default_workers()
-
-    docs, skipped = read_inputs(paths, max_bytes=max_file_bytes)
-    if split_level is not None:
-        docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
-    if not docs:
-        raise NothingToBuild(_nothing_read(paths, skipped))
+    docs, skipped = _read(paths, max_file_bytes, split_level)  # files -> Documents
     with staged_output(output, say=say) as stage:
-        stale = remove_stale_temp_files(output) if output.is_dir() else 0
-        notes = [f"{output}: removed {stale} temp file(s) a killed build left"] if stale else []
-        result = _build_into(stage, output, docs, skipped, paths, store=store, workers=workers,
-                             dask=dask, tick=tick, html=html, say=say, notes=notes)
+        notes = _remove_stale_temp_files(output)
+        lexicon = load_lexicon()
+        keys = _cache_keys(docs, lexicon) if store else None
+        say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
+        graph = (_cached_graph(store, keys, len(docs), stage / "graph.ttl", say)  # unchanged: the last graph
+                 or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
+                                tick=tick or _say_every(say, 100), say=say, start=say_start))  # ... -> graph.ttl
+        result = _result(output, graph, skipped, notes)
+        say(f"wrote {len(result.triples)} triples to {result.graph_path}")
+        if html:
+            _write_pages(result, graph.digest, stage, say)  # -> graph.html, report.html
+        _write_log(stage, skipped, result)
     if store:
         store.flush()  # every entry this build made is on disk when it returns
         store.prune("graph", keep=KEEP_GRAPHS)
@@ -144,6 +144,16 @@ class NothingToBuild(ValueError):
     """No article could be read from the inputs: nothing is written, the old output stays."""
 
 
+def _read(paths: list[str | Path], max_bytes: int | None, split_level: int | None) -> tuple[list[Document], list[Skipped]]:
+    """The Documents of ``paths`` and what was skipped; NothingToBuild if none could be read."""
+    docs, skipped = read_inputs(paths, max_bytes=max_bytes)
+    if split_level is not None:
+        docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
+    if not docs:
+        raise NothingToBuild(_nothing_read(paths, skipped))
+    return docs, skipped
+
+
 def _nothing_read(paths, skipped: Sequence[Skipped]) -> str:
     if skipped:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5])
@@ -152,81 +162,135 @@ def _nothing_read(paths, skipped: Sequence[Skipped]) -> str:
     return f"no readable article file found in {len(paths)} input(s), nothing written"
 
 
-def _build_into(stage: Path, output: Path, docs, skipped, paths, *, store, workers, dask, tick, html,
-                say, notes: list[str]) -> BuildResult:
-    """The build proper, writing its files into the staging folder ``stage``."""
-    from kg.extract import load_lexicon  # the heavy stage, imported when used
+def _remove_stale_temp_files(output: Path) -> list[str]:
+    """Remove what a killed build left in ``output``; the log line saying so, if any."""
+    stale = remove_stale_temp_files(output) if output.is_dir() else 0
+    return [f"{output}: removed {stale} temp file(s) a killed build left"] if stale else []
 
-    skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
-    lexicon = load_lexicon()
+
+@dataclass(frozen=True)
+class _CacheKeys:
+    """The layout key of each Document and the key of the whole graph (computed only with a cache)."""
+
+    documents: list[str]
+    graph: str
+
+
+def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
     doc_keys = [layout_key(d) for d in docs]
-    graph_key = key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(), lexicon.fingerprint, *doc_keys)
+    return _CacheKeys(doc_keys, key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(),
+                                    lexicon.fingerprint, *doc_keys))
 
-    memo = store.get("graph", graph_key, GraphEntry) if store else None
-    if memo is not None:
-        say(f"{len(docs)} input file(s) unchanged since a cached build: reusing its graph")
-        turtle = memo.turtle.encode("utf-8")
-        atomic_write_bytes(stage / "graph.ttl", turtle)
-        result = BuildResult(output=output, articles=memo.articles, entities=memo.entities,
-                             triples=memo.rdf_triples(), skipped=tuple(skipped),
-                             log=tuple(skipped_log + list(memo.log)), cached=memo.articles, reused_graph=True)
+
+@dataclass(frozen=True, eq=False)
+class _Graph:
+    """The graph stage's output, graph.ttl written: its sha256, its triples, counts and log.
+    (The Turtle itself is not kept: for 20,000 small files it is 60 MB.)"""
+
+    digest: str
+    triples: tuple[Triple, ...]
+    articles: int
+    entities: dict[str, int]
+    log: tuple[str, ...]
+    extracted: int = 0
+    cached: int = 0
+    reused: bool = False
+
+
+def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl: Path,
+                  say: Callable[[str], None]) -> _Graph | None:
+    """The graph of the last build of the same input files with the same code, if cached
+    (then written to ``ttl``)."""
+    memo = store.get("graph", keys.graph, GraphEntry) if store and keys else None
+    if memo is None:
+        return None
+    say(f"{files} input file(s) unchanged since a cached build: reusing its graph")
+    turtle = memo.turtle.encode("utf-8")
+    atomic_write_bytes(ttl, turtle)
+    return _Graph(hashlib.sha256(turtle).hexdigest(), memo.rdf_triples(), memo.articles, memo.entities, memo.log,
+                  cached=memo.articles, reused=True)
+
+
+def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
+                workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str) -> _Graph:
+    """Lay out and extract every Document, then turn the Articles and Extractions into
+    triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
+    one); ``say(start)`` first."""
+    say(start)
+    with cyclic_gc_paused():
+        done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick)
+    articles = [a for d in done for a in d.articles]
+    if not articles:
+        raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
+    extractions = [x for d in done for x in d.extractions]
+    extracted = sum(d.extracted for d in done)
+    say(f"{len(articles)} articles, {extracted} extracted, {len(articles) - extracted} from the cache")
+    log = [line for d in done for line in d.log] + list(lexicon.log)
+    for ex in extractions:
+        log.extend(ex.log)
+    with cyclic_gc_paused():
+        triples, rdf_log = to_triples(articles, extractions)
+        turtle = serialize_turtle(triples).encode("utf-8")
+    log.extend(rdf_log)
+    atomic_write_bytes(ttl, turtle)
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), tuple(triples), len(articles), count_entities(triples), tuple(log),
+                   extracted=extracted, cached=len(articles) - extracted)
+    if store and keys:
+        store.put("graph", keys.graph, GraphEntry.of(graph.articles, graph.entities, graph.triples, turtle, log))
+    return graph
+
+
+def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
+             workers: int | None, dask, tick: Tick) -> list[DocumentResult]:
+    """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes."""
+    doc_keys = keys.documents if keys else None
+    if dask is not None:
+        from kg.pipeline.distributed import process_documents_dask
+
+        return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
+    from kg.pipeline.parallel import default_workers
+
+    return process_documents(docs, doc_keys, lexicon, workers=workers or default_workers(), store=store, tick=tick)
+
+
+def _result(output: Path, graph: _Graph, skipped: list[Skipped], notes: list[str]) -> BuildResult:
+    skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
+    return BuildResult(output=output, articles=graph.articles, entities=graph.entities, triples=graph.triples,
+                       skipped=tuple(skipped), log=tuple(skipped_log + list(graph.log)),
+                       extracted=graph.extracted, cached=graph.cached, reused_graph=graph.reused)
+
+
+def _write_pages(result: BuildResult, digest: str, stage: Path, say: Callable[[str], None]) -> None:
+    """graph.html and report.html into ``stage``: the last build's when they were drawn from
+    the same graph (``digest``: the sha256 of its Turtle) by the same code, else drawn anew."""
+    output = result.output
+    pages = key("pages", _page_code(), digest)
+    if _reuse_pages(output, stage, pages):
+        say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        say(f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped")
-        tick = tick or _say_every(say, 100)
-        if dask is not None:
-            from kg.pipeline.distributed import process_documents_dask
+        from kg.rdf.reader import read_triples
+        from kg.viz import write_explorer
+        from kg.viz.graphdata import read_graph
+        from kg.viz.report import write_report
 
-            done = process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
-        else:
-            done = process_documents(docs, doc_keys, lexicon, workers=workers, store=store, tick=tick)
-        articles = [a for d in done for a in d.articles]
-        if not articles:
-            raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
-        extractions = [x for d in done for x in d.extractions]
-        extracted = sum(d.extracted for d in done)
-        log = [line for d in done for line in d.log]
-        say(f"{len(articles)} articles, {extracted} extracted, {len(articles) - extracted} from the cache")
-        log.extend(lexicon.log)
-        for ex in extractions:
-            log.extend(ex.log)
-        with cyclic_gc_paused():
-            triples, rdf_log = to_triples(articles, extractions)
-            turtle = serialize_turtle(triples).encode("utf-8")
-        log.extend(rdf_log)
-        atomic_write_bytes(stage / "graph.ttl", turtle)
-        result = BuildResult(output=output, articles=len(articles), entities=count_entities(triples),
-                             triples=tuple(triples), skipped=tuple(skipped), log=tuple(skipped_log + log),
-                             extracted=extracted, cached=len(articles) - extracted)
-        if store:
-            store.put("graph", graph_key, GraphEntry.of(result.articles, result.entities, result.triples, turtle, log))
-    say(f"wrote {len(result.triples)} triples to {result.graph_path}")
+        data = read_graph(read_triples(result.triples))  # read and projected once, for both pages
+        write_explorer(data, stage / "graph.html")
+        write_report(data, stage / "report.html")
+        atomic_write_text(stage / PAGES_KEY, pages + "\n")
+        say(f"wrote {result.html_path} and {result.report_path}")
 
-    if html:
-        pages = key("pages", _page_code(), hashlib.sha256(turtle).hexdigest())
-        if _reuse_pages(output, stage, pages):
-            say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
-        else:
-            from kg.rdf.reader import read_triples
-            from kg.viz import write_explorer
-            from kg.viz.graphdata import read_graph
-            from kg.viz.report import write_report
 
-            data = read_graph(read_triples(result.triples))  # read and projected once, for both pages
-            write_explorer(data, stage / "graph.html")
-            write_report(data, stage / "report.html")
-            atomic_write_text(stage / PAGES_KEY, pages + "\n")
-            say(f"wrote {result.html_path} and {result.report_path}")
+def _write_log(stage: Path, skipped: list[Skipped], result: BuildResult) -> None:
     skipped_lines = [f"skipped {s.path}: {s.reason}" for s in skipped]
     atomic_write_text(stage / "build.log", "".join(printable(ln) + "\n" for ln in skipped_lines + list(result.log)))
-    return result
 
 
 def _page_code() -> str:
     """A fingerprint of what draws the pages: the modules of the explorer and the report,
     and the scripts and styles they inline."""
-    import kg.viz
+    import kg  # not kg.viz: importing the explorer costs more than an unchanged build
 
-    static = sorted((Path(kg.viz.__file__).parent / "static").glob("*"))
+    static = sorted((Path(kg.__file__).parent / "viz" / "static").glob("*"))
     return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
@@ -243,21 +307,6 @@ def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
             (stage / name).unlink(missing_ok=True)
         return False
     return True
-
-
-@contextmanager
-def cyclic_gc_paused():
-    """No cyclic garbage collection inside: for the graph stage, which makes some 10^5
-    tuples, strings and rdflib terms and no reference cycles, while each collection would
-    walk the whole heap of Articles and Extractions (0.1-0.2 s on the laws corpus).
-    Reference counting still frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _open_cache(cache) -> Cache | None:
