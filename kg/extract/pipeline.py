@@ -52,7 +52,7 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
         return Extraction(article.id)
     candidates = entity_candidates(ctx)
     kept = [c for c in longest_first(candidates) if c.cls in ENTITY_CLASSES and ctx.sentence_of(c.start, c.end)]
-    kept = _unify_classes(kept + _nested(kept, candidates), lexicon)
+    kept = _unify_classes(kept + _nested(ctx, kept, candidates), lexicon)
     found = [Found(c, EntityRef(c.cls, c.label)) for c in kept]
 
     authors = [m for r in of_kind("author") for m in r.apply(ctx, Pool())]
@@ -84,9 +84,10 @@ def entity_candidates(ctx: Context) -> list[Candidate]:
     return _resolve_ambiguous(ctx, pool.everything())
 
 
-def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+def _nested(ctx: Context, kept: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
     """Vocabulary groups and organizations (and modified groups) inside a kept measure's
-    name are named too: 农民工职业技能竞赛 names 农民工 (the longest one at each place)."""
+    name are named too: 农民工职业技能竞赛 names 农民工 (the longest one at each place). A
+    two-character name must be a word there: 权益维护工作 does not name 护工."""
     owner: dict[int, Candidate] = {}
     for m in kept:
         if m.cls == "Measure":
@@ -96,7 +97,8 @@ def _nested(kept: list[Candidate], candidates: list[Candidate]) -> list[Candidat
             owner.update((i, o) for i in range(o.start, o.end))
     inner = [c for c in candidates if (c.vocab or c.rule == "group.modifier-head") and c.cls in ("WorkerGroup", "Organization")
              and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length
-             and (owner[c.start].cls == "Measure" or c.cls == "Organization")]
+             and (owner[c.start].cls == "Measure" or c.cls == "Organization")
+             and (c.length > 2 or ctx.aligned(c.start, c.end))]
     inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab) for c in inner]  # whole within the measure
     return [c for c in longest_first(inner) if not c.label.startswith("?")]
 
