@@ -189,12 +189,12 @@ def current_post(ctx: Context, m: re.Match, org_end: int) -> tuple[int, int] | N
     """(start, end) of the name a 现任/现为 + organization + posts phrase belongs to: the
     name before it (张三，现任…主席) or after it (现任…主席的孙丽华); None if none."""
     text = ctx.text
-    chain = current_role(text, org_end)
-    if chain is None:
+    role_end = current_role(text, org_end)
+    if role_end is None:
         return None
-    if text.startswith("的", chain.end()):
-        end = _name_at(ctx, chain.end() + 1)
-        return (chain.end() + 1, end) if end is not None else None
+    if text.startswith("的", role_end):
+        end = _name_at(ctx, role_end + 1)
+        return (role_end + 1, end) if end is not None else None
     end = m.start() - (1 if text[m.start() - 1:m.start()] in ("，", ",") else 0)
     start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end)), None)
     return (start, end) if start is not None else None
@@ -203,16 +203,18 @@ def current_post(ctx: Context, m: re.Match, org_end: int) -> tuple[int, int] | N
 _CLAUSE_MARKS = re.compile(r"[，,。；;、）)\n的]")
 
 
-def current_role(text: str, org_end: int) -> re.Match | None:
-    """The posts after an organization (副主席、党组书记), or a role as printed up to the
-    clause end (特种熔融焊接工): what 现任/现为 + organization gives someone."""
+def role_to_clause_end(text: str, pos: int) -> int | None:
+    """End of a role printed from ``pos`` to the clause end (…铁矿|生产技术室公路管理业务主管。,
+    …有限公司|特种熔融焊接工的): where it ends, or None if no role runs there."""
+    stop = _CLAUSE_MARKS.search(text, pos, pos + 21)
+    return stop.start() if stop is not None and stop.start() > pos and role_between(text, pos, stop.start()) else None
+
+
+def current_role(text: str, org_end: int) -> int | None:
+    """End of the posts after an organization (副主席、党组书记), or of a role as printed up
+    to the clause end (特种熔融焊接工): what 现任/现为 + organization gives someone."""
     chain = _re_post_chain().match(text, org_end)
-    if chain is not None:
-        return chain
-    stop = _CLAUSE_MARKS.search(text, org_end, org_end + 21)
-    if stop is not None and stop.start() > org_end and role_between(text, org_end, stop.start()):
-        return re.compile(r".+").match(text, org_end, stop.start())
-    return None
+    return chain.end() if chain is not None else role_to_clause_end(text, org_end)
 
 
 def role_after_unit(role: str) -> str:

@@ -6,10 +6,11 @@ Each rule is ``(ctx, facts) -> list[Relation]`` declared with ``@rule``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Context
+from kg.extract.context import Candidate, Context
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import (
     _ENUM_ENDS,
@@ -202,25 +203,30 @@ _CATEGORY_HEADS = ("劳动者", "人员", "群体", "从业人员", "从业者",
 def broader_union_kinds(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    categories = _categories(facts)
+    starts = [c.start for c in categories]
     out = []
     for m in _re_union_list().finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
-        category = _category_before(facts, max(sent[0], m.start() - _REACH), m.start(1))
-        for g in groups.within(m.start(1), m.end(1)) if category is not None else ():
+        lo = max(sent[0], m.start() - _REACH)
+        before = [c for c in categories[bisect_left(starts, lo):bisect_left(starts, m.start(1))] if c.end <= m.start(1)]
+        if not before:
+            continue
+        category = max(before, key=lambda c: (c.start, -c.end))
+        for g in groups.within(m.start(1), m.end(1)):
             out += _rel(ctx, "broader", g.ref, EntityRef("WorkerGroup", category.label), category.start, g.end,
                         "broader.union-kinds")
     return out
 
 
-def _category_before(facts: Facts, lo: int, hi: int):
-    """The last broad category of workers named in [lo, hi), also where it only names a
-    union (对新就业形态劳动者工会的组建): a group the article names as a group somewhere."""
+def _categories(facts: Facts) -> list[Candidate]:
+    """Broad categories of workers, by start, also where one only names a union
+    (对新就业形态劳动者工会的组建): groups the article names as a group somewhere."""
     named = {f.ref.label for f in _by_cls(facts.found, "WorkerGroup")}
-    cands = [c for c in facts.candidates if c.cls == "WorkerGroup" and lo <= c.start and c.end <= hi
-             and c.label in named and c.label.endswith(_CATEGORY_HEADS)]
-    return max(cands, key=lambda c: (c.start, -c.end)) if cands else None
+    return sorted((c for c in facts.candidates if c.cls == "WorkerGroup" and c.label in named
+                   and c.label.endswith(_CATEGORY_HEADS)), key=lambda c: (c.start, c.end))
 
 
 @cache

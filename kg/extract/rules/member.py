@@ -9,9 +9,17 @@ import re
 
 from kg.extract import inventory as inv
 from kg.extract.context import Context
-from kg.extract.people import current_post, current_role, posts_before, re_current, role_after_unit, role_between
+from kg.extract.people import (
+    _re_post_chain,
+    current_post,
+    current_role,
+    posts_before,
+    re_current,
+    role_after_unit,
+    role_between,
+)
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _MAX_CHAIN, Facts, Found, _by_cls, _rel
+from kg.extract.rules.shared import _MAX_CHAIN, Facts, Found, Spans, _by_cls, _rel
 from kg.model import Relation
 
 _NOTE_LEAD = re.compile(r"^[（(\s]*(?:本文)?作者(?:[\u4e00-\u9fff]{2,3})?(?:为|系|是|单位[:：]?|简介[:：]?|[:：])\s*")
@@ -141,30 +149,16 @@ def members_elected(ctx: Context, facts: Facts) -> list[Relation]:
         org = orgs.get(lead_end + len(verb)) if verb else None
         if org is None or (lead_end > p.end and verb == "任"):
             continue
-        posts, role_end = _posts_at(text, org.end)
-        for q in _listed_before(text, p, by_end):
-            for post in posts:
-                out += _rel(ctx, "member", q.ref, org.ref, q.start, role_end, "member.name-elected", role=post)
+        chain = _re_post_chain().match(text, org.end)  # 兼职副主席、党组成员
+        for q in _listed_before(text, p, by_end) if chain is not None else ():
+            for post in chain.group().split("、"):
+                out += _rel(ctx, "member", q.ref, org.ref, q.start, chain.end(), "member.name-elected", role=post)
     return out
 
 
 #: What may stand between a name and 当选: a year and how often (郭明义于2013年首次当选).
 _ELECTED_LEAD = re.compile(r"(?:于\d{4}年)?(?:首次|再次|连续|继续|正式)?")
 _ELECTED_VERBS = tuple(sorted(inv.ELECTED_VERBS, key=len, reverse=True))
-
-
-def _posts_at(text: str, pos: int) -> tuple[list[str], int]:
-    """The chain of posts starting at ``pos`` (兼职副主席、党组成员) and where it ends."""
-    posts = []
-    for _ in range(_MAX_CHAIN):
-        post = next((q for q in sorted(inv.POSTS, key=len, reverse=True) if text.startswith(q, pos)), None)
-        if post is None:
-            break
-        posts.append(post)
-        pos += len(post)
-        if text.startswith("、", pos):
-            pos += 1
-    return posts, pos
 
 
 def _listed_before(text: str, p: Found, by_end: dict[int, Found]) -> list[Found]:
@@ -189,14 +183,14 @@ def members_current_post(ctx: Context, facts: Facts) -> list[Relation]:
         org = orgs.get(m.end())
         span = current_post(ctx, m, org.end) if org is not None else None
         person = people.get(span) if span is not None else _pronoun_subject(ctx, m, facts)
-        chain = current_role(text, org.end) if org is not None else None
-        if org is None or person is None or chain is None:
+        role_end = current_role(text, org.end) if org is not None else None
+        if org is None or person is None or role_end is None:
             continue
-        printed = ctx.article.text[chain.start():chain.end()]  # the roles as printed: 副主席 or 副主蓆
-        same_sentence = ctx.sentence_of(min(person.start, m.start()), max(person.end, chain.end())) is not None
+        printed = ctx.article.text[org.end:role_end]  # the roles as printed: 副主席 or 副主蓆
+        same_sentence = ctx.sentence_of(min(person.start, m.start()), max(person.end, role_end)) is not None
         lo = min(person.start, m.start()) if same_sentence else m.start()  # 他现任…: the evidence is the post phrase
-        hi = max(person.end, chain.end()) if same_sentence else chain.end()
-        for post in printed.split("、") if chain.end() > org.end else ():
+        hi = max(person.end, role_end) if same_sentence else role_end
+        for post in printed.split("、"):
             post = role_after_unit(post)
             out += _rel(ctx, "member", person.ref, org.ref, lo, hi, "member.current-post", role=post)
     return out
@@ -211,6 +205,6 @@ def _pronoun_subject(ctx: Context, m: re.Match, facts: Facts) -> Found | None:
     if sent is None:
         return None
     lo = ctx.sentence_of(sent[0] - 1, sent[0]) if sent[0] > 0 else None
-    before = [f for f in _by_cls(facts.found, "Person") if (lo or sent)[0] <= f.start and f.end <= m.start()]
-    return max(before, key=lambda f: f.start) if before else None
+    before = Spans(_by_cls(facts.found, "Person")).within((lo or sent)[0], m.start())
+    return before[-1] if before else None
 

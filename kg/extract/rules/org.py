@@ -12,7 +12,7 @@ from functools import cache
 from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, is_cjk, strip_marks
 from kg.extract.normalize import org_label
-from kg.extract.people import org_role_walk, role_between
+from kg.extract.people import org_role_walk, role_to_clause_end
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
 
@@ -301,8 +301,7 @@ def _name_ends_at(text: str, end: int) -> bool:
     end (…齐大山铁矿生产技术室公路管理业务主管。: the post someone holds there)."""
     if end == len(text) or text[end] in "、，,。；;）)" or text.startswith(_AWARD_VERBS, end):
         return True
-    stop = next((i for i in range(end, min(len(text), end + 21)) if text[i] in "，,。；;、）)\n"), None)
-    return stop is not None and stop > end and role_between(text, end, stop)
+    return role_to_clause_end(text, end) is not None
 
 
 @cache

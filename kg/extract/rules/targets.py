@@ -330,7 +330,8 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
 
 #: Verbs of visiting and helping that open the clause after a measure: 开展“两节”送温暖活动，
 #: 走访慰问困难职工、农民工.
-_HELP_VERBS = re.compile(r"(?:深入|集中|重点|上门|逐户)?(?:走访慰问|走访看望|看望慰问|慰问|帮扶|救助|资助|帮助)")
+_HELPING = ("走访慰问", "走访看望", "看望慰问", "慰问", "帮扶", "救助", "资助", "帮助", "救济")
+_HELP_VERBS = re.compile(rf"(?:深入|集中|重点|上门|逐户)?(?:{'|'.join(_HELPING)})")
 
 
 @rule("targets.help-verb", example="开展“两节”送温暖活动，走访慰问困难职工、农民工。",
@@ -350,7 +351,7 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
 
 
 #: 帮扶和救助困难职工86人次，发放帮扶救助资金: helping verbs, joined, then their object.
-_HELPED = re.compile(r"(?:帮扶|救助|慰问|资助|帮助|救济)(?:(?:和|、|及)(?:帮扶|救助|慰问|资助|帮助|救济))*")
+_HELPED = re.compile(rf"(?:{'|'.join(_HELPING)})(?:(?:和|、|及)(?:{'|'.join(_HELPING)}))*")
 #: Verbs that hand a measure over, opening the clause after the helped group.
 _GIVE = ("发放", "送去", "送上", "提供", "兑现")
 
