@@ -12,7 +12,7 @@ from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, strip_marks
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, vocab_hits, vocabulary_matches
+from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
 
 
 @rule("measure.vocab", example="深入开展劳动和技能竞赛。", expect=("Measure", "劳动竞赛"),
@@ -240,8 +240,7 @@ def _standing_after(ctx: Context, pos: int) -> tuple[int, str] | None:
     for n in range(min(8, len(text) - pos), 1, -1):
         concept = ctx.comp.lexicon.concept(text[pos:pos + n])
         if concept is not None and concept.cls == "Measure" and ctx.is_boundary(pos + n):
-            end = pos + n + next((len(t) for t in ("活动", "行动", "工作") if text.startswith(t, pos + n)), 0)
-            return end, concept.label
+            return after_programme_tail(text, pos + n), concept.label
     return None
 
 
@@ -435,7 +434,6 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
 
 #: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
 _EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$")
-_EDITION_TAIL = ("活动", "行动", "工作")
 
 
 @rule("measure.edition", example="开展2027年中秋国庆期间金秋助学活动。", expect=("Measure", "金秋助学"),
@@ -450,6 +448,6 @@ def edition_names(ctx: Context, pool: Pool) -> list[Candidate]:
         m = _EDITION.search(text, max(0, c.start - 18), c.start)
         if m is None or ctx.sentence_of(m.start(), c.end) is None:
             continue
-        end = c.end + next((len(t) for t in _EDITION_TAIL if text.startswith(t, c.end)), 0)
+        end = after_programme_tail(text, c.end)
         out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
     return out

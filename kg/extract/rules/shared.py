@@ -57,6 +57,19 @@ class VocabHit:
     whole: bool
 
 
+#: Words that may follow a programme's name without being part of it: 金秋助学活动, 送温暖工作.
+_PROGRAMME_TAILS = ("活动", "行动", "工作")
+
+
+def after_programme_tail(text: str, pos: int) -> int:
+    """``pos`` moved past a 活动/行动/工作 that follows a programme's name there.
+
+    >>> after_programme_tail("送温暖活动，", 3)
+    5
+    """
+    return pos + next((len(t) for t in _PROGRAMME_TAILS if text.startswith(t, pos)), 0)
+
+
 def vocab_hits(ctx: Context) -> list[VocabHit]:
     """Every vocabulary label or alias in the text, found once per article: 全总, 农民工群体.
 

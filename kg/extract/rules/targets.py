@@ -30,6 +30,7 @@ from kg.extract.rules.shared import (
     _is_agent,
     _re_aim,
     _rel,
+    after_programme_tail,
 )
 from kg.model import EntityRef, Relation
 
@@ -342,7 +343,7 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     out = []
     for x in _by_cls(facts.found, "Measure"):
-        pos = x.end + next((len(t) for t in ("活动", "行动", "工作") if text.startswith(t, x.end)), 0)
+        pos = after_programme_tail(text, x.end)
         m = _HELP_VERBS.match(text, pos + 1) if text[pos:pos + 1] in ("，", ",") else None
         g = groups.by_start.get(m.end()) if m else None
         for t in _group_chain(text, g, groups) if g is not None else ():
