@@ -33,9 +33,11 @@ def _name_at(ctx: Context, start: int) -> int | None:
     punctuation mark closes it.
     """
     text = ctx.text
+    tags = ctx.pos_tags(start, min(len(text), start + 6))
+    if _closed_name(text, tags, start):
+        return start + 3
     if not _may_open_name(text, start):
         return None
-    tags = ctx.pos_tags(start, min(len(text), start + 6))
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
             return start + 2  # 张三在/nr: the tagger took the next word's first character
@@ -51,6 +53,18 @@ def _name_at(ctx: Context, start: int) -> int | None:
             and (not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)):
         return end
     return None
+
+
+def _closed_name(text: str, tags: list[tuple[int, int, str]], start: int) -> bool:
+    """A three-character name the tagger reads whole (马应宏/nr, 李云会/nr) and a word that
+    follows names closes (讲话, 率领, a mark): taken even with a character such as 应 or
+    会 inside, which elsewhere rules a name out."""
+    if not tags or tags[0][0] != start or tags[0][1] - start != 3 or not tags[0][2].startswith("nr"):
+        return False
+    if _surname_len(text[start:start + 2]) != 1 or text[start:start + 3] in inv.NOT_NAMES:
+        return False
+    after = text[start + 3:start + 7]
+    return not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)
 
 
 def _may_open_name(text: str, start: int) -> bool:

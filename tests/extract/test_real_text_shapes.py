@@ -64,6 +64,17 @@ ENTITIES = [
     ("深入开展党纪学习教育。", "Measure", "党纪学习教育", "measure.verb-object"),
     ("打造15分钟职工服务圈。", "Measure", "15分钟职工服务圈", "measure.verb-object"),
     ("建立政府与同级工会联席会议制度。", "Measure", "政府与同级工会联席会议制度", "measure.verb-object"),
+    # places no table lists: one character before 县, a street, a special zone, a name jieba
+    # reads as a person's before 县
+    ("日前，莒县总工会收到一封来信。", "Organization", "莒县总工会", "org.place-union"),
+    ("平湖街道总工会开展助学活动。", "Organization", "平湖街道总工会", "org.place-union"),
+    ("武当山特区工会开展慰问活动。", "Organization", "武当山特区工会", "org.place-union"),
+    ("元江县总工会向困难职工发放补助金。", "Organization", "元江县总工会", "org.place-union"),
+    # a level word with no place in the article is kept as printed
+    ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
+    # a three-character name with 应 or 会 inside, closed by a word that follows names
+    ("省总工会副主席罗应平讲话。", "Person", "罗应平", "person.post-name"),
+    ("常务副主席李云会率领机关干部慰问职工。", "Person", "李云会", "person.post-name"),
 ]
 
 
@@ -85,6 +96,10 @@ NOT_ENTITIES = [
     ("推动事业单位进行平等协商。", "Measure", "事业单位进行平等协商"),
     ("他认为“两个确保”活动很好。", "Measure", "两个确保"),  # a short numbered slogan
     ("他说“好，很好”，然后离开。", "Measure", "好，很好"),  # a quoted sentence
+    ("主席钱庆和及县总工会班子成员参加。", "Organization", "和及县总工会"),  # words, not a place
+    ("两省一市人民政府联合发文。", "Organization", "两省一市人民政府"),
+    ("该公司在上市委员会审议通过。", "Organization", "上市委员会"),
+    ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
 ]
 
 
@@ -101,6 +116,10 @@ MEMBERS = [
     # chained posts: each organization its own posts
     ("江苏省人大常委会副主任、省总工会主席周建明出席。", "周建明", "江苏省人大常委会", "副主任", "member.post-name"),
     ("江苏省人大常委会副主任、省总工会主席周建明出席。", "周建明", "江苏省总工会", "主席", "member.post-name"),
+    # a bare level form holds the posts when the article names no place
+    ("县人大常委会副主任、县总工会主席郑光明出席。", "郑光明", "县总工会", "主席", "member.post-name"),
+    # a municipality in the article is never the province of 省总工会
+    ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
 ]
 
 

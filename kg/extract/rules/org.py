@@ -34,16 +34,20 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         full_of.setdefault(city, (city + "市", "市"))
     out = []
     for end_idx, name in ctx.comp.automaton.iter(ctx.text):
-        if name in full_of:
+        if name in full_of and not ctx.text.startswith(_ZONES, end_idx + 1):  # 兰州新区 is not 兰州市
             full, level = full_of[name]
             out.append((end_idx - len(name) + 1, end_idx + 1, full, level))
     for o in place_orgs:
-        m = re.match(r"(.+?[省市])", o.label)
+        m = re.match(r"(.+?[省市县区])", o.label)
         if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
             out.append((o.start, o.start + len(m.group(1)), m.group(1), m.group(1)[-1]))
     out += _unlisted_cities(ctx, {p[0] for p in out})
     out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+#: Zones named after their city: the city's name before them does not name the city.
+_ZONES = ("新区", "高新区", "开发区", "经开区", "经济技术开发区", "高新技术产业开发区")
 
 
 #: A city only matters here with a district after it (金昌市金川区), so only those are asked.
@@ -88,7 +92,8 @@ def _re_place_org():
            # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
-    generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
+    # an unlisted place: 元江县, 莒县 (one character only before 县), 平湖街道, 武当山特区 (checked by ``_place_word``)
+    generic = r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|街道|镇|乡|特区))"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
 
@@ -120,7 +125,7 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         start = m.start()
         if not any(place.startswith(k) for k in known):
             # an unknown place must be a place name to jieba, and start a word
-            ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _is_place(ctx, start, start + len(place))
+            ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _place_word(ctx, start, place)
         else:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
@@ -149,6 +154,27 @@ _NOT_PLACES = {"直辖", "设区的", "县级", "地级", "本", "该", "全", "
 def _is_place(ctx: Context, start: int, end: int) -> bool:
     tags = ctx.pos_tags(max(0, start - 2), end)
     return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (ctx.is_boundary(start) or start == 0)
+
+
+_LEVELS = ("自治州", "街道", "特区", "省", "市", "县", "区", "镇", "乡")
+
+
+def _place_word(ctx: Context, start: int, place: str) -> bool:
+    """``place`` (a name, then its level) names a place: jieba cuts the whole sentence so
+    that the place, or its name before the level, is one word, which alone it tags as a
+    place (莒县, 平湖 before 街道) or, two or three characters long, as a proper name
+    right before the level (元江/nr 县总工会); never the tail of other words (黄庆/和/及/县总工会)."""
+    level = next(lv for lv in _LEVELS if place.endswith(lv))
+    for end in (start + len(place), start + len(place) - len(level)):
+        if end - start < 1 or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
+            continue
+        if any(ctx.is_boundary(i) for i in range(start + 1, end)):
+            continue
+        tags = ctx.pos_tags(start, end)
+        flag = tags[0][2] if len(tags) == 1 else ""
+        if flag == "ns" or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3):
+            return True
+    return False
 
 
 _UNIT_NOUNS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
@@ -310,22 +336,31 @@ def _re_elided():
     return re.compile(rf"(?P<level>省|市|县|区)(?P<head>{heads})")
 
 
+#: Organs news names by level alone for one body (县总工会, 县委, 县人大常委会); laws use
+#: 县人民政府, 县人民法院 for any county's, so those stay unnamed when no place resolves them.
+_BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪委监委", "纪委", "妇联", "团委")
+
+
 @rule("org.elided-place", example="长沙市总工会联合市住建局开展检查。", expect=("Organization", "长沙市住建局"),
       description="a level word standing for the place the article names (省总工会 in an article naming 江苏省)")
 def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
-    """Unresolved ones are logged, not emitted."""
+    """Unresolved ones are logged and kept as printed (县总工会), a name of their own."""
     place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
     out = []
     text = ctx.text
     for m in _re_elided().finditer(text):
         s = m.start()
         prev = text[s - 1] if s else ""
-        if prev in "全各本该外跨同" or (is_cjk(prev) and not ctx.is_boundary(s)):
+        if (prev and prev in "全各本该外跨同") or (is_cjk(prev) and not ctx.is_boundary(s)):
             continue  # 全省工会, 各省总工会, or the tail of a longer place name
         level = m.group("level")
         place = _nearest_place(place_spans, s, level)
         if place is None:
-            ctx.log.append(f"{m.group()!r} at {s}: no {level}-level place in the article, not resolved")
+            kept = m.group("head") in _BARE_HEADS  # 县总工会 still holds the posts named after it
+            ctx.log.append(f"{m.group()!r} at {s}: no {level}-level place in the article, "
+                           + ("kept as printed" if kept else "not resolved"))
+            if kept:
+                out.append(Candidate(s, m.end(), "Organization", m.group(), "org.elided-place"))
             continue
         out.append(Candidate(s, m.end(), "Organization", org_label(place, m.group("head")), "org.elided-place"))
     return out
@@ -336,10 +371,12 @@ def _nearest_place(place_spans, offset: int, level: str) -> str | None:
     want = levels.get(level)
     if want is None:
         return None
-    before = [p for p in place_spans if p[3] == want and p[1] <= offset]
+    # a municipality (北京市) is province-level, but its union is 北京市总工会, never a 省总工会
+    place_spans = [p for p in place_spans if p[3] == want and not (want == "省" and p[2].endswith("市"))]
+    before = [p for p in place_spans if p[1] <= offset]
     if before:
         return before[-1][2]
-    names = {p[2] for p in place_spans if p[3] == want}
+    names = {p[2] for p in place_spans}
     return names.pop() if len(names) == 1 else None
 
 
