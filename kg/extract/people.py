@@ -45,14 +45,26 @@ def _name_at(ctx: Context, start: int) -> int | None:
     if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
             and 2 <= tags[1][1] - start <= 3:
         return tags[1][1]  # 周/nr 红梅/nr, 刘/zg 红梅/nr: a surname the tagger split off
+    return _misread_three(ctx, tags, start)
+
+
+def _misread_three(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> int | None:
+    """End of a three-character name the tagger misreads (魏国/ns 强), taken when a word
+    that follows names closes it; None for a word (厂长任期内) or 刘明在…."""
+    text = ctx.text
     if _starts_with_word(tags, start) or text[start + 2:start + 3] in _NOT_IN_NAMES:
         return None  # 厂长任期内: 任期 is a word; 刘明在…: no three-character name ends in 在
     end = start + 3
-    after = text[end:end + 4]
     if end <= len(text) and all(is_cjk(c) for c in text[start:end]) and not _three_is_two(ctx, start) \
-            and (not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)):
+            and _closes_name(text, end):
         return end
     return None
+
+
+def _closes_name(text: str, pos: int) -> bool:
+    """What follows ``pos`` ends a name: the end, a mark, or a word like 表示, 率领, 当选."""
+    after = text[pos:pos + 4]
+    return not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)
 
 
 def _closed_name(text: str, tags: list[tuple[int, int, str]], start: int) -> bool:
@@ -63,8 +75,7 @@ def _closed_name(text: str, tags: list[tuple[int, int, str]], start: int) -> boo
         return False
     if _surname_len(text[start:start + 2]) != 1 or text[start:start + 3] in inv.NOT_NAMES:
         return False
-    after = text[start + 3:start + 7]
-    return not after or not is_cjk(after[0]) or after.startswith(inv.AFTER_NAME + inv.ELECTED_VERBS)
+    return _closes_name(text, start + 3)
 
 
 def _may_open_name(text: str, start: int) -> bool:

@@ -95,12 +95,19 @@ def _nested(ctx: Context, kept: list[Candidate], candidates: list[Candidate]) ->
     for o in kept:  # 美团东湖立交桥站 names 美团
         if o.rule in ("org.sub-unit", "org.sub-unit-post"):
             owner.update((i, o) for i in range(o.start, o.end))
-    inner = [c for c in candidates if (c.vocab or c.rule == "group.modifier-head") and c.cls in ("WorkerGroup", "Organization")
-             and c.start in owner and owner[c.start] is owner.get(c.end - 1) and c.length < owner[c.start].length
-             and (owner[c.start].cls == "Measure" or c.cls == "Organization")
-             and (c.length > 2 or ctx.aligned(c.start, c.end))]
-    inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab) for c in inner]  # whole within the measure
+    inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab)  # whole within the measure
+             for c in candidates if _named_inside(ctx, c, owner)]
     return [c for c in longest_first(inner) if not c.label.startswith("?")]
+
+
+def _named_inside(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
+    """``c`` is a vocabulary group or organization wholly inside one longer kept name."""
+    if not (c.vocab or c.rule == "group.modifier-head") or c.cls not in ("WorkerGroup", "Organization"):
+        return False
+    outer = owner.get(c.start)
+    if outer is None or outer is not owner.get(c.end - 1) or c.length >= outer.length:
+        return False
+    return (outer.cls == "Measure" or c.cls == "Organization") and (c.length > 2 or ctx.aligned(c.start, c.end))
 
 
 def _resolve_ambiguous(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
