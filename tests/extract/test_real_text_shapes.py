@@ -70,6 +70,13 @@ ENTITIES = [
     ("平湖街道总工会开展助学活动。", "Organization", "平湖街道总工会", "org.place-union"),
     ("武当山特区工会开展慰问活动。", "Organization", "武当山特区工会", "org.place-union"),
     ("元江县总工会向困难职工发放补助金。", "Organization", "元江县总工会", "org.place-union"),
+    # a campaign named by a two-part slogan; a gift handed over in quotes; two allowances
+    ("县总工会举行“真情暖职工，清风伴一夏”活动启动仪式。", "Measure", "真情暖职工，清风伴一夏", "measure.quoted"),
+    ("拉开了“关爱职工促和谐、夏送清凉保平安”活动的序幕。", "Measure", "关爱职工促和谐、夏送清凉保平安", "measure.quoted"),
+    ("省总工会“平安回家路·娘家伴你行”返乡专列活动已启动。", "Measure", "平安回家路·娘家伴你行", "measure.quoted"),
+    ("为一线职工送去800份“清凉包”。", "Measure", "清凉包", "measure.quoted"),
+    ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费", "measure.vocab"),
+    ("足额发放防暑降温费和高温津贴。", "Measure", "高温津贴", "measure.vocab"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names
@@ -98,6 +105,9 @@ NOT_ENTITIES = [
     ("他说“好，很好”，然后离开。", "Measure", "好，很好"),  # a quoted sentence
     ("主席钱庆和及县总工会班子成员参加。", "Organization", "和及县总工会"),  # words, not a place
     ("两省一市人民政府联合发文。", "Organization", "两省一市人民政府"),
+    ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费和高温津贴"),
+    ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it
+    ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
     ("该公司在上市委员会审议通过。", "Organization", "上市委员会"),
     ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
 ]

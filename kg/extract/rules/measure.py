@@ -293,9 +293,9 @@ def quoted_measures(ctx: Context, pool: Pool) -> list[Candidate]:
 def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     """The measure the quoted name ``m`` names, if it is one."""
     text = ctx.text
-    heads = inv.MEASURE_HEADS
     name = next(g for g in m.groups() if g is not None)
-    if _not_a_name(ctx, name):
+    slogan = _slogan_campaign(text, m.end(), name)  # “情系职工，清凉一夏”活动
+    if not slogan and _not_a_name(ctx, name):
         return []
     standing = _standing_after(ctx, m.end()) if name in _OCCASIONS else None
     if standing is not None:  # “两节”送温暖活动: an occasion of a standing programme
@@ -306,18 +306,42 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
         # “两癌”免费筛查, “同心圆”职工之家建设提升行动: the quoted word names only part of the measure
         label = measure_label(name + ext.group(), ctx.comp.lexicon)
         return [Candidate(m.start(), ext.end(), "Measure", label, "measure.quoted")]
-    if any(ch in "，," for ch in name):
+    if slogan:
+        return [Candidate(m.start(), m.end(), "Measure", name, "measure.quoted")]
+    if any(ch in "，," for ch in name) or not _quoted_name_counts(ctx, m, name):
         return []  # a quoted sentence, not a name
+    return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+
+
+def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
+    """The quoted ``name`` is a measure on its own: it ends with a strong head or is a gift
+    handed over, or a verb introduces it; not a numbered slogan nor a bare 基金."""
+    text = ctx.text
     first, last = _quote_chain(text, m)
     followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
-    strong_head = name.endswith(heads) and not name.endswith(inv.WEAK_MEASURE_HEADS)
+    strong_head = (name.endswith(inv.MEASURE_HEADS) and not name.endswith(inv.WEAK_MEASURE_HEADS)) \
+        or (name.endswith("包") and _HANDED.search(text, max(0, first - 12), first) is not None)
     if not (strong_head or _introduced(ctx, first, last, followed)):
-        return []
+        return False
     if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
-        return []  # “两个一百年”, “三服务”, “四化”: numbered slogans
-    if not _good_quoted(name):
-        return []  # “基金”, “本基金”
-    return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+        return False  # “两个一百年”, “三服务”, “四化”: numbered slogans
+    return _good_quoted(name)  # not “基金”, “本基金”
+
+
+#: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.
+_HANDED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)了?(?:\d+|[一二两三四五六七八九十百千万]+)?余?[份个袋箱]?$")
+
+
+_SLOGAN_PARTS = re.compile(r"([\u4e00-\u9fff]{3,8})([，,、·•・ ])([\u4e00-\u9fff]{3,8})")
+#: How far a campaign's 活动/行动 may follow a two-part slogan: “温暖回家路·工会伴你行”农民工返乡专列活动.
+_SLOGAN_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:活动|行动)")
+
+
+def _slogan_campaign(text: str, pos: int, name: str) -> bool:
+    """A campaign named by a two-part slogan, its 活动/行动 after the quote within the clause:
+    “情系职工，清凉一夏”活动, “关爱职工促和谐、夏送清凉保安康”活动. A quoted sentence or a
+    quoted list of two names has no 活动 after it."""
+    return _SLOGAN_PARTS.fullmatch(name) is not None and _SLOGAN_TAIL.match(text, pos) is not None
 
 
 def _good_quoted(name: str) -> bool:
