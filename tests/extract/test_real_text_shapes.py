@@ -77,6 +77,11 @@ ENTITIES = [
     ("为一线职工送去800份“清凉包”。", "Measure", "清凉包", "measure.quoted"),
     ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费", "measure.vocab"),
     ("足额发放防暑降温费和高温津贴。", "Measure", "高温津贴", "measure.vocab"),
+    # registered names with business words jieba tags as verbs, long ones, works, publishers
+    ("为滨江市的滨江龙腾投资控股集团文化旅游建设开发有限公司建设了职工书屋。", "Organization",
+     "滨江龙腾投资控股集团文化旅游建设开发有限公司", "org.company"),
+    ("蚌埠卷烟厂荣获全国五一劳动奖状。", "Organization", "蚌埠卷烟厂", "org.company"),
+    ("中国工人出版社承办论坛。", "Organization", "中国工人出版社", "org.institution"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names

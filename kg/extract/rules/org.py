@@ -224,9 +224,9 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
     return start
 
 
-_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院")
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|报社|杂志社")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市")
 
@@ -246,7 +246,7 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Can
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
-        start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 16), m.start()), m.start())
+        start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 24), m.start()), m.start())
         name = text[start:m.start()]
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
@@ -274,11 +274,17 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         word = text[ts:te]
         if te == start and _verb_inside_name(tags, i, word):
             return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
-        if te != start or flag not in _NOMINAL or (flag == "x" and not is_cjk(word[0])) \
+        if te != start or (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
                 or (flag == "m" and not word.startswith("第")) or word in _HOLDS:
             break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
         start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS)
     return start, proper
+
+
+#: What a company does, printed inside its registered name and tagged as a verb by jieba:
+#: 长春龙翔投资控股集团文化旅游建设开发有限公司.
+_BUSINESS_WORDS = ("开发", "发展", "管理", "服务", "运输", "经营", "咨询", "制造", "建设", "投资", "贸易", "设计",
+                   "销售", "生产", "加工", "安装", "维修", "租赁", "运营", "营销", "养护", "施工")
 
 
 def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bool:
