@@ -12,10 +12,9 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.convert import to_simplified
 from kg.ingest import layout
 from kg.ingest.bundles import find_bundle
-from kg.ingest.clean import fold_punctuation
+from kg.ingest.clean import fold_punctuation, matching_view
 from kg.ingest.dates import assign_dates
 from kg.ingest.html import markdown_paragraphs
 from kg.ingest.read import read_inputs
@@ -34,8 +33,7 @@ def matching_text(article: Article | str) -> str:
     >>> matching_text("中華全國總工會:保障農民工(試點)")
     '中华全国总工会：保障农民工（试点）'
     """
-    text = article if isinstance(article, str) else article.text
-    return fold_punctuation(to_simplified(text))
+    return matching_view(article if isinstance(article, str) else article.text)
 
 
 def split_articles(doc: Document) -> list[Article]:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest import surnames
-from kg.ingest.clean import fold_punctuation
+from kg.ingest.clean import fold_punctuation, matching_view
 from kg.ingest.names import parse_credit
 
 _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
@@ -57,7 +57,10 @@ _LEAD_SPACED = re.compile(
 )
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
-_LEAD_HINT = re.compile(r"[（(]|记者|通讯员|实习生")
+_LEAD_HINT = re.compile(r"[（(]|记者|通讯员|实习生|記者|通訊員|實習生")
+# …清凉大礼包。李某某报道: a reporter's name and 报道 ending the article, no brackets
+_TRAIL_REPORTED = re.compile(
+    rf"(?<=[。！？!?])\s*((?:(?:本报)?(?:记者|通讯员)\s*)?{_NAME}(?:\s*、\s*{_NAME})*)\s*报道\s*$")
 #: a lead credit's bracket or role word comes within this many characters (after a dateline)
 LEAD_HINT_REACH = 40
 #: how far into a paragraph's start or end a credit may reach (characters)
@@ -90,26 +93,43 @@ def lead_credit(paragraph: str) -> Credit | None:
     """
     if not _LEAD_HINT.search(paragraph, 0, LEAD_HINT_REACH):
         return None  # the common case, decided cheaply: no bracket, no role word
-    view = fold_punctuation(paragraph[:REACH])  # every lead pattern is anchored and bounded
+    view = matching_view(paragraph[:REACH])  # every lead pattern is anchored and bounded
     m = _LEAD_BRACKET.match(view)
     if m:
         inner = m.group(1)
         dated = m.start(1) > 0 and bool(_DATED.search(view[:m.start(1)].strip("（ ")))
         names = _credit_names(inner, bare_ok=dated)
         if names:
-            return Credit(names, m.start(), m.end(), not paragraph[m.end():].strip())
+            return _credit(paragraph, view, m, names, m.start(), m.end())
     m = _LEAD_REPORTED.match(view)
     if m:
         names = _credit_names(m.group(1), bare_ok=False)
         if names:
-            return Credit(names, m.start(1), m.end(), not paragraph[m.end():].strip())
+            return _credit(paragraph, view, m, names, m.start(1), m.end())
     for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
         m = pattern.match(view) if pattern is not _LEAD_ONLY or len(paragraph) <= REACH else None
         if m:
             names = _credit_names(m.group(1), bare_ok=False)
             if names and all(_surnamed(n) for n in names):
-                return Credit(names, m.start(1), m.end(1), False)
+                return _credit(paragraph, view, m, names, m.start(1), m.end(1), whole=False)
     return None
+
+
+def _credit(paragraph: str, view: str, m: re.Match, names: tuple[str, ...], start: int, end: int,
+            whole: bool | None = None, offset: int = 0) -> Credit:
+    """The Credit of ``names`` found in ``view`` (the matching view of ``paragraph`` from
+    ``offset``), each name as the paragraph prints it (聞一平 in traditional text)."""
+    inner = m.group(1)
+    printed = paragraph[offset + m.start(1):offset + m.end(1)]
+    if whole is None:
+        whole = not paragraph[offset + end:].strip()
+    return Credit(tuple(_as_printed(n, inner, printed) for n in names), offset + start, offset + end, whole)
+
+
+def _as_printed(name: str, inner: str, printed: str) -> str:
+    """``name`` (read from ``inner``, a simplified view) as ``printed`` writes it."""
+    m = re.search(r"\s*".join(map(re.escape, name)), inner)
+    return re.sub(r"\s", "", printed[m.start():m.end()]) if m else name
 
 
 def trail_credit(paragraph: str, last: bool) -> Credit | None:
@@ -121,10 +141,10 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     >>> trail_credit("（作者单位：某大学）", last=True) is None
     True
     """
-    if paragraph.rstrip()[-1:] not in ("）", ")"):
-        return None
     cut = max(0, len(paragraph) - REACH)  # the pattern is anchored at the end and bounded
-    view = fold_punctuation(paragraph[cut:])
+    if paragraph.rstrip()[-1:] not in ("）", ")"):
+        return _trail_reported(paragraph, cut) if last else None
+    view = matching_view(paragraph[cut:])
     m = _TRAIL.search(view)
     if not m:
         return None
@@ -134,7 +154,19 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     names = _credit_names(m.group(1), bare_ok=bare_ok)
     if not names:
         return None
-    return Credit(names, cut + m.start(), len(paragraph.rstrip()), not before)
+    return _credit(paragraph, view, m, names, m.start(), len(paragraph.rstrip()) - cut, whole=not before, offset=cut)
+
+
+def _trail_reported(paragraph: str, cut: int) -> Credit | None:
+    """李某某报道 ending the article's last paragraph after a finished sentence."""
+    view = matching_view(paragraph[cut:])
+    m = _TRAIL_REPORTED.search(view)
+    if not m:
+        return None
+    names = parse_credit(m.group(1))
+    if not names or not all(_bare_name(n) or (_ROLE_IN.search(m.group(1)) and _plausible(n)) for n in names):
+        return None
+    return _credit(paragraph, view, m, tuple(names), m.start(1), len(paragraph.rstrip()) - cut, whole=False, offset=cut)
 
 
 def _credit_names(inner: str, bare_ok: bool) -> tuple[str, ...] | None:

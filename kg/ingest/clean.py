@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from functools import reduce
 
+from kg.convert import to_simplified
+
 Cleaner = Callable[[str], str]
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -168,6 +170,16 @@ def clean_document(text: str) -> str:
 def clean_inline(line: str) -> str:
     """Markup-free, trimmed text of one line."""
     return compose(INLINE_CLEANERS, line)
+
+
+def matching_view(text: str) -> str:
+    """``text`` with traditional characters simplified and half-width punctuation folded
+    to full width, same length: what patterns and vocabularies are matched against.
+
+    >>> matching_view("中華全國總工會:保障農民工(試點)")
+    '中华全国总工会：保障农民工（试点）'
+    """
+    return fold_punctuation(to_simplified(text))
 
 
 def fold_punctuation(text: str) -> str:

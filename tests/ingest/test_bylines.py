@@ -159,6 +159,8 @@ def test_parse_byline_line(line, names):
     ("会议在北京召开 大家来电（张小三）称赞。", None),
     ("（一）加强领导。", None),
     ("本报讯 近日，会议召开。", None),
+    # traditional characters: role words read simplified, names kept as printed
+    ("長春日報9月1日訊（記者 周小源 通訊員 聞一平）：日前，會議召開。", ("周小源", "聞一平")),
 ])
 def test_lead_credit(paragraph, names):
     found = lead_credit(paragraph)
@@ -174,6 +176,12 @@ def test_lead_credit(paragraph, names):
     ("会议结束。（编辑：张小三）", True, None),
     ("会议结束。（作者单位：某大学）", True, None),
     ("会议结束。（图）", True, None),
+    ("會議結束。（通訊員 李小慧 張道明 報道）", False, ("李小慧", "張道明")),
+    # a name and 报道 ending the article, no brackets
+    ("本次活动共赠送了860余份清凉大礼包。李若明报道", True, ("李若明",)),
+    ("本次活动共赠送了清凉大礼包。通讯员张三报道", True, ("张三",)),
+    ("本次活动共赠送了清凉大礼包。李若明报道", False, None),
+    ("大家纷纷点赞报道", True, None),
 ])
 def test_trail_credit(paragraph, last, names):
     found = trail_credit(paragraph, last=last)
