@@ -114,6 +114,7 @@ NOT_ENTITIES = [
     ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it
     ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
     ("该公司在上市委员会审议通过。", "Organization", "上市委员会"),
+    ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),
     ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
 ]
 
@@ -133,6 +134,14 @@ MEMBERS = [
     ("江苏省人大常委会副主任、省总工会主席周建明出席。", "周建明", "江苏省总工会", "主席", "member.post-name"),
     # a bare level form holds the posts when the article names no place
     ("县人大常委会副主任、县总工会主席郑光明出席。", "郑光明", "县总工会", "主席", "member.post-name"),
+    # a second name after a comma holds its posts in the organization of the first
+    ("东山市总工会党组书记、副主席王立群，副主席刘小敏一行调研。", "刘小敏", "东山市总工会", "副主席", "member.post-name"),
+    # party posts of a department: 统战部长, 宣传部长
+    ("县委副书记、统战部长张天民致辞。", "张天民", "县委", "统战部长", "member.post-name"),
+    # a leading group is an organization with posts
+    ("全总党组成员、全国工会职工书屋建设领导小组组长李守明出席。", "李守明", "全国工会职工书屋建设领导小组", "组长",
+     "member.post-name"),
+    ("全总党组成员、全国工会职工书屋建设领导小组组长李守明出席。", "李守明", "中华全国总工会", "党组成员", "member.post-name"),
     # a municipality in the article is never the province of 省总工会
     ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
 ]

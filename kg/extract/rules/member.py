@@ -78,33 +78,55 @@ def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
     orgs = {f.end: f for f in _by_cls(facts.found, "Organization")}
     people = {f.end: f for f in _by_cls(facts.found, "Person")}
+    first_org: dict[int, Found] = {}  # a name's end -> the organization its posts are held in
     out = []
-    for p in _by_cls(facts.found, "Person"):  # whichever rule found the name: the posts before it decide
-        end = p.start
-        names = 0
-        while end > 0 and text[end - 1] in " \u3000、" and names < _MAX_CHAIN:
-            end -= 1
-            if text[end] == "、":  # a list of names after one post chain
-                prev = people.get(end)
-                if prev is None:
-                    break
-                end = prev.start
-                names += 1
-        pstart, posts = posts_before(text, end)
+    for p in sorted(_by_cls(facts.found, "Person"), key=lambda f: f.start):  # the posts before a name decide
+        pstart, posts = posts_before(text, _list_start(text, p, people))
         org = orgs.get(pstart)
+        if org is None and posts and text[pstart - 1:pstart] in ("，", ","):
+            # 市总工会主席甲，副主席乙: the organization of the name before goes on
+            org = first_org.get(pstart - 1)
+            if org is not None:
+                out += _held(ctx, p, org, pstart, posts)
+            continue
+        if org is not None:
+            first_org[p.end] = org
         for _ in range(_MAX_CHAIN):  # 区人大常委会副主任、区总工会主席陈国裕: each organization its posts
             if org is None:
                 break
-            pos = pstart
-            for post in posts:
-                pos = text.index(post, pos)
-                role = ctx.article.text[pos:pos + len(post)]  # as printed: 副部長 in traditional text
-                pos += len(post)
-                out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=role)
+            out += _held(ctx, p, org, pstart, posts)
             if not text.endswith("、", 0, org.start):
                 break
             pstart, posts = posts_before(text, org.start - 1)
             org = orgs.get(pstart) if posts else None
+    return out
+
+
+def _list_start(text: str, p: Found, people: dict[int, Found]) -> int:
+    """Where the list of names ``p`` ends (甲、乙 after one post chain) starts."""
+    end = p.start
+    names = 0
+    while end > 0 and text[end - 1] in " \u3000、" and names < _MAX_CHAIN:
+        end -= 1
+        if text[end] == "、":
+            prev = people.get(end)
+            if prev is None:
+                break
+            end = prev.start
+            names += 1
+    return end
+
+
+def _held(ctx: Context, p: Found, org: Found, pstart: int, posts: list[str]) -> list[Relation]:
+    """One membership of ``p`` in ``org`` per post printed from ``pstart``, the role as printed
+    (副部長 in traditional text)."""
+    out = []
+    pos = pstart
+    for post in posts:
+        pos = ctx.text.index(post, pos)
+        role = ctx.article.text[pos:pos + len(post)]
+        pos += len(post)
+        out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.post-name", role=role)
     return out
 
 

@@ -226,9 +226,10 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|报社|杂志社")
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|报社|杂志社|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
-_NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市")
+_NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
+                      "地方", "直辖市", "设区的市")  # 地方人民政府污染源普查领导小组: any county's
 
 
 @rule("org.company", example="来自中车株洲电力机车有限公司的劳动模范介绍经验。", expect=("Organization", "中车株洲电力机车有限公司"),
