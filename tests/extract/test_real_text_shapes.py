@@ -82,6 +82,9 @@ ENTITIES = [
      "滨江龙腾投资控股集团文化旅游建设开发有限公司", "org.company"),
     ("蚌埠卷烟厂荣获全国五一劳动奖状。", "Organization", "蚌埠卷烟厂", "org.company"),
     ("中国工人出版社承办论坛。", "Organization", "中国工人出版社", "org.institution"),
+    # a newspaper by its full name; a union after 代表/经 (on its behalf, through it)
+    ("四川工人日报社高度重视宣传报道工作。", "Organization", "四川工人日报社", "org.institution"),
+    ("并代表总公司工会慰问了2名特困职工。", "Organization", "总公司工会", "org.unit-union"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names
@@ -110,6 +113,9 @@ NOT_ENTITIES = [
     ("他说“好，很好”，然后离开。", "Measure", "好，很好"),  # a quoted sentence
     ("主席钱庆和及县总工会班子成员参加。", "Organization", "和及县总工会"),  # words, not a place
     ("两省一市人民政府联合发文。", "Organization", "两省一市人民政府"),
+    ("并代表总公司工会慰问了2名特困职工。", "Organization", "代表总公司工会"),
+    ("湖北省总工会权益保障部长付家明出席。", "Organization", "湖北省总工会权益保障部"),  # 部长 is a post
+    ("这是四川工会贯彻落实指示精神的具体行动。", "Measure", "具体行动"),
     ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费和高温津贴"),
     ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it
     ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
@@ -142,6 +148,7 @@ MEMBERS = [
     ("全总党组成员、全国工会职工书屋建设领导小组组长李守明出席。", "李守明", "全国工会职工书屋建设领导小组", "组长",
      "member.post-name"),
     ("全总党组成员、全国工会职工书屋建设领导小组组长李守明出席。", "李守明", "中华全国总工会", "党组成员", "member.post-name"),
+    ("湖北省总工会权益保障部长付家明出席。", "付家明", "湖北省总工会", "权益保障部长", "member.org-role"),
     # a municipality in the article is never the province of 省总工会
     ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
 ]

@@ -159,6 +159,8 @@ def test_parse_byline_line(line, names):
     ("会议在北京召开 大家来电（张小三）称赞。", None),
     ("（一）加强领导。", None),
     ("本报讯 近日，会议召开。", None),
+    # a local media centre before 记者 is no name
+    ("慶陽網訊（慶陽融媒記者 張小倩）8月6日，比賽開賽。", ("張小倩",)),
     # traditional characters: role words read simplified, names kept as printed
     ("長春日報9月1日訊（記者 周小源 通訊員 聞一平）：日前，會議召開。", ("周小源", "聞一平")),
 ])

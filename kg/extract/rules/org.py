@@ -218,15 +218,20 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
         if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS):
             flag = "n"
         if te != start or (flag not in _NOMINAL and word not in known) \
-                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国"):
+                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or word in _NOT_IN_UNIT_NAMES:
             break
         start = ts
     return start
 
 
+#: Words the tagger may call nouns that never stand inside a unit's name: 代表总公司工会
+#:慰问 (on its behalf), 经公司工会推荐 (through it).
+_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过")
+
+
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|报社|杂志社|领导小组(?:办公室)?")
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|日报社|晚报社|报社|杂志社|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
                       "地方", "直辖市", "设区的市")  # 地方人民政府污染源普查领导小组: any county's
@@ -276,7 +281,7 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         if te == start and _verb_inside_name(tags, i, word):
             return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
         if te != start or (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
-                or (flag == "m" and not word.startswith("第")) or word in _HOLDS:
+                or (flag == "m" and not word.startswith("第")) or word in _HOLDS or word in _NOT_IN_UNIT_NAMES:
             break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
         start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS)
     return start, proper
@@ -436,6 +441,8 @@ def departments(ctx: Context, pool: Pool) -> list[Candidate]:
     rx = _re_department()
     for o in pool.of(*_BASE_ORGS) + vocab_orgs(pool):
         m = rx.match(ctx.text, o.end)
+        if m and ctx.text.startswith("长", m.end()):
+            continue  # 省总工会权益保障部长付某: a post (部长) held in the parent, not a department
         if m and ctx.sentence_of(o.start, m.end()):
             out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.parent-dept"))
     return out

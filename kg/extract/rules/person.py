@@ -178,6 +178,44 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: A quoted honour right before a name: “最美农民工”杨某、“护理标兵”贾某某.
+_QUOTED_TITLE = re.compile(r"“[^“”\n]{2,12}”")
+
+
+@rule("person.quoted-title", example="“纺织大国工匠”黄云霞、“护理标兵”贾亚娟等来到现场。", expect=("Person", "黄云霞"),
+      description="a name right after a quoted honour (“最美农民工”杨某), read as after a group")
+def quoted_title_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    for m in _QUOTED_TITLE.finditer(ctx.text):
+        if _surname_len(ctx.text[m.end():m.end() + 2]) == 0:
+            continue
+        end = _name_after_group(ctx, m.end())
+        if end is not None:
+            out.append(Candidate(m.end(), end, "Person", ctx.text[m.end():end], "person.quoted-title"))
+    return out
+
+
+@rule("person.names-before-group", example="顾绍明、常英芝等困难职工对区总工会满怀感激。", expect=("Person", "常英芝"),
+      description="names listed before 等 and a worker group (甲、乙等困难职工); only names jieba tags as names")
+def names_before_group(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    groups = {c.start for c in pool.of(*VOCAB_RULES, "group.modifier-head") if c.cls == "WorkerGroup"}
+    out = []
+    for m in re.finditer("等", text):
+        if m.end() not in groups:
+            continue
+        end = m.start()
+        for _ in range(8):  # a list of names, last to first
+            start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed=True)), None)
+            if start is None or (start > 0 and text[start - 1] not in "、，,：:（( \u3000" and is_cjk(text[start - 1])):
+                break
+            out.append(Candidate(start, end, "Person", text[start:end], "person.names-before-group"))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+    return out
+
+
 def _name_after_group(ctx: Context, pos: int) -> int | None:
     """End of the name starting at ``pos`` right after a group, or None."""
     text = ctx.text
