@@ -85,6 +85,15 @@ ENTITIES = [
     # a newspaper by its full name; a union after 代表/经 (on its behalf, through it)
     ("四川工人日报社高度重视宣传报道工作。", "Organization", "四川工人日报社", "org.institution"),
     ("并代表总公司工会慰问了2名特困职工。", "Organization", "总公司工会", "org.unit-union"),
+    # a service a union runs, after 发挥…作用 or 进行; a quoted word named by the head after it
+    ("要求各级工会发挥工会职工维权热线作用。", "Measure", "工会职工维权热线", "measure.verb-object"),
+    ("组织在岗女职工进行健康体检。", "Measure", "健康体检", "measure.verb-object"),
+    ("扩大女职工免费“两癌”筛查力度。", "Measure", "两癌筛查", "measure.quoted"),
+    # hospitals and sanatoriums by name; a union's legal service centre
+    ("启程赴广东省职工疗养院进行疗休养。", "Organization", "广东省职工疗养院", "org.institution"),
+    ("农民工来到渭水区总工会职工法律服务中心寻求帮助。", "Organization", "渭水区总工会职工法律服务中心", "org.facility"),
+    # a bare 总工会 in a chain of posts is the union of the place before it
+    ("奎山市人大副主任、总工会主席田新华出席。", "Organization", "奎山市总工会", "org.chain-union"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names
@@ -116,6 +125,8 @@ NOT_ENTITIES = [
     ("并代表总公司工会慰问了2名特困职工。", "Organization", "代表总公司工会"),
     ("湖北省总工会权益保障部长付家明出席。", "Organization", "湖北省总工会权益保障部"),  # 部长 is a post
     ("这是四川工会贯彻落实指示精神的具体行动。", "Measure", "具体行动"),
+    ("禁止任何单位进行犯罪活动。", "Measure", "犯罪活动"),  # 进行 names services only
+    ("希望劳模发挥示范引领作用。", "Measure", "示范引领"),
     ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费和高温津贴"),
     ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it
     ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
@@ -149,6 +160,9 @@ MEMBERS = [
      "member.post-name"),
     ("全总党组成员、全国工会职工书屋建设领导小组组长李守明出席。", "李守明", "中华全国总工会", "党组成员", "member.post-name"),
     ("湖北省总工会权益保障部长付家明出席。", "付家明", "湖北省总工会", "权益保障部长", "member.org-role"),
+    ("奎山市人大副主任、总工会主席田新华出席。", "田新华", "奎山市总工会", "主席", "member.post-name"),
+    ("区总工会副主席、区女职工委员会主任何小英作报告。", "何小英", "区总工会", "副主席", "member.post-name"),
+    ("市总工会党组书记、常务副主席杜拥明进行欢送并致辞。", "杜拥明", "市总工会", "常务副主席", "member.post-name"),
     # a municipality in the article is never the province of 省总工会
     ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
 ]

@@ -95,6 +95,11 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     return _object(ctx, m.group(), m.end(), end, heads)
 
 
+#: Verbs that name a measure only with a service head: 进行健康体检, 发挥维权热线作用.
+_SERVICE_ONLY_VERBS = ("进行", "发挥")
+_SERVICE_HEADS = ("体检", "筛查", "热线", "机制", "平台", "义诊", "疗休养")
+
+
 def _conjunct(ctx: Context, s0: int, e0: int) -> list[Candidate]:
     s1 = _trim_measure_left(ctx, s0, e0)
     if s1 is None or e0 - s1 < 3:
@@ -127,6 +132,8 @@ def _object(ctx: Context, verb: str, start: int, end: int, heads: tuple[str, ...
     label = measure_label(text[s:end], ctx.comp.lexicon)
     if head in inv.WEAK_MEASURE_HEADS and verb in inv.WEAK_MEASURE_VERBS and (len(label) < 6 or head == "服务"):
         return []  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
+    if verb in _SERVICE_ONLY_VERBS and head not in _SERVICE_HEADS:
+        return []  # 进行经济活动, 进行岗前培训: what anyone does, not a union's measure
     if not _good_measure(label, head):
         return []
     return [Candidate(s, end, "Measure", label, "measure.verb-object")]
@@ -205,6 +212,10 @@ _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _TAIL_BREAKS = ("等", "的", "和", "与", "及", "为", "对", "向", "在", "中", "是")
 
 
+#: Heads a short quoted word is named by on their own: “两癌”筛查, “三送”活动 is not one (活动 is a tail).
+_STRONG_HEADS = tuple(h for h in inv.MEASURE_HEADS if h not in inv.WEAK_MEASURE_HEADS and h != "活动" and len(h) >= 2)
+
+
 def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
     """The run after a closing quote that completes the quoted word into a measure:
     up to five characters ending with a measure head (“两癌”免费筛查), or, after a short
@@ -217,6 +228,9 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
         return None
     if short.group().endswith(inv.MEASURE_HEADS) and len(short.group()) >= 3:
         return _QUOTE_SUFFIX.match(text, pos, pos + len(short.group()))
+    head = next((h for h in _STRONG_HEADS if short.group().startswith(h)), None)
+    if head is not None and len(name) <= 4 and ctx.is_boundary(pos + len(head)):  # “两癌”筛查力度
+        return _QUOTE_SUFFIX.match(text, pos, pos + len(head))
     run = _QUOTE_SUFFIX.match(text, pos)
     if len(name) > 4 or run is None or "服务" in run.group():
         return None

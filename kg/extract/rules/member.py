@@ -95,9 +95,11 @@ def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
             if org is None:
                 break
             out += _held(ctx, p, org, pstart, posts)
-            if not text.endswith("、", 0, org.start):
+            # 区总工会副主席、区女职工委员会主任: a level word may open the next organization
+            before = org.start - (1 if text[org.start - 1:org.start] in ("省", "市", "县", "区") else 0)
+            if not text.endswith("、", 0, before):
                 break
-            pstart, posts = posts_before(text, org.start - 1)
+            pstart, posts = posts_before(text, before - 1)
             org = orgs.get(pstart) if posts else None
     return out
 

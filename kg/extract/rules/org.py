@@ -12,7 +12,7 @@ from functools import cache
 from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, is_cjk, strip_marks
 from kg.extract.normalize import org_label
-from kg.extract.people import org_role_walk, role_to_clause_end
+from kg.extract.people import _re_post_chain, org_role_walk, role_to_clause_end
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
 
@@ -231,7 +231,8 @@ _NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过")
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|出版社|日报社|晚报社|报社|杂志社|领导小组(?:办公室)?")
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
+                          r"|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
                       "地方", "直辖市", "设区的市")  # 地方人民政府污染源普查领导小组: any county's
@@ -395,6 +396,25 @@ def _nearest_place(place_spans, offset: int, level: str) -> str | None:
 @cache
 def _re_state_organ():
     return re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,10}?(?P<head>总局|局|委员会|总署|部|办公室)")
+
+
+@rule("org.chain-union", example="奎屯市人大副主任、总工会主席田新梅出席。", expect=("Organization", "奎屯市总工会"),
+      description="a bare 总工会 in a chain of posts after a place's organ is that place's union (…县委常委、总工会主席)")
+def chained_unions(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    organs = pool.of("org.place-organ", "org.place-union")
+    out = []
+    for m in re.finditer("、总工会", text):
+        if _re_post_chain().match(text, m.end()) is None:
+            continue  # 总工会 must hold a post here: 总工会主席
+        near = [c for c in organs if 0 <= m.start() - c.end <= 12 and not _CLAUSE_END.search(text, c.end, m.start())]
+        place = re.match(r"(.+[省市县区])", near[-1].label) if near else None
+        if place is not None:
+            out.append(Candidate(m.start() + 1, m.end(), "Organization", place.group(1) + "总工会", "org.chain-union"))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！？]")
 
 
 @rule("org.state-organ", example="国家知识产权局发布数据。", expect=("Organization", "国家知识产权局"),
