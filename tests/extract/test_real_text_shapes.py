@@ -126,6 +126,7 @@ NOT_ENTITIES = [
     ("湖北省总工会权益保障部长付家明出席。", "Organization", "湖北省总工会权益保障部"),  # 部长 is a post
     ("这是四川工会贯彻落实指示精神的具体行动。", "Measure", "具体行动"),
     ("禁止任何单位进行犯罪活动。", "Measure", "犯罪活动"),  # 进行 names services only
+    ("2020年开展了一系列行动。", "Measure", "开展了一系列行动"),  # no name after the date
     ("希望劳模发挥示范引领作用。", "Measure", "示范引领"),
     ("足额发放防暑降温费和高温津贴。", "Measure", "防暑降温费和高温津贴"),
     ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it

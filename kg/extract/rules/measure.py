@@ -489,3 +489,27 @@ def edition_names(ctx: Context, pool: Pool) -> list[Candidate]:
         end = after_programme_tail(text, c.end)
         out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
     return out
+
+
+#: A date or an occasion, then a campaign's name ending with an action head: 2012年元旦春节
+#: 困难职工生活救助专项行动 is 困难职工生活救助专项行动, the dated form an alias.
+_DATED_ACTION = re.compile(
+    r"(?P<date>\d{4}年度?(?:(?:元旦春节|元旦|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|暑期|岁末年初)(?:期间)?)?)"
+    r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:专项行动|行动计划|攻坚行动|行动|工程))")
+
+
+@rule("measure.dated-action", example="市总工会举行2012年元旦春节困难职工生活救助专项行动资金发放仪式。",
+      expect=("Measure", "困难职工生活救助专项行动"),
+      description="a dated campaign ending with 专项行动/行动/工程 names the campaign, the dated form kept as an alias")
+def dated_actions(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    for m in _DATED_ACTION.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if not (ctx.is_boundary(s) and ctx.is_boundary(e)) or ctx.sentence_of(m.start(), e) is None:
+            continue
+        label = measure_label(m.group("name"), ctx.comp.lexicon)
+        head = next(h for h in ("专项行动", "行动计划", "攻坚行动", "行动", "工程") if label.endswith(h))
+        if _good_measure(label, head) and not label.startswith(tuple(inv.MEASURE_VERBS)):
+            out.append(Candidate(m.start(), e, "Measure", label, "measure.dated-action"))
+    return out
