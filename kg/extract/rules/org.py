@@ -7,6 +7,7 @@ what the rules declared before it found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kg.extract import inventory as inv
@@ -81,7 +82,7 @@ def _districts(ctx: Context, cities) -> list[tuple[int, int, str, str]]:
 
 @cache
 def _re_place_org():
-    known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
+    known = _known_places()
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
            r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区)){0,2}"
@@ -90,6 +91,46 @@ def _re_place_org():
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     generic = r"[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州)"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
+
+
+def _known_places() -> set[str]:
+    """Every province and city name, full and short, that opens a place in ``_re_place_org``."""
+    return {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+
+
+@cache
+def _known_place_automaton():
+    """An Aho-Corasick automaton over ``_known_places()``."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for name in _known_places():
+        auto.add_word(name, len(name))
+    auto.make_automaton()
+    return auto
+
+
+#: The level word the generic place of ``_re_place_org`` ends with, two or three characters on.
+_LEVEL = re.compile(r"[省市县区]|自治州")
+
+
+def _place_org_starts(text: str) -> list[int]:
+    """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
+    and two or three characters before a level word (the generic place). Everywhere else
+    the 300-name alternation would only be tried and fail, at every character."""
+    starts = {end - size + 1 for end, size in _known_place_automaton().iter(text)}
+    for m in _LEVEL.finditer(text):
+        starts.update((m.start() - 2, m.start() - 3))
+    return sorted(s for s in starts if s >= 0)
+
+
+def _search_from(rx: re.Pattern, text: str, starts: list[int], pos: int) -> re.Match | None:
+    """``rx.search(text, pos)`` when a match can only begin at one of ``starts`` (sorted)."""
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = rx.match(text, starts[i])
+        if m is not None:
+            return m
+    return None
 
 
 @rule("org.place-union", example="山东省青岛市总工会开展职工疗休养活动。", expect=("Organization", "山东省青岛市总工会"),
@@ -112,9 +153,10 @@ def _place_orgs(ctx: Context) -> list[Candidate]:
 def _find_place_orgs(ctx: Context) -> list[Candidate]:
     out = []
     text = ctx.text
-    known = {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+    known = _known_places()
     rx = _re_place_org()
-    m = rx.search(text)
+    starts = _place_org_starts(text)
+    m = _search_from(rx, text, starts, 0)
     while m is not None:
         place, head = m.group("place"), m.group("head")
         start = m.start()
@@ -124,14 +166,14 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         else:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
-            m = rx.search(text, start + 1)
+            m = _search_from(rx, text, starts, start + 1)
             continue
         if _law_title_follows(text, m.end()):  # 重庆市工会条例: a law's title
-            m = rx.search(text, m.end())
+            m = _search_from(rx, text, starts, m.end())
             continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
-        m = rx.search(text, m.end())
+        m = _search_from(rx, text, starts, m.end())
     return out
 
 
