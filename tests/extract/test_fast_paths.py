@@ -7,10 +7,13 @@ development corpus (every text, many offsets) and on generated text.
 from __future__ import annotations
 
 import pytest
+from conftest import build_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_corpus import SHARED
 
+from kg.extract.context import _WORD_RUN, run_cuts
+from kg.extract.lexicon import compiled
 from kg.extract.rules.org import _place_org_starts, _re_place_org, _search_from
 
 
@@ -50,3 +53,70 @@ _PIECES = ["江苏省", "江苏", "南京市", "南京", "市", "省", "区", "�
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_place_org_search_on_generated_text(pieces):
     _same_search("".join(pieces), 1)
+
+
+def _jieba_cuts(tokenizer, run: str) -> frozenset[int]:
+    pos, cuts = 0, {0}
+    for word in tokenizer.cut(run, HMM=True):
+        pos += len(word)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+@pytest.fixture(scope="module")
+def tokenizer(lexicon):
+    from kg.extract.lexicon import compiled
+
+    return compiled(lexicon).tokenizer
+
+
+def test_run_cuts_are_jiebas_cuts_on_every_run_of_the_real_texts(real_texts, tokenizer):
+    runs = sorted({m.group() for t in real_texts for m in _WORD_RUN.finditer(t)})
+    assert len(runs) > 300
+    differ = [r for r in runs if run_cuts.__wrapped__(tokenizer, r) != _jieba_cuts(tokenizer, r)]
+    assert differ == []
+
+
+#: Vocabulary names, dictionary words, rare characters (cut by the HMM), Latin and digits.
+_RUN_PIECES = ["工会", "职工", "总工会", "农民工", "困难职工", "南京", "南京市", "长江大桥", "市长", "江", "大", "桥",
+               "和", "的", "是", "镟", "骉", "瞓", "囧", "嘢", "a", "AB", "3", "2024", "%", "-", ".", "+", "#", "&", "_"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), min_size=1, max_size=16))
+def test_run_cuts_are_jiebas_cuts_on_generated_runs(tokenizer, pieces):
+    run = "".join(pieces)
+    assert run_cuts.__wrapped__(tokenizer, run) == _jieba_cuts(tokenizer, run)
+
+
+def test_is_boundary_reads_the_cuts_of_the_run_around_the_offset(lexicon):
+    from kg.extract.context import Context
+
+    text = "他在南京市长江大桥上，看见农民工。"
+    ctx = Context(build_article(text), compiled(lexicon))
+    assert [i for i in range(len(text) + 1) if ctx.is_boundary(i)] == \
+        sorted({0, len(text)} | {1 + c for c in _jieba_cuts(ctx.comp.tokenizer, text[1:10])} | {10, 11}
+               | {11 + c for c in _jieba_cuts(ctx.comp.tokenizer, text[11:16])} | {16})
+
+
+@pytest.fixture(scope="module")
+def tied_tokenizer(tmp_path_factory):
+    """A jieba tokenizer whose words all have one frequency, so that routes tie often."""
+    import jieba
+
+    path = tmp_path_factory.mktemp("dict") / "dict.txt"
+    path.write_text("".join(f"{w} 5 n\n" for w in ("甲", "乙", "丙", "甲乙", "乙丙", "丙甲", "甲乙丙")), encoding="utf-8")
+    tok = jieba.Tokenizer(str(path))
+    tok.tmp_dir = str(path.parent)
+    tok.initialize()
+    return tok
+
+
+def test_run_cuts_break_ties_as_jieba_does(tied_tokenizer):
+    assert _jieba_cuts(tied_tokenizer, "甲乙丙甲") == run_cuts.__wrapped__(tied_tokenizer, "甲乙丙甲")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙丙丁", min_size=1, max_size=12))
+def test_run_cuts_on_tied_routes(tied_tokenizer, run):
+    assert run_cuts.__wrapped__(tied_tokenizer, run) == _jieba_cuts(tied_tokenizer, run)
