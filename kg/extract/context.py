@@ -9,8 +9,8 @@ jieba only in sentences where some rule needed to know.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import log
@@ -139,6 +139,79 @@ class Context:
             pos += len(pair.word)
         return out
 
+
+# ---------------------------------------------------------------- regexes where they can match
+
+def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0) -> re.Match[str] | None:
+    """``rx.search(text, pos)`` for a pattern (no look-behind) that can only begin at one
+    of ``starts`` (sorted): the pattern is tried there and nowhere else.
+
+    >>> rx = re.compile(r"[\u4e00-\u9fff]{2}?市")
+    >>> search_from(rx, "去南京市", [1], 0).group()
+    '南京市'
+    """
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = rx.match(text, starts[i])
+        if m is not None:
+            return m
+    return None
+
+
+def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern (no look-behind, no empty match) that can only
+    begin at one of ``starts`` (sorted): the same matches, the pattern tried only there.
+
+    >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
+    ['ab', 'ab']
+    """
+    m = search_from(rx, text, starts, 0)
+    while m is not None:
+        yield m
+        m = search_from(rx, text, starts, m.end())
+
+
+def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
+    """The offsets ``k`` characters (``k`` in ``back``) before each match of ``anchor``,
+    sorted: where a pattern can begin that reaches ``anchor`` after ``k`` characters.
+
+    >>> starts_before("南京市和无锡市", re.compile("市"), range(2, 4))
+    [0, 3, 4]
+    """
+    return sorted({s for m in anchor.finditer(text) for k in back if (s := m.start() - k) >= 0})
+
+
+def literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of one of ``words`` in ``text``, overlapping ones too,
+    found in one pass of an Aho-Corasick automaton (built once per tuple of words).
+
+    >>> literal_hits("南京市", ("南京", "南京市"))
+    [(0, 2), (0, 3)]
+    """
+    return [(end - size + 1, end + 1) for end, size in _automaton(words).iter(text)]
+
+
+def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets where one of ``words`` begins in ``text``, sorted.
+
+    >>> literal_starts("女职工和困难职工", ("女", "困难"))
+    [0, 4]
+    """
+    return sorted({s for s, _ in literal_hits(text, words)})
+
+
+@lru_cache(maxsize=64)
+def _automaton(words: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton over ``words``, each word's value its length."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
+
+
+# ---------------------------------------------------------------- jieba's word boundaries
 
 @lru_cache(maxsize=1 << 14)
 def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:

@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_corpus import SHARED
 
-from kg.extract.context import _WORD_RUN, run_cuts
+from kg.extract.context import _WORD_RUN, finditer_from, run_cuts, search_from
 from kg.extract.lexicon import compiled
-from kg.extract.rules.org import _place_org_starts, _re_place_org, _search_from
+from kg.extract.rules import block, broader, group, org
+from kg.extract.rules.org import _place_org_starts, _re_place_org
+from kg.extract.rules.shared import enumeration_starts
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def _same_search(text: str, step: int) -> None:
     rx = _re_place_org()
     starts = _place_org_starts(text)
     for pos in range(0, len(text) + 1, step):
-        plain, fast = rx.search(text, pos), _search_from(rx, text, starts, pos)
+        plain, fast = rx.search(text, pos), search_from(rx, text, starts, pos)
         assert (plain and plain.span()) == (fast and fast.span()), (text[pos:pos + 40], pos)
 
 
@@ -120,3 +122,38 @@ def test_run_cuts_break_ties_as_jieba_does(tied_tokenizer):
 @given(st.text(alphabet="甲乙丙丁", min_size=1, max_size=12))
 def test_run_cuts_on_tied_routes(tied_tokenizer, run):
     assert run_cuts.__wrapped__(tied_tokenizer, run) == _jieba_cuts(tied_tokenizer, run)
+
+
+#: Each regex a rule runs with ``finditer_from``, and the function giving where it can begin.
+_GUARDED = {
+    "block.not-entity": (block._re_blocked(), block._blocked_starts),
+    "group.modifier-head": (group._re_modifier_head(), group._modifier_starts),
+    "group.enum-head": (group._re_enumeration(), enumeration_starts),
+    "broader.union-kinds": (broader._re_union_list(), enumeration_starts),
+    "broader.scope-list": (broader._SCOPE, broader._scope_starts),
+    "org.places": (org._CITY, org._city_starts),
+}
+
+
+def _same_finditer(rx, starts, text: str) -> None:
+    assert [m.span() for m in finditer_from(rx, text, starts(text))] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(_GUARDED))
+def test_guarded_finditer_is_a_plain_finditer_on_real_text(real_texts, name):
+    rx, starts = _GUARDED[name]
+    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "broader.union-kinds", "org.places")
+    for text in real_texts:
+        _same_finditer(rx, starts, text)
+
+
+_GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国代表大会", "大", "届", "中全会", "学", "中国梦", "精神", "意识",
+                 "到", "工匠", "全国", "工人先锋号", "五一劳动奖状", "教师", "节", "女", "困难", "城镇", "职工", "农民工",
+                 "群体", "、", "和", "等", "联合工会", "具体", "范围", "包括", "：", "南京", "市", "鼓楼", "区", "，", "的"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GUARD_PIECES), max_size=20), st.sampled_from(sorted(_GUARDED)))
+def test_guarded_finditer_on_generated_text(pieces, name):
+    rx, starts = _GUARDED[name]
+    _same_finditer(rx, starts, "".join(pieces))
