@@ -9,9 +9,11 @@ jieba only in sentences where some rule needed to know.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from math import log
 from typing import Any, TypeVar
 
 from kg.extract.lexicon import Compiled
@@ -66,7 +68,7 @@ class Context:
     article: Article
     comp: Compiled
     log: list[str] = field(default_factory=list)
-    _bounds: dict[int, frozenset[int]] = field(default_factory=dict)
+    _bounds: dict[int, frozenset[int]] = field(default_factory=dict)  # run start -> its cuts, from the run's start
     _sentences: tuple[tuple[int, int], ...] | None = None
     _text: str | None = None
     _runs: list[tuple[int, int]] | None = None
@@ -122,12 +124,8 @@ class Context:
         start, end = runs[bisect_right(runs, (pos, len(text) + 1)) - 1]
         got = self._bounds.get(start)
         if got is None:
-            cut, cuts = start, {start}
-            for word in self.comp.tokenizer.cut(text[start:end], HMM=True):
-                cut += len(word)
-                cuts.add(cut)
-            got = self._bounds[start] = frozenset(cuts)
-        return pos in got
+            got = self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
+        return pos - start in got
 
     def aligned(self, start: int, end: int) -> bool:
         """True when [start, end) begins and ends on jieba word boundaries."""
@@ -140,6 +138,153 @@ class Context:
             out.append((pos, pos + len(pair.word), pair.flag))
             pos += len(pair.word)
         return out
+
+
+# ---------------------------------------------------------------- regexes where they can match
+
+def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0) -> re.Match[str] | None:
+    """``rx.search(text, pos)`` for a pattern (no look-behind) that can only begin at one
+    of ``starts`` (sorted): the pattern is tried there and nowhere else.
+
+    >>> rx = re.compile(r"[\u4e00-\u9fff]{2}?市")
+    >>> search_from(rx, "去南京市", [1], 0).group()
+    '南京市'
+    """
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = rx.match(text, starts[i])
+        if m is not None:
+            return m
+    return None
+
+
+def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern (no look-behind, no empty match) that can only
+    begin at one of ``starts`` (sorted): the same matches, the pattern tried only there.
+
+    >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
+    ['ab', 'ab']
+    """
+    m = search_from(rx, text, starts, 0)
+    while m is not None:
+        yield m
+        m = search_from(rx, text, starts, m.end())
+
+
+def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
+    """The offsets ``k`` characters (``k`` in ``back``) before each match of ``anchor``,
+    sorted: where a pattern can begin that reaches ``anchor`` after ``k`` characters.
+
+    >>> starts_before("南京市和无锡市", re.compile("市"), range(2, 4))
+    [0, 3, 4]
+    """
+    return sorted({s for m in anchor.finditer(text) for k in back if (s := m.start() - k) >= 0})
+
+
+def literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of one of ``words`` in ``text``, overlapping ones too,
+    found in one pass of an Aho-Corasick automaton (built once per tuple of words).
+
+    >>> literal_hits("南京市", ("南京", "南京市"))
+    [(0, 2), (0, 3)]
+    """
+    return [(end - size + 1, end + 1) for end, size in _automaton(words).iter(text)]
+
+
+def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets where one of ``words`` begins in ``text``, sorted.
+
+    >>> literal_starts("女职工和困难职工", ("女", "困难"))
+    [0, 4]
+    """
+    return sorted({s for s, _ in literal_hits(text, words)})
+
+
+@lru_cache(maxsize=64)
+def _automaton(words: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton over ``words``, each word's value its length."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
+
+
+# ---------------------------------------------------------------- jieba's word boundaries
+
+@lru_cache(maxsize=1 << 14)
+def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
+    """The offsets (from the run's start, 0 and ``len(run)`` included) where
+    ``tokenizer.cut(run, HMM=True)`` puts word boundaries in ``run``, one run of jieba's
+    word characters (``_WORD_RUN``). The same run text always cuts the same way, so the
+    cuts are kept for the runs a corpus repeats (statutes repeat whole clauses).
+
+    The best route is computed as jieba's ``get_DAG`` and ``calc`` compute it, in one
+    pass and without building the DAG and a tuple per edge (twice as fast), with the same
+    floating-point sums and the same tie-break (the longer word); the stretches of single
+    characters go to jieba's own HMM as in ``Tokenizer.cut``. tests/extract/test_fast_paths.py
+    checks it against ``tokenizer.cut`` on real and generated text.
+
+    >>> import jieba
+    >>> sorted(run_cuts(jieba.dt, "我们在南京大学学习"))
+    [0, 2, 3, 7, 9]
+    """
+    tokenizer.check_initialized()
+    ends = _best_route(tokenizer.FREQ, log(tokenizer.total), run)
+    cuts, buf_start, x, n = {0}, 0, 0, len(run)
+    while x < n:
+        y = ends[x]
+        if y - x > 1:
+            if x > buf_start:
+                _cut_single_chars(tokenizer.FREQ, run, buf_start, x, cuts)
+            cuts.add(y)
+            buf_start = y
+        x = y
+    if n > buf_start:
+        _cut_single_chars(tokenizer.FREQ, run, buf_start, n, cuts)
+    return frozenset(cuts)
+
+
+def _best_route(freq: dict[str, int], logtotal: float, run: str) -> list[int]:
+    """For each offset, the end of the word jieba's best route takes from there
+    (``Tokenizer.calc`` over ``Tokenizer.get_DAG``: ``freq`` holds every word's prefixes
+    with frequency 0, so the walk stops at the first fragment that is no prefix)."""
+    n = len(run)
+    score = [0.0] * (n + 1)
+    ends = [0] * n
+    get = freq.get
+    for idx in range(n - 1, -1, -1):
+        best, end, x = None, idx + 1, idx
+        f = get(run[idx])
+        while f is not None:
+            if f:
+                s = log(f) - logtotal + score[x + 1]
+                if best is None or s >= best:  # max() over (score, x): ties go to the larger x
+                    best, end = s, x + 1
+            x += 1
+            if x == n:
+                break
+            f = get(run[idx:x + 1])
+        if best is None:
+            best = log(get(run[idx]) or 1) - logtotal + score[idx + 1]
+        score[idx], ends[idx] = best, end
+    return ends
+
+
+def _cut_single_chars(freq: dict[str, int], run: str, start: int, end: int, cuts: set[int]) -> None:
+    """Add the cuts jieba makes in ``run[start:end]``, a stretch its route takes one
+    character at a time: its HMM joins them into words unless the stretch is a word itself."""
+    buf = run[start:end]
+    if len(buf) == 1 or freq.get(buf):
+        cuts.update(range(start + 1, end + 1))
+        return
+    from jieba import finalseg
+
+    pos = start
+    for word in finalseg.cut(buf):
+        pos += len(word)
+        cuts.add(pos)
 
 
 def _WORD_CHAR(ch: str, _re=re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.context import Candidate, Context
+from kg.extract.context import Candidate, Context, finditer_from, starts_before
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import Pool
 
@@ -26,4 +26,15 @@ def blocked_spans(ctx: Context, pool: Pool) -> list[Candidate]:
     """Events, slogans and concepts that are none of the four classes: 党的十九大, 中国梦,
     五种意识 (rule ``block.not-entity``); they win overlaps and are never emitted."""
     return [Candidate(m.start(), m.end(), "Other", m.group(), "block.not-entity")
-            for m in _re_blocked().finditer(ctx.text)]
+            for m in finditer_from(_re_blocked(), ctx.text, _blocked_starts(ctx.text))]
+
+
+#: The first characters of every branch of ``_re_blocked`` but the one of 意识/精神.
+_BLOCKED_FIRST = re.compile(r"[中党第一二三四五六七八九十全省市工五教护记青妇劳]")
+_BLOCKED_WORD = re.compile(r"意识|精神")  # its two to four characters end there
+
+
+def _blocked_starts(text: str) -> list[int]:
+    """Where ``_re_blocked()`` can begin: a branch's first character, or two to four
+    characters before 意识/精神."""
+    return sorted(set(starts_before(text, _BLOCKED_FIRST, range(1))) | set(starts_before(text, _BLOCKED_WORD, range(2, 5))))

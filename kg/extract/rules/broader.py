@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context
+from kg.extract.context import Candidate, Context, finditer_from, starts_before
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import (
     _ENUM_ENDS,
@@ -24,6 +24,7 @@ from kg.extract.rules.shared import (
     _clause_end,
     _group_chain,
     _rel,
+    enumeration_starts,
 )
 from kg.model import EntityRef, Relation
 
@@ -115,6 +116,12 @@ def broader_part_of(ctx: Context, facts: Facts) -> list[Relation]:
 
 
 _SCOPE = re.compile(r"(?:具体|主要)?(?:范围|对象|人员|群体)?包括[：:]")
+_SCOPE_WORD = re.compile(r"包括[：:]")
+
+
+def _scope_starts(text: str) -> list[int]:
+    """Where ``_SCOPE`` can begin: up to four characters before 包括：."""
+    return starts_before(text, _SCOPE_WORD, range(0, 5))
 _ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
@@ -128,7 +135,7 @@ def broader_scope_list(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     out = []
-    for m in _SCOPE.finditer(text):
+    for m in finditer_from(_SCOPE, text, _scope_starts(text)):
         before = groups.within(max(0, m.start() - _REACH), m.start())
         if not before:
             continue
@@ -206,7 +213,7 @@ def broader_union_kinds(ctx: Context, facts: Facts) -> list[Relation]:
     categories = _categories(facts)
     starts = [c.start for c in categories]
     out = []
-    for m in _re_union_list().finditer(text):
+    for m in finditer_from(_re_union_list(), text, enumeration_starts(text)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue

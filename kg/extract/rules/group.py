@@ -10,10 +10,10 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, is_cjk
+from kg.extract.context import Candidate, Context, finditer_from, is_cjk, literal_starts
 from kg.extract.normalize import group_label
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, vocabulary_matches
+from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, enumeration_starts, vocabulary_matches
 
 
 @rule("group.vocab", example="企业工会要依法维护女职工特殊权益。", expect=("WorkerGroup", "女职工"),
@@ -30,13 +30,18 @@ def _re_modifier_head():
     return re.compile(rf"(?:{mods}){{1,3}}(?:{heads})(?:群体|队伍)?")
 
 
+def _modifier_starts(text: str) -> list[int]:
+    """Where ``_re_modifier_head()`` can begin: where a modifier begins."""
+    return literal_starts(text, inv.GROUP_MODIFIERS)
+
+
 @rule("group.modifier-head", example="帮助城镇困难职工脱贫致富。", expect=("WorkerGroup", "城镇困难职工"),
       description="modifiers before a group head noun (城镇困难职工, 新生代农民工)")
 def modified_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     """Modifiers before a group head noun: 城镇困难职工, 新生代农民工群体, 女职工
     (rule ``group.modifier-head``)."""
     out = []
-    for m in _re_modifier_head().finditer(ctx.text):
+    for m in finditer_from(_re_modifier_head(), ctx.text, _modifier_starts(ctx.text)):
         s, e = m.start(), m.end()
         if s > 0 and is_cjk(ctx.text[s - 1]) and not ctx.is_boundary(s):
             continue
@@ -148,7 +153,7 @@ def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     known_ends: dict[int, list[int]] = {}
     for h in heads:
         known_ends.setdefault(h.end, []).append(h.start)
-    for m in _re_enumeration().finditer(text):
+    for m in finditer_from(_re_enumeration(), text, enumeration_starts(text)):
         if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员") + _UNIONS_OF, m.end()):
             continue  # …等灵活就业群体, …等群体, or …等联合工会 (the unions of those groups)
         for i, (s, e) in enumerate(_pieces(m)):

@@ -10,7 +10,17 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, is_cjk, strip_marks
+from kg.extract.context import (
+    Candidate,
+    Context,
+    finditer_from,
+    is_cjk,
+    literal_hits,
+    literal_starts,
+    search_from,
+    starts_before,
+    strip_marks,
+)
 from kg.extract.normalize import org_label
 from kg.extract.people import _re_post_chain, org_role_walk, role_to_clause_end
 from kg.extract.rules.registry import rule
@@ -33,10 +43,10 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         full_of.setdefault(city + "市", (city + "市", "市"))
         full_of.setdefault(city, (city + "市", "市"))
     out = []
-    for end_idx, name in ctx.comp.automaton.iter(ctx.text):
-        if name in full_of and not ctx.text.startswith(_ZONES, end_idx + 1):  # 兰州新区 is not 兰州市
-            full, level = full_of[name]
-            out.append((end_idx - len(name) + 1, end_idx + 1, full, level))
+    for start, end in literal_hits(ctx.text, _known_place_names()):
+        if not ctx.text.startswith(_ZONES, end):  # 兰州新区 is not 兰州市
+            full, level = full_of[ctx.text[start:end]]
+            out.append((start, end, full, level))
     for o in place_orgs:
         m = re.match(r"(.+?[省市县区])", o.label)
         if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
@@ -52,13 +62,19 @@ _ZONES = ("新区", "高新区", "开发区", "经开区", "经济技术开发�
 
 #: A city only matters here with a district after it (金昌市金川区), so only those are asked.
 _CITY = re.compile(r"[\u4e00-\u9fff]{2,3}?市(?=[\u4e00-\u9fff]{1,3}?[区县])")
+_CITY_WORD = re.compile("市")
+
+
+def _city_starts(text: str) -> list[int]:
+    """Where ``_CITY`` can begin: two or three characters before a 市."""
+    return starts_before(text, _CITY_WORD, range(2, 4))
 
 
 def _unlisted_cities(ctx: Context, known_starts: set[int]) -> list[tuple[int, int, str, str]]:
     """Cities the table does not list, where jieba reads a place ending in 市 (金昌市), so
     that a district after them is found too."""
     out = []
-    for m in _CITY.finditer(ctx.text):
+    for m in finditer_from(_CITY, ctx.text, _city_starts(ctx.text)):
         if m.start() not in known_starts and m.group()[:-1] not in _NOT_PLACES and m.group() not in _NOT_PLACES \
                 and _is_place(ctx, m.start(), m.end()) and ctx.is_boundary(m.end()):
             out.append((m.start(), m.end(), m.group(), "市"))
@@ -85,7 +101,7 @@ def _districts(ctx: Context, cities) -> list[tuple[int, int, str, str]]:
 
 @cache
 def _re_place_org():
-    known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + [c + "市" for c in inv.CITIES] + list(inv.CITIES)
+    known = _known_places()
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
            r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区)){0,2}"
@@ -95,6 +111,37 @@ def _re_place_org():
     # an unlisted place: 元江县, 莒县 (one character only before 县), 平湖街道, 武当山特区 (checked by ``_place_word``)
     generic = r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|街道|镇|乡|特区))"
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
+
+
+def _known_places() -> set[str]:
+    """Every province and city name, full and short, that opens a place in ``_re_place_org``."""
+    return {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+
+
+#: The level word the generic place of ``_re_place_org`` ends with, two or three characters
+#: on (one before 县: 莒县).
+_LEVEL = re.compile(r"自治州|街道|特区|[省市县区镇乡]")
+_COUNTY = re.compile("县")
+
+
+def _place_org_starts(text: str) -> list[int]:
+    """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
+    and one to three characters before a level word (the generic place). Everywhere else
+    the 300-name alternation would only be tried and fail, at every character."""
+    return sorted(set(literal_starts(text, _known_place_names())) | set(starts_before(text, _LEVEL, range(2, 4)))
+                  | set(starts_before(text, _COUNTY, range(1, 2))))
+
+
+@cache
+def _known_place_lengths() -> tuple[int, ...]:
+    """The lengths of the names in ``_known_places()``."""
+    return tuple(sorted({len(k) for k in _known_places()}))
+
+
+@cache
+def _known_place_names() -> tuple[str, ...]:
+    """``_known_places()`` in a fixed order, for ``literal_hits``."""
+    return tuple(sorted(_known_places()))
 
 
 @rule("org.place-union", example="山东省青岛市总工会开展职工疗休养活动。", expect=("Organization", "山东省青岛市总工会"),
@@ -117,26 +164,27 @@ def _place_orgs(ctx: Context) -> list[Candidate]:
 def _find_place_orgs(ctx: Context) -> list[Candidate]:
     out = []
     text = ctx.text
-    known = {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+    known = _known_places()
     rx = _re_place_org()
-    m = rx.search(text)
+    starts = _place_org_starts(text)
+    m = search_from(rx, text, starts, 0)
     while m is not None:
         place, head = m.group("place"), m.group("head")
         start = m.start()
-        if not any(place.startswith(k) for k in known):
+        if not any(place[:n] in known for n in _known_place_lengths()):  # starts with a known place
             # an unknown place must be a place name to jieba, and start a word
             ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _place_word(ctx, start, place)
         else:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
-            m = rx.search(text, start + 1)
+            m = search_from(rx, text, starts, start + 1)
             continue
         if _law_title_follows(text, m.end()):  # 重庆市工会条例: a law's title
-            m = rx.search(text, m.end())
+            m = search_from(rx, text, starts, m.end())
             continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
-        m = rx.search(text, m.end())
+        m = search_from(rx, text, starts, m.end())
     return out
 
 

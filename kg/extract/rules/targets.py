@@ -62,10 +62,9 @@ def _find_aims(ctx: Context, facts: Facts) -> tuple[list[_Aim], Spans]:
         return [], measures
     out = []
     for m in _re_aim().finditer(text):
-        if not ctx.aligned(m.start(), m.end()):
-            continue
         g = groups.first_in(m.end(), m.end() + 14)
-        if g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+        if g is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref) \
+                or not ctx.aligned(m.start(), m.end()):  # jieba last: only where a group follows
             continue
         chain = _group_chain(text, g, groups)
         clause_end = _clause_end(text, chain[-1].end)
@@ -180,11 +179,11 @@ def _anaphors(ctx: Context, facts: Facts, bare: bool) -> list[Relation]:
     out = []
     for m in _re_aim().finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
-        if sent is None or not ctx.aligned(m.start(), m.end()):
+        if sent is None:
             continue
         ana = _anaphor_before(text, sent[0], m.start(), bare)
-        if ana is None or ana.end() != m.start():
-            continue
+        if ana is None or ana.end() != m.start() or not ctx.aligned(m.start(), m.end()):
+            continue  # jieba last: only after 该行动
         head = ana.group(1)
         i = bisect_left(ends.get(head, []), ana.start() + 1)  # the last one ending by ana.start()
         g = groups.first_in(m.end(), m.end() + 14)
