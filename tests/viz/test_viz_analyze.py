@@ -75,3 +75,22 @@ def test_co_mentions_counts_articles_naming_both(small_graph):
     assert co_mentions(small_graph) == []
     assert co_mentions(g) == [(GHR + "group/农民工", GHR + "group/快递员", 2)]
     assert (GHR + "group/农民工", GHR + "org/中华全国总工会", 1) in co_mentions(g, min_articles=1)
+
+
+def _string_graph(n: int, m: int, seed: int) -> nx.Graph:
+    """A random graph on string nodes (as the projection's IRIs), some of it disconnected."""
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    return nx.relabel_nodes(G, {i: f"node/{(i * 7919) % n}" for i in G})
+
+
+def test_betweenness_is_the_same_floats_as_networkx():
+    from kg.analyze import betweenness_centrality
+
+    for n, m, seed in ((1, 0, 0), (2, 1, 0), (3, 2, 0), (40, 60, 1), (120, 150, 2), (300, 900, 3)):
+        G = _string_graph(n, m, seed)
+        assert betweenness_centrality(G) == nx.betweenness_centrality(G)
+        for k in (2, 10, n - 1, n):
+            if 1 < k <= n:
+                ours = betweenness_centrality(G, k=k, seed=7)
+                theirs = nx.betweenness_centrality(G, k=k, seed=7)
+                assert list(ours.items()) == list(theirs.items()), (n, m, k)
