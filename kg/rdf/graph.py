@@ -153,7 +153,7 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
             facts.relation(r)
     _entity_triples(out)
     _rule_triples(out)
-    return sorted(out.triples, key=_triple_key), out.log
+    return sorted_triples(out.triples), out.log
 
 
 @dataclass(frozen=True)
@@ -300,8 +300,30 @@ def _article_triples(out: _Collector, article: Article) -> None:
         out.add(column_iri(col), RDFS.label, zh_name(col))
 
 
-def _triple_key(t: Triple) -> tuple:
-    return (str(t[0]), str(t[1]), type(t[2]).__name__, str(t[2]))
+def sorted_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``triples`` in the graph's order: by subject, predicate (as strings), then object
+    (by its kind of term, then as a string).
+
+    Grouped by subject first, so that only a subject's own few triples are sorted together
+    with string keys: a key of three strings for every triple at once would copy every
+    term of every triple, the texts of the articles included (twice the graph's memory).
+
+    >>> a, b = URIRef("http://x/a"), URIRef("http://x/b")
+    >>> ordered = sorted_triples([(b, a, Literal("1")), (a, b, b), (a, b, Literal("2")), (a, a, a)])
+    >>> ordered[:3] == [(a, a, a), (a, b, Literal("2")), (a, b, b)]
+    True
+    """
+    by_subject: dict[URIRef, list[Triple]] = defaultdict(list)
+    for t in triples:
+        by_subject[t[0]].append(t)
+    out: list[Triple] = []
+    for subject in sorted(by_subject, key=str):
+        out.extend(sorted(by_subject[subject], key=_predicate_object_key))
+    return out
+
+
+def _predicate_object_key(t: Triple) -> tuple[str, str, str]:
+    return str(t[1]), type(t[2]).__name__, str(t[2])
 
 
 def to_graph(triples: Iterable[Triple]) -> Graph:

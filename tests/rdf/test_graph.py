@@ -193,3 +193,12 @@ def test_metadata_lines_give_the_publisher_and_the_original_title(tmp_path):
     assert g.value(art, DCTERMS.alternative) == Literal("温暖送到职工心坎上", lang="zh")
     text = str(g.value(art, GH.text))
     assert "工人日报" not in text and "原标题" not in text  # used, and kept out of the text
+
+
+def test_triples_come_sorted_by_subject_predicate_and_object_as_strings():
+    from kg.pipeline.run import build
+
+    triples = list(build(output=__import__("tempfile").mkdtemp(), workers=1, html=False).triples)
+    expected = sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), type(t[2]).__name__, str(t[2])))
+    assert triples == expected
+    assert len(triples) > 500  # the seed corpus: a real graph, many subjects and kinds of object
