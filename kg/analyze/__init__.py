@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+import weakref
 from collections import Counter, deque
 from itertools import combinations
 
@@ -222,13 +223,30 @@ def _betweenness_scales(n: int, k: int | None) -> tuple[float, float]:
     return (1 / ((k - 1) * (big - 1)) if k > 1 else math.nan), 1 / (k * (big - 1))
 
 
+#: The last PageRank of each graph, with the graph's shape then (see ``pagerank``).
+_PAGERANKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def pagerank(G: nx.Graph) -> dict[str, float]:
     """PageRank on the evidence weights: the measure the explorer sizes nodes by.
 
-    >>> {n: round(v, 3) for n, v in pagerank(nx.Graph([("a", "b"), ("b", "c")])).items()}
+    Computed once per graph: the explorer and the report rank the same projection. A graph
+    that has changed since (in its nodes, edges or total weight) is ranked again.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> {n: round(v, 3) for n, v in pagerank(G).items()}
     {'a': 0.257, 'b': 0.486, 'c': 0.257}
+    >>> G.add_edge("c", "d")
+    >>> round(pagerank(G)["d"], 3)
+    0.175
     """
-    return nx.pagerank(G, weight="weight") if len(G) else {}
+    if not len(G):
+        return {}
+    shape = (G.number_of_nodes(), G.number_of_edges(), G.size(weight="weight"))
+    known = _PAGERANKS.get(G)
+    if known is None or known[0] != shape:
+        known = _PAGERANKS[G] = (shape, nx.pagerank(G, weight="weight"))
+    return dict(known[1])
 
 
 def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:

@@ -94,3 +94,18 @@ def test_betweenness_is_the_same_floats_as_networkx():
                 ours = betweenness_centrality(G, k=k, seed=7)
                 theirs = nx.betweenness_centrality(G, k=k, seed=7)
                 assert list(ours.items()) == list(theirs.items()), (n, m, k)
+
+
+def test_pagerank_is_ranked_again_when_the_graph_changes():
+    from kg.analyze import pagerank
+
+    G = _string_graph(60, 120, 4)
+    nx.set_edge_attributes(G, 1, "weight")
+    first = pagerank(G)
+    assert first == nx.pagerank(G, weight="weight")
+    u, v = next(iter(G.edges))
+    G.edges[u, v]["weight"] = 9  # same nodes and edges, another weight
+    again = pagerank(G)
+    assert again == nx.pagerank(G, weight="weight") and again != first
+    again["x"] = 1.0  # the caller's copy: the next answer is unchanged
+    assert "x" not in pagerank(G)
