@@ -77,9 +77,24 @@ class _Collector:
     rules: set[str] = field(default_factory=set)
     aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     used: set[EntityRef] = field(default_factory=set)
+    literals: dict[tuple[str, int | str], Literal] = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
+
+    def integer(self, n: int) -> Literal:
+        """The xsd:integer literal ``n``, made once (offsets repeat: a Literal costs 10 µs)."""
+        found = self.literals.get(("int", n))
+        if found is None:
+            found = self.literals[("int", n)] = Literal(n, datatype=_INTEGER)
+        return found
+
+    def sentence(self, text: str) -> Literal:
+        """The ``@zh`` literal of an evidence sentence, made once per sentence."""
+        found = self.literals.get(("zh", text))
+        if found is None:
+            found = self.literals[("zh", text)] = zh(text)
+        return found
 
 
 def resolve_classes(extractions: Sequence[Extraction]) -> tuple[dict[EntityRef, EntityRef], list[str]]:
@@ -178,9 +193,9 @@ class _ArticleFacts:
         out.add(e_iri, _PREDICATE, p)
         out.add(e_iri, _OBJECT, o)
         out.add(e_iri, _ARTICLE, a_iri)
-        out.add(e_iri, _SENTENCE, zh(article.text[ev.sentence_start:ev.sentence_end]))
-        out.add(e_iri, _START, Literal(ev.start, datatype=_INTEGER))
-        out.add(e_iri, _END, Literal(ev.end, datatype=_INTEGER))
+        out.add(e_iri, _SENTENCE, out.sentence(article.text[ev.sentence_start:ev.sentence_end]))
+        out.add(e_iri, _START, out.integer(ev.start))
+        out.add(e_iri, _END, out.integer(ev.end))
         out.add(e_iri, _RULE, rule_iri(ev.rule))
         out.rules.add(ev.rule)
         return True
