@@ -12,7 +12,10 @@ Graph, read first), the same content the pages and the scorer read.
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+import random
+import weakref
+from collections import Counter, deque
 from itertools import combinations
 
 import networkx as nx
@@ -139,9 +142,9 @@ def centrality(G: nx.Graph, *, seed: int = 42) -> dict[str, dict[str, float]]:
         return {}
     degree = nx.degree_centrality(G)
     if G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO:
-        betweenness = nx.betweenness_centrality(G, k=min(BETWEENNESS_SAMPLES, G.number_of_nodes() - 1), seed=seed)
+        betweenness = betweenness_centrality(G, k=min(BETWEENNESS_SAMPLES, G.number_of_nodes() - 1), seed=seed)
     else:
-        betweenness = nx.betweenness_centrality(G)
+        betweenness = betweenness_centrality(G)
     ranks = pagerank(G)
     return {
         n: {"degree": degree[n], "betweenness": betweenness[n], "pagerank": ranks[n]}
@@ -149,13 +152,101 @@ def centrality(G: nx.Graph, *, seed: int = 42) -> dict[str, dict[str, float]]:
     }
 
 
+def betweenness_centrality(G: nx.Graph, k: int | None = None, seed: int = 42) -> dict[str, float]:
+    """Normalized shortest-path betweenness of an undirected graph, endpoints excluded: the
+    same floats as ``nx.betweenness_centrality(G, k=k, seed=seed)`` (exact when ``k`` is
+    None, else from ``k`` sources sampled as networkx samples them), about twice as fast.
+
+    The same Brandes algorithm (BFS from each source, then dependencies accumulated in
+    reverse BFS order) in the same order of operations, on nodes numbered in ``G``'s order
+    with adjacency lists, so every sum is the same sum.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("b", "d")])
+    >>> betweenness_centrality(G) == nx.betweenness_centrality(G)
+    True
+    """
+    nodes = list(G)
+    if k is not None and k == len(nodes):
+        k = None
+    if k is None:
+        sources = nodes
+    else:
+        sources = random.Random(seed).sample(nodes, k)
+    number = {v: i for i, v in enumerate(nodes)}
+    adjacency = [[number[w] for w in G[v]] for v in nodes]
+    totals = [0.0] * len(nodes)
+    for s in sources:
+        _accumulate(totals, adjacency, number[s])
+    scales = _betweenness_scales(len(nodes), k)
+    sampled = {number[s] for s in sources} if k is not None else set()
+    return {v: totals[i] * (scales[0] if i in sampled else scales[1]) for i, v in enumerate(nodes)}
+
+
+def _accumulate(totals: list[float], adjacency: list[list[int]], s: int) -> None:
+    """Add the dependencies of source ``s`` to ``totals`` (networkx's
+    ``_single_source_shortest_path_basic`` and ``_accumulate_basic``, on numbered nodes)."""
+    order: list[int] = []
+    preds: list[list[int]] = [[] for _ in adjacency]
+    sigma = [0.0] * len(adjacency)
+    dist = [-1] * len(adjacency)
+    sigma[s], dist[s] = 1.0, 0
+    queue = deque([s])
+    while queue:
+        v = queue.popleft()
+        order.append(v)
+        dv, sv = dist[v] + 1, sigma[v]
+        for w in adjacency[v]:
+            if dist[w] < 0:
+                queue.append(w)
+                dist[w] = dv
+            if dist[w] == dv:
+                sigma[w] += sv
+                preds[w].append(v)
+    delta = [0.0] * len(adjacency)
+    for w in reversed(order):
+        coeff = (1 + delta[w]) / sigma[w]
+        for v in preds[w]:
+            delta[v] += sigma[v] * coeff
+        if w != s:
+            totals[w] += delta[w]
+
+
+def _betweenness_scales(n: int, k: int | None) -> tuple[float, float]:
+    """The normalization of a source node's and another node's betweenness (networkx's
+    ``_rescale`` for an undirected graph without endpoints)."""
+    big = n - 1
+    if big < 2:
+        return 1.0, 1.0
+    if k is None:
+        scale = 1 / (big * (big - 1))
+        return scale, scale
+    return (1 / ((k - 1) * (big - 1)) if k > 1 else math.nan), 1 / (k * (big - 1))
+
+
+#: The last PageRank of each graph, with the graph's shape then (see ``pagerank``).
+_PAGERANKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def pagerank(G: nx.Graph) -> dict[str, float]:
     """PageRank on the evidence weights: the measure the explorer sizes nodes by.
 
-    >>> {n: round(v, 3) for n, v in pagerank(nx.Graph([("a", "b"), ("b", "c")])).items()}
+    Computed once per graph: the explorer and the report rank the same projection. A graph
+    that has changed since (in its nodes, edges or total weight) is ranked again.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> {n: round(v, 3) for n, v in pagerank(G).items()}
     {'a': 0.257, 'b': 0.486, 'c': 0.257}
+    >>> G.add_edge("c", "d")
+    >>> round(pagerank(G)["d"], 3)
+    0.175
     """
-    return nx.pagerank(G, weight="weight") if len(G) else {}
+    if not len(G):
+        return {}
+    shape = (G.number_of_nodes(), G.number_of_edges(), G.size(weight="weight"))
+    known = _PAGERANKS.get(G)
+    if known is None or known[0] != shape:
+        known = _PAGERANKS[G] = (shape, nx.pagerank(G, weight="weight"))
+    return dict(known[1])
 
 
 def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
@@ -229,5 +320,5 @@ def _tail(iri: Node) -> str:
     return str(iri).rsplit("/", 1)[-1]
 
 
-__all__ = ["EXAMPLE_TURTLE", "GraphLike", "centrality", "co_mentions", "communities", "content_of", "entity_classes",
-           "evidence_counts", "pagerank", "project", "top_by_class"]
+__all__ = ["EXAMPLE_TURTLE", "GraphLike", "betweenness_centrality", "centrality", "co_mentions", "communities",
+           "content_of", "entity_classes", "evidence_counts", "pagerank", "project", "top_by_class"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import reduce
 
 from kg.convert import to_simplified
 
@@ -159,7 +158,9 @@ INLINE_CLEANERS: tuple[Cleaner, ...] = (
 
 def compose(cleaners: tuple[Cleaner, ...], text: str) -> str:
     """Apply ``cleaners`` left to right."""
-    return reduce(lambda acc, f: f(acc), cleaners, text)
+    for clean in cleaners:
+        text = clean(text)
+    return text
 
 
 def clean_document(text: str) -> str:

@@ -75,6 +75,8 @@ def _link_only(line: str) -> bool:
     s = line.strip().lstrip("-*+•·>").strip()
     if not s or s.startswith("#"):
         return False
+    if "<" not in s and "](" not in s and "://" not in s:  # the common case: no link, no tag
+        return s.strip(" >》»【】[]") in LINK_WORDS
     if _LINK.search(s) and not _TAG.sub("", _LINK.sub("", s)).strip(" |｜/、·>》»"):
         return True
     return _TAG.sub("", s).strip(" >》»【】[]") in LINK_WORDS

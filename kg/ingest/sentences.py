@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’\"'」』）)】》〉]*")
-_SPACE = re.compile(r"\s")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -29,9 +28,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        while s < e and _SPACE.match(text[s]):
+        while s < e and text[s].isspace():  # what \s matches in a str pattern
             s += 1
-        while e > s and _SPACE.match(text[e - 1]):
+        while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
             out.append((s + offset, e + offset))

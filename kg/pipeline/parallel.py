@@ -127,6 +127,27 @@ def chunk_target(total: int, workers: int) -> int:
     return min(max(20_000, total // (workers * 16)), 1_000_000)
 
 
+def side_by_side(tasks: Sequence[Callable[[], Any]]) -> list[Any]:
+    """Run ``tasks`` at the same time and return their results in order: the first in this
+    process, each other one in a forked child that inherits everything the task uses
+    (nothing is pickled but the results). Where processes do not fork, one after another.
+
+    >>> side_by_side([lambda: 1 + 1, lambda: "two"])
+    [2, 'two']
+    """
+    if len(tasks) < 2 or not forks():
+        return [task() for task in tasks]
+
+    def run(i: int) -> Any:
+        return tasks[i]()
+
+    with ProcessPoolExecutor(max_workers=len(tasks) - 1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_init_worker, initargs=(run, os.getpid())) as pool:
+        others = [pool.submit(_run_chunk, [i]) for i in range(1, len(tasks))]
+        first = tasks[0]()
+        return [first] + [f.result()[0][1] for f in others]
+
+
 def pool_map(fn: Callable[[int], Any], sizes: Sequence[int], workers: int,
              on_result: Callable[[int, Any], None]) -> None:
     """Call ``fn(i)`` for ``i`` in ``range(len(sizes))`` in ``workers`` processes.

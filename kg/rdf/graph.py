@@ -77,9 +77,24 @@ class _Collector:
     rules: set[str] = field(default_factory=set)
     aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     used: set[EntityRef] = field(default_factory=set)
+    literals: dict[tuple[str, int | str], Literal] = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
+
+    def integer(self, n: int) -> Literal:
+        """The xsd:integer literal ``n``, made once (offsets repeat: a Literal costs 10 µs)."""
+        found = self.literals.get(("int", n))
+        if found is None:
+            found = self.literals[("int", n)] = Literal(n, datatype=_INTEGER)
+        return found
+
+    def sentence(self, text: str) -> Literal:
+        """The ``@zh`` literal of an evidence sentence, made once per sentence."""
+        found = self.literals.get(("zh", text))
+        if found is None:
+            found = self.literals[("zh", text)] = zh(text)
+        return found
 
 
 def resolve_classes(extractions: Sequence[Extraction]) -> tuple[dict[EntityRef, EntityRef], list[str]]:
@@ -153,7 +168,7 @@ def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
             facts.relation(r)
     _entity_triples(out)
     _rule_triples(out)
-    return sorted(out.triples, key=_triple_key), out.log
+    return sorted_triples(out.triples), out.log
 
 
 @dataclass(frozen=True)
@@ -178,9 +193,9 @@ class _ArticleFacts:
         out.add(e_iri, _PREDICATE, p)
         out.add(e_iri, _OBJECT, o)
         out.add(e_iri, _ARTICLE, a_iri)
-        out.add(e_iri, _SENTENCE, zh(article.text[ev.sentence_start:ev.sentence_end]))
-        out.add(e_iri, _START, Literal(ev.start, datatype=_INTEGER))
-        out.add(e_iri, _END, Literal(ev.end, datatype=_INTEGER))
+        out.add(e_iri, _SENTENCE, out.sentence(article.text[ev.sentence_start:ev.sentence_end]))
+        out.add(e_iri, _START, out.integer(ev.start))
+        out.add(e_iri, _END, out.integer(ev.end))
         out.add(e_iri, _RULE, rule_iri(ev.rule))
         out.rules.add(ev.rule)
         return True
@@ -300,8 +315,30 @@ def _article_triples(out: _Collector, article: Article) -> None:
         out.add(column_iri(col), RDFS.label, zh_name(col))
 
 
-def _triple_key(t: Triple) -> tuple:
-    return (str(t[0]), str(t[1]), type(t[2]).__name__, str(t[2]))
+def sorted_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``triples`` in the graph's order: by subject, predicate (as strings), then object
+    (by its kind of term, then as a string).
+
+    Grouped by subject first, so that only a subject's own few triples are sorted together
+    with string keys: a key of three strings for every triple at once would copy every
+    term of every triple, the texts of the articles included (twice the graph's memory).
+
+    >>> a, b = URIRef("http://x/a"), URIRef("http://x/b")
+    >>> ordered = sorted_triples([(b, a, Literal("1")), (a, b, b), (a, b, Literal("2")), (a, a, a)])
+    >>> ordered[:3] == [(a, a, a), (a, b, Literal("2")), (a, b, b)]
+    True
+    """
+    by_subject: dict[URIRef, list[Triple]] = defaultdict(list)
+    for t in triples:
+        by_subject[t[0]].append(t)
+    out: list[Triple] = []
+    for subject in sorted(by_subject, key=str):
+        out.extend(sorted(by_subject[subject], key=_predicate_object_key))
+    return out
+
+
+def _predicate_object_key(t: Triple) -> tuple[str, str, str]:
+    return str(t[1]), type(t[2]).__name__, str(t[2])
 
 
 def to_graph(triples: Iterable[Triple]) -> Graph:

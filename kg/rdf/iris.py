@@ -9,6 +9,7 @@ rdflib.term.URIRef('https://w3id.org/gonghui-kg/resource/group/农民工')
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import URIRef
 
@@ -20,15 +21,20 @@ from kg.rdf.namespace import CLASS_SEGMENT, GHR_IRI
 _UNSAFE = frozenset(' "<>\\^`{|}%#?/') | frozenset(chr(c) for c in range(0x20)) | {"\x7f"}
 
 
+_UNSAFE_CHAR = re.compile("[" + re.escape("".join(sorted(_UNSAFE | set("\u2028\u2029\ufeff")))) + "]")
+
+
 def iri_segment(name: str) -> str:
-    """``name`` with only IRI-unsafe characters percent-encoded."""
-    out: list[str] = []
-    for ch in name:
-        if ch in _UNSAFE or ch in "\u2028\u2029\ufeff":
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
-        else:
-            out.append(ch)
-    return "".join(out)
+    """``name`` with only IRI-unsafe characters percent-encoded.
+
+    >>> iri_segment("职工 之家/100%")
+    '职工%20之家%2F100%25'
+    """
+    return _UNSAFE_CHAR.sub(_percent_encoded, name)
+
+
+def _percent_encoded(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8"))
 
 
 def digest(*parts: object, size: int = 16) -> str:

@@ -146,15 +146,22 @@ class GraphContent:
         return self.labels.get(str(node), "") if node is not None else ""
 
 
-def read_triples(triples: Iterable[Triple]) -> GraphContent:
-    """Read ``triples`` (rdflib terms: a build's triples, or an rdflib Graph) in one pass."""
+def read_triples(triples: Iterable[Triple], *, distinct: bool = False) -> GraphContent:
+    """Read ``triples`` (rdflib terms: a build's triples, or an rdflib Graph) in one pass.
+
+    ``distinct``: the triples are known to hold no repeat (a build's, a store's), so none
+    is looked for (hashing every rdflib Literal is a Python call).
+    """
     by_predicate: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     seen: set[Triple] = set()
+    size = 0
     for t in triples:
-        if t not in seen:
-            seen.add(t)
+        if distinct or t not in seen:
+            if not distinct:
+                seen.add(t)
+            size += 1
             by_predicate[t[1]][t[0]].append(t[2])
-    return _content(len(seen), by_predicate)
+    return _content(size, by_predicate)
 
 
 def read_file(path: str | os.PathLike) -> GraphContent:
@@ -171,7 +178,8 @@ def read_file(path: str | os.PathLike) -> GraphContent:
             out = converted[term] = term_to_rdflib(term)
         return out
 
-    return read_triples((conv(t.subject), conv(t.predicate), conv(t.object)) for t in store_triples(load_store(path)))
+    triples = ((conv(t.subject), conv(t.predicate), conv(t.object)) for t in store_triples(load_store(path)))
+    return read_triples(triples, distinct=True)  # a store holds each triple once
 
 
 def _literals(values: list[Node] | None) -> tuple[str, ...]:
@@ -183,6 +191,8 @@ def _strings(values: list[Node] | None) -> tuple[str, ...]:
 
 
 def _nodes(values: list[Node] | None) -> tuple[Node, ...]:
+    if values and len(values) == 1:  # the common case: an evidence node's one sentence, start, rule...
+        return (values[0],)
     return tuple(sorted(values or (), key=str))
 
 

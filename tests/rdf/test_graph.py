@@ -193,3 +193,22 @@ def test_metadata_lines_give_the_publisher_and_the_original_title(tmp_path):
     assert g.value(art, DCTERMS.alternative) == Literal("温暖送到职工心坎上", lang="zh")
     text = str(g.value(art, GH.text))
     assert "工人日报" not in text and "原标题" not in text  # used, and kept out of the text
+
+
+def test_triples_come_sorted_by_subject_predicate_and_object_as_strings():
+    from kg.pipeline.run import build
+
+    triples = list(build(output=__import__("tempfile").mkdtemp(), workers=1, html=False).triples)
+    expected = sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), type(t[2]).__name__, str(t[2])))
+    assert triples == expected
+    assert len(triples) > 500  # the seed corpus: a real graph, many subjects and kinds of object
+
+
+def test_iri_segments_encode_exactly_the_unsafe_characters():
+    from kg.rdf.iris import iri_segment
+
+    unsafe = ' "<>\\^`{|}%#?/' + "".join(chr(c) for c in range(0x20)) + "\x7f\u2028\u2029\ufeff"
+    for ch in unsafe:
+        assert iri_segment(f"工{ch}会") == "工" + "".join(f"%{b:02X}" for b in ch.encode()) + "会", repr(ch)
+    kept = "农民工-_.~!$&'()*+,;=:@[]ÀÉ\u3000１"
+    assert iri_segment(kept) == kept

@@ -1,8 +1,10 @@
 """The process pool: same graph whatever the number of workers."""
 
+import os
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -29,6 +31,29 @@ def test_pool_results_fill_the_cache_like_a_serial_build(mixed_corpus, one_worke
     again = build([mixed_corpus], tmp_path / "b", html=False, workers=1, cache=cache)
     assert (again.extracted, again.cached) == (0, one_worker.articles)
     assert again.graph_path.read_bytes() == one_worker.graph_path.read_bytes()
+
+
+def test_two_workers_draw_the_same_pages_as_one(tmp_path):
+    one = build(None, tmp_path / "one", workers=1)  # the bundled sample corpus
+    two = build(None, tmp_path / "two", workers=2)  # the explorer drawn in a forked process
+    for name in ("graph.html", "report.html"):
+        assert (two.output / name).read_bytes() == (one.output / name).read_bytes(), name
+    assert "<svg" in two.report_path.read_text(encoding="utf-8")
+
+
+def test_side_by_side_tasks_share_this_process_data_and_their_errors_come_back():
+    from kg.pipeline.parallel import side_by_side
+
+    unpicklable = {"lock": threading.Lock(), "pid": os.getpid()}  # inherited by the fork, never sent
+    done = side_by_side([lambda: os.getpid(), lambda: (os.getpid(), unpicklable["pid"])])
+    assert done[0] == os.getpid() and done[1][1] == os.getpid()
+    assert done[1][0] != os.getpid()  # the second task ran in another process
+
+    def fails() -> None:
+        raise ValueError("report.html: no room left on the device")
+
+    with pytest.raises(ValueError, match="no room left"):
+        side_by_side([lambda: None, fails])
 
 
 @pytest.mark.parametrize("bad", ["0", "-2", "two"])

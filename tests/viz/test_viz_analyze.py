@@ -75,3 +75,37 @@ def test_co_mentions_counts_articles_naming_both(small_graph):
     assert co_mentions(small_graph) == []
     assert co_mentions(g) == [(GHR + "group/农民工", GHR + "group/快递员", 2)]
     assert (GHR + "group/农民工", GHR + "org/中华全国总工会", 1) in co_mentions(g, min_articles=1)
+
+
+def _string_graph(n: int, m: int, seed: int) -> nx.Graph:
+    """A random graph on string nodes (as the projection's IRIs), some of it disconnected."""
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    return nx.relabel_nodes(G, {i: f"node/{(i * 7919) % n}" for i in G})
+
+
+def test_betweenness_is_the_same_floats_as_networkx():
+    from kg.analyze import betweenness_centrality
+
+    for n, m, seed in ((1, 0, 0), (2, 1, 0), (3, 2, 0), (40, 60, 1), (120, 150, 2), (300, 900, 3)):
+        G = _string_graph(n, m, seed)
+        assert betweenness_centrality(G) == nx.betweenness_centrality(G)
+        for k in (2, 10, n - 1, n):
+            if 1 < k <= n:
+                ours = betweenness_centrality(G, k=k, seed=7)
+                theirs = nx.betweenness_centrality(G, k=k, seed=7)
+                assert list(ours.items()) == list(theirs.items()), (n, m, k)
+
+
+def test_pagerank_is_ranked_again_when_the_graph_changes():
+    from kg.analyze import pagerank
+
+    G = _string_graph(60, 120, 4)
+    nx.set_edge_attributes(G, 1, "weight")
+    first = pagerank(G)
+    assert first == nx.pagerank(G, weight="weight")
+    u, v = next(iter(G.edges))
+    G.edges[u, v]["weight"] = 9  # same nodes and edges, another weight
+    again = pagerank(G)
+    assert again == nx.pagerank(G, weight="weight") and again != first
+    again["x"] = 1.0  # the caller's copy: the next answer is unchanged
+    assert "x" not in pagerank(G)
