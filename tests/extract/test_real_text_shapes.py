@@ -94,6 +94,9 @@ ENTITIES = [
     ("农民工来到渭水区总工会职工法律服务中心寻求帮助。", "Organization", "渭水区总工会职工法律服务中心", "org.facility"),
     # a bare 总工会 in a chain of posts is the union of the place before it
     ("奎山市人大副主任、总工会主席田新华出席。", "Organization", "奎山市总工会", "org.chain-union"),
+    # two categories after a list's 等; a hotline by its number
+    ("按规定享受养老、医疗、失业等社会保险补贴和岗位补贴。", "Measure", "岗位补贴", "measure.list-category"),
+    ("畅通门户网站、“12351”热线等渠道。", "Measure", "12351热线", "measure.quoted"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names

@@ -308,6 +308,8 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     """The measure the quoted name ``m`` names, if it is one."""
     text = ctx.text
     name = next(g for g in m.groups() if g is not None)
+    if name.isdigit() and 3 <= len(name) <= 6 and text.startswith("热线", m.end()):  # “12351”热线
+        return [Candidate(m.start(), m.end() + 2, "Measure", name + "热线", "measure.quoted")]
     slogan = _slogan_campaign(text, m.end(), name)  # “情系职工，清凉一夏”活动
     if not slogan and _not_a_name(ctx, name):
         return []
@@ -421,7 +423,7 @@ def _re_means():
 
 #: Heads strong enough to name a measure after a list's 等: 养老、医疗、失业等社会保险补贴.
 _LIST_HEADS = ("补贴", "津贴", "补助", "补助金", "保险")
-_AFTER_LIST = re.compile(r"等([\u4e00-\u9fff]{4,10})(?=[，,。；;])")
+_AFTER_LIST = re.compile(r"等([\u4e00-\u9fff]{4,10}(?:[和及][\u4e00-\u9fff]{4,10})?)(?=[，,。；;])")
 
 
 @rule("measure.list-category", example="按照规定享受养老、医疗、失业等社会保险补贴。", expect=("Measure", "社会保险补贴"),
@@ -430,15 +432,24 @@ def list_categories(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
     for m in _AFTER_LIST.finditer(text):
-        name = m.group(1)
-        head = next((h for h in _LIST_HEADS if name.endswith(h)), None)
-        if head is None or "的" in name or "、" not in text[max(0, m.start() - 16):m.start()]:
+        if "、" not in text[max(0, m.start() - 16):m.start()]:
             continue  # 等 must close a list: 养老、医疗、失业等
-        nominal = all(flag in ("n", "vn", "nz", "b", "j", "l", "an") for _s, _e, flag in ctx.pos_tags(m.start(1), m.end(1)))
-        if nominal and _good_measure(name, head) and ctx.is_boundary(m.start(1)):
-            out.append(Candidate(m.start(1), m.end(1), "Measure", measure_label(name, ctx.comp.lexicon),
-                                 "measure.list-category"))
+        pos = m.start(1)
+        for name in re.split("[和及]", m.group(1)):  # …等社会保险补贴和岗位补贴: each a category
+            out += _list_category(ctx, pos, name)
+            pos += len(name) + 1
     return out
+
+
+def _list_category(ctx: Context, pos: int, name: str) -> list[Candidate]:
+    head = next((h for h in _LIST_HEADS if name.endswith(h)), None)
+    if head is None or "的" in name or not ctx.is_boundary(pos):
+        return []
+    end = pos + len(name)
+    if not all(flag in ("n", "vn", "nz", "b", "j", "l", "an") for _s, _e, flag in ctx.pos_tags(pos, end)) \
+            or not _good_measure(name, head):
+        return []
+    return [Candidate(pos, end, "Measure", measure_label(name, ctx.comp.lexicon), "measure.list-category")]
 
 
 @rule("measure.by-means", example="通过以奖代补、购买服务等方式支持基层工会。", expect=("Measure", "以奖代补"),
