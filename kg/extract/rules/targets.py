@@ -474,7 +474,9 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
             inner.setdefault(c.start, []).append(c)
     out = []
     for m in _by_cls(facts.found, "Measure"):
-        g = by_end.get(m.start) or (by_end.get(m.start - 1) if text[m.start - 1:m.start] in "“\"「『‘" else None)
+        lead = m.start - (1 if text[m.start - 1:m.start] in "“\"「『‘" else 0)
+        lead -= next((len(w) for w in _FREE_WORDS if text.endswith(w, 0, lead)), 0)  # 女职工免费“两癌”筛查
+        g = by_end.get(m.start) or by_end.get(lead)
         if g is not None and not _is_agent(g.ref):
             out += _rel(ctx, "targets", m.ref, g.ref, g.start, m.end, "targets.compound")
             continue
@@ -486,6 +488,10 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
             if not _is_agent(ref) and ref in refs:
                 out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
     return out
+
+
+#: How a service is given, printed between the group and its name: 女职工免费“两癌”筛查.
+_FREE_WORDS = ("免费", "义务", "定期", "专项", "优先")
 
 
 def _heading_groups(text: str, m: Found, first: int, inner: dict[int, list[Candidate]]) -> list[EntityRef]:
