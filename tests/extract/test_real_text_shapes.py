@@ -97,6 +97,14 @@ ENTITIES = [
     # two categories after a list's 等; a hotline by its number
     ("按规定享受养老、医疗、失业等社会保险补贴和岗位补贴。", "Measure", "岗位补贴", "measure.list-category"),
     ("畅通门户网站、“12351”热线等渠道。", "Measure", "12351热线", "measure.quoted"),
+    # a district jieba reads as an organization name; a name before 家中; a slogan whose head
+    # says what was done (送春联活动) names the campaign alone; a count before an enumeration
+    ("此次比赛由解放区总工会主办。", "Organization", "解放区总工会", "org.place-union"),
+    ("慰问组来到困难劳模李芬家中。", "Person", "李芬", "person.group-name"),
+    ("区总工会开展“迎新春 送祝福”送春联活动。", "Measure", "迎新春 送祝福", "measure.quoted"),
+    ("积极投身“中国梦·劳动美”劳动竞赛。", "Measure", "中国梦·劳动美", "measure.quoted"),
+    ("慰问近千名商场信息员、物流配送员等新就业形态劳动者。", "WorkerGroup", "商场信息员", "group.enum-head"),
+    ("大赛由香港工会联合会、澳门工会联合总会共同主办。", "Organization", "澳门特别行政区工会联合总会", "org.place-union"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names
@@ -135,6 +143,11 @@ NOT_ENTITIES = [
     ("他回答说“好的，我明白”这句话。", "Measure", "好的，我明白"),  # no 活动 after it
     ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
     ("该公司在上市委员会审议通过。", "Organization", "上市委员会"),
+    ("宣传教育部部长王长明出席。", "Organization", "教育部"),  # a union's department
+    ("慰问两家公司工会联合会近千名会员。", "Organization", "两家公司工会联合会"),
+    ("此次活动将“站长日”与新春送温暖活动结合。", "Measure", "站长日与新春送温暖活动"),
+    ("组织教职工开展以“爱国奋斗，争创一流”为主题的知识竞赛。", "Measure", "爱国奋斗，争创一流"),  # a theme
+    ("漳州第一技工学校廖如萱等11名职工荣获称号。", "Person", "荣获"),
     ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),
     ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
 ]
@@ -167,6 +180,9 @@ MEMBERS = [
     ("奎山市人大副主任、总工会主席田新华出席。", "田新华", "奎山市总工会", "主席", "member.post-name"),
     ("区总工会副主席、区女职工委员会主任何小英作报告。", "何小英", "区总工会", "副主席", "member.post-name"),
     ("市总工会党组书记、常务副主席杜拥明进行欢送并致辞。", "杜拥明", "市总工会", "常务副主席", "member.post-name"),
+    ("卫东区人大副主任，卫东区总工会主席李文明、副主席司军华陪同。", "李文明", "卫东区人大", "副主任", "member.post-name"),
+    ("卫东区人大副主任，卫东区总工会主席李文明、副主席司军华陪同。", "司军华", "卫东区总工会", "副主席", "member.post-name"),
+    ("涿北市技师学院党总支书记、院长鲁清明出席。", "鲁清明", "涿北市技师学院", "党总支书记", "member.post-name"),
     # a municipality in the article is never the province of 省总工会
     ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
 ]

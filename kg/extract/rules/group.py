@@ -205,4 +205,9 @@ def _trim_left_item(ctx: Context, s: int, e: int) -> int | None:
                 or ctx.text[ts:te] in inv.AIM_WORDS:
             break
         start = ts
+    count = _COUNT_LEAD.match(ctx.text, start, e)  # 近千名商场信息员: the count is no part of it
+    start = count.end() if count else start
     return start if e - start >= 2 else None
+
+
+_COUNT_LEAD = re.compile(r"(?:近|约|共|逾)?(?:\d+|[一二两三四五六七八九十百千万几数]+)(?:余|多)?名")

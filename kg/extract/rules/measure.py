@@ -235,7 +235,7 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
     if len(name) > 4 or run is None or "服务" in run.group():
         return None
     tail = run.group()
-    cut = next((i for i in range(1, len(tail)) if tail.startswith(_TAIL_BREAKS, i)), len(tail))
+    cut = next((i for i in range(len(tail)) if tail.startswith(_TAIL_BREAKS, i)), len(tail))
     for n in range(cut, 5, -1):
         if tail[:n].endswith(inv.MEASURE_HEADS) and ctx.is_boundary(pos + n):
             return _QUOTE_SUFFIX.match(text, pos, pos + n)
@@ -317,7 +317,7 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     if standing is not None:  # “两节”送温暖活动: an occasion of a standing programme
         return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
     ext = _quote_tail(ctx, m.end(), name)
-    if ext is not None:
+    if ext is not None and not (slogan and ext.group().lstrip("大") not in _PROGRAMME_WORDS):
         # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
         # “两癌”免费筛查, “同心圆”职工之家建设提升行动: the quoted word names only part of the measure
         label = measure_label(name + ext.group(), ctx.comp.lexicon)
@@ -348,9 +348,14 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
 _HANDED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)了?(?:\d+|[一二两三四五六七八九十百千万]+)?余?[份个袋箱]?$")
 
 
+#: What a two-part slogan's head may be for the head to join its name: “比学习，赶先进”大行动;
+#: “迎新春 送祝福”送春联活动 is named by the slogan alone.
+_PROGRAMME_WORDS = ("行动", "活动", "竞赛", "大赛", "行动计划", "专项行动")
+
+
 _SLOGAN_PARTS = re.compile(r"([\u4e00-\u9fff]{3,8})([，,、·•・ ])([\u4e00-\u9fff]{3,8})")
 #: How far a campaign's 活动/行动 may follow a two-part slogan: “温暖回家路·工会伴你行”农民工返乡专列活动.
-_SLOGAN_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:活动|行动)")
+_SLOGAN_TAIL = re.compile(r"(?:(?!主题)[\u4e00-\u9fff]){0,10}?(?:活动|行动|竞赛|大赛)")  # not a theme: “…”为主题的竞赛
 
 
 def _slogan_campaign(text: str, pos: int, name: str) -> bool:

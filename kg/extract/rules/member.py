@@ -83,8 +83,8 @@ def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
     for p in sorted(_by_cls(facts.found, "Person"), key=lambda f: f.start):  # the posts before a name decide
         pstart, posts = posts_before(text, _list_start(text, p, people))
         org = orgs.get(pstart)
-        if org is None and posts and text[pstart - 1:pstart] in ("，", ","):
-            # 市总工会主席甲，副主席乙: the organization of the name before goes on
+        if org is None and posts and text[pstart - 1:pstart] in ("，", ",", "、"):
+            # 市总工会主席甲，副主席乙 (or 、副主席乙): the organization of the name before goes on
             org = first_org.get(pstart - 1)
             if org is not None:
                 out += _held(ctx, p, org, pstart, posts)
@@ -97,7 +97,7 @@ def members_from_posts(ctx: Context, facts: Facts) -> list[Relation]:
             out += _held(ctx, p, org, pstart, posts)
             # 区总工会副主席、区女职工委员会主任: a level word may open the next organization
             before = org.start - (1 if text[org.start - 1:org.start] in ("省", "市", "县", "区") else 0)
-            if not text.endswith("、", 0, before):
+            if not text.endswith(("、", "，", ","), 0, before):  # 区人大副主任，区总工会主席甲: one chain
                 break
             pstart, posts = posts_before(text, before - 1)
             org = orgs.get(pstart) if posts else None

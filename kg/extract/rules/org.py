@@ -30,7 +30,20 @@ from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, voca
 @rule("org.vocab", example="全总召开书记处会议。", expect=("Organization", "中华全国总工会"),
       description="a name in ontology/vocab/organizations.ttl (全总, 中华全国总工会, 基层工会)")
 def vocabulary_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
-    return vocabulary_matches(ctx, "Organization", "org.vocab")
+    text, depts = ctx.text, _dept_endings()
+    return [c for c in vocabulary_matches(ctx, "Organization", "org.vocab")
+            if not any(len(d) > c.length and text.startswith(d, c.end - len(d)) for d in depts.get(text[c.end - 1], ()))]
+
+
+@cache
+def _dept_endings() -> dict[str, tuple[str, ...]]:
+    """Department names by their last character: 宣传教育部 is a union's department, never
+    the 教育部 it ends with."""
+    out: dict[str, list[str]] = {}
+    for d in inv.DEPARTMENT_HEADS:
+        out.setdefault(d[-1], []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
 
 
 def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
@@ -210,7 +223,7 @@ _LEVELS = ("自治州", "街道", "特区", "省", "市", "县", "区", "镇", "
 def _place_word(ctx: Context, start: int, place: str) -> bool:
     """``place`` (a name, then its level) names a place: jieba cuts the whole sentence so
     that the place, or its name before the level, is one word, which alone it tags as a
-    place (莒县, 平湖 before 街道) or, two or three characters long, as a proper name
+    place (莒县, 平湖 before 街道; 卫东区/nt with its level) or, two or three characters long, as a proper name
     right before the level (元江/nr 县总工会); never the tail of other words (黄庆/和/及/县总工会)."""
     level = next(lv for lv in _LEVELS if place.endswith(lv))
     for end in (start + len(place), start + len(place) - len(level)):
@@ -220,7 +233,8 @@ def _place_word(ctx: Context, start: int, place: str) -> bool:
             continue
         tags = ctx.pos_tags(start, end)
         flag = tags[0][2] if len(tags) == 1 else ""
-        if flag == "ns" or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3):
+        if flag == "ns" or (flag == "nt" and end == start + len(place) and level in ("区", "县")) \
+                or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3):
             return True
     return False
 
@@ -274,12 +288,12 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
 
 #: Words the tagger may call nouns that never stand inside a unit's name: 代表总公司工会
 #:慰问 (on its behalf), 经公司工会推荐 (through it).
-_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过")
+_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", "两家", "多家", "各家", "几家")
 
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
                           r"|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",

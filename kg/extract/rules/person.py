@@ -195,19 +195,24 @@ def quoted_title_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工.
+_NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?")
+
+
 @rule("person.names-before-group", example="顾绍明、常英芝等困难职工对区总工会满怀感激。", expect=("Person", "常英芝"),
       description="names listed before 等 and a worker group (甲、乙等困难职工); only names jieba tags as names")
 def names_before_group(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     groups = {c.start for c in pool.of(*VOCAB_RULES, "group.modifier-head") if c.cls == "WorkerGroup"}
     out = []
-    for m in re.finditer("等", text):
+    for m in _NAMES_THEN_GROUP.finditer(text):
         if m.end() not in groups:
             continue
         end = m.start()
         for _ in range(8):  # a list of names, last to first
             start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed=True)), None)
-            if start is None or (start > 0 and text[start - 1] not in "、，,：:（( \u3000" and is_cjk(text[start - 1])):
+            glued = start is not None and start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、，,：:（( \u3000"
+            if start is None or (glued and end - start < 3):  # a unit's name may run into a full name
                 break
             out.append(Candidate(start, end, "Person", text[start:end], "person.names-before-group"))
             if start == 0 or text[start - 1] != "、":
@@ -230,8 +235,8 @@ def _name_after_group(ctx: Context, pos: int) -> int | None:
     end = next((e for e in ends if not text[e:e + 1] or not is_cjk(text[e]) or text.startswith(inv.AFTER_NAME, e)), None)
     if end is None or not all(is_cjk(c) for c in text[pos:end]):
         return None
-    if text[pos:end] in inv.NOT_NAMES or any(c in _NOT_IN_NAMES for c in text[pos + 1:end]):
-        return None
+    if text[pos:end] in inv.NOT_NAMES or text[pos:end] in inv.AFTER_NAME or any(c in _NOT_IN_NAMES for c in text[pos + 1:end]):
+        return None  # 职工荣获称号: a word that follows names is none
     return end
 
 
