@@ -35,6 +35,8 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
 # --- every byline form, in place: (Markdown of one article, its authors) -----------------
 
 @pytest.mark.parametrize("text, names", [
+    # a credit ending the article: a paper and its app before 记者, 文、图/; a unit as 通讯员 is no author
+    (f"# 标题\n\n{BODY}\n\n文、图/某州日报新花城记者：张小丽\n\n通讯员：某州市工人文化宫", ["张小丽"]),
     # a byline line under the title, names padded to the width of three characters
     (f"# 标题\n\n本报记者  张  明  李  华\n\n{BODY}", ["张明", "李华"]),
     (f"# 标题\n\n本报记者　张　明　王小华\n\n{BODY}", ["张明", "王小华"]),
