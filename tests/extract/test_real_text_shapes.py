@@ -59,6 +59,7 @@ ENTITIES = [
     ("各地要合理确定工资指导线。", "Measure", "工资指导线", "measure.vocab"),
     ("推行计件工资制和岗位工资制。", "Measure", "计件工资制", "measure.vocab"),
     ("参加第九届全国职工职业技能大赛。", "Measure", "全国职工职业技能大赛", "measure.edition"),
+    ("贵州省第一届职工职业技能大赛决赛开幕。", "Measure", "贵州省职工职业技能大赛", "measure.numbered-edition"),
     ("市总工会启动2031年中秋国庆期间金秋助学活动。", "Measure", "金秋助学", "measure.edition"),
     # study campaigns, service circles, allowances, coordination meetings
     ("深入开展党纪学习教育。", "Measure", "党纪学习教育", "measure.verb-object"),

@@ -529,3 +529,33 @@ def dated_actions(ctx: Context, pool: Pool) -> list[Candidate]:
         if _good_measure(label, head) and not label.startswith(tuple(inv.MEASURE_VERBS)):
             out.append(Candidate(m.start(), e, "Measure", label, "measure.dated-action"))
     return out
+
+
+#: A numbered edition of a contest: 解放区第七届职工技能大赛, 粤港澳大湾区第四届职业技能大赛.
+_NUMBERED = re.compile(r"第[一二三四五六七八九十百\d]{1,4}届(?P<name>[\u4e00-\u9fff]{2,14}?(?:技能大赛|大赛|竞赛|运动会))")
+
+
+@rule("measure.numbered-edition", example="为期一个多月的解放区第七届职工技能大赛圆满落幕。",
+      expect=("Measure", "解放区职工技能大赛"),
+      description="a numbered edition of a contest names the contest, with the place printed before it (解放区第七届职工技能大赛); the full form kept as an alias")
+def numbered_editions(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    for m in _NUMBERED.finditer(text):
+        e = m.end("name")
+        if not ctx.is_boundary(e) or ctx.sentence_of(m.start(), e) is None:
+            continue
+        start, place = _place_before(ctx, m.start())
+        label = measure_label(place + m.group("name"), ctx.comp.lexicon)
+        if not label.startswith(tuple(inv.MEASURE_VERBS)):
+            out.append(Candidate(start, e, "Measure", label, "measure.numbered-edition"))
+    return out
+
+
+def _place_before(ctx: Context, pos: int) -> tuple[int, str]:
+    """(start, name) of the place jieba reads right before ``pos`` (解放区/nt, 贵州省/ns), else (pos, "")."""
+    tags = ctx.pos_tags(max(0, pos - 8), pos)
+    if tags and tags[-1][1] == pos and tags[-1][2] in ("ns", "nt") and tags[-1][1] - tags[-1][0] >= 2 \
+            and ctx.is_boundary(tags[-1][0]):
+        return tags[-1][0], ctx.text[tags[-1][0]:pos]
+    return pos, ""
