@@ -27,7 +27,7 @@ GENRE_TAGS = frozenset(
 # Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
 # alone they may start a name such as 文静). A credit may run them together with the names
 # (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
-_MEDIA = r"[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心)"
+_MEDIA = r"(?:[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心)|央视|央广|总台|[\u4e00-\u9fff]{2,4}卫视)"
 _ROLE_WORD = (
     r"文\s*[/／|｜丨、]\s*图\s*[/／:：|｜丨]?|(?:文|图|摄影?|图片)\s*[/／:：|｜丨]"
     rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{_MEDIA}\s*[-－—/]\s*)?{_MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
