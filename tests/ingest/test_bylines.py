@@ -162,7 +162,7 @@ def test_parse_byline_line(line, names):
     ("（一）加强领导。", None),
     ("本报讯 近日，会议召开。", None),
     # a broadcaster before 记者 is no name
-    ("新闻联播消息（央视记者 张小明 李小华）今天，会议召开。", ("张小明", "李小华")),
+    ("央视网消息（央视记者 张小明 李小华）：今天，会议召开。", ("张小明", "李小华")),
     # a local media centre before 记者 is no name
     ("慶陽網訊（慶陽融媒記者 張小倩）8月6日，比賽開賽。", ("張小倩",)),
     # traditional characters: role words read simplified, names kept as printed
