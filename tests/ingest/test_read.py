@@ -215,6 +215,7 @@ def test_a_file_that_grows_while_read_is_never_read_past_the_cap(tmp_path):
     """A writer appends without pause: whichever check sees it first, the file is skipped,
     and the reader never takes in more than the cap."""
     import threading
+    import time
 
     path = tmp_path / "growing.md"
     path.write_text(TEXT, encoding="utf-8")
@@ -229,6 +230,8 @@ def test_a_file_that_grows_while_read_is_never_read_past_the_cap(tmp_path):
     writer = threading.Thread(target=grow)
     writer.start()
     try:
+        while path.stat().st_size <= 200_000:  # the writer is under way (a loaded machine may start it late)
+            time.sleep(0.001)
         _, [skip] = read_in_thread([path], max_bytes=200_000)
     finally:
         stop.set()
