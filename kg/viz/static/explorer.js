@@ -459,7 +459,7 @@
     function settleSoon() { clearTimeout(settleTimer); settleTimer = setTimeout(settle, SETTLE_MS); }
     function settle() {
       settleTimer = 0;
-      if (cam.isAnimated() || mouse.isMouseDown || mouse.currentWheelDirection) { settleSoon(); return; }
+      if (cam.isAnimated() || mouse.isMouseDown || touching || mouse.currentWheelDirection) { settleSoon(); return; }
       gesture = false;
       var t0 = performance.now(), was = moving;
       var changed = hooks.settled();  // the edges the budget gives the new view, or null
@@ -486,8 +486,14 @@
       settleSoon();
     };
     cam.on("updated", sigma.activeListeners.camera);
-    mouse.on("wheel", function () { gesture = true; settleSoon(); });
-    mouse.on("mousedown", function () { gesture = true; settleSoon(); });
+    // A gesture: a wheel step, or a button or finger down until it is lifted (and the
+    // camera's inertia after it). Touch rotation turns the camera: drawn for real.
+    var touching = false, touch = sigma.getTouchCaptor();
+    function start() { gesture = true; settleSoon(); }
+    mouse.on("wheel", start);
+    mouse.on("mousedown", start);
+    touch.on("touchdown", function () { touching = true; start(); });
+    touch.on("touchup", function (ev) { touching = ev.touches.length > 0; settleSoon(); });
 
     sigma.on("afterRender", function () {
       stills++;
