@@ -383,9 +383,10 @@ def test_a_heavy_view_moves_its_last_frame_and_is_drawn_in_full_once_it_stops(tm
     assert not page.evaluate("window.kgExplorer.renderer.moving()")
     before = page.evaluate("window.kgExplorer.renderer.frames()")
     page.evaluate("""() => { const R = window.kgExplorer.renderer, nodes = R.sigma.getCanvases().nodes;
+        const sketch = document.querySelector("#graph canvas.overview");
         window.kgMoves = [];
         R.sigma.getCamera().on("updated", () => window.kgMoves.push(
-            {moving: R.moving(), frames: R.frames(), transform: nodes.style.transform})); }""")
+            {moving: R.moving(), frames: R.frames(), transform: nodes.style.transform, sketch: !sketch.hidden})); }""")
     box = page.locator("#graph").bounding_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     wheel_in(page, cx, cy, 3)
@@ -396,13 +397,16 @@ def test_a_heavy_view_moves_its_last_frame_and_is_drawn_in_full_once_it_stops(tm
     settled(page)
     moves = page.evaluate("window.kgMoves")
     assert len(moves) >= 5
-    # while the camera moved, nothing was drawn: the last still frame was moved and scaled
-    assert all(m["moving"] and m["frames"] == before and m["transform"].startswith("matrix(") for m in moves)
+    # while the camera moved, nothing was drawn: the last still frame was moved and scaled,
+    # over a sketch of the whole picture
+    assert all(m["moving"] and m["frames"] == before and m["transform"].startswith("matrix(") and m["sketch"]
+               for m in moves)
     # once it stopped, everything shown was drawn again, in place, with its labels
     assert page.evaluate("window.kgExplorer.renderer.frames()") > before
     layers = page.evaluate("""() => { const c = window.kgExplorer.renderer.sigma.getCanvases();
-        return [c.nodes.style.transform, c.edges.style.transform, c.labels.style.visibility]; }""")
-    assert layers == ["", "", ""]
+        return [c.nodes.style.transform, c.edges.style.transform, c.labels.style.visibility,
+                document.querySelector("#graph canvas.overview").hidden]; }""")
+    assert layers == ["", "", "", True]
     assert len(page.evaluate("window.kgExplorer.visibleEdges()")) == 4000
     assert page.evaluate("window.kgExplorer.renderer.labels().length") > 0
     assert offline_page.errors == []

@@ -410,6 +410,7 @@
       if (fresh) { fresh = false; return; }  // indexed by the constructor, just now
       thin = shownE > MANY_EDGES;
       endMove();
+      overviewCam = null;  // another picture: the next fit takes a new one
       pending = true;
       sigma.refresh({ schedule: true });
     }
@@ -443,19 +444,56 @@
       if (name === "edges" || name === "nodes" || name === "hoverNodes") { layers.push(canvases[name]); canvases[name].style.transformOrigin = "0 0"; }
       else texts.push(canvases[name]);
     }
+    // Under them, while moving, a sketch of the whole picture (its nodes as dots, drawn on a
+    // 2D canvas just after a fit's frame: copying the WebGL frame instead would wait for the
+    // software rasteriser, 0.2 to 0.4 s), moved the same way: zooming out or dragging shows it
+    // around the still frame (made opaque meanwhile) instead of blank space.
+    var overview = document.createElement("canvas"), overviewCam = null, wantOverview = false;
+    overview.className = "overview"; overview.hidden = true; overview.style.transformOrigin = "0 0";
+    box.insertBefore(overview, box.firstChild);
+    function drawOverview(c) {
+      var t0 = performance.now(), dim = sigma.getDimensions(), at = { cameraState: c }, byColour = {};
+      overview.width = dim.width; overview.height = dim.height;
+      overview.style.width = dim.width + "px"; overview.style.height = dim.height + "px";
+      var ctx = overview.getContext("2d"), scale = sigma.scaleSize(1, c.ratio);
+      ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, dim.width, dim.height);
+      for (var i = 0; i < N.length; i++) {  // one colour after the other, in the graph's order as sigma draws
+        if (!visN[i]) continue;
+        var colour = CLS[N[i].c].color;
+        (byColour[colour] = byColour[colour] || []).push(i);
+      }
+      // framed -> viewport is affine: from three points, rather than a matrix built per node
+      var o = sigma.framedGraphToViewport({ x: 0, y: 0 }, at), ex = sigma.framedGraphToViewport({ x: 1, y: 0 }, at),
+          ey = sigma.framedGraphToViewport({ x: 0, y: 1 }, at);
+      for (var colour in byColour) {
+        ctx.fillStyle = colour; ctx.beginPath();
+        byColour[colour].forEach(function (i) {
+          var f = framed(i), r = Math.max(1, Math.max(2, N[i].s / 3.2) * scale);
+          var x = o.x + (ex.x - o.x) * f.x + (ey.x - o.x) * f.y, y = o.y + (ex.y - o.y) * f.x + (ey.y - o.y) * f.y;
+          ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+        });
+        ctx.fill();
+      }
+      overviewCam = c;
+      T.overview = performance.now() - t0;  // ms, for the benchmark
+    }
     function transformLayers(t) {
       for (var j = 0; j < layers.length; j++) layers[j].style.transform = t;
       for (j = 0; j < texts.length; j++) texts[j].style.visibility = t ? "hidden" : "";
+      canvases.edges.style.background = t && overviewCam ? "#ffffff" : "";
+      overview.hidden = !t || !overviewCam;
+      if (!overview.hidden) overview.style.transform = moved(overviewCam);
     }
-    // The still frame drawn at camera drawnCam, placed as the camera now is: a scale about
-    // the origin and a shift (the camera does not turn while moving).
-    function placeStill() {
+    // The CSS transform that puts a frame drawn at camera state c where the camera now puts
+    // it: a scale about the origin and a shift (the camera does not turn while moving).
+    function moved(c) {
       var now = cam.getState(), dim = sigma.getDimensions(), w = dim.width || 1, at = { cameraState: now };
-      var a = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: drawnCam }), at);
-      var b = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: w, y: 0 }, { cameraState: drawnCam }), at);
+      var a = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: c }), at);
+      var b = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: w, y: 0 }, { cameraState: c }), at);
       var k = (b.x - a.x) / w;
-      transformLayers("matrix(" + k + ",0,0," + k + "," + a.x + "," + a.y + ")");
+      return "matrix(" + k + ",0,0," + k + "," + a.x + "," + a.y + ")";
     }
+    function placeStill() { transformLayers(moved(drawnCam)); }
     function settleSoon() { clearTimeout(settleTimer); settleTimer = setTimeout(settle, SETTLE_MS); }
     function settle() {
       settleTimer = 0;
@@ -499,6 +537,11 @@
       stills++;
       pending = false;
       drawnCam = cam.getState();
+      if (wantOverview && !moving && heavy()) {
+        wantOverview = false;
+        var c = drawnCam;
+        setTimeout(function () { if (!overviewCam && !pending) drawOverview(c); }, 0);  // after this frame
+      }
       if (!moving) transformLayers("");
       else placeStill();  // drawn for the camera of now: identity until the camera moves on
       var ctx = sigma.getCanvases().labels.getContext("2d"), dim = sigma.getDimensions(), w = dim.width, h = dim.height;
@@ -555,6 +598,7 @@
       // a few stragglers do not shrink the picture to a dot.
       fit: function () {
         endMove();
+        wantOverview = true; overviewCam = null;  // the next frame shows the whole picture: sketched after it
         var xs = [], ys = [];
         for (var i = 0; i < N.length; i++) {
           if (!visN[i]) continue;
@@ -574,7 +618,7 @@
       zoomBy: function (f) { endMove(); var s = cam.getState(); cam.setState({ ratio: s.ratio / f }); },
       panBy: function (dx, dy) { endMove(); var s = cam.getState(), h = box.clientHeight || 1; cam.setState({ x: s.x + dx * s.ratio / h, y: s.y - dy * s.ratio / h }); },
       drawNow: function () { endMove(); sigma.render(); },
-      resize: function () { endMove(); sigma.render(); },  // render() takes the new size; no node changes
+      resize: function () { endMove(); overviewCam = null; sigma.render(); },  // render() takes the new size; no node changes
       // The nodes shown in view (node -> 1), or null when the view holds nearly all of them
       // (90% or more: a fit lets the outer 2% go), for the edge budget.
       inView: function () {
