@@ -215,17 +215,18 @@ def interact(page) -> tuple[float, float, int]:
 SETTLED_JS = """async () => {
   const R = window.kgExplorer.renderer, T = window.kgTimings;
   if (!R.moving) return null;
-  const sleep = ms => new Promise(r => setTimeout(r, ms));
-  while (R.moving() || T.settled === undefined) await sleep(20);
+  const sleep = ms => new Promise(r => setTimeout(r, ms)), end = performance.now() + 10000;
+  const wait = async ok => { while (!ok()) { if (performance.now() > end) return false; await sleep(20); } return true; };
+  if (!await wait(() => !R.moving() && T.settled !== undefined)) return null;  // a light view: drawn as it moves
   await sleep(400);  // the settle that follows the last camera step, if one is still due
-  while (R.moving() || T.settled.drawnMs === undefined) await sleep(20);
-  return T.settled;
+  return await wait(() => !R.moving() && T.settled.drawnMs !== undefined) ? T.settled : null;
 }"""
 
 
 def zoom_in_and_stop(page) -> dict | None:
     """Zoom in on a quarter of the view with the wheel and stop: the redraw that follows."""
     box = page.locator("#graph").bounding_box()
+    page.evaluate("window.kgTimings.settled = undefined")
     page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.35)
     for _ in range(ZOOM_IN_STEPS):
         page.mouse.wheel(0, -120)

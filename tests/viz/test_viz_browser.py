@@ -363,9 +363,8 @@ def test_show_all_frames_the_graph_when_edges_turn_thin(tmp_path, offline_page):
 
 def settled(page) -> None:
     """Wait until the camera has stopped and the view is drawn for real (sigma)."""
-    page.wait_for_function("""() => { const R = window.kgExplorer.renderer;
-        return !R.moving() && window.kgTimings.settled !== undefined; }""")
-    page.wait_for_timeout(400)  # a settle still due after the last camera step
+    page.wait_for_function("!window.kgExplorer.renderer.moving()")
+    page.wait_for_timeout(400)  # a move just begun, or a settle still due after the last camera step
     page.wait_for_function("!window.kgExplorer.renderer.moving()")
 
 

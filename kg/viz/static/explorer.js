@@ -510,8 +510,9 @@
         moving = false;
         sigma.render();  // at once, in the same task that drops the transform
       }
-      // for the benchmark: what the end of the last move cost
+      // for the benchmark: what the end of the last move that drew something cost
       // (ms: main thread; drawnMs: until the frame is on screen, two frames later)
+      if (!was && !(changed && changed.length)) return;
       var done = T.settled = { ms: performance.now() - t0, edges: changed ? changed.length : 0, moved: was };
       requestAnimationFrame(function () { requestAnimationFrame(function () { done.drawnMs = performance.now() - t0; }); });
     }
