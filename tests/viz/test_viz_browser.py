@@ -378,7 +378,7 @@ def wheel_in(page, x: float, y: float, steps: int) -> None:
 def test_a_heavy_view_moves_its_last_frame_and_is_drawn_in_full_once_it_stops(tmp_path, offline_page):
     page = offline_page.open(many_mentions_page(tmp_path))  # 800 nodes, 4,000 edges: heavy
     page.evaluate("window.kgExplorer.showAll()")
-    page.wait_for_timeout(500)
+    page.wait_for_function("window.kgTimings.overview !== undefined")  # the sketch of the whole picture
     assert not page.evaluate("window.kgExplorer.renderer.moving()")
     before = page.evaluate("window.kgExplorer.renderer.frames()")
     page.evaluate("""() => { const R = window.kgExplorer.renderer, nodes = R.sigma.getCanvases().nodes;

@@ -424,7 +424,13 @@
     // i in sigma's framed coordinates. Sigma frames the extent of every node of the graph,
     // shown or hidden, and no node moves, so this holds between refreshes too (while a
     // refresh waits for its frame, sigma's display data are still raw coordinates).
-    function framed(i) { return sigma.normalizationFunction({ x: N[i].x, y: -N[i].y }); }
+    var FX = null, FY = null;  // every node's framed x and y, made when first needed
+    function framedAll() {
+      if (FX) return;
+      FX = new Float64Array(N.length); FY = new Float64Array(N.length);
+      for (var i = 0; i < N.length; i++) { var f = sigma.normalizationFunction({ x: N[i].x, y: -N[i].y }); FX[i] = f.x; FY[i] = f.y; }
+    }
+    function framed(i) { framedAll(); return { x: FX[i], y: FY[i] }; }
     var order = labelOrder(null), drawnLabels = [], cam = sigma.getCamera(), mouse = sigma.getMouseCaptor();
 
     // ------------------------------------------------ Moving
@@ -448,7 +454,7 @@
     // 2D canvas just after a fit's frame: copying the WebGL frame instead would wait for the
     // software rasteriser, 0.2 to 0.4 s), moved the same way: zooming out or dragging shows it
     // around the still frame (made opaque meanwhile) instead of blank space.
-    var overview = document.createElement("canvas"), overviewCam = null, wantOverview = false;
+    var overview = document.createElement("canvas"), overviewCam = null, wantOverview = false, SKETCH_AFTER_MS = 250;
     overview.className = "overview"; overview.hidden = true; overview.style.transformOrigin = "0 0";
     box.insertBefore(overview, box.firstChild);
     function drawOverview(c) {
@@ -465,11 +471,12 @@
       // framed -> viewport is affine: from three points, rather than a matrix built per node
       var o = sigma.framedGraphToViewport({ x: 0, y: 0 }, at), ex = sigma.framedGraphToViewport({ x: 1, y: 0 }, at),
           ey = sigma.framedGraphToViewport({ x: 0, y: 1 }, at);
+      framedAll();
       for (var colour in byColour) {
         ctx.fillStyle = colour; ctx.beginPath();
         byColour[colour].forEach(function (i) {
-          var f = framed(i), r = Math.max(1, Math.max(2, N[i].s / 3.2) * scale);
-          var x = o.x + (ex.x - o.x) * f.x + (ey.x - o.x) * f.y, y = o.y + (ex.y - o.y) * f.x + (ey.y - o.y) * f.y;
+          var r = Math.max(1, Math.max(2, N[i].s / 3.2) * scale);
+          var x = o.x + (ex.x - o.x) * FX[i] + (ey.x - o.x) * FY[i], y = o.y + (ex.y - o.y) * FX[i] + (ey.y - o.y) * FY[i];
           ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
         });
         ctx.fill();
@@ -541,7 +548,8 @@
       if (wantOverview && !moving && heavy()) {
         wantOverview = false;
         var c = drawnCam;
-        setTimeout(function () { if (!overviewCam && !pending) drawOverview(c); }, 0);  // after this frame
+        // a moment after this frame, so as not to hold up the next one
+        setTimeout(function () { if (!overviewCam && !pending && !moving) drawOverview(c); }, SKETCH_AFTER_MS);
       }
       if (!moving) transformLayers("");
       else placeStill();  // drawn for the camera of now: identity until the camera moves on
