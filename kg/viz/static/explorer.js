@@ -197,14 +197,7 @@
     visE.set(okE);
     shownE = wantE; trimmed = 0; viewN = 0; viewE = 0;
     if (!state.edgeBudget || wantE <= state.edgeBudget) return;
-    if (!edgeOrder) {
-      edgeOrder = new Int32Array(E.length);
-      for (var j = 0; j < E.length; j++) edgeOrder[j] = j;
-      edgeOrder.sort(function (a, b) {
-        var ra = N[E[a][0]].r, rb = N[E[a][1]].r, sa = N[E[b][0]].r, sb = N[E[b][1]].r;
-        return Math.min(ra, rb) - Math.min(sa, sb) || Math.max(ra, rb) - Math.max(sa, sb) || a - b;
-      });
-    }
+    if (!edgeOrder) edgeOrder = rankedEdges();
     var kept = 0, budget = state.edgeBudget, o, k;
     if (inView) {
       for (var i = 0; i < N.length; i++) viewN += inView[i];
@@ -222,6 +215,23 @@
     }
     trimmed = wantE;
     shownE = kept;
+  }
+  // Edges by the better rank of their ends, then the worse, then index. The three are
+  // packed in one number where it stays exact (below 2^53: 30,000 nodes and 100,000
+  // edges use 10^14), so the sort is numeric, without a comparator called 1.7 million times.
+  function rankedEdges() {
+    var n = N.length + 1, m = E.length, order = new Int32Array(m), j;
+    var key = function (e) { var ra = N[e[0]].r, rb = N[e[1]].r; return Math.min(ra, rb) * n + Math.max(ra, rb); };
+    if (n * n * m < 9007199254740992) {
+      var packed = new Float64Array(m);
+      for (j = 0; j < m; j++) packed[j] = key(E[j]) * m + j;
+      packed.sort();
+      for (j = 0; j < m; j++) order[j] = packed[j] % m;
+    } else {
+      for (j = 0; j < m; j++) order[j] = j;
+      order.sort(function (a, b) { return key(E[a]) - key(E[b]) || a - b; });
+    }
+    return order;
   }
   // The view settled (the renderer calls this): the edges to redraw now that the budget
   // follows the new view, or null when nothing is trimmed.
