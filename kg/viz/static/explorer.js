@@ -529,6 +529,7 @@
       }
       // for the benchmark: what the end of the last move that drew something cost
       // (ms: main thread; drawnMs: until the frame is on screen, two frames later)
+      if (changed) T.rebudgeted = (T.rebudgeted || 0) + changed.length;  // edges, all settles together
       if (!was && !(changed && changed.length)) return;
       var done = T.settled = { ms: performance.now() - t0, edges: changed ? changed.length : 0, moved: was };
       requestAnimationFrame(function () { requestAnimationFrame(function () { done.drawnMs = performance.now() - t0; }); });
