@@ -17,8 +17,13 @@ Chromium (offline, the page's CSP on):
 - switch: seconds from asking for every node (``kgExplorer.showAll()``) until it is drawn;
 - frame: with every node shown, the mean milliseconds between frames while a person zooms in
   with the mouse wheel, drags the view and zooms out (Playwright mouse events; the worst
-  frame too). Renderers may lighten what they draw while the view moves (sigma hides edges
-  above 2,000 shown, vis-network hides them above 500 nodes), as they do for a person;
+  frame too). Renderers may lighten what they draw while the view moves, as they do for a
+  person: vis-network hides edges above 500 nodes; sigma, above 1,000 nodes or 2,000 edges
+  shown, draws nothing while the camera moves but moves and scales its last still frame
+  (a CSS transform), and draws the view in full once the camera stops;
+- end of move (sigma): that full redraw, in ms of the main thread and until it is on
+  screen, and how many edges the edge budget changed for the new view (past 20,000 edges,
+  the edges of the nodes in view are drawn first); the same after a zoom-in that stops;
 - still redraw: milliseconds for a full frame of everything shown, after a move. With no GPU,
   Chromium draws WebGL in software (SwiftShader) on the CPU, so this is mostly rasterising;
 - heap: the page's JS heap in MB after all that (CDP ``Runtime.getHeapUsage``).
@@ -54,6 +59,8 @@ BROWSER_TIMEOUT_MS = 180_000
 #: Wheel steps in, then out, and mouse moves of the drag between them.
 WHEELS = 8
 DRAG_STEPS = 24
+#: Wheel steps of the zoom-in that stops (the edge budget then follows the view).
+ZOOM_IN_STEPS = 8
 
 
 def laws_pages(corpus: Path, out: Path, renderers: list[str]) -> dict[str, Path]:
@@ -203,6 +210,33 @@ def interact(page) -> tuple[float, float, int]:
     return sum(gaps) / len(gaps), max(gaps), len(gaps)
 
 
+#: After the moves: until the view is drawn for real again (sigma moves the last still frame
+#: of a heavy view while the camera moves), and what that redraw cost (kgTimings.settled).
+SETTLED_JS = """async () => {
+  const R = window.kgExplorer.renderer, T = window.kgTimings;
+  if (!R.moving) return null;
+  const sleep = ms => new Promise(r => setTimeout(r, ms)), end = performance.now() + 10000;
+  const wait = async ok => { while (!ok()) { if (performance.now() > end) return false; await sleep(20); } return true; };
+  if (!await wait(() => !R.moving() && T.settled !== undefined)) return null;  // a light view: drawn as it moves
+  await sleep(400);  // the settle that follows the last camera step, if one is still due
+  return await wait(() => !R.moving() && T.settled.drawnMs !== undefined) ? T.settled : null;
+}"""
+
+
+def zoom_in_and_stop(page) -> dict | None:
+    """Zoom in on a quarter of the view with the wheel and stop: the redraw that follows."""
+    box = page.locator("#graph").bounding_box()
+    page.evaluate("window.kgTimings.settled = undefined; window.kgTimings.rebudgeted = 0")
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.35)
+    for _ in range(ZOOM_IN_STEPS):
+        page.mouse.wheel(0, -120)
+        page.wait_for_timeout(40)
+    settled = page.evaluate(SETTLED_JS)
+    if settled:  # every settle of the zoom (a pause in the wheel steps settles too)
+        settled["edges"] = page.evaluate("window.kgTimings.rebudgeted")
+    return settled
+
+
 def measure(path: Path, label: str, chromium_args: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -211,8 +245,15 @@ def measure(path: Path, label: str, chromium_args: list[str]) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 800}, bypass_csp=True)
         external: list[str] = []
         errors: list[str] = []
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                   else (external.append(r.request.url), r.abort()))
+
+        def offline(route) -> None:  # file: only; anything else is recorded and refused
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                external.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", offline)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         started = time.perf_counter()
@@ -226,7 +267,10 @@ def measure(path: Path, label: str, chromium_args: list[str]) -> None:
             m = page.evaluate(SWITCH_JS)
             page.wait_for_timeout(300)
             mean, worst, frames = interact(page)
+            settled = page.evaluate(SETTLED_JS)
             still = page.evaluate(STILL_JS, 4)
+            zoomed = zoom_in_and_stop(page)
+            status = page.locator("#status").inner_text()
             cdp = page.context.new_cdp_session(page)
             heap = cdp.send("Runtime.getHeapUsage")["usedSize"] / 1e6
         except Exception as exc:  # a renderer that cannot cope is a result too
@@ -239,8 +283,19 @@ def measure(path: Path, label: str, chromium_args: list[str]) -> None:
     ratios = "  ".join(f"{k} {values[k] / GOALS[k]:.2f}" for k in GOALS)
     print(f"  {label:<22} [{renderer}] opens on {opened:>5} of {m['total']} nodes | first draw {first:6.2f} s | "
           f"switch to all {m['shown']} {values['switch']:6.2f} s | zoom and drag: frame {mean:7.1f} ms "
-          f"(worst {worst:6.0f} ms, {frames} frames) | still redraw {still:7.1f} ms | "
+          f"(worst {worst:6.0f} ms, {frames} frames) | {end_of_move(settled)}still redraw {still:7.1f} ms | "
           f"heap {heap:6.0f} MB | ratio to goal: {ratios} | external {len(external)}, errors {len(errors)}")
+    if zoomed:
+        print(f"  {'':<22} zoomed in and stopped: redraw {zoomed['ms']:5.0f} ms on the main thread, "
+              f"{zoomed['drawnMs']:5.0f} ms until on screen, {zoomed['edges']} edges re-budgeted; status: {status}")
+
+
+def end_of_move(settled: dict | None) -> str:
+    """The full redraw once a move ends, where the renderer only moved the last still frame meanwhile."""
+    if not settled or not settled.get("moved"):
+        return ""
+    return (f"end of move: full redraw {settled['ms']:4.0f} ms main thread, {settled['drawnMs']:4.0f} ms on screen "
+            f"({settled['edges']} edges re-budgeted) | ")
 
 
 def main() -> int:

@@ -359,3 +359,101 @@ def test_show_all_frames_the_graph_when_edges_turn_thin(tmp_path, offline_page):
     assert len(inside) >= 0.9 * len(on_screen)  # the camera frames what is shown
     assert page.evaluate("window.kgExplorer.renderer.labels().length") > 0
     assert offline_page.errors == []
+
+
+def settled(page) -> None:
+    """Wait until the camera has stopped and the view is drawn for real (sigma)."""
+    page.wait_for_function("!window.kgExplorer.renderer.moving()")
+    page.wait_for_timeout(400)  # a move just begun, or a settle still due after the last camera step
+    page.wait_for_function("!window.kgExplorer.renderer.moving()")
+
+
+def wheel_in(page, x: float, y: float, steps: int) -> None:
+    page.mouse.move(x, y)
+    for _ in range(steps):
+        page.mouse.wheel(0, -120)
+        page.wait_for_timeout(60)
+
+
+def test_a_heavy_view_moves_its_last_frame_and_is_drawn_in_full_once_it_stops(tmp_path, offline_page):
+    page = offline_page.open(many_mentions_page(tmp_path))  # 800 nodes, 4,000 edges: heavy
+    page.evaluate("window.kgExplorer.showAll()")
+    page.wait_for_function("window.kgTimings.overview !== undefined")  # the sketch of the whole picture
+    assert not page.evaluate("window.kgExplorer.renderer.moving()")
+    before = page.evaluate("window.kgExplorer.renderer.frames()")
+    page.evaluate("""() => { const R = window.kgExplorer.renderer, nodes = R.sigma.getCanvases().nodes;
+        const sketch = document.querySelector("#graph canvas.overview");
+        window.kgMoves = [];
+        R.sigma.getCamera().on("updated", () => window.kgMoves.push(
+            {moving: R.moving(), frames: R.frames(), transform: nodes.style.transform, sketch: !sketch.hidden})); }""")
+    box = page.locator("#graph").bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    wheel_in(page, cx, cy, 3)
+    page.mouse.move(cx, cy)
+    page.mouse.down()
+    page.mouse.move(cx + 200, cy + 120, steps=12)
+    page.mouse.up()
+    settled(page)
+    moves = page.evaluate("window.kgMoves")
+    assert len(moves) >= 5
+    # while the camera moved, nothing was drawn: the last still frame was moved and scaled,
+    # over a sketch of the whole picture
+    assert all(m["moving"] and m["frames"] == before and m["transform"].startswith("matrix(") and m["sketch"]
+               for m in moves)
+    # once it stopped, everything shown was drawn again, in place, with its labels
+    assert page.evaluate("window.kgExplorer.renderer.frames()") > before
+    layers = page.evaluate("""() => { const c = window.kgExplorer.renderer.sigma.getCanvases();
+        return [c.nodes.style.transform, c.edges.style.transform, c.labels.style.visibility,
+                document.querySelector("#graph canvas.overview").hidden]; }""")
+    assert layers == ["", "", "", True]
+    assert len(page.evaluate("window.kgExplorer.visibleEdges()")) == 4000
+    assert page.evaluate("window.kgExplorer.renderer.labels().length") > 0
+    assert offline_page.errors == []
+
+
+def test_zooming_in_draws_the_trimmed_edges_of_the_nodes_in_view(tmp_path, offline_page, monkeypatch):
+    import kg.viz.explorer as explorer
+
+    monkeypatch.setattr(explorer, "EDGE_BUDGET", 1500)  # past it, as the 20,000 of an archive
+    page = offline_page.open(many_mentions_page(tmp_path))  # 4,000 edges once every node is shown
+    k = "window.kgExplorer"
+    page.evaluate(f"{k}.showAll()")
+    settled(page)
+    budget = page.evaluate(f"{k}.edgeBudget()")
+    assert budget == {"budget": 1500, "wanted": 4000, "drawn": 1500, "viewNodes": 0, "viewEdges": 0}
+    assert "only the edges of the best-ranked nodes are drawn" in page.locator("#status").inner_text()
+    first = set(page.evaluate(f"{k}.visibleEdges()"))
+    assert len(first) == 1500
+    ends = page.evaluate(f"{k}.edges.map(e => [e[0], e[1]])")
+    box = page.locator("#graph").bounding_box()
+
+    def inside(p, margin=0.0):
+        return (box["x"] + margin <= p["x"] <= box["x"] + box["width"] - margin
+                and box["y"] + margin <= p["y"] <= box["y"] + box["height"] - margin)
+
+    # zoom in, with the wheel, on an article whose edges were all trimmed
+    trimmed_articles = sorted({ends[e][0] for e in range(len(ends)) if e not in first}
+                              - {ends[e][0] for e in first})
+    spots = [(i, page.evaluate(f"i => {k}.renderer.screen(i)", i)) for i in trimmed_articles]
+    target, at = next((i, p) for i, p in spots if inside(p, margin=150))
+    wheel_in(page, at["x"], at["y"], 6)
+    page.wait_for_function(f"() => !{k}.renderer.moving() && {k}.edgeBudget().viewNodes > 0")
+    settled(page)
+    budget = page.evaluate(f"{k}.edgeBudget()")
+    assert 0 < budget["viewNodes"] < 800 and budget["viewEdges"] <= 1500
+    drawn = set(page.evaluate(f"{k}.visibleEdges()"))
+    assert len(drawn) == 1500  # the budget is spent on the view first, then on the best-ranked
+    shown = page.evaluate(f"() => {k}.visible().map(i => [i, {k}.renderer.screen(i)])")
+    in_view = {i for i, p in shown if inside(p)}
+    assert target in in_view
+    touching = {e for e, (a, b) in enumerate(ends) if a in in_view or b in in_view}
+    assert touching <= drawn  # every edge of every node in view
+    assert {e for e, (a, _) in enumerate(ends) if a == target} <= drawn - first  # trimmed before, drawn now
+    status = page.locator("#status").inner_text()
+    assert f"every edge of the {budget['viewNodes']} nodes in view" in status
+    # the whole picture again: the best-ranked edges again
+    page.evaluate(f"{k}.showAll()")
+    settled(page)
+    assert page.evaluate(f"{k}.edgeBudget()")["viewNodes"] == 0
+    assert set(page.evaluate(f"{k}.visibleEdges()")) == first
+    assert offline_page.errors == []

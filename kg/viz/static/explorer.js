@@ -119,11 +119,14 @@
     scope: null,           // Set of node indices, or null for everything
     pinned: new Set(),     // nodes shown whatever the filters say (search results)
     cap: 0,                // at most this many nodes shown (0: no limit): the fallback without WebGL
-    // at most this many edges drawn (0: no limit), those between the best-ranked nodes first:
-    // without a GPU each drawn edge costs sigma about 6 microseconds a still frame
-    edgeBudget: L.renderer === "sigma" ? 20000 : 0
+    // at most this many edges drawn (0: no limit), those of the nodes in view first, then
+    // the best-ranked (EDGE_BUDGET in explorer.py)
+    edgeBudget: L.edgeBudget || 0
   };
   var visN = new Uint8Array(N.length), visE = new Uint8Array(E.length), shownN = 0, shownE = 0, capped = 0, trimmed = 0;
+  // okE: the edges the filters let through; visE: those drawn (okE less what the edge budget trims)
+  var okE = new Uint8Array(E.length), wantE = 0;
+  var viewN = 0, viewE = 0;  // while the budget follows the view: its nodes shown and their edges (0: the whole picture)
   var edgeOrder = null;  // edges by the better rank of their ends, then the other: made when first needed
 
   function inDates(i) {
@@ -144,7 +147,9 @@
     if (!inDates(i)) return false;
     return !state.topOn || N[i].r < state.topN;
   }
-  function computeVisibility() {
+  // view: let the edge budget follow the renderer's view (false: the whole picture, as
+  // before a fit)
+  function computeVisibility(view) {
     var i, k, dated = !!(state.from || state.to);
     for (i = 0; i < N.length; i++) visN[i] = baseVisible(i) ? 1 : 0;
     if (dated) {  // an entity every article of which is outside the dates goes too
@@ -179,26 +184,64 @@
       for (k = 0; k < E.length; k++) if (visE[k]) { linked[E[k][0]] = 1; linked[E[k][1]] = 1; }
       for (i = 0; i < N.length; i++) if (visN[i] && !linked[i] && !state.pinned.has(i)) visN[i] = 0;
     }
-    trimmed = 0;
-    if (state.edgeBudget && shownE > state.edgeBudget) {
-      if (!edgeOrder) {
-        edgeOrder = E.map(function (e, j) { return j; });
-        edgeOrder.sort(function (a, b) {
-          var ra = N[E[a][0]].r, rb = N[E[a][1]].r, sa = N[E[b][0]].r, sb = N[E[b][1]].r;
-          return Math.min(ra, rb) - Math.min(sa, sb) || Math.max(ra, rb) - Math.max(sa, sb) || a - b;
-        });
-      }
-      var kept = 0;
-      for (var o = 0; o < edgeOrder.length; o++) {
-        k = edgeOrder[o];
-        if (!visE[k]) continue;
-        if (kept < state.edgeBudget) kept++; else visE[k] = 0;
-      }
-      trimmed = shownE;
-      shownE = kept;
-    }
+    okE.set(visE);
+    wantE = shownE;
     shownN = 0;
     for (i = 0; i < N.length; i++) shownN += visN[i];
+    trimEdges(view && R && R.inView ? R.inView() : null);
+  }
+  // The edge budget: past state.edgeBudget edges, those between the best-ranked nodes are
+  // drawn. inView (node -> 1, or null for the whole picture): the budget goes to the edges
+  // of the nodes in view first, so zooming in on a region brings back its trimmed edges.
+  function trimEdges(inView) {
+    visE.set(okE);
+    shownE = wantE; trimmed = 0; viewN = 0; viewE = 0;
+    if (!state.edgeBudget || wantE <= state.edgeBudget) return;
+    if (!edgeOrder) edgeOrder = rankedEdges();
+    var kept = 0, budget = state.edgeBudget, o, k;
+    if (inView) {
+      for (var i = 0; i < N.length; i++) viewN += inView[i];
+      for (o = 0; o < edgeOrder.length; o++) {  // first the edges of the nodes in view
+        k = edgeOrder[o];
+        if (!okE[k] || !(inView[E[k][0]] || inView[E[k][1]])) continue;
+        viewE++;
+        if (kept < budget) kept++; else visE[k] = 0;
+      }
+    }
+    for (o = 0; o < edgeOrder.length; o++) {  // then the rest, best-ranked first
+      k = edgeOrder[o];
+      if (!okE[k] || (inView && (inView[E[k][0]] || inView[E[k][1]]))) continue;
+      if (kept < budget) kept++; else visE[k] = 0;
+    }
+    trimmed = wantE;
+    shownE = kept;
+  }
+  // Edges by the better rank of their ends, then the worse, then index. The three are
+  // packed in one number where it stays exact (below 2^53: 30,000 nodes and 100,000
+  // edges use 10^14), so the sort is numeric, without a comparator called 1.7 million times.
+  function rankedEdges() {
+    var n = N.length + 1, m = E.length, order = new Int32Array(m), j;
+    var key = function (e) { var ra = N[e[0]].r, rb = N[e[1]].r; return Math.min(ra, rb) * n + Math.max(ra, rb); };
+    if (n * n * m < 9007199254740992) {
+      var packed = new Float64Array(m);
+      for (j = 0; j < m; j++) packed[j] = key(E[j]) * m + j;
+      packed.sort();
+      for (j = 0; j < m; j++) order[j] = packed[j] % m;
+    } else {
+      for (j = 0; j < m; j++) order[j] = j;
+      order.sort(function (a, b) { return key(E[a]) - key(E[b]) || a - b; });
+    }
+    return order;
+  }
+  // The view settled (the renderer calls this): the edges to redraw now that the budget
+  // follows the new view, or null when nothing is trimmed.
+  function viewSettled() {
+    if (!state.edgeBudget || wantE <= state.edgeBudget) return null;
+    var before = visE.slice(), changed = [];
+    trimEdges(R.inView());
+    for (var k = 0; k < E.length; k++) if (before[k] !== visE[k]) changed.push(k);
+    showStatus();
+    return changed;
   }
 
   // ---------------------------------------------------------------- renderers
@@ -206,6 +249,8 @@
   // focus(i), fit(), position(i) -> {x, y} in data units, screen(i) -> {x, y} in
   // page pixels of the graph box, screenOfPoint({x, y}), zoomBy(f), panBy(dx, dy),
   // drawNow() (a synchronous redraw, for the benchmark), resize(); it calls hooks.node(i), hooks.edge(k), hooks.stage(), hooks.drawn().
+  // sigma also has inView() (the nodes in view, for the edge budget; it calls hooks.settled()
+  // when the camera stops and redraws the edges that returns), moving() and frames().
   function visRenderer(box, hooks) {
     var groups = {};
     CLS.forEach(function (c, i) {
@@ -321,9 +366,12 @@
     // program (sigma's circles, arrows, thick lines) costs per item, shown or hidden: 30,000
     // circles took a second a frame. Nodes are drawn as round points and hidden edges as
     // 1-pixel lines (plain draws, next to free when hidden). Above MANY_EDGES edges shown,
-    // all edges are 1-pixel lines without arrowheads, hidden while the camera moves; above
-    // MANY_NODES nodes shown, so are the labels (placing them is the JS of a frame).
+    // all edges are 1-pixel lines without arrowheads. Above MANY_NODES nodes or MANY_EDGES
+    // edges shown ("heavy": a frame then costs 0.1 s or more in software), the view moves
+    // without drawing: the last still frame is moved and scaled by a CSS transform while
+    // the camera moves, and drawn for real once it stops (see "Moving" below).
     var MANY_EDGES = 2000, MANY_NODES = 1000, thin = shownE > MANY_EDGES, fresh = true;
+    function heavy() { return shownN > MANY_NODES || shownE > MANY_EDGES; }
     var rendering = Sigma.rendering;
     var nodes = new Array(N.length), edges = new Array(E.length), i, k;
     for (i = 0; i < N.length; i++) {
@@ -344,7 +392,8 @@
     // The reducers get a fresh copy of the attributes from sigma: they change it in place.
     var sigma = new Sigma(G, box, {
       renderEdgeLabels: false, enableEdgeEvents: E.length <= 4 * MANY_EDGES,
-      hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES,
+      // a heavy view is not drawn while it moves (see "Moving"), a light one can afford its edges
+      hideEdgesOnMove: false, hideLabelsOnMove: false,
       defaultNodeType: "point", nodeProgramClasses: { point: rendering.NodePointProgram },
       edgeProgramClasses: { arrow: rendering.EdgeArrowProgram, line: rendering.EdgeRectangleProgram, thin: rendering.EdgeLineProgram },
       labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
@@ -365,22 +414,159 @@
         return d;
       }
     });
-    // What depends on how much is shown; setSettings re-indexes the graph itself.
+    // Indexed now, drawn at the next frame (with the camera a fit may set meanwhile).
     function update() {
       order = labelOrder(selN);
       if (fresh) { fresh = false; return; }  // indexed by the constructor, just now
       thin = shownE > MANY_EDGES;
-      var want = { hideEdgesOnMove: thin, hideLabelsOnMove: shownN > MANY_NODES }, changed = null;
-      for (var key in want) if (sigma.getSetting(key) !== want[key]) { changed = changed || {}; changed[key] = want[key]; }
-      // Drawn at once either way, so the display data (fit, focus) are in sigma's framed
-      // coordinates: setSettings only re-indexes and leaves the processing to a later frame.
-      if (changed) { sigma.setSettings(changed); sigma.render(); } else sigma.refresh();
+      endMove();
+      overviewCam = null;  // another picture: the next fit takes a new one
+      pending = true;
+      sigma.refresh({ schedule: true });
     }
+    // A full refresh waits for its frame: a partial one meanwhile would find no indices, and
+    // the full one applies the reducers to everything anyway.
+    var pending = false;
+    function repaint(nodes, edges) {
+      if (pending) sigma.scheduleRender();
+      else sigma.refresh({ partialGraph: { nodes: nodes, edges: edges }, skipIndexation: true });  // drawn at once
+    }
+    // i in sigma's framed coordinates. Sigma frames the extent of every node of the graph,
+    // shown or hidden, and no node moves, so this holds between refreshes too (while a
+    // refresh waits for its frame, sigma's display data are still raw coordinates).
+    var FX = null, FY = null;  // every node's framed x and y, made when first needed
+    function framedAll() {
+      if (FX) return;
+      FX = new Float64Array(N.length); FY = new Float64Array(N.length);
+      for (var i = 0; i < N.length; i++) { var f = sigma.normalizationFunction({ x: N[i].x, y: -N[i].y }); FX[i] = f.x; FY[i] = f.y; }
+    }
+    function framed(i) { framedAll(); return { x: FX[i], y: FY[i] }; }
     var order = labelOrder(null), drawnLabels = [], cam = sigma.getCamera(), mouse = sigma.getMouseCaptor();
+
+    // ------------------------------------------------ Moving
+    // Without a GPU a heavy frame costs 0.1 s or more, and sigma draws one for each camera
+    // step. So while a person zooms or drags a heavy view (and while the camera animates),
+    // nothing is drawn: the canvases keep the last still frame and a CSS transform moves and
+    // scales it to where the camera now puts it (the compositor does that in a few
+    // milliseconds). SETTLE_MS after the camera stops, the view is drawn for real, in full,
+    // and the edge budget follows it (hooks.settled).
+    var SETTLE_MS = 150, drawnCam = cam.getState(), moving = false, gesture = false, settleTimer = 0, stills = 0;
+    // The WebGL layers (edges, nodes) are moved; the text layers (labels, hovers) are hidden
+    // while moving, as labels scaled up look broken. The box clips what moves out of it.
+    var canvases = sigma.getCanvases(), layers = [], texts = [];
+    box.style.overflow = "hidden";
+    for (var name in canvases) {
+      if (name === "mouse") continue;
+      if (name === "edges" || name === "nodes" || name === "hoverNodes") { layers.push(canvases[name]); canvases[name].style.transformOrigin = "0 0"; }
+      else texts.push(canvases[name]);
+    }
+    // Under them, while moving, a sketch of the whole picture (its nodes as dots, drawn on a
+    // 2D canvas just after a fit's frame: copying the WebGL frame instead would wait for the
+    // software rasteriser, 0.2 to 0.4 s), moved the same way: zooming out or dragging shows it
+    // around the still frame (made opaque meanwhile) instead of blank space.
+    var overview = document.createElement("canvas"), overviewCam = null, wantOverview = false, SKETCH_AFTER_MS = 250;
+    overview.className = "overview"; overview.hidden = true; overview.style.transformOrigin = "0 0";
+    box.insertBefore(overview, box.firstChild);
+    function drawOverview(c) {
+      var t0 = performance.now(), dim = sigma.getDimensions(), at = { cameraState: c }, byColour = {};
+      overview.width = dim.width; overview.height = dim.height;
+      overview.style.width = dim.width + "px"; overview.style.height = dim.height + "px";
+      var ctx = overview.getContext("2d"), scale = sigma.scaleSize(1, c.ratio);
+      ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, dim.width, dim.height);
+      for (var i = 0; i < N.length; i++) {  // one colour after the other, in the graph's order as sigma draws
+        if (!visN[i]) continue;
+        var colour = CLS[N[i].c].color;
+        (byColour[colour] = byColour[colour] || []).push(i);
+      }
+      // framed -> viewport is affine: from three points, rather than a matrix built per node
+      var o = sigma.framedGraphToViewport({ x: 0, y: 0 }, at), ex = sigma.framedGraphToViewport({ x: 1, y: 0 }, at),
+          ey = sigma.framedGraphToViewport({ x: 0, y: 1 }, at);
+      framedAll();
+      for (var colour in byColour) {
+        ctx.fillStyle = colour; ctx.beginPath();
+        byColour[colour].forEach(function (i) {
+          var r = Math.max(1, Math.max(2, N[i].s / 3.2) * scale);
+          var x = o.x + (ex.x - o.x) * FX[i] + (ey.x - o.x) * FY[i], y = o.y + (ex.y - o.y) * FX[i] + (ey.y - o.y) * FY[i];
+          ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+        });
+        ctx.fill();
+      }
+      overviewCam = c;
+      T.overview = performance.now() - t0;  // ms, for the benchmark
+    }
+    function transformLayers(t) {
+      for (var j = 0; j < layers.length; j++) layers[j].style.transform = t;
+      for (j = 0; j < texts.length; j++) texts[j].style.visibility = t ? "hidden" : "";
+      canvases.edges.style.background = t && overviewCam ? "#ffffff" : "";
+      overview.hidden = !t || !overviewCam;
+      if (!overview.hidden) overview.style.transform = moved(overviewCam);
+    }
+    // The CSS transform that puts a frame drawn at camera state c where the camera now puts
+    // it: a scale about the origin and a shift (the camera does not turn while moving).
+    function moved(c) {
+      var now = cam.getState(), dim = sigma.getDimensions(), w = dim.width || 1, at = { cameraState: now };
+      var a = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: c }), at);
+      var b = sigma.framedGraphToViewport(sigma.viewportToFramedGraph({ x: w, y: 0 }, { cameraState: c }), at);
+      var k = (b.x - a.x) / w;
+      return "matrix(" + k + ",0,0," + k + "," + a.x + "," + a.y + ")";
+    }
+    function placeStill() { transformLayers(moved(drawnCam)); }
+    function settleSoon() { clearTimeout(settleTimer); settleTimer = setTimeout(settle, SETTLE_MS); }
+    function settle() {
+      settleTimer = 0;
+      if (cam.isAnimated() || mouse.isMouseDown || touching || mouse.currentWheelDirection) { settleSoon(); return; }
+      gesture = false;
+      var t0 = performance.now(), was = moving;
+      var changed = hooks.settled();  // the edges the budget gives the new view, or null
+      if (changed && changed.length) {
+        moving = false;
+        var keys = new Array(changed.length);
+        for (var j = 0; j < changed.length; j++) keys[j] = String(changed[j]);
+        repaint([], keys);  // these edges only
+      } else if (moving) {
+        moving = false;
+        sigma.render();  // at once, in the same task that drops the transform
+      }
+      // for the benchmark: what the end of the last move that drew something cost
+      // (ms: main thread; drawnMs: until the frame is on screen, two frames later)
+      if (changed) T.rebudgeted = (T.rebudgeted || 0) + changed.length;  // edges, all settles together
+      if (!was && !(changed && changed.length)) return;
+      var done = T.settled = { ms: performance.now() - t0, edges: changed ? changed.length : 0, moved: was };
+      requestAnimationFrame(function () { requestAnimationFrame(function () { done.drawnMs = performance.now() - t0; }); });
+    }
+    // Ends a move at once (before a filter, a fit or a focus): the next frame is drawn for real.
+    function endMove() { gesture = false; if (moving) { moving = false; transformLayers(""); } }
+    cam.removeListener("updated", sigma.activeListeners.camera);
+    sigma.activeListeners.camera = function () {
+      if ((gesture || cam.isAnimated()) && heavy() && cam.getState().angle === drawnCam.angle) { moving = true; placeStill(); }
+      else sigma.scheduleRender();
+      settleSoon();
+    };
+    cam.on("updated", sigma.activeListeners.camera);
+    // A gesture: a wheel step, or a button or finger down until it is lifted (and the
+    // camera's inertia after it). Touch rotation turns the camera: drawn for real.
+    var touching = false, touch = sigma.getTouchCaptor();
+    function start() { gesture = true; settleSoon(); }
+    mouse.on("wheel", start);
+    mouse.on("mousedown", start);
+    touch.on("touchdown", function () { touching = true; start(); });
+    touch.on("touchup", function (ev) { touching = ev.touches.length > 0; settleSoon(); });
+
     sigma.on("afterRender", function () {
+      stills++;
+      pending = false;
+      drawnCam = cam.getState();
+      if (wantOverview && !moving && heavy()) {
+        wantOverview = false;
+        var c = drawnCam;
+        // a moment after this frame, so as not to hold up the next one
+        setTimeout(function () { if (!overviewCam && !pending && !moving) drawOverview(c); }, SKETCH_AFTER_MS);
+      }
+      if (!moving) transformLayers("");
+      else placeStill();  // drawn for the camera of now: identity until the camera moves on
       var ctx = sigma.getCanvases().labels.getContext("2d"), dim = sigma.getDimensions(), w = dim.width, h = dim.height;
       if (shownN > MANY_NODES && (cam.isAnimated() || mouse.isMoving || mouse.draggedEvents || mouse.currentWheelDirection)) {
-        drawnLabels = [];  // as sigma's hideLabelsOnMove
+        drawnLabels = [];  // placing them is the JS of a frame
         return;
       }
       // what is on screen, in sigma's framed coordinates, to skip the rest cheaply
@@ -403,29 +589,41 @@
     sigma.on("clickNode", function (ev) { hooks.node(+ev.node); });
     sigma.on("clickEdge", function (ev) { hooks.edge(+ev.edge); });
     sigma.on("clickStage", function () { hooks.stage(); });
-    function toPage(p) { var v = sigma.graphToViewport({ x: p.x, y: -p.y }), r = box.getBoundingClientRect(); return { x: r.left + v.x, y: r.top + v.y }; }
+    // where the camera puts p now (sigma's own matrix is that of the last frame drawn)
+    function toPage(p) { var v = sigma.graphToViewport({ x: p.x, y: -p.y }, { cameraState: cam.getState() }), r = box.getBoundingClientRect(); return { x: r.left + v.x, y: r.top + v.y }; }
     var api = {
       name: "sigma", sigma: sigma, graph: G,
       update: update,
+      // Only the nodes and edges whose look changes are processed again: a full refresh
+      // of 30,000 nodes and 100,000 edges takes a second in software.
       select: function (i, k) {
+        var was = [selN, selE];
         selN = i === undefined ? null : i; selE = k === undefined ? null : k;
         order = labelOrder(selN);
-        sigma.refresh();
+        var ns = [], es = [];
+        [was[0], selN].forEach(function (x) { if (x !== null) { ns.push(String(x)); adj[x].forEach(function (e) { es.push(String(e)); }); } });
+        [was[1], selE].forEach(function (x) { if (x !== null) es.push(String(x)); });
+        endMove();
+        if (ns.length + es.length < 20000) repaint(ns, es);
+        else { pending = true; sigma.refresh({ schedule: true }); }
       },
       labels: function () { return drawnLabels.map(function (b) { return b.slice(); }); },
       selected: function () { return selN === null ? [] : [selN]; },
       focus: function (i) {
-        var d = sigma.getNodeDisplayData(String(i));
-        if (d) cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, 0.35) }, { duration: 350 });
+        endMove();
+        var d = framed(i);
+        cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, 0.35) }, { duration: 350 });
       },
       // Frame the visible nodes; past 50 of them, the outer 2% on each side are let go, so
       // a few stragglers do not shrink the picture to a dot.
       fit: function () {
+        endMove();
+        wantOverview = true; overviewCam = null;  // the next frame shows the whole picture: sketched after it
         var xs = [], ys = [];
         for (var i = 0; i < N.length; i++) {
           if (!visN[i]) continue;
-          var d = sigma.getNodeDisplayData(String(i));
-          if (d) { xs.push(d.x); ys.push(d.y); }
+          var d = framed(i);
+          xs.push(d.x); ys.push(d.y);
         }
         if (!xs.length) { cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); return; }
         xs.sort(function (a, b) { return a - b; }); ys.sort(function (a, b) { return a - b; });
@@ -437,10 +635,28 @@
       screen: function (i) { return toPage({ x: N[i].x, y: N[i].y }); },
       screenOfPoint: toPage,
       centre: function () { var r = box.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; },
-      zoomBy: function (f) { var s = cam.getState(); cam.setState({ ratio: s.ratio / f }); },
-      panBy: function (dx, dy) { var s = cam.getState(), h = box.clientHeight || 1; cam.setState({ x: s.x + dx * s.ratio / h, y: s.y - dy * s.ratio / h }); },
-      drawNow: function () { sigma.render(); },
-      resize: function () { sigma.resize(); sigma.refresh(); }
+      zoomBy: function (f) { endMove(); var s = cam.getState(); cam.setState({ ratio: s.ratio / f }); },
+      panBy: function (dx, dy) { endMove(); var s = cam.getState(), h = box.clientHeight || 1; cam.setState({ x: s.x + dx * s.ratio / h, y: s.y - dy * s.ratio / h }); },
+      drawNow: function () { endMove(); sigma.render(); },
+      resize: function () { endMove(); overviewCam = null; sigma.render(); },  // render() takes the new size; no node changes
+      // The nodes shown in view (node -> 1), or null when the view holds nearly all of them
+      // (90% or more: a fit lets the outer 2% go), for the edge budget.
+      inView: function () {
+        var dim = sigma.getDimensions(), m = 20, at = { cameraState: cam.getState() };
+        var a = sigma.viewportToFramedGraph({ x: -m, y: -m }, at), b = sigma.viewportToFramedGraph({ x: dim.width + m, y: dim.height + m }, at);
+        var x0 = Math.min(a.x, b.x), x1 = Math.max(a.x, b.x), y0 = Math.min(a.y, b.y), y1 = Math.max(a.y, b.y);
+        var out = new Uint8Array(N.length), count = 0;
+        for (var i = 0; i < N.length; i++) {
+          if (!visN[i]) continue;
+          var d = framed(i);
+          if (d.x >= x0 && d.x <= x1 && d.y >= y0 && d.y <= y1) { out[i] = 1; count++; }
+        }
+        return count >= 0.9 * shownN ? null : out;
+      },
+      // For tests: true while a move shows the last still frame under a CSS transform;
+      // frames(): the frames drawn so far, each of everything shown.
+      moving: function () { return moving; },
+      frames: function () { return stills; }
     };
     api.fit();  // the constructor drew the whole extent: frame what is shown, drawn at the next frame
     sigma.scheduleRender();
@@ -460,7 +676,8 @@
     node: function (i) { R.select(i, null); showNode(i); },
     edge: function (k) { R.select(null, k); showEdge(k); },
     stage: function () {},
-    drawn: function () { T.drawn = performance.now(); ready = true; window.kgReady = true; document.body.setAttribute("data-ready", "1"); }
+    drawn: function () { T.drawn = performance.now(); ready = true; window.kgReady = true; document.body.setAttribute("data-ready", "1"); },
+    settled: function () { return viewSettled(); }
   };
   var R = null, why = "";
   computeVisibility();  // before the renderer, which reads it as it first indexes the graph
@@ -494,12 +711,19 @@
   }
   T.renderer = performance.now();
 
-  function refresh() {
-    computeVisibility();
+  // refit: the caller frames the result next (R.fit()), so the edge budget is spent on the
+  // whole picture; otherwise on the current view.
+  function refresh(refit) {
+    computeVisibility(!refit);
     R.update();
+    showStatus();
+  }
+  function showStatus() {
     var note = state.scope ? " (scope)" : state.topOn ? " (top " + state.topN + " by PageRank, per class in turn)" : "";
     if (capped) note += " (the best " + state.cap + " of " + capped + " without WebGL)";
-    if (trimmed) note += "; only the edges of the best-ranked nodes are drawn (filter or scope for the rest)";
+    if (trimmed && !viewN) note += "; only the edges of the best-ranked nodes are drawn (zoom in, filter or scope for the rest)";
+    else if (trimmed && viewE <= state.edgeBudget) note += "; drawn: every edge of the " + viewN + " nodes in view, and the best-ranked of the rest";
+    else if (trimmed) note += "; drawn: the edges of the best-ranked of the " + viewN + " nodes in view (" + shownE + " of their " + viewE + "; zoom in for the rest)";
     $("status").textContent = "Showing " + shownN + " of " + N.length + " nodes, " + shownE + " of " + E.length + " edges" + note;
   }
 
@@ -563,7 +787,7 @@
     $("f-column").value = column === null ? "" : String(column);
     state.scope = article !== null ? neighbourhood(article) : column !== null ? columnScope(column) : null;
     state.pinned.clear();
-    refresh();
+    refresh(true);
     R.fit();
   }
   $("f-article").addEventListener("change", function () { applyScope($("f-article").value === "" ? null : Number($("f-article").value), null); });
@@ -574,7 +798,7 @@
   $("f-topn").addEventListener("change", function () { state.topN = Math.max(1, Number($("f-topn").value) || L.topN); refresh(); });
   function reset() {
     state.scope = null; state.pinned.clear(); $("f-article").value = ""; $("f-column").value = "";
-    R.select(null, null); hidePanel(); refresh(); R.fit();
+    R.select(null, null); hidePanel(); refresh(true); R.fit();
   }
   $("reset").addEventListener("click", reset);
 
@@ -846,6 +1070,10 @@
     renderer: R, data: DATA, nodes: N, edges: E,
     visible: function () { var out = []; for (var i = 0; i < N.length; i++) if (visN[i]) out.push(i); return out; },
     visibleEdges: function () { var out = []; for (var k = 0; k < E.length; k++) if (visE[k]) out.push(k); return out; },
+    // The edge budget: wanted (the edges the filters let through), drawn, and, while it
+    // follows the view, viewNodes and viewEdges (the nodes shown in view and their edges; 0
+    // when it spans the whole picture).
+    edgeBudget: function () { return { budget: state.edgeBudget, wanted: wantE, drawn: shownE, viewNodes: viewN, viewEdges: viewE }; },
     positions: function () {
       var out = {};
       for (var i = 0; i < N.length; i++) if (visN[i]) out[N[i].i] = R.position(i);
@@ -862,7 +1090,7 @@
       state.topOn = false; $("f-top").checked = false;
       for (var c = 0; c < state.classOn.length; c++) state.classOn[c] = true;
       document.querySelectorAll("#f-classes input").forEach(function (cb) { cb.checked = true; });
-      refresh(); R.fit();
+      refresh(true); R.fit();
     },
     select: choose, showNode: showNode, showEdge: showEdge,
     indexOf: function (iri) { return byIri[iri] === undefined ? -1 : byIri[iri]; }
