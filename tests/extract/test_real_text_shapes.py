@@ -145,6 +145,7 @@ NOT_ENTITIES = [
     ("书包里装着“文具包”。", "Measure", "文具包"),  # nothing handed over
     ("该公司在上市委员会审议通过。", "Organization", "上市委员会"),
     ("宣传教育部部长王长明出席。", "Organization", "教育部"),  # a union's department
+    ("向48户困难职工家庭发放补助金。", "WorkerGroup", "困难职工"),  # a household is not the group
     ("慰问两家公司工会联合会近千名会员。", "Organization", "两家公司工会联合会"),
     ("此次活动将“站长日”与新春送温暖活动结合。", "Measure", "站长日与新春送温暖活动"),
     ("组织教职工开展以“爱国奋斗，争创一流”为主题的知识竞赛。", "Measure", "爱国奋斗，争创一流"),  # a theme
