@@ -11,7 +11,8 @@ workers are counted twice, so it is an upper bound). Measured:
 
 * bare segmentation: a private ``jieba.Tokenizer().lcut`` over every file's text;
 * cold builds (empty cache) with 1 and 2 workers, alternating, the fastest of ``--repeat``
-  (5) runs of each counting, since other load on the machine only slows a run;
+  (5) runs of each counting, since other load on the machine only slows a run; from their
+  ratio, the share of the build that ran serially (Amdahl's law);
 * a warm rebuild of the unchanged corpus (graph and pages reused), and one that must
   redo the graph stage (only the per-article caches kept), as after an edit;
 * one article of 800,000 characters against the same text as separate files (cold, 1 worker);
@@ -86,6 +87,16 @@ def run_build(corpus: Path, out: Path, *args: str) -> Run:
     if proc.returncode not in (0, 1):
         sys.exit(f"build failed ({proc.returncode}): {' '.join(cmd)}\n{out_text}")
     return Run(seconds, cpu, peak / 2**20)
+
+
+def serial_share(speedup: float, workers: int) -> float:
+    """The share of a 1-worker build that ``speedup`` on ``workers`` implies ran serially
+    (Amdahl: speedup = 1 / (s + (1 - s) / workers)).
+
+    >>> round(serial_share(1.7, 2), 3)
+    0.176
+    """
+    return (workers / speedup - 1) / (workers - 1)
 
 
 def corpus_text(corpus: Path) -> list[str]:
@@ -214,7 +225,10 @@ def main() -> None:
         print("\nratios (goal)")
         print(f"  bare jieba / cold build, 1 worker:  {seg / cold1.wall:5.2f}x wall, {seg_cpu / cold1.cpu:5.2f}x CPU"
               "  (>= 1.2x; aim 1.5x)")
-        print(f"  2 workers / 1 worker:               {cold1.wall / cold2.wall:5.2f}x  (>= 1.7x)")
+        speedup = cold1.wall / cold2.wall
+        print(f"  2 workers / 1 worker:               {speedup:5.2f}x  (>= 1.7x)")
+        print(f"    serial share it implies (Amdahl): {serial_share(speedup, 2):5.0%}   "
+              f"(< {serial_share(1.7, 2):.0%} for 1.7x; the load of a shared machine raises it)")
         print(f"  warm rebuild / cold build:          {cold1.wall / warm.wall:5.1f}x faster  (>= 15x)")
         print(f"  warm with graph stage / cold:       {cold1.wall / regraph.wall:5.1f}x faster")
         print(f"  one long article / separate files:  {single.wall / split.wall:5.2f}x  (<= 1.5x)")

@@ -168,8 +168,15 @@ def clean_document(text: str) -> str:
     return compose(DOCUMENT_CLEANERS, text)
 
 
+#: A character without which no inline cleaner but ``squeeze_spaces`` changes a line
+#: (tags and entities, images and links, emphasis and code; a quote marker at the start).
+_MARKUP_CHAR = re.compile(r"[<&\]*_`]|^>")
+
+
 def clean_inline(line: str) -> str:
     """Markup-free, trimmed text of one line."""
+    if not _MARKUP_CHAR.search(line):  # the common case: only spaces to squeeze
+        return squeeze_spaces(line)
     return compose(INLINE_CLEANERS, line)
 
 

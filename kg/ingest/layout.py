@@ -462,7 +462,7 @@ def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:
 def _reprinted_run(blocks: list[_Block], out: list[_Block], i: int) -> int:
     """Length of the run starting at ``blocks[i]`` that repeats the last paragraphs kept."""
     first = blocks[i]
-    if all(b.text != first.text for b in out[-MAX_REPEAT_RUN:]):
+    if first.text not in [b.text for b in out[-MAX_REPEAT_RUN:]]:
         return 0  # the common case, decided cheaply
     for k in range(1, MAX_REPEAT_RUN + 1):
         if k > len(out) or i + k > len(blocks):

@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’\"'」』）)】》〉]*")
+_SPACE = re.compile(r"\s")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text`` (plus ``offset``), trimmed of
     white space; together they cover all non-white-space characters."""
+    if not _SPACE.search(text):  # the common case: nothing to trim, no piece empty
+        return _untrimmed(text, offset)
     spans = []
     start = 0
     for m in _END.finditer(text):
@@ -34,4 +37,17 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             e -= 1
         if s < e:
             out.append((s + offset, e + offset))
+    return out
+
+
+def _untrimmed(text: str, offset: int) -> list[tuple[int, int]]:
+    """``split_sentences`` of a text without white space: every piece between two sentence
+    ends is a sentence (an end is never empty), and so is the rest after the last one."""
+    out = []
+    start = 0
+    for m in _END.finditer(text):
+        out.append((start + offset, m.end() + offset))
+        start = m.end()
+    if start < len(text):
+        out.append((start + offset, len(text) + offset))
     return out

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -131,11 +132,12 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
         graph = (_cached_graph(store, keys, len(docs), stage / "graph.ttl", say)  # unchanged: the last graph
                  or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
-                                tick=tick or _say_every(say, 100), say=say, start=say_start))  # ... -> graph.ttl
+                                tick=tick or _say_every(say, 100), say=say, start=say_start,
+                                pages_beside=html and _workers(workers, dask) > 1))  # ... -> graph.ttl
         result = _result(output, graph, skipped, notes)
         say(f"wrote {len(result.triples)} triples to {result.graph_path}")
         if html:
-            _write_pages(result, graph.digest, stage, say, _workers(workers, dask))  # -> graph.html, report.html
+            _write_pages(result, graph, stage, say, _workers(workers, dask))  # -> graph.html, report.html
         _write_log(stage, skipped, result)
     if store:
         store.flush()  # every entry this build made is on disk when it returns
@@ -199,6 +201,7 @@ class _Graph:
     extracted: int = 0
     cached: int = 0
     reused: bool = False
+    page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
 
 def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl: Path,
@@ -216,10 +219,12 @@ def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl:
 
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
-                workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str) -> _Graph:
+                workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str,
+                pages_beside: bool = False) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
-    one); ``say(start)`` first."""
+    one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
+    read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
     say(start)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick)
@@ -234,14 +239,31 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
         log.extend(ex.log)
     with cyclic_gc_paused():
         triples, rdf_log = to_triples(articles, extractions)
-        turtle = serialize_turtle(triples).encode("utf-8")
+        turtle, page_data = _turtle_and_page_data(triples, pages_beside)
     log.extend(rdf_log)
     atomic_write_bytes(ttl, turtle)
     graph = _Graph(hashlib.sha256(turtle).hexdigest(), tuple(triples), len(articles), count_entities(triples), tuple(log),
-                   extracted=extracted, cached=len(articles) - extracted)
+                   extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:
         store.put("graph", keys.graph, GraphEntry.of(graph.articles, graph.entities, graph.triples, turtle, log))
     return graph
+
+
+def _turtle_and_page_data(triples: list[Triple], beside: bool) -> tuple[bytes, Any]:
+    """The Turtle of ``triples`` as UTF-8; with ``beside``, also what the pages are drawn
+    from (:func:`_page_data`), read in this process while a forked one writes the Turtle
+    (:func:`kg.pipeline.parallel.side_by_side`). Should the pages turn out unchanged, that
+    reading was for nothing: only a rebuild without a cache finds them so."""
+    if not beside:
+        return _turtle_bytes(triples), None
+    from kg.pipeline.parallel import side_by_side
+
+    data, turtle = side_by_side([partial(_page_data, triples), partial(_turtle_bytes, triples)])
+    return turtle, data
+
+
+def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
+    return serialize_turtle(triples).encode("utf-8")
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
@@ -271,33 +293,30 @@ def _result(output: Path, graph: _Graph, skipped: list[Skipped], notes: list[str
                        extracted=graph.extracted, cached=graph.cached, reused_graph=graph.reused)
 
 
-def _write_pages(result: BuildResult, digest: str, stage: Path, say: Callable[[str], None], workers: int) -> None:
+def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[[str], None], workers: int) -> None:
     """graph.html and report.html into ``stage``: the last build's when they were drawn from
-    the same graph (``digest``: the sha256 of its Turtle) by the same code, else drawn anew
-    (both at once when the build has more than one ``workers``)."""
+    the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
+    anew (both at once when the build has more than one ``workers``)."""
     output = result.output
-    pages = key("pages", _page_code(), digest)
+    pages = key("pages", _page_code(), graph.digest)
     if _reuse_pages(output, stage, pages):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(result.triples, stage, side_by_side=workers > 1)
+        _draw_pages(result.triples, stage, side_by_side=workers > 1, data=graph.page_data)
         atomic_write_text(stage / PAGES_KEY, pages + "\n")
         say(f"wrote {result.html_path} and {result.report_path}")
 
 
-def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool) -> None:
-    """graph.html and report.html into ``stage``, drawn from ``triples`` read and projected
-    once; with ``side_by_side`` the explorer is drawn in a forked process while this one
-    draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
-    from kg.analyze import pagerank
+def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
+    """graph.html and report.html into ``stage``, drawn from ``data`` (:func:`_page_data`
+    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in
+    a forked process while this one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
-    from kg.rdf.reader import read_triples
     from kg.viz import write_explorer
-    from kg.viz.graphdata import read_graph
     from kg.viz.report import write_report
 
-    data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
-    pagerank(data.network)  # both pages rank the network: once, before any fork
+    if data is None:
+        data = _page_data(triples)
     report = partial(write_report, data, stage / "report.html")
     explorer = partial(write_explorer, data, stage / "graph.html")
     if side_by_side:
@@ -305,6 +324,18 @@ def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool) -
     else:
         explorer()
         report()
+
+
+def _page_data(triples: Sequence[Triple]):
+    """What both pages are drawn from: ``triples`` read and projected once (a
+    :class:`kg.viz.graphdata.GraphData`), its network ranked once."""
+    from kg.analyze import pagerank
+    from kg.rdf.reader import read_triples
+    from kg.viz.graphdata import read_graph
+
+    data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
+    pagerank(data.network)  # both pages rank the network: computed once, before any fork
+    return data
 
 
 def _write_log(stage: Path, skipped: list[Skipped], result: BuildResult) -> None:

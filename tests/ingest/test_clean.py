@@ -82,3 +82,17 @@ def test_fold_punctuation_keeps_offsets(raw, expected):
     folded = fold_punctuation(raw)
     assert folded == expected
     assert len(folded) == len(raw)
+
+
+def test_clean_inline_is_the_composition_of_the_inline_cleaners():
+    """A line without any markup character takes a shorter path: the same text comes out."""
+    import random
+
+    from kg.ingest.clean import INLINE_CLEANERS, compose
+
+    pieces = ["工会", " ", "\u3000", "\t", "<b>", "</b>", "&amp;", "[链接](http://x.cn)", "**", "*", "_", "`",
+              "> ", ">", "]", "![图](a.png)", "职工之家", "  "]
+    rng = random.Random(3)
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert clean_inline(line) == compose(INLINE_CLEANERS, line), repr(line)

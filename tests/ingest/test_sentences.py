@@ -28,3 +28,15 @@ def test_split_sentences(text, expected):
 
 def test_offset_is_added():
     assert split_sentences("甲。乙。", offset=10) == [(10, 12), (12, 14)]
+
+
+def test_text_without_spaces_splits_as_with_a_trailing_space():
+    """Text without white space takes a shorter path; a trailing space (trimmed) takes the
+    general one: both must cut the same sentences."""
+    import random
+
+    pieces = ["工会", "职工", "。", "！", "？", "!", "?", "……", "...", "”", "」", "）", "a", "1", "，"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert split_sentences(text, 7) == split_sentences(text + " ", 7), text

@@ -43,6 +43,11 @@ def test_a_repeated_triple_is_read_once(seed):
     assert twice == read_triples(seed.triples)
 
 
+def test_distinct_triples_read_without_looking_for_repeats_read_alike(seed):
+    assert read_triples(seed.triples, distinct=True) == read_triples(seed.triples)
+    assert read_triples(seed.triples, distinct=True).size == len(seed.triples)
+
+
 def test_pages_read_from_the_triples_as_from_an_rdflib_graph(seed):
     graph = Graph().parse(seed.graph_path)
     from_triples, from_graph = read_graph(read_triples(seed.triples)), read_graph(graph)

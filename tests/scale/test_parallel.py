@@ -33,10 +33,10 @@ def test_pool_results_fill_the_cache_like_a_serial_build(mixed_corpus, one_worke
     assert again.graph_path.read_bytes() == one_worker.graph_path.read_bytes()
 
 
-def test_two_workers_draw_the_same_pages_as_one(tmp_path):
+def test_two_workers_write_the_same_graph_and_pages_as_one(tmp_path):
     one = build(None, tmp_path / "one", workers=1)  # the bundled sample corpus
-    two = build(None, tmp_path / "two", workers=2)  # the explorer drawn in a forked process
-    for name in ("graph.html", "report.html"):
+    two = build(None, tmp_path / "two", workers=2)  # Turtle, then the explorer, drawn in forked processes
+    for name in ("graph.ttl", "graph.html", "report.html"):
         assert (two.output / name).read_bytes() == (one.output / name).read_bytes(), name
     assert "<svg" in two.report_path.read_text(encoding="utf-8")
 
