@@ -61,6 +61,7 @@ ENTITIES = [
     ("参加第九届全国职工职业技能大赛。", "Measure", "全国职工职业技能大赛", "measure.edition"),
     ("贵州省第一届职工职业技能大赛决赛开幕。", "Measure", "贵州省职工职业技能大赛", "measure.numbered-edition"),
     ("市总工会启动2031年中秋国庆期间金秋助学活动。", "Measure", "金秋助学", "measure.edition"),
+    ("区总工会开展春节送温暖活动。", "Measure", "送温暖", "measure.edition"),  # an occasion, no year
     # study campaigns, service circles, allowances, coordination meetings
     ("深入开展党纪学习教育。", "Measure", "党纪学习教育", "measure.verb-object"),
     ("打造15分钟职工服务圈。", "Measure", "15分钟职工服务圈", "measure.verb-object"),

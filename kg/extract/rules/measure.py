@@ -487,7 +487,8 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 #: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
-_EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$")
+_EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$"
+                      r"|(?:元旦春节|新春佳节|新春|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|岁末年初)(?:期间)?$")  # 春节送温暖活动
 
 
 @rule("measure.edition", example="开展2027年中秋国庆期间金秋助学活动。", expect=("Measure", "金秋助学"),
