@@ -177,7 +177,8 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     >>> starts_before("南京市和无锡市", re.compile("市"), range(2, 4))
     [0, 3, 4]
     """
-    return sorted({s for m in anchor.finditer(text) for k in back if (s := m.start() - k) >= 0})
+    positions = [m.start() for m in anchor.finditer(text)]
+    return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
 def literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, is_cjk, starts_before
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, is_cjk
 from kg.extract.lexicon import Concept
 from kg.model import EntityRef, Evidence, Paragraph, Relation
 
@@ -225,15 +225,6 @@ class Spans:
 
 _ENUM_SEPS = ("、", "和", "及", "以及", "与", "或")
 _ENUM_ENDS = ("等等", "等", "为代表的", "在内的")
-_ENUM_COMMA = re.compile("、")
-
-
-def enumeration_starts(text: str) -> list[int]:
-    """Where an enumeration of items of two to ten characters (甲乙、丙丁…) can begin:
-    two to ten characters before a 、, the first item's end."""
-    return starts_before(text, _ENUM_COMMA, range(2, 11))
-
-
 # ---------------------------------------------------------------- gh:targets
 
 def _is_agent(ref: EntityRef) -> bool:
