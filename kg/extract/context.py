@@ -116,12 +116,15 @@ class Context:
         needs it: this is what keeps extraction near the speed of plain segmentation.
         """
         text = self.text
-        if pos <= 0 or pos >= len(text) or not (_WORD_CHAR(text[pos - 1]) and _WORD_CHAR(text[pos])):
-            return True
         runs = self._runs
         if runs is None:  # every run found once: walking to a run's ends per call is quadratic
             runs = self._runs = [m.span() for m in _WORD_RUN.finditer(text)]
-        start, end = runs[bisect_right(runs, (pos, len(text) + 1)) - 1]
+        i = bisect_right(runs, (pos, len(text) + 1)) - 1
+        if i < 0:
+            return True
+        start, end = runs[i]
+        if not start < pos < end:  # not between two word characters: the text's edge or a mark
+            return True
         got = self._bounds.get(start)
         if got is None:
             got = self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
@@ -288,11 +291,7 @@ def _cut_single_chars(freq: dict[str, int], run: str, start: int, end: int, cuts
         cuts.add(pos)
 
 
-def _WORD_CHAR(ch: str, _re=re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")) -> bool:
-    """A character jieba segments inside a run (its ``re_han_default``); others split runs."""
-    return _re.match(ch) is not None
-
-
+#: A run of the characters jieba segments together (its ``re_han_default``); others split runs.
 _WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 

@@ -154,3 +154,14 @@ _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国
 def test_guarded_finditer_on_generated_text(pieces, name):
     rx, starts = _GUARDED[name]
     _same_finditer(rx, starts, "".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·"]), max_size=20))
+def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
+    """is_boundary(i) for every offset equals a boundary of tokenizer.cut over the whole text."""
+    from kg.extract.context import Context
+
+    text = "".join(pieces)
+    ctx = Context(build_article(text), compiled(lexicon))
+    assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)

@@ -208,12 +208,12 @@ _CATEGORY_HEADS = ("劳动者", "人员", "群体", "从业人员", "从业者",
       description="the groups a list of new unions is named by (A、B等联合工会) are narrower than the category named before them in the sentence")
 def broader_union_kinds(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
+    if not any(word in text for word in _UNION_LIST_WORDS):
+        return []  # no list of unions ends here: no 等联合工会
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     categories = _categories(facts)
     starts = [c.start for c in categories]
     out = []
-    if not any(word in text for word in _UNION_LIST_WORDS):
-        return out  # no list of unions ends here: no 等联合工会
     for m in _re_union_list().finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
