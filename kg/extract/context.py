@@ -108,6 +108,12 @@ class Context:
                 return s, e
         return None
 
+    def name_hits(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every vocabulary name and known place in the text, overlapping
+        ones too, in the order of the one pass of ``comp.automaton`` made per article."""
+        return self.once("name_hits", lambda: [(end - len(name) + 1, end + 1, name)
+                                               for end, name in self.comp.automaton.iter(self.text)])
+
     def is_boundary(self, pos: int) -> bool:
         """True when jieba, cutting the sentence, would put a word boundary at ``pos``.
 
@@ -184,23 +190,13 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
-def literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of one of ``words`` in ``text``, overlapping ones too,
-    found in one pass of an Aho-Corasick automaton (built once per tuple of words).
-
-    >>> literal_hits("南京市", ("南京", "南京市"))
-    [(0, 2), (0, 3)]
-    """
-    return [(end - size + 1, end + 1) for end, size in _automaton(words).iter(text)]
-
-
 def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     """The offsets where one of ``words`` begins in ``text``, sorted.
 
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({s for s, _ in literal_hits(text, words)})
+    return sorted({end - size + 1 for end, size in _automaton(words).iter(text)})
 
 
 @lru_cache(maxsize=64)

@@ -6,13 +6,16 @@ development corpus (every text, many offsets) and on generated text.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from conftest import build_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_corpus import SHARED
 
-from kg.extract.context import _WORD_RUN, finditer_from, run_cuts, search_from
+from kg.extract import load_lexicon
+from kg.extract.context import _WORD_RUN, Context, finditer_from, run_cuts, search_from
 from kg.extract.lexicon import compiled
 from kg.extract.rules import block, broader, group, org
 from kg.extract.rules.org import _place_org_starts, _re_place_org
@@ -32,9 +35,14 @@ def real_texts() -> list[str]:
     return [matching_text(a) for a in articles]
 
 
+@cache
+def _compiled():
+    return compiled(load_lexicon())
+
+
 def _same_search(text: str, step: int) -> None:
     rx = _re_place_org()
-    starts = _place_org_starts(text)
+    starts = _place_org_starts(Context(build_article(text), _compiled()))
     for pos in range(0, len(text) + 1, step):
         plain, fast = rx.search(text, pos), search_from(rx, text, starts, pos)
         assert (plain and plain.span()) == (fast and fast.span()), (text[pos:pos + 40], pos)
@@ -91,8 +99,6 @@ def test_run_cuts_are_jiebas_cuts_on_generated_runs(tokenizer, pieces):
 
 
 def test_is_boundary_reads_the_cuts_of_the_run_around_the_offset(lexicon):
-    from kg.extract.context import Context
-
     text = "他在南京市长江大桥上，看见农民工。"
     ctx = Context(build_article(text), compiled(lexicon))
     assert [i for i in range(len(text) + 1) if ctx.is_boundary(i)] == \
@@ -160,8 +166,6 @@ def test_guarded_finditer_on_generated_text(pieces, name):
 @given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·"]), max_size=20))
 def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
     """is_boundary(i) for every offset equals a boundary of tokenizer.cut over the whole text."""
-    from kg.extract.context import Context
-
     text = "".join(pieces)
     ctx = Context(build_article(text), compiled(lexicon))
     assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)

@@ -81,8 +81,7 @@ def vocab_hits(ctx: Context) -> list[VocabHit]:
 
 def _vocab_hits(ctx: Context) -> Iterator[VocabHit]:
     concepts_by_name = ctx.comp.concepts_by_name
-    for end_idx, name in ctx.comp.automaton.iter(ctx.text):
-        start, end = end_idx - len(name) + 1, end_idx + 1
+    for start, end, name in ctx.name_hits():
         concepts = concepts_by_name.get(name, ())
         if not concepts:
             continue
