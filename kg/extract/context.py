@@ -218,7 +218,8 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     """The offsets (from the run's start, 0 and ``len(run)`` included) where
     ``tokenizer.cut(run, HMM=True)`` puts word boundaries in ``run``, one run of jieba's
     word characters (``_WORD_RUN``). The same run text always cuts the same way, so the
-    cuts are kept for the runs a corpus repeats (statutes repeat whole clauses).
+    cuts are kept for the runs a corpus repeats (statutes repeat whole clauses); this
+    holds because a tokenizer's dictionary is complete before its first use (``Compiled``).
 
     The best route is computed as jieba's ``get_DAG`` and ``calc`` compute it, in one
     pass and without building the DAG and a tuple per edge (twice as fast), with the same
