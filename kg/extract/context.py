@@ -108,6 +108,12 @@ class Context:
                 return s, e
         return None
 
+    def name_hits(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every vocabulary name and known place in the text, overlapping
+        ones too, in the order of the one pass of ``comp.automaton`` made per article."""
+        return self.once("name_hits", lambda: [(end - len(name) + 1, end + 1, name)
+                                               for end, name in self.comp.automaton.iter(self.text)])
+
     def is_boundary(self, pos: int) -> bool:
         """True when jieba, cutting the sentence, would put a word boundary at ``pos``.
 
@@ -116,12 +122,15 @@ class Context:
         needs it: this is what keeps extraction near the speed of plain segmentation.
         """
         text = self.text
-        if pos <= 0 or pos >= len(text) or not (_WORD_CHAR(text[pos - 1]) and _WORD_CHAR(text[pos])):
-            return True
         runs = self._runs
         if runs is None:  # every run found once: walking to a run's ends per call is quadratic
             runs = self._runs = [m.span() for m in _WORD_RUN.finditer(text)]
-        start, end = runs[bisect_right(runs, (pos, len(text) + 1)) - 1]
+        i = bisect_right(runs, (pos, len(text) + 1)) - 1
+        if i < 0:
+            return True
+        start, end = runs[i]
+        if not start < pos < end:  # not between two word characters: the text's edge or a mark
+            return True
         got = self._bounds.get(start)
         if got is None:
             got = self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
@@ -177,17 +186,8 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     >>> starts_before("南京市和无锡市", re.compile("市"), range(2, 4))
     [0, 3, 4]
     """
-    return sorted({s for m in anchor.finditer(text) for k in back if (s := m.start() - k) >= 0})
-
-
-def literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of one of ``words`` in ``text``, overlapping ones too,
-    found in one pass of an Aho-Corasick automaton (built once per tuple of words).
-
-    >>> literal_hits("南京市", ("南京", "南京市"))
-    [(0, 2), (0, 3)]
-    """
-    return [(end - size + 1, end + 1) for end, size in _automaton(words).iter(text)]
+    positions = [m.start() for m in anchor.finditer(text)]
+    return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
 def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
@@ -196,7 +196,7 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({s for s, _ in literal_hits(text, words)})
+    return sorted({end - size + 1 for end, size in _automaton(words).iter(text)})
 
 
 @lru_cache(maxsize=64)
@@ -218,7 +218,8 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     """The offsets (from the run's start, 0 and ``len(run)`` included) where
     ``tokenizer.cut(run, HMM=True)`` puts word boundaries in ``run``, one run of jieba's
     word characters (``_WORD_RUN``). The same run text always cuts the same way, so the
-    cuts are kept for the runs a corpus repeats (statutes repeat whole clauses).
+    cuts are kept for the runs a corpus repeats (statutes repeat whole clauses); this
+    holds because a tokenizer's dictionary is complete before its first use (``Compiled``).
 
     The best route is computed as jieba's ``get_DAG`` and ``calc`` compute it, in one
     pass and without building the DAG and a tuple per edge (twice as fast), with the same
@@ -287,11 +288,7 @@ def _cut_single_chars(freq: dict[str, int], run: str, start: int, end: int, cuts
         cuts.add(pos)
 
 
-def _WORD_CHAR(ch: str, _re=re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")) -> bool:
-    """A character jieba segments inside a run (its ``re_han_default``); others split runs."""
-    return _re.match(ch) is not None
-
-
+#: A run of the characters jieba segments together (its ``re_han_default``); others split runs.
 _WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 

@@ -215,6 +215,11 @@ class Compiled:
         return pos
 
     @cached_property
+    def concepts_by_name(self) -> dict[str, tuple[Concept, ...]]:
+        """``lexicon.lookup(name)`` of every label and alias, looked up once per process."""
+        return {name: self.lexicon.lookup(name) for name in self.lexicon.names()}
+
+    @cached_property
     def unsplittable(self) -> tuple[str, ...]:
         """Vocabulary names jieba's regexes split: matched by the automaton alone."""
         return tuple(n for n in self.lexicon.names() if _JIEBA_SPLITS & set(n))

@@ -88,6 +88,14 @@ def _nested(ctx: Context, kept: list[Candidate], candidates: list[Candidate]) ->
     """Vocabulary groups and organizations (and modified groups) inside a kept measure's
     name are named too: 农民工职业技能竞赛 names 农民工 (the longest one at each place). A
     two-character name must be a word there: 权益维护工作 does not name 护工."""
+    owner = _owners(kept)
+    inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab)  # whole within the measure
+             for c in candidates if _nests_in(ctx, c, owner)]
+    return [c for c in longest_first(inner) if not c.label.startswith("?")]
+
+
+def _owners(kept: list[Candidate]) -> dict[int, Candidate]:
+    """The kept measure or unit covering each offset: names inside them are named too."""
     owner: dict[int, Candidate] = {}
     for m in kept:
         if m.cls == "Measure":
@@ -95,19 +103,18 @@ def _nested(ctx: Context, kept: list[Candidate], candidates: list[Candidate]) ->
     for o in kept:  # 美团东湖立交桥站 names 美团
         if o.rule in ("org.sub-unit", "org.sub-unit-post"):
             owner.update((i, o) for i in range(o.start, o.end))
-    inner = [Candidate(c.start, c.end, c.cls, c.label, c.rule, c.vocab)  # whole within the measure
-             for c in candidates if _named_inside(ctx, c, owner)]
-    return [c for c in longest_first(inner) if not c.label.startswith("?")]
+    return owner
 
 
-def _named_inside(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
-    """``c`` is a vocabulary group or organization wholly inside one longer kept name."""
+def _nests_in(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
+    """``c``, a vocabulary or modified group or organization, lies inside one owner and is
+    shorter than it (an organization inside a unit; anything inside a measure)."""
     if not (c.vocab or c.rule == "group.modifier-head") or c.cls not in ("WorkerGroup", "Organization"):
         return False
-    outer = owner.get(c.start)
-    if outer is None or outer is not owner.get(c.end - 1) or c.length >= outer.length:
+    o = owner.get(c.start)
+    if o is None or o is not owner.get(c.end - 1) or c.length >= o.length:
         return False
-    return (outer.cls == "Measure" or c.cls == "Organization") and (c.length > 2 or ctx.aligned(c.start, c.end))
+    return (o.cls == "Measure" or c.cls == "Organization") and (c.length > 2 or ctx.aligned(c.start, c.end))
 
 
 def _resolve_ambiguous(ctx: Context, cands: list[Candidate]) -> list[Candidate]:

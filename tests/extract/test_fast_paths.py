@@ -6,17 +6,19 @@ development corpus (every text, many offsets) and on generated text.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from conftest import build_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_corpus import SHARED
 
-from kg.extract.context import _WORD_RUN, finditer_from, run_cuts, search_from
+from kg.extract import load_lexicon
+from kg.extract.context import _WORD_RUN, Context, finditer_from, run_cuts, search_from
 from kg.extract.lexicon import compiled
 from kg.extract.rules import block, broader, group, org
 from kg.extract.rules.org import _place_org_starts, _re_place_org
-from kg.extract.rules.shared import enumeration_starts
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +35,14 @@ def real_texts() -> list[str]:
     return [matching_text(a) for a in articles]
 
 
+@cache
+def _compiled():
+    return compiled(load_lexicon())
+
+
 def _same_search(text: str, step: int) -> None:
     rx = _re_place_org()
-    starts = _place_org_starts(text)
+    starts = _place_org_starts(Context(build_article(text), _compiled()))
     for pos in range(0, len(text) + 1, step):
         plain, fast = rx.search(text, pos), search_from(rx, text, starts, pos)
         assert (plain and plain.span()) == (fast and fast.span()), (text[pos:pos + 40], pos)
@@ -92,8 +99,6 @@ def test_run_cuts_are_jiebas_cuts_on_generated_runs(tokenizer, pieces):
 
 
 def test_is_boundary_reads_the_cuts_of_the_run_around_the_offset(lexicon):
-    from kg.extract.context import Context
-
     text = "他在南京市长江大桥上，看见农民工。"
     ctx = Context(build_article(text), compiled(lexicon))
     assert [i for i in range(len(text) + 1) if ctx.is_boundary(i)] == \
@@ -128,8 +133,6 @@ def test_run_cuts_on_tied_routes(tied_tokenizer, run):
 _GUARDED = {
     "block.not-entity": (block._re_blocked(), block._blocked_starts),
     "group.modifier-head": (group._re_modifier_head(), group._modifier_starts),
-    "group.enum-head": (group._re_enumeration(), enumeration_starts),
-    "broader.union-kinds": (broader._re_union_list(), enumeration_starts),
     "broader.scope-list": (broader._SCOPE, broader._scope_starts),
     "org.places": (org._CITY, org._city_starts),
 }
@@ -142,7 +145,7 @@ def _same_finditer(rx, starts, text: str) -> None:
 @pytest.mark.parametrize("name", sorted(_GUARDED))
 def test_guarded_finditer_is_a_plain_finditer_on_real_text(real_texts, name):
     rx, starts = _GUARDED[name]
-    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "broader.union-kinds", "org.places")
+    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "org.places")
     for text in real_texts:
         _same_finditer(rx, starts, text)
 
@@ -157,3 +160,12 @@ _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国
 def test_guarded_finditer_on_generated_text(pieces, name):
     rx, starts = _GUARDED[name]
     _same_finditer(rx, starts, "".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·"]), max_size=20))
+def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
+    """is_boundary(i) for every offset equals a boundary of tokenizer.cut over the whole text."""
+    text = "".join(pieces)
+    ctx = Context(build_article(text), compiled(lexicon))
+    assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)

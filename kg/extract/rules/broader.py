@@ -24,7 +24,6 @@ from kg.extract.rules.shared import (
     _clause_end,
     _group_chain,
     _rel,
-    enumeration_starts,
 )
 from kg.model import EntityRef, Relation
 
@@ -209,11 +208,13 @@ _CATEGORY_HEADS = ("劳动者", "人员", "群体", "从业人员", "从业者",
       description="the groups a list of new unions is named by (A、B等联合工会) are narrower than the category named before them in the sentence")
 def broader_union_kinds(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
+    if not any(word in text for word in _UNION_LIST_WORDS):
+        return []  # no list of unions ends here: no 等联合工会
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     categories = _categories(facts)
     starts = [c.start for c in categories]
     out = []
-    for m in finditer_from(_re_union_list(), text, enumeration_starts(text)):
+    for m in _re_union_list().finditer(text):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
@@ -234,6 +235,10 @@ def _categories(facts: Facts) -> list[Candidate]:
     named = {f.ref.label for f in _by_cls(facts.found, "WorkerGroup")}
     return sorted((c for c in facts.candidates if c.cls == "WorkerGroup" and c.label in named
                    and c.label.endswith(_CATEGORY_HEADS)), key=lambda c: (c.start, c.end))
+
+
+#: What ``_re_union_list`` ends with.
+_UNION_LIST_WORDS = ("等联合工会", "等工会联合会", "等行业工会")
 
 
 @cache

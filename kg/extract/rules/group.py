@@ -13,7 +13,7 @@ from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, finditer_from, is_cjk, literal_starts
 from kg.extract.normalize import group_label
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, enumeration_starts, vocabulary_matches
+from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, vocabulary_matches
 
 
 @rule("group.vocab", example="企业工会要依法维护女职工特殊权益。", expect=("WorkerGroup", "女职工"),
@@ -153,7 +153,7 @@ def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     known_ends: dict[int, list[int]] = {}
     for h in heads:
         known_ends.setdefault(h.end, []).append(h.start)
-    for m in finditer_from(_re_enumeration(), text, enumeration_starts(text)):
+    for m in _re_enumeration().finditer(text):
         if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员") + _UNIONS_OF, m.end()):
             continue  # …等灵活就业群体, …等群体, or …等联合工会 (the unions of those groups)
         for i, (s, e) in enumerate(_pieces(m)):

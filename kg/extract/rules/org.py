@@ -15,8 +15,6 @@ from kg.extract.context import (
     Context,
     finditer_from,
     is_cjk,
-    literal_hits,
-    literal_starts,
     search_from,
     starts_before,
     strip_marks,
@@ -56,9 +54,9 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         full_of.setdefault(city + "市", (city + "市", "市"))
         full_of.setdefault(city, (city + "市", "市"))
     out = []
-    for start, end in literal_hits(ctx.text, _known_place_names()):
+    for start, end, name in _place_hits(ctx):
         if not ctx.text.startswith(_ZONES, end):  # 兰州新区 is not 兰州市
-            full, level = full_of[ctx.text[start:end]]
+            full, level = full_of[name]
             out.append((start, end, full, level))
     for o in place_orgs:
         m = re.match(r"(.+?[省市县区])", o.label)
@@ -137,24 +135,25 @@ _LEVEL = re.compile(r"自治州|街道|特区|[省市县区镇乡]")
 _COUNTY = re.compile("县")
 
 
-def _place_org_starts(text: str) -> list[int]:
+def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every known province or city name in the text, from the one
+    pass of the vocabulary automaton (which holds them) the article makes."""
+    known = _known_places()
+    return [hit for hit in ctx.name_hits() if hit[2] in known]
+
+
+def _place_org_starts(ctx: Context) -> list[int]:
     """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
     and one to three characters before a level word (the generic place). Everywhere else
     the 300-name alternation would only be tried and fail, at every character."""
-    return sorted(set(literal_starts(text, _known_place_names())) | set(starts_before(text, _LEVEL, range(2, 4)))
-                  | set(starts_before(text, _COUNTY, range(1, 2))))
+    return sorted({s for s, _, _ in _place_hits(ctx)} | set(starts_before(ctx.text, _LEVEL, range(2, 4)))
+                  | set(starts_before(ctx.text, _COUNTY, range(1, 2))))
 
 
 @cache
 def _known_place_lengths() -> tuple[int, ...]:
     """The lengths of the names in ``_known_places()``."""
     return tuple(sorted({len(k) for k in _known_places()}))
-
-
-@cache
-def _known_place_names() -> tuple[str, ...]:
-    """``_known_places()`` in a fixed order, for ``literal_hits``."""
-    return tuple(sorted(_known_places()))
 
 
 @rule("org.place-union", example="山东省青岛市总工会开展职工疗休养活动。", expect=("Organization", "山东省青岛市总工会"),
@@ -179,7 +178,7 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
     text = ctx.text
     known = _known_places()
     rx = _re_place_org()
-    starts = _place_org_starts(text)
+    starts = _place_org_starts(ctx)
     m = search_from(rx, text, starts, 0)
     while m is not None:
         place, head = m.group("place"), m.group("head")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, is_cjk, starts_before
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, is_cjk
 from kg.extract.lexicon import Concept
 from kg.model import EntityRef, Evidence, Paragraph, Relation
 
@@ -80,10 +80,9 @@ def vocab_hits(ctx: Context) -> list[VocabHit]:
 
 
 def _vocab_hits(ctx: Context) -> Iterator[VocabHit]:
-    lex = ctx.comp.lexicon
-    for end_idx, name in ctx.comp.automaton.iter(ctx.text):
-        start, end = end_idx - len(name) + 1, end_idx + 1
-        concepts = tuple(lex.lookup(name))
+    concepts_by_name = ctx.comp.concepts_by_name
+    for start, end, name in ctx.name_hits():
+        concepts = concepts_by_name.get(name, ())
         if not concepts:
             continue
         if len(name) <= 2:
@@ -225,15 +224,6 @@ class Spans:
 
 _ENUM_SEPS = ("、", "和", "及", "以及", "与", "或")
 _ENUM_ENDS = ("等为代表的", "等在内的", "等等", "等", "为代表的", "在内的")
-_ENUM_COMMA = re.compile("、")
-
-
-def enumeration_starts(text: str) -> list[int]:
-    """Where an enumeration of items of two to ten characters (甲乙、丙丁…) can begin:
-    two to ten characters before a 、, the first item's end."""
-    return starts_before(text, _ENUM_COMMA, range(2, 11))
-
-
 # ---------------------------------------------------------------- gh:targets
 
 def _is_agent(ref: EntityRef) -> bool:
