@@ -20,6 +20,14 @@ Where things are (grep a rule id such as ``"targets.aim-word"`` to land on its d
 """
 
 from kg.extract.lexicon import Concept, Lexicon, load_lexicon, warm_up
-from kg.extract.pipeline import extract
 
 __all__ = ["Concept", "Lexicon", "extract", "load_lexicon", "warm_up"]
+
+
+def __getattr__(name: str):
+    # The rules are imported when extraction is first asked for: a rebuild that reuses its
+    # cached graph needs the lexicon's fingerprint, not the rules (0.1 s of imports).
+    if name == "extract":
+        from kg.extract.pipeline import extract
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
