@@ -134,7 +134,7 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
 _ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,20}")
 _NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并", "等")
 #: A count inside a role is a list of people: 廖某某等11名职工.
-_COUNT_IN_ROLE = re.compile(r"\d+[名位人个]")
+_COUNT_IN_ROLE = re.compile(r"(?<!\d)\d+[名位人个]")
 
 
 def role_between(text: str, start: int, end: int) -> bool:

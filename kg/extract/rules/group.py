@@ -210,4 +210,4 @@ def _trim_left_item(ctx: Context, s: int, e: int) -> int | None:
     return start if e - start >= 2 else None
 
 
-_COUNT_LEAD = re.compile(r"(?:近|约|共|逾)?(?:\d+|[一二两三四五六七八九十百千万几数]+)(?:余|多)?名")
+_COUNT_LEAD = re.compile(r"(?<![\d一二两三四五六七八九十百千万几数])(?:近|约|共|逾)?(?:\d+|[一二两三四五六七八九十百千万几数]+)(?:余|多)?名")
