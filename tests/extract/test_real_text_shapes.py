@@ -107,6 +107,11 @@ ENTITIES = [
     ("积极投身“中国梦·劳动美”劳动竞赛。", "Measure", "中国梦·劳动美", "measure.quoted"),
     ("慰问近千名商场信息员、物流配送员等新就业形态劳动者。", "WorkerGroup", "商场信息员", "group.enum-head"),
     ("大赛由香港工会联合会、澳门工会联合总会共同主办。", "Organization", "澳门特别行政区工会联合总会", "org.place-union"),
+    # a campaign's own quoted name before a standing programme; a slogan before 主题活动; a brand
+    ("钱江区总工会开展了“爱心驿家”送温暖活动。", "Measure", "爱心驿家", "measure.quoted"),
+    ("钱江区总工会开展了“爱心驿家”送温暖活动。", "Measure", "送温暖", "measure.vocab"),
+    ("市总工会主办的“文明创建 小哥先行”主题活动顺利举行。", "Measure", "文明创建 小哥先行", "measure.quoted"),
+    ("将持续深化“站长日”特色品牌。", "Measure", "站长日", "measure.quoted"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names

@@ -197,7 +197,7 @@ def _good_measure(label: str, head: str) -> bool:
 _QUOTE_VERBS = ("实施", "开展", "启动", "推行", "推出", "举办", "发起", "创建", "打造", "深入开展", "广泛开展", "大力实施",
                 "开通", "建立", "设立", "搭建", "上线", "建起", "建成", "开设", "开办")
 #: Otherwise a programme noun must follow it: 实行“…”制度, 开展“…”活动, 推广“…”模式.
-_AFTER_QUOTE = ("活动", "行动", "工程", "计划", "项目", "服务", "品牌", "模式", "建设", "工作", "方式", "制度", "机制",
+_AFTER_QUOTE = ("活动", "行动", "工程", "计划", "项目", "服务", "品牌", "特色品牌", "模式", "建设", "工作", "方式", "制度", "机制",
                 "平台", "专项", "系列", "主题", "竞赛", "培训")
 
 
@@ -313,9 +313,12 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     slogan = _slogan_campaign(text, m.end(), name)  # “情系职工，清凉一夏”活动
     if not slogan and _not_a_name(ctx, name):
         return []
-    standing = _standing_after(ctx, m.end()) if name in _OCCASIONS else None
-    if standing is not None:  # “两节”送温暖活动: an occasion of a standing programme
+    standing = _standing_after(ctx, m.end())
+    if standing is not None and name in _OCCASIONS:  # “两节”送温暖活动: an occasion of a standing programme
         return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
+    if standing is not None and not _numbered_slogan(name) and _good_quoted(name):
+        # “爱心驿家”送温暖活动: the campaign's own name; the programme after it is found on its own
+        return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
     ext = _quote_tail(ctx, m.end(), name)
     if ext is not None and not (slogan and ext.group().lstrip("大") not in _PROGRAMME_WORDS):
         # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
@@ -355,7 +358,7 @@ _PROGRAMME_WORDS = ("行动", "活动", "竞赛", "大赛", "行动计划", "专
 
 _SLOGAN_PARTS = re.compile(r"([\u4e00-\u9fff]{3,8})([，,、·•・ ])([\u4e00-\u9fff]{3,8})")
 #: How far a campaign's 活动/行动 may follow a two-part slogan: “温暖回家路·工会伴你行”农民工返乡专列活动.
-_SLOGAN_TAIL = re.compile(r"(?:(?!主题)[\u4e00-\u9fff]){0,10}?(?:活动|行动|竞赛|大赛)")  # not a theme: “…”为主题的竞赛
+_SLOGAN_TAIL = re.compile(r"(?:(?!为主题)[\u4e00-\u9fff]){0,10}?(?:活动|行动|竞赛|大赛)")  # not a theme: “…”为主题的竞赛
 
 
 def _slogan_campaign(text: str, pos: int, name: str) -> bool:
