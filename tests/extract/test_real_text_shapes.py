@@ -112,6 +112,9 @@ ENTITIES = [
     ("钱江区总工会开展了“爱心驿家”送温暖活动。", "Measure", "送温暖", "measure.vocab"),
     ("市总工会主办的“文明创建 小哥先行”主题活动顺利举行。", "Measure", "文明创建 小哥先行", "measure.quoted"),
     ("将持续深化“站长日”特色品牌。", "Measure", "站长日", "measure.quoted"),
+    # a union by its short name: with its place, or a level alone
+    ("四川省总：为拖欠农民工工资问题建绿色通道。", "Organization", "四川省总工会", "org.short-union"),
+    ("根据市总、区总工会工作安排发放关爱包。", "Organization", "市总工会", "org.short-union"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names
@@ -141,6 +144,8 @@ NOT_ENTITIES = [
     ("主席钱庆和及县总工会班子成员参加。", "Organization", "和及县总工会"),  # words, not a place
     ("两省一市人民政府联合发文。", "Organization", "两省一市人民政府"),
     ("并代表总公司工会慰问了2名特困职工。", "Organization", "代表总公司工会"),
+    ("该市总体经济运行平稳。", "Organization", "市总工会"),  # 总体, not a union
+    ("公司副总经理出席。", "Organization", "司副总工会"),
     ("湖北省总工会权益保障部长付家明出席。", "Organization", "湖北省总工会权益保障部"),  # 部长 is a post
     ("这是四川工会贯彻落实指示精神的具体行动。", "Measure", "具体行动"),
     ("禁止任何单位进行犯罪活动。", "Measure", "犯罪活动"),  # 进行 names services only

@@ -459,6 +459,32 @@ def _re_state_organ():
     return re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,10}?(?P<head>总局|局|委员会|总署|部|办公室)")
 
 
+#: 总 closing the short name of a union (西安市总的组织下, 根据市总、区总工会安排, 在省总有关会议上):
+#: what may follow it; 总经理, 总结, 总体… never do.
+_SHORT_UNION = re.compile(r"(?P<level>省|市|区|县)总(?=的|、|，|,|：|:|。|有关|领导|党组|主席|副主席|常务|机关|统一|安排|部署|召开|举办|组织|联合|获悉)")
+
+
+@rule("org.short-union", example="当天，500名农民工在西安市总的组织下参加活动。", expect=("Organization", "西安市总工会"),
+      description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
+def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
+    by_end = {p[1]: p for p in place_spans}
+    out = []
+    for m in _SHORT_UNION.finditer(text):
+        level = m.group("level")
+        named = by_end.get(m.end("level"))  # 西安市总: the place printed with its level
+        if named is not None and named[3] == level:
+            out.append(Candidate(named[0], m.end(), "Organization", named[2] + "总工会", "org.short-union"))
+            continue
+        prev = text[m.start() - 1:m.start()]
+        if (prev and prev in "全各本该外跨同") or (is_cjk(prev) and not ctx.is_boundary(m.start())):
+            continue
+        place = _nearest_place(place_spans, m.start(), level)
+        out.append(Candidate(m.start(), m.end(), "Organization", (place or level) + "总工会", "org.short-union"))
+    return out
+
+
 @rule("org.chain-union", example="奎屯市人大副主任、总工会主席田新梅出席。", expect=("Organization", "奎屯市总工会"),
       description="a bare 总工会 in a chain of posts after a place's organ is that place's union (…县委常委、总工会主席)")
 def chained_unions(ctx: Context, pool: Pool) -> list[Candidate]:
