@@ -115,6 +115,10 @@ ENTITIES = [
     # a union by its short name: with its place, or a level alone
     ("四川省总：为拖欠农民工工资问题建绿色通道。", "Organization", "四川省总工会", "org.short-union"),
     ("根据市总、区总工会工作安排发放关爱包。", "Organization", "市总工会", "org.short-union"),
+    # a numbered contest with a region jieba cuts in pieces before 第; a workroom named after its worker
+    ("粤港澳大湾区第四届职业技能大赛在东莞落幕。", "Measure", "粤港澳大湾区职业技能大赛", "measure.numbered-edition"),
+    ("到市供电公司朱玉伟劳模工作室考察学习。", "Organization", "朱玉伟劳模工作室", "org.named-workroom"),
+    ("市总工会慰问组开展春节送温暖慰问活动。", "Measure", "送温暖", "measure.edition"),
     # a level word with no place in the article is kept as printed
     ("县总工会主席郑光明出席。", "Organization", "县总工会", "org.elided-place"),
     # a three-character name with 应 or 会 inside, closed by a word that follows names

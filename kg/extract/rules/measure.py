@@ -557,9 +557,17 @@ def numbered_editions(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 def _place_before(ctx: Context, pos: int) -> tuple[int, str]:
-    """(start, name) of the place jieba reads right before ``pos`` (解放区/nt, 贵州省/ns), else (pos, "")."""
-    tags = ctx.pos_tags(max(0, pos - 8), pos)
-    if tags and tags[-1][1] == pos and tags[-1][2] in ("ns", "nt") and tags[-1][1] - tags[-1][0] >= 2 \
-            and ctx.is_boundary(tags[-1][0]):
-        return tags[-1][0], ctx.text[tags[-1][0]:pos]
+    """(start, name) of the place jieba reads right before ``pos`` (解放区/nt, 贵州省/ns,
+    粤港澳/ns 大湾/ns 区), else (pos, "")."""
+    tags = ctx.pos_tags(max(0, pos - 10), pos)
+    if tags and tags[-1][1] == pos and ctx.text[tags[-1][0]:pos] in ("区", "省", "市", "县"):
+        tags = tags[:-1]  # a level word jieba left on its own
+    start = tags[-1][1] if tags else pos  # where the place's last word must end
+    words = 0
+    for ts, te, flag in reversed(tags):
+        if te != start or flag not in ("ns", "nt"):
+            break
+        start, words = ts, words + 1
+    if words and pos - start >= 2 and ctx.is_boundary(start):
+        return start, ctx.text[start:pos]
     return pos, ""

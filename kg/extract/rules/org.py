@@ -20,7 +20,7 @@ from kg.extract.context import (
     strip_marks,
 )
 from kg.extract.normalize import org_label
-from kg.extract.people import _re_post_chain, org_role_walk, role_to_clause_end
+from kg.extract.people import _re_post_chain, org_role_walk, role_to_clause_end, tagged_name
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
 
@@ -462,6 +462,20 @@ def _re_state_organ():
 #: 总 closing the short name of a union (西安市总的组织下, 根据市总、区总工会安排, 在省总有关会议上):
 #: what may follow it; 总经理, 总结, 总体… never do.
 _SHORT_UNION = re.compile(r"(?P<level>省|市|区|县)总(?=的|、|，|,|：|:|。|有关|领导|党组|主席|副主席|常务|机关|统一|安排|部署|召开|举办|组织|联合|获悉)")
+
+
+@rule("org.named-workroom", example="为长客股份公司“李万君劳模创新工作室”补配图书。",
+      expect=("Organization", "李万君劳模创新工作室"),
+      description="a workroom named after its worker (李万君劳模创新工作室, 朱玉伟劳模工作室): the name jieba tags as a person's, then the kind")
+def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    for c in vocab_orgs(pool):
+        if c.label != "劳模创新工作室":
+            continue
+        start = next((c.start - n for n in (3, 2) if c.start - n >= 0 and tagged_name(ctx, c.start - n, c.start)), None)
+        if start is not None:
+            out.append(Candidate(start, c.end, "Organization", ctx.text[start:c.end], "org.named-workroom"))
+    return out
 
 
 @rule("org.short-union", example="当天，500名农民工在西安市总的组织下参加活动。", expect=("Organization", "西安市总工会"),
