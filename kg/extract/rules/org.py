@@ -30,7 +30,7 @@ from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, voca
 def vocabulary_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     text, depts = ctx.text, _dept_endings()
     return [c for c in vocabulary_matches(ctx, "Organization", "org.vocab")
-            if not any(len(d) > c.length and text.startswith(d, c.end - len(d)) for d in depts.get(text[c.end - 1], ()))]
+            if not any(c.length < len(d) <= c.end and text.startswith(d, c.end - len(d)) for d in depts.get(text[c.end - 1], ()))]
 
 
 @cache
@@ -420,24 +420,27 @@ _BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪�
 def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     """Unresolved ones are logged and kept as printed (县总工会), a name of their own."""
     place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
-    out = []
+    found = (_level_org(ctx, place_spans, m.start(), m.end(), m.group("level"), m.group("head"), m.group(), "org.elided-place")
+             for m in _re_elided().finditer(ctx.text))
+    return [c for c in found if c is not None]
+
+
+def _level_org(ctx: Context, place_spans, start: int, end: int, level: str, head: str, printed: str,
+               rule_id: str) -> Candidate | None:
+    """The organization a level word and a head stand for (省总工会, 市总): the place of that
+    level the article names nearest before it, else, for an organ news names by level
+    alone, the printed form (县总工会); None where the level belongs to a longer word."""
     text = ctx.text
-    for m in _re_elided().finditer(text):
-        s = m.start()
-        prev = text[s - 1] if s else ""
-        if (prev and prev in "全各本该外跨同") or (is_cjk(prev) and not ctx.is_boundary(s)):
-            continue  # 全省工会, 各省总工会, or the tail of a longer place name
-        level = m.group("level")
-        place = _nearest_place(place_spans, s, level)
-        if place is None:
-            kept = m.group("head") in _BARE_HEADS  # 县总工会 still holds the posts named after it
-            ctx.log.append(f"{m.group()!r} at {s}: no {level}-level place in the article, "
-                           + ("kept as printed" if kept else "not resolved"))
-            if kept:
-                out.append(Candidate(s, m.end(), "Organization", m.group(), "org.elided-place"))
-            continue
-        out.append(Candidate(s, m.end(), "Organization", org_label(place, m.group("head")), "org.elided-place"))
-    return out
+    prev = text[start - 1] if start else ""
+    if (prev and prev in "全各本该外跨同") or (is_cjk(prev) and not ctx.is_boundary(start)):
+        return None  # 全省工会, 各省总工会, or the tail of a longer place name
+    place = _nearest_place(place_spans, start, level)
+    if place is not None:
+        return Candidate(start, end, "Organization", org_label(place, head), rule_id)
+    kept = head in _BARE_HEADS  # 县总工会 still holds the posts named after it
+    ctx.log.append(f"{text[start:end]!r} at {start}: no {level}-level place in the article, "
+                   + ("kept as printed" if kept else "not resolved"))
+    return Candidate(start, end, "Organization", printed, rule_id) if kept else None
 
 
 def _nearest_place(place_spans, offset: int, level: str) -> str | None:
@@ -491,11 +494,9 @@ def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         if named is not None and named[3] == level:
             out.append(Candidate(named[0], m.end(), "Organization", named[2] + "总工会", "org.short-union"))
             continue
-        prev = text[m.start() - 1:m.start()]
-        if (prev and prev in "全各本该外跨同") or (is_cjk(prev) and not ctx.is_boundary(m.start())):
-            continue
-        place = _nearest_place(place_spans, m.start(), level)
-        out.append(Candidate(m.start(), m.end(), "Organization", (place or level) + "总工会", "org.short-union"))
+        c = _level_org(ctx, place_spans, m.start(), m.end(), level, "总工会", level + "总工会", "org.short-union")
+        if c is not None:
+            out.append(c)
     return out
 
 
