@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, is_cjk
+from kg.extract.context import COUNT, Candidate, Context, is_cjk
 
 
 def _alt(words) -> str:
@@ -133,8 +133,6 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
 
 _ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,20}")
 _NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并", "等")
-#: A count inside a role is a list of people: 廖某某等11名职工.
-_COUNT_IN_ROLE = re.compile(r"(?<!\d)\d+[名位人个]")
 
 
 def role_between(text: str, start: int, end: int) -> bool:
@@ -142,7 +140,7 @@ def role_between(text: str, start: int, end: int) -> bool:
     机械司机, 焊接首席技师, SMT维修分析工程师, 海洋生命学院院长 (a sub-unit, then a post)."""
     role = text[start:end]
     return (_ROLE.fullmatch(role) is not None and role.endswith(inv.ROLE_ENDS + inv.POSTS)
-            and not any(w in role for w in _NOT_IN_ROLES) and _COUNT_IN_ROLE.search(role) is None)
+            and not any(w in role for w in _NOT_IN_ROLES) and COUNT.search(role) is None)  # 廖某某等11名职工: a list
 
 
 def split_sub_unit(role: str) -> tuple[str, str]:

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, finditer_from, is_cjk, literal_starts
+from kg.extract.context import COUNT, Candidate, Context, finditer_from, is_cjk, literal_starts
 from kg.extract.normalize import group_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, vocabulary_matches
@@ -205,9 +205,7 @@ def _trim_left_item(ctx: Context, s: int, e: int) -> int | None:
                 or ctx.text[ts:te] in inv.AIM_WORDS:
             break
         start = ts
-    count = _COUNT_LEAD.match(ctx.text, start, e)  # 近千名商场信息员: the count is no part of it
+    count = COUNT.match(ctx.text, start, e)  # 近千名商场信息员: the count is no part of it
     start = count.end() if count else start
     return start if e - start >= 2 else None
 
-
-_COUNT_LEAD = re.compile(r"(?<![\d一二两三四五六七八九十百千万几数])(?:近|约|共|逾)?(?:\d+|[一二两三四五六七八九十百千万几数]+)(?:余|多)?名")

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, strip_marks
+from kg.extract.context import COUNT, Candidate, Context, strip_marks
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -170,8 +170,6 @@ _NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有�
 _PREPOSITIONS = tuple("对向为以从在把将与和由被给")
 
 
-_COUNT = re.compile(r"^(?:约|近|超过|共|累计)?[0-9０-９.一二两三四五六七八九十百千万亿余多]+(?:万|千|百)?"
-                    r"(?:场次|人次|场|次|个|项|名|人|家|批|期|届|元|余)")
 
 
 _NOT_MEASURE_LEADS = ("下列", "相应", "上述", "前款", "本款", "优先", "优待", "以下")
@@ -180,7 +178,7 @@ _NOT_MEASURE_LEADS = ("下列", "相应", "上述", "前款", "本款", "优先"
 def _good_measure(label: str, head: str) -> bool:
     if len(label) < len(head) + 2 or label in inv.GENERIC_WORDS:
         return False
-    if _COUNT.match(label):
+    if COUNT.match(label):
         return False  # 3万场次…活动, 200余名…培训: a count, not a programme
     if any(w in label for w in _NOT_IN_MEASURES) or label.startswith(_PREPOSITIONS) or len(label) > 22:
         return False

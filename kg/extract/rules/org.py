@@ -11,6 +11,7 @@ from functools import cache
 
 from kg.extract import inventory as inv
 from kg.extract.context import (
+    COUNT,
     Candidate,
     Context,
     finditer_from,
@@ -279,7 +280,7 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
         if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS):
             flag = "n"
         if te != start or (flag not in _NOMINAL and word not in known) \
-                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or word in _NOT_IN_UNIT_NAMES:
+                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or _outside_unit_names(word):
             break
         start = ts
     return start
@@ -287,7 +288,12 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
 
 #: Words the tagger may call nouns that never stand inside a unit's name: 代表总公司工会
 #:慰问 (on its behalf), 经公司工会推荐 (through it).
-_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", "两家", "多家", "各家", "几家")
+_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", "各家")
+
+
+def _outside_unit_names(word: str) -> bool:
+    """``word`` never stands inside a unit's name: 代表/经…, or a count (两家公司工会联合会)."""
+    return word in _NOT_IN_UNIT_NAMES or COUNT.fullmatch(word) is not None
 
 
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
@@ -343,7 +349,7 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         if te == start and _verb_inside_name(tags, i, word):
             return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
         if te != start or (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
-                or (flag == "m" and not word.startswith("第")) or word in _HOLDS or word in _NOT_IN_UNIT_NAMES:
+                or (flag == "m" and not word.startswith("第")) or word in _HOLDS or _outside_unit_names(word):
             break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
         start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS)
     return start, proper
