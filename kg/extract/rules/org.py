@@ -425,10 +425,16 @@ _BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪�
       description="a level word standing for the place the article names (省总工会 in an article naming 江苏省)")
 def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     """Unresolved ones are logged and kept as printed (县总工会), a name of their own."""
-    place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
+    place_spans = _article_places(ctx, pool)
     found = (_level_org(ctx, place_spans, m.start(), m.end(), m.group("level"), m.group("head"), m.group(), "org.elided-place")
              for m in _re_elided().finditer(ctx.text))
     return [c for c in found if c is not None]
+
+
+def _article_places(ctx: Context, pool: Pool) -> list[tuple[int, int, str, str]]:
+    """``places`` of the article, with those starting its place organizations, found once
+    for the rules that resolve a level word (省总工会, 市总)."""
+    return ctx.once("places", lambda: places(ctx, pool.of("org.place-union", "org.place-organ")))
 
 
 def _level_org(ctx: Context, place_spans, start: int, end: int, level: str, head: str, printed: str,
@@ -491,7 +497,7 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
 def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    place_spans = places(ctx, pool.of("org.place-union", "org.place-organ"))
+    place_spans = _article_places(ctx, pool)
     by_end = {p[1]: p for p in place_spans}
     out = []
     for m in _SHORT_UNION.finditer(text):
