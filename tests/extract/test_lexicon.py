@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 
 import pytest
@@ -66,6 +67,16 @@ def test_an_alias_two_concepts_share_is_logged(tmp_path):
     lex = load_lexicon(tmp_path)
     assert any("省总工会" in line and "江苏省总工会" in line and "四川省总工会" in line for line in lex.log)
     assert lex.concept("省总工会") is None
+
+
+def test_the_shipped_vocabularies_declare_each_concept_once_and_share_no_alias(lexicon):
+    # A concept written twice (its second copy with other altLabels) once made 职业指导 an
+    # ambiguous alias of 职业介绍, so it was never found.
+    assert not [line for line in lexicon.log if line.startswith("ambiguous alias")]
+    for path in default_vocab_dir().glob("*.ttl"):
+        subjects = re.findall(r"^(\S+) a skos:Concept", path.read_text(encoding="utf-8"), re.M)
+        assert len(subjects) == len(set(subjects)), path.name
+    assert lexicon.concept("职业指导").label == "职业指导"
 
 
 def test_names_jieba_would_split_are_logged(lexicon):
