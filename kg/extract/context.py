@@ -31,7 +31,7 @@ _T = TypeVar("_T")
 #: starts at the first digit of a run only, so a search is linear in the text.
 _NUMERAL = "0-9０-９.一二两三四五六七八九十百千万亿几数"
 COUNT = re.compile(rf"(?<![{_NUMERAL}])(?:约|近|超过|共|累计|逾)?[{_NUMERAL}]+(?:万|千|百)?(?:余|多)?"
-                   r"(?:场次|人次|场|次|个|项|名|位|人|家|批|期|届|元|余)")
+                   r"(?:场次|人次|场|次|个|项|名|位|人|家|户|批|期|届|元|余|处|所|座|支|份|件|套)")
 
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』]?|\n+")
 

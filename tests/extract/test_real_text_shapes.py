@@ -137,6 +137,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 NOT_ENTITIES = [
     ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
     ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),
+    ("截至目前，全市已经建成近400处工会爱心驿站。", "Measure", "近400处工会爱心驿站"),  # places counted
     ("重庆市工会条例第五条规定。", "Organization", "重庆市工会"),  # a law's title
     ("两个班组获评全国工人先锋号。", "WorkerGroup", "工人"),  # an award, not a group
     ("为庆祝教师节，工会组织联欢。", "WorkerGroup", "教师"),  # a festival
