@@ -52,13 +52,20 @@ def _misread_three(ctx: Context, tags: list[tuple[int, int, str]], start: int) -
     """End of a three-character name the tagger misreads (魏国/ns 强), taken when a word
     that follows names closes it; None for a word (厂长任期内) or 刘明在…."""
     text = ctx.text
+    end = start + 3
+    if _ends_in_he(text, start):
+        return end
     if _starts_with_word(tags, start) or text[start + 2:start + 3] in _NOT_IN_NAMES:
         return None  # 厂长任期内: 任期 is a word; 刘明在…: no three-character name ends in 在
-    end = start + 3
     if end <= len(text) and all(is_cjk(c) for c in text[start:end]) and not _three_is_two(ctx, start) \
             and _closes_name(text, end):
         return end
     return None
+
+
+def _ends_in_he(text: str, start: int) -> bool:
+    """黄庆和及县总工会…: a 和 no conjunction can be (one before 及, 等 or a mark) ends the name."""
+    return text[start + 2:start + 3] == "和" and text[start + 3:start + 4] in tuple("及等、，,。；;")
 
 
 def _closes_name(text: str, pos: int) -> bool:

@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a contestant introduced by where they come from, before 获得
+    ("最终，来自成都的杨立新获得焊工竞赛一等奖。", "Person", "杨立新", "person.name-verb"),
     # a name after a role printed between an organization and the name
     ("获奖者有华东港务物流有限公司叉车司机钱立军，他说。", "Person", "钱立军", "person.org-role-name"),
     # a university and its school
@@ -135,6 +137,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("来自基层的代表获得表彰。", "Person", "代表"),
     ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
     ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),
     ("截至目前，全市已经建成近400处工会爱心驿站。", "Measure", "近400处工会爱心驿站"),  # places counted
@@ -178,6 +181,8 @@ def test_not_entities(make_article, lexicon, text, cls, label):
 
 # (sentence, person, organization, role as printed, rule)
 MEMBERS = [
+    # a name ending in 和, before 及 (no conjunction stands there)
+    ("区人大常委会副主任、区总工会主席陈永和及区总工会班子成员出席。", "陈永和", "区总工会", "主席", "member.post-name"),
     ("获奖者有华东港务物流有限公司叉车司机钱立军，他说。", "钱立军", "华东港务物流有限公司", "叉车司机", "member.org-role"),
     ("西北理工大学材料学院院长陶文明出席。", "陶文明", "西北理工大学材料学院", "院长", "member.post-name"),
     ("中车株洲电力机车有限公司焊接首席技师吴海东，从业二十年。", "吴海东", "中车株洲电力机车有限公司", "焊接首席技师", "member.org-role"),

@@ -275,6 +275,15 @@ _CLAUSE_OPEN = "，,；;：:。！？!?\n（(“ 、"
 _MAX_NAME_LIST = 12
 
 
+#: 来自深圳的赖海彬获得…: a contestant introduced by where they come from.
+_FROM_PLACE = re.compile(r"来自[^，,。；;：:！？!?、]{1,12}的$")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """A name at ``start`` opens a clause, or follows 来自…的."""
+    return start == 0 or text[start - 1] in _CLAUSE_OPEN or _FROM_PLACE.search(text, max(0, start - 16), start) is not None
+
+
 @rule("person.name-verb", example="刘玉芳主持会议，陈志强、王海燕出席。", expect=("Person", "王海燕"),
       description="names opening a clause before 主持/出席/表示 (each name of a list); only names jieba tags as names")
 def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -286,7 +295,7 @@ def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
         for _ in range(_MAX_NAME_LIST):
             listed = text[end:end + 1] == "、"
             start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed)), None)
-            if start is None or (start > 0 and text[start - 1] not in _CLAUSE_OPEN) or ctx.sentence_of(start, end) is None:
+            if start is None or not _opens_clause(text, start) or ctx.sentence_of(start, end) is None:
                 break
             out.append(Candidate(start, end, "Person", text[start:end], "person.name-verb"))
             if start == 0 or text[start - 1] != "、":
