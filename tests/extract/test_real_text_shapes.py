@@ -26,6 +26,10 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a zone with a name of its own, and a bare zone kept as printed
+    ("长兴经济开发区总工会举办职工运动会。", "Organization", "长兴经济开发区总工会", "org.place-union"),
+    ("高新区总工会主席王建国出席。", "Organization", "高新区总工会", "org.elided-place"),
+    ("由南平市总工会、南平市邮政管理局主办。", "Organization", "南平市邮政管理局", "org.place-organ"),
     # a contestant introduced by where they come from, before 获得
     ("最终，来自成都的杨立新获得焊工竞赛一等奖。", "Person", "杨立新", "person.name-verb"),
     # a name after a role printed between an organization and the name
@@ -137,6 +141,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("国家经济开发区总工会", "Organization", "国家经济开发区总工会"),
     ("来自基层的代表获得表彰。", "Person", "代表"),
     ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count
     ("全年开展约3万场次职工文化活动。", "Measure", "3万场次职工文化活动"),

@@ -121,7 +121,8 @@ def _re_place_org():
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     # an unlisted place: 元江县, 莒县 (one character only before 县), 平湖街道, 武当山特区 (checked by ``_place_word``)
-    generic = r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|街道|镇|乡|特区))"
+    generic = (r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|街道|镇|乡|特区)"
+               rf"|[\u4e00-\u9fff]{{2,3}}?(?:{_alt(_ZONE_LEVELS)}))")
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
 
@@ -134,6 +135,10 @@ def _known_places() -> set[str]:
 #: on (one before 县: 莒县).
 _LEVEL = re.compile(r"自治州|街道|特区|[省市县区镇乡]")
 _COUNTY = re.compile("县")
+#: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
+#: ``_place_word`` checks the name before.
+_ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "高新区", "经开区")
+_ZONE_LEVEL = re.compile("|".join(_ZONE_LEVELS))
 
 
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
@@ -148,7 +153,8 @@ def _place_org_starts(ctx: Context) -> list[int]:
     and one to three characters before a level word (the generic place). Everywhere else
     the 300-name alternation would only be tried and fail, at every character."""
     return sorted({s for s, _, _ in _place_hits(ctx)} | set(starts_before(ctx.text, _LEVEL, range(2, 4)))
-                  | set(starts_before(ctx.text, _COUNTY, range(1, 2))))
+                  | set(starts_before(ctx.text, _COUNTY, range(1, 2)))
+                  | set(starts_before(ctx.text, _ZONE_LEVEL, range(2, 4))))
 
 
 @cache
@@ -217,7 +223,7 @@ def _is_place(ctx: Context, start: int, end: int) -> bool:
     return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (ctx.is_boundary(start) or start == 0)
 
 
-_LEVELS = ("自治州", "街道", "特区", "省", "市", "县", "区", "镇", "乡")
+_LEVELS = (*_ZONE_LEVELS, "自治州", "街道", "特区", "省", "市", "县", "区", "镇", "乡")
 
 
 def _place_word(ctx: Context, start: int, place: str) -> bool:
@@ -413,12 +419,12 @@ def _name_ends_at(text: str, end: int) -> bool:
 @cache
 def _re_elided():
     heads = _alt(tuple(h for h in inv.ORGAN_HEADS if len(h) > 1 and h not in ("人大", "委员会")) + ("委",))
-    return re.compile(rf"(?P<level>省|市|县|区)(?P<head>{heads})")
+    return re.compile(rf"(?P<level>经开区|高新区|省|市|县|区)(?P<head>{heads})")
 
 
 #: Organs news names by level alone for one body (县总工会, 县委, 县人大常委会); laws use
 #: 县人民政府, 县人民法院 for any county's, so those stay unnamed when no place resolves them.
-_BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪委监委", "纪委", "妇联", "团委")
+_BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪委监委", "纪委", "妇联", "团委", "管委会")
 
 
 @rule("org.elided-place", example="长沙市总工会联合市住建局开展检查。", expect=("Organization", "长沙市住建局"),
