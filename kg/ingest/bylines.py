@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kg.ingest import surnames
 from kg.ingest.clean import fold_punctuation, matching_view
-from kg.ingest.names import parse_credit
+from kg.ingest.names import MEDIA, parse_credit
 
 _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
 # a dateline: 新华社北京2月13日电, 本报上海3月5日电, 本报讯, 某某日报讯, 中新网甘肃新闻12月31日电
@@ -46,7 +46,7 @@ _LEAD_REPORTED = re.compile(
     rf"^\s*(?:{_DATELINE}\s*)?((?:本报)?(?:记者|通讯员|实习生)[^，。；：“”（）\n]{{2,40}}?报道)\s*[：:]?"
 )
 _ROLE_BEFORE_COLON = re.compile(
-    r"(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|评论员)|实习生|作者|文|文/图|图"
+    rf"(?:{MEDIA})?(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|评论员)|实习生|作者|文|文/图|图"
     r"|口述人?|讲述人?|撰文|执笔|整理|撰稿|采写"
 )
 # 本报讯 记者 张三 通讯员 李四 近日，…: names without brackets, each ended by a space
@@ -58,6 +58,8 @@ _LEAD_SPACED = re.compile(
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
 _LEAD_HINT = re.compile(r"[（(]|记者|通讯员|实习生|記者|通訊員|實習生")
+# 杨某某 金某（某某日报）: the reporters' names, then their paper in brackets, a paragraph of its own
+_NAMES_THEN_PAPER = re.compile(rf"^\s*({_NAME}(?:[\s、]+{_NAME})*)\s*（\s*{MEDIA}\s*）\s*$")
 # …清凉大礼包。李某某报道: a reporter's name and 报道 ending the article, no brackets
 _TRAIL_REPORTED = re.compile(
     rf"(?<=[。！？!?])\s*((?:(?:本报)?(?:记者|通讯员)\s*)?{_NAME}(?:\s*、\s*{_NAME})*)\s*报道\s*$")
@@ -145,6 +147,10 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     if paragraph.rstrip()[-1:] not in ("）", ")"):
         return _trail_reported(paragraph, cut) if last else None
     view = matching_view(paragraph[cut:])
+    m = _NAMES_THEN_PAPER.match(view) if last and not cut else None
+    if m:
+        listed = tuple(re.split(r"[\s、]+", m.group(1).strip()))
+        return _credit(paragraph, view, m, listed, m.start(1), m.end()) if all(map(_bare_name, listed)) else None
     m = _TRAIL.search(view)
     if not m:
         return None

@@ -409,11 +409,15 @@ def _glue(last: str, first: str) -> str:
     return " " if last.isascii() and first.isascii() and first.isalnum() else ""  # 2018|年
 
 
+#: A TV script's sound-bite caption (同期：某区总工会工作者 王小明): who speaks, no sentence.
+_CAPTION_LINE = re.compile(r"(?:同期声?|采访|字幕|画外音)\s*[：:][^，。；！？,;!?]*$")
+
+
 def _continues(prev: _Block, b: _Block) -> bool:
     """True if body paragraph ``b`` is the rest of ``prev``, cut by a page break."""
     if prev.kind != "body" or b.kind != "body" or b.item:
         return False
-    if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text):
+    if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text) or _CAPTION_LINE.match(prev.text):
         return False
     if _ENUMERATOR.match(b.text) or _headline(b.text):
         return False

@@ -68,6 +68,7 @@ _DATE = re.compile(
     r"(?:\s*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?(?:分)?)?"
 )
+_CREDIT_HEAD = re.compile(r"记者|通讯员|实习生")
 _URL = re.compile(r"(?:https?:)?//[\w.\-/]*[A-Za-z/]|www\.[\w.\-/]*[A-Za-z/]")
 _FURNITURE = re.compile(
     r"^[【\[（(]?\s*(?:打印(?:本页|本稿|文章)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回(?:顶部|首页|列表)?"
@@ -132,6 +133,8 @@ def _keyed_line(text: str, view: str) -> MetaLine | None:
     keys = list(_KEY.finditer(view))
     if not keys or ("。" in view[keys[0].end():] and len(keys) == 1):
         return None  # 来源：… followed by a sentence is text that happens to start so
+    if _CREDIT_HEAD.search(view, 0, keys[0].start()):
+        return None  # （某某新闻记者：张三 编辑：李四）: a credit naming its editor, read as a credit
     pairs: list[tuple[str, str]] = []
     head = text[:keys[0].start()]
     url = _URL.search(head)

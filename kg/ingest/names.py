@@ -27,10 +27,12 @@ GENRE_TAGS = frozenset(
 # Role words before names: 文/ 作者: 本报记者 通讯员 ... (文 and 图 need a slash or colon:
 # alone they may start a name such as 文静). A credit may run them together with the names
 # (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
-_MEDIA = r"(?:[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心)|央视|央广|总台|[\u4e00-\u9fff]{2,4}卫视)"
+#: A paper, site, app or broadcaster before 记者 (news apps named X新闻, with a Latin brand: 看看新闻Knews).
+MEDIA = (r"(?:[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心)|央视|央广|总台|[\u4e00-\u9fff]{2,4}卫视"
+         r"|[\u4e00-\u9fff]{1,4}?新闻[A-Za-z]{0,12})")
 _ROLE_WORD = (
     r"文\s*[/／|｜丨、]\s*图\s*[/／:：|｜丨]?|(?:文|图|摄影?|图片)\s*[/／:：|｜丨]"
-    rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{_MEDIA}\s*[-－—/]\s*)?{_MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
+    rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{MEDIA}\s*[-－—/]\s*)?{MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
     r"(?:驻[\u4e00-\u9fff]{1,5}?)?"
     r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：|｜丨]?"
     r"|实习生\s*[/／:：|｜丨]?"
@@ -40,6 +42,8 @@ _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?�
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
+#: editors named after the authors in one credit: （某某新闻记者：张三 李四 编辑：王五）
+_EDITOR_TAIL = re.compile(r"[\s，,；;]*(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:][^：:]*$")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _FILED_FROM = re.compile(r"发自[\u4e00-\u9fff]{2,8}")
 # 本报记者 张三 北京报道: a place set off by a space before 报道
@@ -136,6 +140,7 @@ def parse_credit(text: str) -> list[str] | None:
     >>> parse_credit("通讯员王莉、程某报道")
     ['王莉', '程某']
     """
+    text = _EDITOR_TAIL.sub("", text)
     cut = _NOT_AUTHOR.search(text)
     if cut:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]

@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a list of names, then their count
+    ("张建国、李红梅、王志强3名职工获得表彰。", "Person", "李红梅", "person.names-before-group"),
     # a zone with a name of its own, and a bare zone kept as printed
     ("长兴经济开发区总工会举办职工运动会。", "Organization", "长兴经济开发区总工会", "org.place-union"),
     ("高新区总工会主席王建国出席。", "Organization", "高新区总工会", "org.elided-place"),
@@ -141,6 +143,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("李红梅3名职工获得表彰。", "Person", "李红梅"),  # a count after one name: no list
     ("国家经济开发区总工会", "Organization", "国家经济开发区总工会"),
     ("来自基层的代表获得表彰。", "Person", "代表"),
     ("全年开展约3万场次职工文化活动。", "Measure", "约3万场次职工文化活动"),  # a count

@@ -35,6 +35,10 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
 # --- every byline form, in place: (Markdown of one article, its authors) -----------------
 
 @pytest.mark.parametrize("text, names", [
+    # a news app with a Latin brand before 记者, the editor in the same brackets is no author
+    (f"# 标题\n\n{BODY}\n\n（某某新闻Knews记者：张小丽 王大明 编辑：李四）", ["张小丽", "王大明"]),
+    # the reporters' names, then their paper in brackets, closing the article
+    (f"# 标题\n\n{BODY}\n\n  张小丽 王大明（某某日报）", ["张小丽", "王大明"]),
     # a credit ending the article: a paper and its app before 记者, 文、图/; a unit as 通讯员 is no author
     (f"# 标题\n\n{BODY}\n\n文、图/某州日报新花城记者：张小丽\n\n通讯员：某州市工人文化宫", ["张小丽"]),
     # a byline line under the title, names padded to the width of three characters
@@ -332,6 +336,11 @@ def test_a_subtitle_printed_as_a_second_title_stays_with_its_title():
 def test_page_break_repair_never_glues_a_headline():
     a = one("# 标题\n\n现将有关事项报告如下，请予\n\n为全面加快品质之城建设作出新贡献\n\n审议。")
     assert "请予为全面" not in a.text
+
+
+def test_page_break_repair_never_glues_a_tv_scripts_sound_bite_caption():
+    a = one("# 标题\n\n解说：活动现场人头攒动。\n\n同期： 某区总工会工作者    王小明\n\n我们还开展了送温暖活动。")
+    assert "王小明\n我们" in a.text
 
 
 def test_a_plain_subtitle_over_the_byline_stays_with_the_title():

@@ -195,29 +195,42 @@ def quoted_title_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-#: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工.
-_NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?")
+#: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工; or, after a list
+#: of names, their count alone: 甲、乙、丙3位全国劳动模范.
+_NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?"
+                               r"|(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)[位名]")
 
 
 @rule("person.names-before-group", example="顾绍明、常英芝等困难职工对区总工会满怀感激。", expect=("Person", "常英芝"),
-      description="names listed before 等 and a worker group (甲、乙等困难职工); only names jieba tags as names")
+      description="names listed before 等 and a worker group (甲、乙等困难职工), or two or more before their count "
+                  "(甲、乙2位…); only names jieba tags as names")
 def names_before_group(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     groups = {c.start for c in pool.of(*VOCAB_RULES, "group.modifier-head") if c.cls == "WorkerGroup"}
     out = []
     for m in _NAMES_THEN_GROUP.finditer(text):
-        if m.end() not in groups:
+        counted = not m.group().startswith("等")
+        if not counted and m.end() not in groups:
             continue
-        end = m.start()
-        for _ in range(8):  # a list of names, last to first
-            start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed=True)), None)
-            glued = start is not None and start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、，,：:（( \u3000"
-            if start is None or (glued and end - start < 3):  # a unit's name may run into a full name
-                break
-            out.append(Candidate(start, end, "Person", text[start:end], "person.names-before-group"))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
+        names = _listed_names(ctx, m.start())
+        if not counted or len(names) > 1:  # a count alone follows a list, never one name
+            out += names
+    return out
+
+
+def _listed_names(ctx: Context, end: int) -> list[Candidate]:
+    """The names of a list ending at ``end`` (甲、乙、丙), last to first."""
+    text = ctx.text
+    out = []
+    for _ in range(12):
+        start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed=True)), None)
+        glued = start is not None and start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、，,：:（( \u3000"
+        if start is None or (glued and end - start < 3):  # a unit's name may run into a full name
+            break
+        out.append(Candidate(start, end, "Person", text[start:end], "person.names-before-group"))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
     return out
 
 
@@ -343,3 +356,24 @@ def _foreign_name_end(ctx: Context, m: re.Match) -> int | None:
         end = te
     closed = end >= len(text) or not is_cjk(text[end]) or text.startswith(inv.AFTER_NAME, end)
     return end if 2 <= end - m.end() <= 6 and closed else None
+
+
+#: A TV script's sound-bite caption: 同期：某区总工会工作者    张三 (or the name first, then
+#: who they are), the name set off by white space at either end of the line.
+_CAPTION = re.compile(r"(?:同期声?|采访)\s*[：:]\s*(?:(?P<lead>[\u4e00-\u9fff]{2,3})[ \t\u3000]+\S[^\n]{1,30}"
+                      r"|\S[^\n]{1,30}?[ \t\u3000]+(?P<tail>[\u4e00-\u9fff]{2,3}))[ \t\u3000]*(?=\n|$)")
+
+
+@rule("person.caption", example="# 新春送温暖\n\n解说：活动现场人头攒动。\n\n同期： 某公司负责人    李建华\n\n我们还开展了送温暖活动。",
+      expect=("Person", "李建华"),
+      description="the name in a TV script's sound-bite caption (同期：…工作者    王小明), set off by white space")
+def caption_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _CAPTION.finditer(text):
+        group = "lead" if m.group("lead") else "tail"
+        start, end = m.span(group)
+        if _surname_len(text[start:start + 2]) and text[start:end] not in inv.NOT_NAMES \
+                and not any(c in _NOT_IN_NAMES for c in text[start + 1:end]):
+            out.append(Candidate(start, end, "Person", text[start:end], "person.caption"))
+    return out
