@@ -139,7 +139,8 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
 
 
 _ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,20}")
-_NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并", "等")
+_NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并", "等",
+                 "指派", "委派", "派出", "当即", "携手", "邀请", "会同")  # 某市总工会当即指派…中心主任: a clause
 
 
 def role_between(text: str, start: int, end: int) -> bool:

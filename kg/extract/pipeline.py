@@ -95,21 +95,25 @@ def _nested(ctx: Context, kept: list[Candidate], candidates: list[Candidate]) ->
 
 
 def _owners(kept: list[Candidate]) -> dict[int, Candidate]:
-    """The kept measure or unit covering each offset: names inside them are named too."""
+    """The kept measure, unit or department covering each offset: names inside them are named too."""
     owner: dict[int, Candidate] = {}
     for m in kept:
         if m.cls == "Measure":
             owner.update((i, m) for i in range(m.start, m.end))
     for o in kept:  # 美团东湖立交桥站 names 美团
-        if o.rule in ("org.sub-unit", "org.sub-unit-post"):
+        if o.rule in ("org.sub-unit", "org.sub-unit-post", "org.parent-dept"):
             owner.update((i, o) for i in range(o.start, o.end))
     return owner
+
+
+#: Pattern rules whose names are named inside a longer one too: 西宁市总工会 in 西宁市总工会宣教部.
+_NESTED_RULES = ("group.modifier-head", "org.place-union")
 
 
 def _nests_in(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
     """``c``, a vocabulary or modified group or organization, lies inside one owner and is
     shorter than it (an organization inside a unit; anything inside a measure)."""
-    if not (c.vocab or c.rule == "group.modifier-head") or c.cls not in ("WorkerGroup", "Organization"):
+    if not (c.vocab or c.rule in _NESTED_RULES) or c.cls not in ("WorkerGroup", "Organization"):
         return False
     o = owner.get(c.start)
     if o is None or o is not owner.get(c.end - 1) or c.length >= o.length:

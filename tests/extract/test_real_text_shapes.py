@@ -26,6 +26,10 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a department names its union too; a company's name holds a verb before its union
+    ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会", "org.place-union"),
+    ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会宣教部", "org.parent-dept"),
+    ("以及福建闪电智能科技有限公司工会启动行动。", "Organization", "福建闪电智能科技有限公司工会", "org.unit-union"),
     # a list of names, then their count
     ("张建国、李红梅、王志强3名职工获得表彰。", "Person", "李红梅", "person.names-before-group"),
     # a zone with a name of its own, and a bare zone kept as printed
@@ -143,6 +147,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("南平市总工会当即指派南平市农民工维权中心主任王建国赶赴现场。", "Organization", "南平市总工会当即指派南平市农民工维权中心"),
     ("李红梅3名职工获得表彰。", "Person", "李红梅"),  # a count after one name: no list
     ("国家经济开发区总工会", "Organization", "国家经济开发区总工会"),
     ("来自基层的代表获得表彰。", "Person", "代表"),

@@ -53,6 +53,8 @@ def members_from_note(ctx: Context, facts: Facts) -> list[Relation]:
             continue
         e = s + len(body)
         inside = [o for o in orgs if s <= o.start and o.end <= e]
+        inside = [o for o in inside if not any(p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start
+                                               for p in inside)]  # 省总工会研究室, not the 省总工会 it names
         org = inside[-1] if inside else last_org
         role_start = inside[-1].end if inside else s
         role = re.sub(r"^(?:原|前|时任|现任|曾任|兼任|兼)", "", text[role_start:e])  # 原副主席: a post held

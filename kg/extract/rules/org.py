@@ -266,7 +266,8 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
             continue  # 重庆市工会条例: a law's title, not a union
-        start = _unit_name_start(ctx, max(sent[0], m.start() - 30), m.start(), known)
+        start = min(_unit_name_start(ctx, max(sent[0], m.start() - 30), m.start(), known),
+                    _company_start(ctx, sent[0], m.start()))
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
             continue  # 货车司机工会联合会: an occupation's union counts too
@@ -274,6 +275,16 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
+
+
+def _company_start(ctx: Context, lo: int, end: int) -> int:
+    """Where a company's registered name ending at ``end`` starts, as ``org.company`` reads it
+    (青海闪电/v智能科技有限公司工会: a verb inside the name); ``end`` if none ends there."""
+    head = _COMPANY_END.search(ctx.text, max(lo, end - 8), end)
+    if head is None:
+        return end
+    start, proper = _name_start(ctx, ctx.pos_tags(max(lo, head.start() - 24), head.start()), head.start())
+    return start if proper else end
 
 
 def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
@@ -302,6 +313,7 @@ def _outside_unit_names(word: str) -> bool:
     return word in _NOT_IN_UNIT_NAMES or COUNT.fullmatch(word) is not None
 
 
+_COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
