@@ -87,6 +87,8 @@ BROADER = [
     ("以快递员、外卖送餐员为代表的新就业形态劳动者群体不断壮大。", "送餐员", "新就业形态劳动者", "broader.enum-head"),
     ("慰问商场信息员、物流配送员等为代表的新就业形态劳动者。", "物流配送员", "新就业形态劳动者", "broader.enum-head"),
     ("调研理货员、叉车工等物流从业人员的工作状况。", "叉车工", "物流从业人员", "broader.enum-head"),
+    # one item no vocabulary lists (交通警察) does not break the enumeration
+    ("为环卫工人、快递员、交通警察等户外劳动者提供服务。", "快递员", "户外劳动者", "broader.enum-head"),
     ("关心城镇困难职工，困难职工是帮扶重点。", "城镇困难职工", "困难职工", "broader.modifier-head"),
     ("农民工与职工同工同酬。", "农民工", "职工", "broader.vocab"),
     ("快递员是新就业形态劳动者的重要组成部分。", "快递员", "新就业形态劳动者", "broader.part-of"),

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, finditer_from, starts_before
+from kg.extract.context import Candidate, Context, finditer_from, is_cjk, starts_before
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import (
     _ENUM_ENDS,
@@ -45,7 +45,13 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
             continue
         members: list[Found] = []
         pos = head.start - len(end_word)
-        while pos in by_end and len(members) < _MAX_CHAIN:
+        skipped = 0
+        while len(members) < _MAX_CHAIN:
+            if pos not in by_end:  # …、货车司机、交通警察等户外劳动者: an item no vocabulary lists
+                pos = _unlisted_item_start(text, pos)
+                skipped += 1
+                if pos is None or skipped > _MAX_UNLISTED or pos not in by_end:
+                    break
             m = by_end[pos]
             members.insert(0, m)
             sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
@@ -64,6 +70,17 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
             for m in members:
                 out += _rel(ctx, "broader", m.ref, h.ref, members[0].start, h.end, "broader.enum-head")
     return out
+
+
+#: How many items of an enumeration may be words no vocabulary lists (交通警察).
+_MAX_UNLISTED = 1
+
+
+def _unlisted_item_start(text: str, end: int) -> int | None:
+    """Where the item before an unlisted one ending at ``end`` ends: the offset of that
+    item's 、 separator, if the unlisted item is two to six Chinese characters."""
+    k = text.rfind("、", max(0, end - 7), end)
+    return k if k >= 0 and 2 <= end - k - 1 and all(is_cjk(c) for c in text[k + 1:end]) else None
 
 
 _INCLUDES = ("包括", "例如", "比如", "特别是", "尤其是", "主要是", "如")
