@@ -43,21 +43,7 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
         end_word = next((w for w in _ENUM_ENDS if text.endswith(w, 0, head.start)), None)
         if end_word is None:
             continue
-        members: list[Found] = []
-        pos = head.start - len(end_word)
-        skipped = 0
-        while len(members) < _MAX_CHAIN:
-            if pos not in by_end:  # …、货车司机、交通警察等户外劳动者: an item no vocabulary lists
-                pos = _unlisted_item_start(text, pos)
-                skipped += 1
-                if pos is None or skipped > _MAX_UNLISTED or pos not in by_end:
-                    break
-            m = by_end[pos]
-            members.insert(0, m)
-            sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
-            if sep is None:
-                break
-            pos = m.start - len(sep)
+        members = _enumerated(text, by_end, head.start - len(end_word))
         if not members:
             continue
         heads = [head]
@@ -72,6 +58,26 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
+def _enumerated(text: str, by_end: dict[int, Found], pos: int) -> list[Found]:
+    """The groups of an enumeration ending at ``pos`` (before its 等), first to last."""
+    members: list[Found] = []
+    skipped = 0
+    while len(members) < _MAX_CHAIN:
+        if pos not in by_end:  # …、货车司机、交通警察等户外劳动者: an item no vocabulary lists
+            start = _unlisted_item_start(text, pos)
+            skipped += 1
+            if start is None or skipped > _MAX_UNLISTED or start not in by_end:
+                break
+            pos = start
+        m = by_end[pos]
+        members.insert(0, m)
+        sep = next((s for s in _ENUM_SEPS if text.endswith(s, 0, m.start)), None)
+        if sep is None:
+            break
+        pos = m.start - len(sep)
+    return members
+
+
 #: How many items of an enumeration may be words no vocabulary lists (交通警察).
 _MAX_UNLISTED = 1
 
@@ -80,7 +86,7 @@ def _unlisted_item_start(text: str, end: int) -> int | None:
     """Where the item before an unlisted one ending at ``end`` ends: the offset of that
     item's 、 separator, if the unlisted item is two to six Chinese characters."""
     k = text.rfind("、", max(0, end - 7), end)
-    return k if k >= 0 and 2 <= end - k - 1 and all(is_cjk(c) for c in text[k + 1:end]) else None
+    return k if k >= 0 and end - k - 1 >= 2 and all(is_cjk(c) for c in text[k + 1:end]) else None
 
 
 _INCLUDES = ("包括", "例如", "比如", "特别是", "尤其是", "主要是", "如")

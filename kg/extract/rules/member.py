@@ -52,9 +52,7 @@ def members_from_note(ctx: Context, facts: Facts) -> list[Relation]:
         if not body or body in "、，,；;和":
             continue
         e = s + len(body)
-        inside = [o for o in orgs if s <= o.start and o.end <= e]
-        inside = [o for o in inside if not any(p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start
-                                               for p in inside)]  # 省总工会研究室, not the 省总工会 it names
+        inside = _outermost([o for o in orgs if s <= o.start and o.end <= e])
         org = inside[-1] if inside else last_org
         role_start = inside[-1].end if inside else s
         role = re.sub(r"^(?:原|前|时任|现任|曾任|兼任|兼)", "", text[role_start:e])  # 原副主席: a post held
@@ -64,6 +62,12 @@ def members_from_note(ctx: Context, facts: Facts) -> list[Relation]:
         for a in authors:
             out += _rel(ctx, "member", a, org.ref, s, e, "member.author-note", role=role)
     return out
+
+
+def _outermost(orgs: list[Found]) -> list[Found]:
+    """``orgs`` without those inside a longer one: 省总工会研究室, not the 省总工会 it names."""
+    return [o for o in orgs if not any(p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start
+                                       for p in orgs)]
 
 
 def _is_post(role: str) -> bool:
