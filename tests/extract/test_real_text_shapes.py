@@ -26,6 +26,9 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a count of people before a programme is whom it is for; 暨 joins two events
+    ("今天，市总工会启动300名劳模休养活动。", "Measure", "劳模休养活动", "measure.verb-object"),
+    ("举行启动仪式暨边境口岸女职工慰问活动。", "Measure", "边境口岸女职工慰问", "measure.verb-object"),
     # a department names its union too; a company's name holds a verb before its union
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会", "org.place-union"),
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会宣教部", "org.parent-dept"),

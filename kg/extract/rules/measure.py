@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import COUNT, Candidate, Context, strip_marks
+from kg.extract.context import COUNT, Candidate, Context, is_cjk, strip_marks
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -149,7 +149,7 @@ def _ends_as_measure(ctx: Context, phrase: str) -> bool:
 
 def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
     text = ctx.text
-    cut = text.rfind("的", s, e)
+    cut = max(text.rfind("的", s, e), text.rfind("暨", s, e))  # 启动仪式暨…慰问活动: the second of two events
     if cut >= 0:
         s = cut + 1
     for v in _re_measure_verb().finditer(text, s + 1, e - 2):
@@ -163,7 +163,15 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
                 s += len(w)
                 changed = True
                 break
+        headcount = COUNT.match(text, s, e)
+        if headcount and headcount.group().endswith(_HEADCOUNT) and e - headcount.end() >= 4:
+            s, changed = headcount.end(), True  # 启动3000名劳模休养活动: whom it is for, counted
     return s if s < e else None
+
+
+#: A count of people before a programme counts its beneficiaries (3000名劳模休养活动); a
+#: count of events (3万场次…活动) is no programme at all.
+_HEADCOUNT = ("名", "位", "人", "户")
 
 
 _NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本")
@@ -551,6 +559,31 @@ def numbered_editions(ctx: Context, pool: Pool) -> list[Candidate]:
         label = measure_label(place + m.group("name"), ctx.comp.lexicon)
         if not label.startswith(tuple(inv.MEASURE_VERBS)):
             out.append(Candidate(start, e, "Measure", label, "measure.numbered-edition"))
+    return out
+
+
+_CONTEST = re.compile(r"职业技能竞赛|职工技能大赛|职业技能大赛|技能竞赛|技能大赛|劳动竞赛")
+
+
+@rule("measure.place-contest", example="正在参加江西省赣州市兴国县供电系统技能竞赛的选手。",
+      expect=("Measure", "江西省赣州市兴国县供电系统技能竞赛"),
+      description="a contest named by its place and trade (…兴国县供电系统技能竞赛): a contest of its own, not the standing kind")
+def place_contests(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    for m in _CONTEST.finditer(text):
+        if not ctx.is_boundary(m.end()) or ctx.sentence_of(m.start(), m.end()) is None:
+            continue
+        for k in range(0, 9):  # the trade between the place and the contest: 供电系统
+            p = m.start() - k
+            between = text[p:m.start()]
+            if p < 2 or not all(is_cjk(c) for c in between) or "届" in between or "工会" in between \
+                    or not ctx.is_boundary(p) or any(f in ("v", "p", "c", "u", "d") for _, _, f in ctx.pos_tags(p, m.start())):
+                continue  # 第七届…: measure.numbered-edition's; 总工会举办…: no trade of the contest
+            start, place = _place_before(ctx, p)
+            if place:
+                out.append(Candidate(start, m.end(), "Measure", text[start:m.end()], "measure.place-contest"))
+                break
     return out
 
 
