@@ -41,11 +41,21 @@ def _name_at(ctx: Context, start: int) -> int | None:
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
             return start + 2  # 张三在/nr: the tagger took the next word's first character
+        if tags[0][1] - start == 2 and _third_closes(ctx, start):
+            return start + 3  # （记者 李白/nr 蕾）: a mark right after the third character
         return tags[0][1]
     if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
             and 2 <= tags[1][1] - start <= 3:
         return tags[1][1]  # 周/nr 红梅/nr, 刘/zg 红梅/nr: a surname the tagger split off
     return _misread_three(ctx, tags, start)
+
+
+def _third_closes(ctx: Context, start: int) -> bool:
+    """A name's third character the tagger left out, a mark or the end right after it."""
+    text = ctx.text
+    third, after = text[start + 2:start + 3], text[start + 3:start + 4]
+    return is_cjk(third) and third not in _NOT_IN_NAMES and not (after and is_cjk(after)) \
+        and not _three_is_two(ctx, start) and not text.startswith(inv.AFTER_NAME, start + 2)
 
 
 def _misread_three(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> int | None:
