@@ -26,6 +26,8 @@ def test_every_scheme_loads_with_its_class(lexicon):
     ("职工群众", "WorkerGroup", "职工"),
     ("工资协商", "Measure", "集体协商"),
     ("职代会", "Organization", "职工代表大会"),
+    ("工会工作人员", "WorkerGroup", "工会工作者"),
+    ("离退休人员", "WorkerGroup", "退休职工"),
 ])
 def test_aliases_resolve_to_the_preferred_label(lexicon, name, cls, label):
     c = lexicon.concept(name)
