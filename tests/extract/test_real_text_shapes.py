@@ -26,6 +26,9 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a foundation; a union's rest home
+    ("全国总工会女职工部、中国工人发展基金会在云南举行启动仪式。", "Organization", "中国工人发展基金会", "org.institution"),
+    ("前往厦门全国总工会劳模疗休养中心疗休养。", "Organization", "中华全国总工会劳模疗休养中心", "org.facility"),
     # a name's third character the tagger leaves out (杜甫/nr 芸), closed by a mark
     ("南平新闻网6月15日讯（南平日报记者 杜甫芸） 记者昨日从市总工会获悉。", "Person", "杜甫芸", "person.post-name"),
     # a count of people before a programme is whom it is for; 暨 joins two events
@@ -152,6 +155,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("南平市各县区工会要做好工作。", "Organization", "南平市各县区工会"),  # many units' unions
     ("南平新闻网6月15日讯（南平日报记者 杜甫芸） 记者昨日从市总工会获悉。", "Person", "杜甫"),
     ("南平市总工会当即指派南平市农民工维权中心主任王建国赶赴现场。", "Organization", "南平市总工会当即指派南平市农民工维权中心"),
     ("李红梅3名职工获得表彰。", "Person", "李红梅"),  # a count after one name: no list

@@ -115,7 +115,7 @@ def _districts(ctx: Context, cities) -> list[tuple[int, int, str, str]]:
 def _re_place_org():
     known = _known_places()
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
-    sub = (r"(?:(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
+    sub = (r"(?:(?:(?!工会|与|和|及|或|各)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
            r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区)){0,2}"
            # 株洲高新区（天元区）总工会: the district a zone is run with, in brackets
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
@@ -271,6 +271,8 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
             continue  # 货车司机工会联合会: an occupation's union counts too
+        if "各" in name:
+            continue  # 抚顺市各县区工会: the unions of many units
         if name.startswith(tuple(_NOT_GROUP_LEADS) + ("地方", "区域", "同级", "上级", "下级", "本级", "所在", "相应", "上述", "前述")):
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
@@ -316,7 +318,7 @@ def _outside_unit_names(word: str) -> bool:
 _COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
                           r"|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
