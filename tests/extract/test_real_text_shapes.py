@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a policy verb, a list, then 等 and the kind of rule: each item is a system
+    ("督促企业全面推行工资专户管理和银行代发等制度。", "Measure", "银行代发", "measure.by-means"),
     # a foundation; a union's rest home
     ("全国总工会女职工部、中国工人发展基金会在云南举行启动仪式。", "Organization", "中国工人发展基金会", "org.institution"),
     ("前往厦门全国总工会劳模疗休养中心疗休养。", "Organization", "中华全国总工会劳模疗休养中心", "org.facility"),
@@ -155,6 +157,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("对烈士遗属采取悬挂光荣牌、送喜报等措施。", "Measure", "悬挂光荣牌"),  # acts, not systems
     ("南平市各县区工会要做好工作。", "Organization", "南平市各县区工会"),  # many units' unions
     ("南平新闻网6月15日讯（南平日报记者 杜甫芸） 记者昨日从市总工会获悉。", "Person", "杜甫"),
     ("南平市总工会当即指派南平市农民工维权中心主任王建国赶赴现场。", "Organization", "南平市总工会当即指派南平市农民工维权中心"),

@@ -432,7 +432,23 @@ def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
 @cache
 def _re_means():
     item = r"[\u4e00-\u9fff]{2,14}"
-    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)})((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)等?(?:{_alt(inv.MEANS_NOUNS)})")
+    items = rf"((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)"
+    # 全面推行工资专户管理和银行代发等制度: a policy verb, a list, then 等 and the kind of rule they are
+    return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)}){items}等?(?:{_alt(inv.MEANS_NOUNS)})"
+                      rf"|(?:{_alt(_POLICY_VERBS)}){items}等(?:制度|机制|政策)")
+
+
+def _names_a_system(ctx: Context, s: int, e: int) -> bool:
+    """A listed system is a noun phrase: no verb opens it (悬挂光荣牌, 载入地方志 are acts)
+    and a noun, or a noun and a verb, ends it (工资专户管理/vn, 银行/n 代发/v)."""
+    tags = ctx.pos_tags(s, e)
+    if not tags or tags[0][2] in ("v", "p", "c", "d"):
+        return False
+    last = tags[-1][2]
+    return last in ("n", "vn", "nz", "l", "j", "an") or (last == "v" and len(tags) > 1 and tags[-2][2] == "n")  # 银行/n 代发/v
+
+
+_POLICY_VERBS = ("推行", "实行", "落实", "建立", "健全", "完善", "推广")
 
 
 #: Heads strong enough to name a measure after a list's 等: 养老、医疗、失业等社会保险补贴.
@@ -467,16 +483,17 @@ def _list_category(ctx: Context, pos: int, name: str) -> list[Candidate]:
 
 
 @rule("measure.by-means", example="通过以奖代补、购买服务等方式支持基层工会。", expect=("Measure", "以奖代补"),
-      description="the listed means of an action (通过转移支付、项目化管理等方式)")
+      description="the listed means of an action (通过转移支付、项目化管理等方式), or the systems a policy verb lists (推行工资专户管理和银行代发等制度)")
 def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     """The listed means of an action: 通过转移支付、项目化管理等方式 (rule ``measure.by-means``)."""
     out = []
     text = ctx.text
     for m in _re_means().finditer(text):
-        if not ctx.aligned(m.start(), m.start() + 2):
-            continue
-        pos = m.start(1)
-        for part in re.split(r"(、|和|及|与)", m.group(1)):
+        g = 1 if m.group(1) else 2  # 2: a list of systems, whatever their heads
+        pos = m.start(g)
+        if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):
+            continue  # 全面推行/工资…: jieba may keep the verb in a longer word
+        for part in re.split(r"(、|和|及|与)", m.group(g)):
             s, e = pos, pos + len(part)
             pos = e
             if part.endswith("等"):
@@ -489,8 +506,10 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
             label = measure_label(text[s2:e], ctx.comp.lexicon)
             if label in inv.GENERIC_WORDS or any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES):
                 continue
-            if not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
+            if g == 1 and not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
                 continue  # 通过电子邮件等方式: a channel, not a measure
+            if g == 2 and not _names_a_system(ctx, s2, e):
+                continue
             out.append(Candidate(s2, e, "Measure", label, "measure.by-means"))
     return out
 
