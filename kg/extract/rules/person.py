@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kg.extract import inventory as inv
 from kg.extract.context import Candidate, Context, is_cjk, strip_marks
@@ -377,3 +378,49 @@ def caption_names(ctx: Context, pool: Pool) -> list[Candidate]:
                 and not any(c in _NOT_IN_NAMES for c in text[start + 1:end]):
             out.append(Candidate(start, end, "Person", text[start:end], "person.caption"))
     return out
+
+
+#: Three or more short items joined by 、 (甲、乙、丙…): a list, of names if they read as names.
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4}){2,}")
+#: What may follow the last name of a list: 等, a count, a mark, or a word that follows names.
+_LIST_END = re.compile(r"$|[等，,。；;：:（(\d一二两三四五六七八九十]")
+
+
+@rule("person.name-list", example="最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人。", expect=("Person", "周海燕"),
+      description="a list of three or more names joined by 、, each opening with a surname and most tagged as names")
+def name_lists(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _LIST_RUN.finditer(text):
+        items = _list_items(ctx, m.start(), m.end())
+        tagged = sum(tagged_name(ctx, s, e, listed=True) for s, e in items)
+        if len(items) >= 3 and tagged >= 2 and tagged * 2 >= len(items):
+            out += [Candidate(s, e, "Person", text[s:e], "person.name-list") for s, e in items]
+    return out
+
+
+def _list_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a 、 list in ``text[start:end]`` that can be names: the first and the
+    last cut to the name they end or open with; [] if an inner one cannot be a name."""
+    text = ctx.text
+    seps = [i for i in range(start, end) if text[i] == "、"]
+    items = [(a + 1, b) for a, b in pairwise(seps)]
+    first = next(((seps[0] - n, seps[0]) for n in (3, 2) if seps[0] - n >= start and tagged_name(ctx, seps[0] - n, seps[0], True)), None)
+    last_start = seps[-1] + 1
+    last = next(((last_start, last_start + n) for n in (3, 2, 4) if last_start + n <= end
+                 and _LIST_END.match(text, last_start + n) and _may_be_name(text[last_start:last_start + n])), None)
+    if last is None and end - last_start in (2, 3) and text.startswith(inv.AFTER_NAME, end):
+        last = (last_start, end)
+    names = [(s, e) for s, e in items if _may_be_name(text[s:e])]
+    if len(names) * 4 < len(items) * 3:
+        return []  # 次仁措姆 may stand in a list of names; a list of other things has few
+    return [x for x in (first, *names, last) if x is not None]
+
+
+def _may_be_name(word: str) -> bool:
+    """Two to four characters opening with a surname, none that no name holds."""
+    return 2 <= len(word) <= 4 and _surname_len(word[:2]) > 0 and word not in inv.NOT_NAMES \
+        and not any(c in _NOT_IN_LISTED_NAMES for c in word[1:]) and (len(word) < 4 or _surname_len(word[:2]) == 2)
+
+
+_NOT_IN_LISTED_NAMES = _NOT_IN_NAMES - set("正应会")  # 俞正声, 马应宏, 李云会
