@@ -26,6 +26,10 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a school with its place, a railway bureau, a TV script's sound cue
+    ("全国劳模走进南平市交通学校与师生相互交流。", "Organization", "南平市交通学校", "org.institution"),
+    ("昨天柳州铁路局开行了农民工专列。", "Organization", "柳州铁路局", "org.institution"),
+    ("代表们对大会充满期待。\n（王建新音响）\n大会明天开幕。", "Person", "王建新", "person.speaker"),
     # a list of names in traditional characters, one with 正 inside
     ("習近平、李克強、張德江、俞正聲、王岐山等在主席臺就座。", "Person", "俞正声", "person.name-list"),
     # a policy verb, a list, then 等 and the kind of rule: each item is a system
@@ -159,6 +163,8 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("设置普通高等学校，应当符合规划。", "Organization", "设置普通高等学校"),  # a kind of school
+    ("主持人：您好。\n王建新：我们在街上巡逻。", "Person", "王建新"),  # one turn is no transcript yet
     ("马钢、宝钢、武钢、鞍钢等企业代表出席。", "Person", "宝钢"),  # a list of companies, not of names
     ("对烈士遗属采取悬挂光荣牌、送喜报等措施。", "Measure", "悬挂光荣牌"),  # acts, not systems
     ("南平市各县区工会要做好工作。", "Organization", "南平市各县区工会"),  # many units' unions

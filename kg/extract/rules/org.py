@@ -318,7 +318,7 @@ def _outside_unit_names(word: str) -> bool:
 _COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|学校|中学|小学|铁路局|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
                           r"|领导小组(?:办公室)?")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
@@ -391,7 +391,13 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
 @rule("org.institution", example="中国海洋大学海洋生命学院院长包振民介绍。", expect=("Organization", "中国海洋大学海洋生命学院"),
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
-    return _registered_names(ctx, _INSTITUTION, "org.institution")
+    """A school only with its place (北京市交通学校): 普通高等学校 is a kind of school."""
+    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution")
+            if not c.label.endswith(_SCHOOLS) or _PLACED.match(c.label)]
+
+
+_SCHOOLS = ("学校", "中学", "小学")
+_PLACED = re.compile(r"[\u4e00-\u9fff]{2,8}?[省市县区]")
 
 
 _UNIT = re.compile(r"(?:(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"

@@ -424,3 +424,23 @@ def _may_be_name(word: str) -> bool:
 
 
 _NOT_IN_LISTED_NAMES = _NOT_IN_NAMES - set("正应会")  # 俞正声, 马应宏, 李云会
+
+
+#: A turn of an interview transcript: a name and a colon opening a line or a sentence
+#: (谢某：对，我报了…); a sound cue of a TV script (（杨某音响）).
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?P<turn>[\u4e00-\u9fff]{2,3})[：:]|（(?P<cue>[\u4e00-\u9fff]{2,3})(?:音响|同期声?)）")
+#: Who else speaks in a transcript or a script: never a name.
+_SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白", "嘉宾", "观众", "网友", "画外音", "问", "答", "编者")
+
+
+@rule("person.speaker", example="主持人：您好。\n王建新：我们在街上巡逻。\n主持人：辛苦吗？\n王建新：不辛苦。",
+      expect=("Person", "王建新"),
+      description="a speaker of an interview transcript (a name opening two or more turns), or a TV script's sound cue (（杨某音响）)")
+def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text) for g in ("turn", "cue") if m.group(g)]
+    turns: dict[str, int] = {}
+    for s, e, g in found:
+        turns[text[s:e]] = turns.get(text[s:e], 0) + (1 if g == "turn" else 2)
+    return [Candidate(s, e, "Person", text[s:e], "person.speaker") for s, e, _ in found
+            if turns[text[s:e]] >= 2 and _may_be_name(text[s:e]) and text[s:e] not in _SPEAKER_ROLES]
