@@ -391,9 +391,9 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
 @rule("org.institution", example="中国海洋大学海洋生命学院院长包振民介绍。", expect=("Organization", "中国海洋大学海洋生命学院"),
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
-    """A school only with its place (北京市交通学校): 普通高等学校 is a kind of school."""
+    """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
     return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution")
-            if not c.label.endswith(_SCHOOLS) or _PLACED.match(c.label)]
+            if not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label)]
 
 
 _SCHOOLS = ("学校", "中学", "小学")
