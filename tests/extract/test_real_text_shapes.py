@@ -163,6 +163,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("鼓励乡镇卫生院、优抚医院开展服务。", "Organization", "优抚医院"),  # kinds of units
     ("设置普通高等学校，应当符合规划。", "Organization", "设置普通高等学校"),  # a kind of school
     ("主持人：您好。\n王建新：我们在街上巡逻。", "Person", "王建新"),  # one turn is no transcript yet
     ("马钢、宝钢、武钢、鞍钢等企业代表出席。", "Person", "宝钢"),  # a list of companies, not of names
@@ -216,6 +217,9 @@ def test_not_entities(make_article, lexicon, text, cls, label):
 
 # (sentence, person, organization, role as printed, rule)
 MEMBERS = [
+    # honour lists: a brand jieba tags as a noun, a unit by its last unit noun
+    ("全国劳动模范、茅台集团勾贮车间首席勾兑师王建国；", "王建国", "茅台集团勾贮车间", "首席勾兑师", "member.org-role"),
+    ("省五一劳动奖章获得者、贵州安吉航空精密铸造有限责任公司铸造工陈立新；", "陈立新", "贵州安吉航空精密铸造有限责任公司", "铸造工", "member.org-role"),
     # a name ending in 和, before 及 (no conjunction stands there)
     ("区人大常委会副主任、区总工会主席陈永和及区总工会班子成员出席。", "陈永和", "区总工会", "主席", "member.post-name"),
     ("获奖者有华东港务物流有限公司叉车司机钱立军，他说。", "钱立军", "华东港务物流有限公司", "叉车司机", "member.org-role"),

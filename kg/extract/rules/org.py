@@ -21,7 +21,7 @@ from kg.extract.context import (
     strip_marks,
 )
 from kg.extract.normalize import org_label
-from kg.extract.people import _re_post_chain, org_role_walk, role_to_clause_end, tagged_name
+from kg.extract.people import _name_at, _re_post_chain, org_role_walk, role_to_clause_end, tagged_name
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
 
@@ -342,10 +342,26 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Can
             continue  # …公司工会 is org.unit-union's
         start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 24), m.start()), m.start())
         name = text[start:m.start()]
+        if not proper and rule_id == "org.company" and _brand_item(ctx, start, m.start()):
+            proper = True  # …获得者、茅台/n 集团勾贮车间…: a list item opening with its brand
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
     return out
+
+
+def _brand_item(ctx: Context, start: int, end: int) -> bool:
+    """A brand of two or three characters, one word, opening a list item or a clause:
+    the name of a company jieba tags as a common noun (茅台/n 集团)."""
+    text = ctx.text
+    tags = ctx.pos_tags(start, end)
+    return (2 <= end - start <= 3 and len(tags) == 1 and tags[0][2] in ("n", "nz") and start > 0
+            and text[start - 1] in "、；;：:，," and text[start:end] not in _GENERIC_FIRMS)
+
+
+#: Words before 集团/公司 that say what kind of firm it is, not which.
+_GENERIC_FIRMS = ("企业", "公司", "集团", "大型", "国有", "民营", "旅游", "投资", "控股", "产业", "物流", "科技", "保险",
+                  "银行", "快递", "外资", "建筑", "能源", "电力", "钢铁", "煤炭", "医药", "汽车", "地产", "房地产")
 
 
 #: Words for holding a post that jieba may tag as nouns (现任/n): never part of a name.
@@ -378,7 +394,8 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
 #: What a company does, printed inside its registered name and tagged as a verb by jieba:
 #: 长春龙翔投资控股集团文化旅游建设开发有限公司.
 _BUSINESS_WORDS = ("开发", "发展", "管理", "服务", "运输", "经营", "咨询", "制造", "建设", "投资", "贸易", "设计",
-                   "销售", "生产", "加工", "安装", "维修", "租赁", "运营", "营销", "养护", "施工")
+                   "销售", "生产", "加工", "安装", "维修", "租赁", "运营", "营销", "养护", "施工",
+                   "铸造", "冶炼", "印刷", "勘探", "勘察", "检测", "供电", "发电", "供水", "供热", "装饰", "包装", "配送")
 
 
 def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bool:
@@ -421,6 +438,29 @@ def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
             end = m.end()
         if end > o.end and _name_ends_at(text, end):
             out.append(Candidate(o.start, end, "Organization", text[o.start:end], "org.sub-unit"))
+    return out
+
+
+#: An item of an honour list after the honour (…获得者、): a unit, the role printed, then a name.
+_AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:有限责任公司|有限公司|公司|集团|中心|事业部|局|厂|矿|站|所|院"
+                         r"|段|队|车间|枢纽|项目部))(?P<role>[\u4e00-\u9fff]{1,8}?(?:师|工|员|长|手))")
+
+
+@rule("org.award-item", example="省五一劳动奖章获得者、中铁九局长江大桥项目部测绘员陈立新等。",
+      expect=("Organization", "中铁九局长江大桥项目部"),
+      description="the unit of an honour list's item (…获得者、unit + role + name): the name as printed, up to its last unit noun")
+def award_items(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    lex = ctx.comp.lexicon
+    out = []
+    honours = sorted({e for _s, e, name in ctx.name_hits() if text[e:e + 1] == "、"
+                      and any(k.cls == "WorkerGroup" for k in lex.lookup(name))})  # group rules run later
+    for end in honours:
+        m = _AWARD_ITEM.match(text, end + 1)
+        if m is None or any(c in m.group("org") for c in "、，。；") or _name_at(ctx, m.end()) is None:
+            continue
+        if ctx.is_boundary(m.start("role")) and ctx.sentence_of(m.start(), m.end()):
+            out.append(Candidate(m.start(), m.end("org"), "Organization", m.group("org"), "org.award-item"))
     return out
 
 
@@ -589,7 +629,7 @@ def _re_department():
 
 #: The organizations a department, a facility or a role may follow.
 _BASE_ORGS = ("org.place-union", "org.place-organ", "org.elided-place", "org.state-organ", "org.unit-union",
-              "org.company", "org.institution", "org.sub-unit")
+              "org.company", "org.institution", "org.sub-unit", "org.award-item")
 
 
 @rule("org.parent-dept", example="湖北省总工会权益保障部负责人介绍了情况。", expect=("Organization", "湖北省总工会权益保障部"),
