@@ -16,6 +16,8 @@ def _pairs(ex, predicate):
 
 
 TARGETS = [
+    # a drive to enrol a group names the group it is for
+    ("市总工会启动了企业农民工入会工作。", "农民工入会", "农民工", "targets.compound"),
     # a clause opening with 为 says whom the programme before it is for, and what it gives
     ("市总工会将实施“春风暖工计划”，为返乡农民工提供免费职业技能培训。", "春风暖工计划", "返乡农民工", "targets.aim-word-before"),
     ("市总工会将实施“春风暖工计划”，为返乡农民工提供免费职业技能培训。", "职业技能培训", "返乡农民工", "targets.aim-word"),

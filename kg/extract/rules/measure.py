@@ -48,6 +48,17 @@ def facility_buildings(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+@rule("measure.group-joins", example="市总工会启动了企业农民工入会工作。", expect=("Measure", "农民工入会"),
+      description="a worker group, then 入会: the drive to enrol them in the union (农民工入会, 快递员入会)")
+def group_joins(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    lex = ctx.comp.lexicon
+    return [Candidate(h.start, h.end + 2, "Measure", lex.concept(h.name).label + "入会", "measure.group-joins")
+            for h in vocab_hits(ctx)
+            if h.whole and text.startswith("入会", h.end) and lex.concept(h.name) is not None
+            and lex.concept(h.name).cls == "WorkerGroup" and not text.startswith(("入会集中行动", "入会率"), h.end)]
+
+
 @cache
 def _re_measure_verb():
     return re.compile(rf"(?:{_alt(inv.MEASURE_VERBS)})")
