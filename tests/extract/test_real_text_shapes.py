@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # an honour's holder: a name after it, the honour itself no worker group
+    ("全国劳动模范张建国，全国五一劳动奖章获得者李红梅，都来自生产一线。", "Person", "李红梅", "person.group-name"),
     # a school with its place, a railway bureau, a TV script's sound cue
     ("全国劳模走进南平市交通学校与师生相互交流。", "Organization", "南平市交通学校", "org.institution"),
     ("昨天柳州铁路局开行了农民工专列。", "Organization", "柳州铁路局", "org.institution"),
@@ -163,6 +165,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("全国五一劳动奖章获得者李红梅来自生产一线。", "WorkerGroup", "五一劳动奖章获得者"),
     ("鼓励乡镇卫生院、优抚医院开展服务。", "Organization", "优抚医院"),  # kinds of units
     ("设置普通高等学校，应当符合规划。", "Organization", "设置普通高等学校"),  # a kind of school
     ("主持人：您好。\n王建新：我们在街上巡逻。", "Person", "王建新"),  # one turn is no transcript yet

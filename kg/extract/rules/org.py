@@ -446,6 +446,10 @@ _AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:有限责�
                          r"|段|队|车间|枢纽|项目部))(?P<role>[\u4e00-\u9fff]{1,8}?(?:师|工|员|长|手))")
 
 
+#: The end of an honour no vocabulary lists: 省五一劳动奖章获得者、.
+_HONOUR_END = re.compile(r"(?<=获得者)、")
+
+
 @rule("org.award-item", example="省五一劳动奖章获得者、中铁九局长江大桥项目部测绘员陈立新等。",
       expect=("Organization", "中铁九局长江大桥项目部"),
       description="the unit of an honour list's item (…获得者、unit + role + name): the name as printed, up to its last unit noun")
@@ -454,7 +458,8 @@ def award_items(ctx: Context, pool: Pool) -> list[Candidate]:
     lex = ctx.comp.lexicon
     out = []
     honours = sorted({e for _s, e, name in ctx.name_hits() if text[e:e + 1] == "、"
-                      and any(k.cls == "WorkerGroup" for k in lex.lookup(name))})  # group rules run later
+                      and any(k.cls == "WorkerGroup" for k in lex.lookup(name))}  # group rules run later
+                     | {m.start() for m in _HONOUR_END.finditer(text)})
     for end in honours:
         m = _AWARD_ITEM.match(text, end + 1)
         if m is None or any(c in m.group("org") for c in "、，。；") or _name_at(ctx, m.end()) is None:

@@ -169,14 +169,19 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
     named = frozenset(c.start for c in vocab if c.whole and c.length > 2)
     groups = pool.of("group.modifier-head", "group.group-noun", "group.occupation", "group.enum-head")
     groups += [c for c in vocab if c.cls == "WorkerGroup" and c.whole]
+    ends = {g.end for g in groups if g.cls == "WorkerGroup"} | {m.end() for m in _HONOUR.finditer(ctx.text)}
     out = []
-    for g in groups:
-        if g.cls != "WorkerGroup" or g.end in named or _surname_len(ctx.text[g.end:g.end + 2]) == 0:
+    for pos in sorted(ends - named):
+        if _surname_len(ctx.text[pos:pos + 2]) == 0:
             continue
-        end = _name_after_group(ctx, g.end)
+        end = _name_after_group(ctx, pos)
         if end is not None:
-            out.append(Candidate(g.end, end, "Person", ctx.text[g.end:end], "person.group-name"))
+            out.append(Candidate(pos, end, "Person", ctx.text[pos:end], "person.group-name"))
     return out
+
+
+#: An honour's holder, a title no vocabulary lists as a group: 全国五一劳动奖章获得者王某.
+_HONOUR = re.compile("获得者")
 
 
 #: A quoted honour right before a name: “最美农民工”杨某、“护理标兵”贾某某.
