@@ -26,6 +26,9 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a street of four characters before 街道; a train run for a group
+    ("东长安街街道总工会近日举行启动仪式。", "Organization", "东长安街街道总工会", "org.place-union"),
+    ("昨天柳州铁路局开行了发往广州方向的农民工专列。", "Measure", "农民工专列", "measure.verb-object"),
     # an honour's holder: a name after it, the honour itself no worker group
     ("全国劳动模范张建国，全国五一劳动奖章获得者李红梅，都来自生产一线。", "Person", "李红梅", "person.group-name"),
     # a school with its place, a railway bureau, a TV script's sound cue
@@ -220,6 +223,7 @@ def test_not_entities(make_article, lexicon, text, cls, label):
 
 # (sentence, person, organization, role as printed, rule)
 MEMBERS = [
+    ("全国五一劳动奖章获得者、广西电网有限责任公司百色供电局电工陈立新；", "陈立新", "广西电网有限责任公司百色供电局", "电工", "member.org-role"),
     # honour lists: a brand jieba tags as a noun, a unit by its last unit noun
     ("全国劳动模范、茅台集团勾贮车间首席勾兑师王建国；", "王建国", "茅台集团勾贮车间", "首席勾兑师", "member.org-role"),
     ("省五一劳动奖章获得者、贵州安吉航空精密铸造有限责任公司铸造工陈立新；", "陈立新", "贵州安吉航空精密铸造有限责任公司", "铸造工", "member.org-role"),

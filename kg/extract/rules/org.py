@@ -121,7 +121,7 @@ def _re_place_org():
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     # an unlisted place: 元江县, 莒县 (one character only before 县), 平湖街道, 武当山特区 (checked by ``_place_word``)
-    generic = (r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|街道|镇|乡|特区)"
+    generic = (r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|镇|乡|特区)|[\u4e00-\u9fff]{2,4}?街道"
                rf"|[\u4e00-\u9fff]{{2,3}}?(?:{_alt(_ZONE_LEVELS)}))")
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
@@ -139,6 +139,7 @@ _COUNTY = re.compile("县")
 #: ``_place_word`` checks the name before.
 _ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "高新区", "经开区")
 _ZONE_LEVEL = re.compile("|".join(_ZONE_LEVELS))
+_STREET = re.compile("街道")  # 西长安街街道: four characters before it
 
 
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
@@ -154,7 +155,8 @@ def _place_org_starts(ctx: Context) -> list[int]:
     the 300-name alternation would only be tried and fail, at every character."""
     return sorted({s for s, _, _ in _place_hits(ctx)} | set(starts_before(ctx.text, _LEVEL, range(2, 4)))
                   | set(starts_before(ctx.text, _COUNTY, range(1, 2)))
-                  | set(starts_before(ctx.text, _ZONE_LEVEL, range(2, 4))))
+                  | set(starts_before(ctx.text, _ZONE_LEVEL, range(2, 4)))
+                  | set(starts_before(ctx.text, _STREET, range(4, 5))))
 
 
 @cache
@@ -442,7 +444,7 @@ def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 #: An item of an honour list after the honour (…获得者、): a unit, the role printed, then a name.
-_AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:有限责任公司|有限公司|公司|集团|中心|事业部|局|厂|矿|站|所|院"
+_AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}(?:有限责任公司|有限公司|公司|集团|中心|事业部|局|厂|矿|站|所|院"
                          r"|段|队|车间|枢纽|项目部))(?P<role>[\u4e00-\u9fff]{1,8}?(?:师|工|员|长|手))")
 
 
