@@ -16,6 +16,8 @@ def _pairs(ex, predicate):
 
 
 TARGETS = [
+    # a launch ceremony before the clause, a determiner and a count before the group
+    ("区总工会举行“金秋助学”活动启动仪式，为该区40名困难职工子女发放助学金。", "金秋助学", "困难职工", "targets.aim-word-before"),
     # a drive to enrol a group names the group it is for
     ("市总工会启动了企业农民工入会工作。", "农民工入会", "农民工", "targets.compound"),
     # a clause opening with 为 says whom the programme before it is for, and what it gives
