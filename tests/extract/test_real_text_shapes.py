@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a programme's fund of the year is the fund, not an edition of the programme
+    ("某区举办2025年困难职工帮扶金集中发放仪式。", "Measure", "困难职工帮扶金", "measure.programme-fund"),
     # a street of four characters before 街道; a train run for a group
     ("东长安街街道总工会近日举行启动仪式。", "Organization", "东长安街街道总工会", "org.place-union"),
     ("昨天柳州铁路局开行了发往广州方向的农民工专列。", "Measure", "农民工专列", "measure.verb-object"),

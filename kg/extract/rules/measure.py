@@ -48,6 +48,23 @@ def facility_buildings(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+_FUND = re.compile(r"专项资金|资金|金(?![额融属牌])")
+
+
+@rule("measure.programme-fund", example="全国总工会安排送温暖专项资金3.53亿元。", expect=("Measure", "送温暖专项资金"),
+      description="the fund of a standing programme, named after it (送温暖专项资金, 困难职工帮扶金): a measure of its own")
+def programme_funds(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for h in vocab_hits(ctx):
+        if not h.whole or len(h.concepts) != 1 or h.concepts[0].cls != "Measure":
+            continue
+        m = _FUND.match(text, h.end)
+        if m and ctx.is_boundary(m.end()) and not h.name.endswith(("金", "资金", "基金")):
+            out.append(Candidate(h.start, m.end(), "Measure", strip_marks(text[h.start:m.end()]), "measure.programme-fund"))
+    return out
+
+
 @rule("measure.group-joins", example="市总工会启动了企业农民工入会工作。", expect=("Measure", "农民工入会"),
       description="a worker group, then 入会: the drive to enrol them in the union (农民工入会, 快递员入会)")
 def group_joins(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -540,8 +557,8 @@ def edition_names(ctx: Context, pool: Pool) -> list[Candidate]:
         if c.cls != "Measure" or not c.whole or c.label.startswith("?"):
             continue
         m = _EDITION.search(text, max(0, c.start - 18), c.start)
-        if m is None or ctx.sentence_of(m.start(), c.end) is None:
-            continue
+        if m is None or ctx.sentence_of(m.start(), c.end) is None or _FUND.match(text, c.end):
+            continue  # 2025年困难职工帮扶金: the year's fund, measure.programme-fund's
         end = after_programme_tail(text, c.end)
         out.append(Candidate(m.start(), end, "Measure", c.label, "measure.edition", vocab=True))
     return out
