@@ -28,6 +28,7 @@ def test_every_scheme_loads_with_its_class(lexicon):
     ("职代会", "Organization", "职工代表大会"),
     ("工会工作人员", "WorkerGroup", "工会工作者"),
     ("离退休人员", "WorkerGroup", "退休职工"),
+    ("网约送餐员", "WorkerGroup", "外卖骑手"),
     ("建会入会", "Measure", "建会入会"),  # its own concept, no alias of 工会组建
 ])
 def test_aliases_resolve_to_the_preferred_label(lexicon, name, cls, label):
