@@ -425,7 +425,12 @@ def _introduced(ctx: Context, first: int, last: int, followed: bool) -> bool:
            and ctx.aligned(v.start(), v.end()) and not _CHUNK_STOP.search(text, v.end(), first)
            for v in _re_measure_verb().finditer(text, max(0, first - 16), first)):
         return True
+    if text.endswith(_HOSTED, 0, first) and (followed or "活动" in text[first:last]):
+        return True  # 由全国总工会主办的“…系列活动女职工专场”: an event of a campaign, by its host
     return text.endswith("以", 0, first) and text.startswith(_VEHICLE, last)
+
+
+_HOSTED = ("主办的", "承办的", "举办的", "组织的")
 
 
 def _numbered_slogan(name: str) -> bool:
