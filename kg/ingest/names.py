@@ -43,7 +43,16 @@ _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
 #: editors named after the authors in one credit: （某某新闻记者：张三 李四 编辑：王五）
-_EDITOR_TAIL = re.compile(r"[\s，,；;]*(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:][^：:]*$")
+_EDITOR_KEY = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:]")
+
+
+def _without_editors(text: str) -> str:
+    """``text`` cut before an editor key whose colon is its last one (linear: no backtracking)."""
+    last_colon = max(text.rfind("："), text.rfind(":"))
+    for m in _EDITOR_KEY.finditer(text):
+        if m.end() - 1 == last_colon:
+            return text[:m.start()].rstrip(" \t\u3000，,；;")
+    return text
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _FILED_FROM = re.compile(r"发自[\u4e00-\u9fff]{2,8}")
 # 本报记者 张三 北京报道: a place set off by a space before 报道
@@ -140,7 +149,7 @@ def parse_credit(text: str) -> list[str] | None:
     >>> parse_credit("通讯员王莉、程某报道")
     ['王莉', '程某']
     """
-    text = _EDITOR_TAIL.sub("", text)
+    text = _without_editors(text)
     cut = _NOT_AUTHOR.search(text)
     if cut:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]

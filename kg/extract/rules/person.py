@@ -204,7 +204,7 @@ def quoted_title_names(ctx: Context, pool: Pool) -> list[Candidate]:
 #: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工; or, after a list
 #: of names, their count alone: 甲、乙、丙3位全国劳动模范.
 _NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?"
-                               r"|(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)[位名]")
+                               r"|(?<=[\u4e00-\u9fff])(?<![两三四五六七八九十])(?:\d+|[两三四五六七八九十]+)[位名]")
 
 
 @rule("person.names-before-group", example="顾绍明、常英芝等困难职工对区总工会满怀感激。", expect=("Person", "常英芝"),
