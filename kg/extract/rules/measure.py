@@ -69,11 +69,10 @@ def programme_funds(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a worker group, then 入会: the drive to enrol them in the union (农民工入会, 快递员入会)")
 def group_joins(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    lex = ctx.comp.lexicon
-    return [Candidate(h.start, h.end + 2, "Measure", lex.concept(h.name).label + "入会", "measure.group-joins")
+    return [Candidate(h.start, h.end + 2, "Measure", h.concepts[0].label + "入会", "measure.group-joins")
             for h in vocab_hits(ctx)
-            if h.whole and text.startswith("入会", h.end) and lex.concept(h.name) is not None
-            and lex.concept(h.name).cls == "WorkerGroup" and not text.startswith(("入会集中行动", "入会率"), h.end)]
+            if h.whole and len(h.concepts) == 1 and h.concepts[0].cls == "WorkerGroup"
+            and text.startswith("入会", h.end) and not text.startswith(("入会集中行动", "入会率"), h.end)]
 
 
 @cache
