@@ -36,7 +36,8 @@ from kg.ingest.names import MEDIA, parse_credit
 
 _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
 # a dateline: 新华社北京2月13日电, 本报上海3月5日电, 本报讯, 某某日报讯, 中新网甘肃新闻12月31日电
-_DATELINE = r"(?:[^\s，。；：、“”（）《》!?！？,.;:][^，。；：、“”（）《》!?！？,.;:\n]{0,23}?(?:电|讯|消息))"
+_DATELINE = (r"(?:[^\s，。；：、“”（）《》!?！？,.;:][^，。；：、“”（）《》!?！？,.;:\n]{0,23}?"
+             r"(?:（[^（）\n]{1,12}）)?(?:电|讯|消息))")  # 荆楚网（湖北日报网）讯
 # what makes a dateline one: an agency, paper or site, or a date, before 电; or 讯
 _DATED = re.compile(r"(?:社|网|报|台|站|端|\d{1,2}月\d{1,2}日)[^（]{0,14}电$|讯$|(?:网|台)消息$")
 _BRACKET = r"（\s*([^（）\n]{1,40}?)\s*）"

@@ -131,9 +131,12 @@ def parse_plain_names(raw: str) -> list[str] | None:
         if not _CJK_ONLY.fullmatch(p) or not 2 <= len(p) <= 4:
             return None
         compound = p[:2] in _tables()[2]
-        if not (compound or p[0] in _tables()[1]) or (len(p) == 4 and not compound):
-            return None
+        if not (compound or p[0] in _tables()[1]) or (len(p) == 4 and not compound) or p[-1] in _NEWS_WORD_ENDS:
+            return None  # 时讯, 简讯, 要闻: a news rubric under the title, not a name
     return parts
+
+
+_NEWS_WORD_ENDS = "讯闻报稿刊网社台"
 
 
 def parse_credit(text: str) -> list[str] | None:

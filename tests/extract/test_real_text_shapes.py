@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a transcript's speaker tags in brackets
+    ("【主持人】欢迎。\n【王建新】谢谢。\n【主持人】请介绍。\n【王建新】好的。", "Person", "王建新", "person.speaker"),
     # a quoted event its host introduces
     ("由区总工会主办的“我为职工办实事”活动在该邮轮上举行。", "Measure", "我为职工办实事", "measure.quoted"),
     # a programme's fund of the year is the fund, not an edition of the programme

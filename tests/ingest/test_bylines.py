@@ -35,6 +35,10 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
 # --- every byline form, in place: (Markdown of one article, its authors) -----------------
 
 @pytest.mark.parametrize("text, names", [
+    # a dateline whose site names its paper in brackets
+    (f"# 标题\n\n某某网（某某日报网）讯（记者张小丽、王大明 通讯员李四）{BODY}", ["张小丽", "王大明", "李四"]),
+    # a news rubric under the title is no byline
+    (f"# 标题\n\n时讯\n\n{BODY}", []),
     # a news app with a Latin brand before 记者, the editor in the same brackets is no author
     (f"# 标题\n\n{BODY}\n\n（某某新闻Knews记者：张小丽 王大明 编辑：李四）", ["张小丽", "王大明"]),
     # the reporters' names, then their paper in brackets, closing the article

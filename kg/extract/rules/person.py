@@ -433,19 +433,36 @@ _NOT_IN_LISTED_NAMES = _NOT_IN_NAMES - set("正应会")  # 俞正声, 马应宏,
 
 #: A turn of an interview transcript: a name and a colon opening a line or a sentence
 #: (谢某：对，我报了…); a sound cue of a TV script (（杨某音响）).
-_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?P<turn>[\u4e00-\u9fff]{2,3})[：:]|（(?P<cue>[\u4e00-\u9fff]{2,3})(?:音响|同期声?)）")
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?:(?P<turn>[\u4e00-\u9fff]{2,3})[：:]|【(?P<tag>[\u4e00-\u9fff]{2,3})】)"
+                      r"|（(?P<cue>[\u4e00-\u9fff]{2,3})(?:音响|同期声?)）")
 #: Who else speaks in a transcript or a script: never a name.
 _SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白", "嘉宾", "观众", "网友", "画外音", "问", "答", "编者")
 
 
 @rule("person.speaker", example="主持人：您好。\n王建新：我们在街上巡逻。\n主持人：辛苦吗？\n王建新：不辛苦。",
       expect=("Person", "王建新"),
-      description="a speaker of an interview transcript (a name opening two or more turns), or a TV script's sound cue (（杨某音响）)")
+      description="a speaker of an interview transcript (a name opening two or more turns, 王某： or 【王某】), or a TV script's sound cue (（杨某音响）)")
 def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text) for g in ("turn", "cue") if m.group(g)]
+    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text) for g in ("turn", "tag", "cue") if m.group(g)]
     turns: dict[str, int] = {}
     for s, e, g in found:
-        turns[text[s:e]] = turns.get(text[s:e], 0) + (1 if g == "turn" else 2)
+        turns[text[s:e]] = turns.get(text[s:e], 0) + (2 if g == "cue" else 1)
     return [Candidate(s, e, "Person", text[s:e], "person.speaker") for s, e, _ in found
             if turns[text[s:e]] >= 2 and _may_be_name(text[s:e]) and text[s:e] not in _SPEAKER_ROLES]
+
+
+#: An age before a name: 50岁的林某坐在台下.
+_AGED = re.compile(r"(?<![\d〇一二三四五六七八九十])(?:\d{1,3}|[二三四五六七八九]?十[一二三四五六七八九]?)岁的")
+
+
+@rule("person.aged", example="50岁的林建华坐在台下开心不已。", expect=("Person", "林建华"),
+      description="a name right after an age (50岁的林某); only names jieba tags as names")
+def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _AGED.finditer(text):
+        end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
+        if end is not None and not (end < len(text) and text[end] in "的之"):
+            out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.aged"))
+    return out
