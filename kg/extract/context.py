@@ -149,9 +149,9 @@ class Context:
     def pos_tags(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of jieba POS-tagged words in text[start:end]."""
         out, pos = [], start
-        for pair in self.comp.pos_tokenizer.cut(self.text[start:end]):
-            out.append((pos, pos + len(pair.word), pair.flag))
-            pos += len(pair.word)
+        for size, flag in pos_cut(self.comp.pos_tokenizer, self.text[start:end]):
+            out.append((pos, pos + size, flag))
+            pos += size
         return out
 
 
@@ -251,6 +251,19 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     if n > buf_start:
         _cut_single_chars(tokenizer.FREQ, run, buf_start, n, cuts)
     return frozenset(cuts)
+
+
+@lru_cache(maxsize=1 << 14)
+def pos_cut(pos_tokenizer: Any, text: str) -> tuple[tuple[int, str], ...]:
+    """(length, flag) of each word ``pos_tokenizer.cut(text)`` tags, kept for the windows a
+    corpus repeats (the same few characters after 主任 or before 群体): the same text
+    always tags the same way once the tokenizer's dictionary is complete (``run_cuts``).
+
+    >>> import jieba.posseg
+    >>> pos_cut(jieba.posseg.dt, "我爱北京")
+    ((1, 'r'), (1, 'v'), (2, 'ns'))
+    """
+    return tuple((len(pair.word), pair.flag) for pair in pos_tokenizer.cut(text))
 
 
 def _best_route(freq: dict[str, int], logtotal: float, run: str) -> list[int]:

@@ -33,10 +33,13 @@ def _name_at(ctx: Context, start: int) -> int | None:
     punctuation mark closes it.
     """
     text = ctx.text
+    opens = _may_open_name(text, start)
+    if not opens and not _may_close_three(text, start):
+        return None  # no name can start here, whatever the tagger says: it is not asked
     tags = ctx.pos_tags(start, min(len(text), start + 6))
     if _closed_name(text, tags, start):
         return start + 3
-    if not _may_open_name(text, start):
+    if not opens:
         return None
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
@@ -73,6 +76,12 @@ def _closed_name(text: str, tags: list[tuple[int, int, str]], start: int) -> boo
     会 inside, which elsewhere rules a name out."""
     if not tags or tags[0][0] != start or tags[0][1] - start != 3 or not tags[0][2].startswith("nr"):
         return False
+    return _may_close_three(text, start)
+
+
+def _may_close_three(text: str, start: int) -> bool:
+    """What ``_closed_name`` asks of the text alone: a one-character surname at ``start``,
+    three characters that are not a known non-name, and a word that closes names after them."""
     if _surname_len(text[start:start + 2]) != 1 or text[start:start + 3] in inv.NOT_NAMES:
         return False
     return _closes_name(text, start + 3)
