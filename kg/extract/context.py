@@ -16,7 +16,7 @@ from functools import lru_cache
 from math import log
 from typing import Any, TypeVar
 
-from kg.extract.lexicon import Compiled
+from kg.extract.lexicon import Compiled, WordFinder
 from kg.ingest import matching_text
 from kg.model import Article
 
@@ -116,9 +116,8 @@ class Context:
 
     def name_hits(self) -> list[tuple[int, int, str]]:
         """(start, end, name) of every vocabulary name and known place in the text, overlapping
-        ones too, in the order of the one pass of ``comp.automaton`` made per article."""
-        return self.once("name_hits", lambda: [(end - len(name) + 1, end + 1, name)
-                                               for end, name in self.comp.automaton.iter(self.text)])
+        ones too, by end (the longest first at one end), from one pass of ``comp.automaton`` per article."""
+        return self.once("name_hits", lambda: self.comp.automaton.find(self.text))
 
     def is_boundary(self, pos: int) -> bool:
         """True when jieba, cutting the sentence, would put a word boundary at ``pos``.
@@ -202,19 +201,12 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({end - size + 1 for end, size in _automaton(words).iter(text)})
+    return sorted({start for start, _end, _word in _finder(words).find(text)})
 
 
 @lru_cache(maxsize=64)
-def _automaton(words: tuple[str, ...]) -> Any:
-    """An Aho-Corasick automaton over ``words``, each word's value its length."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for word in words:
-        auto.add_word(word, len(word))
-    auto.make_automaton()
-    return auto
+def _finder(words: tuple[str, ...]) -> WordFinder:
+    return WordFinder(words)
 
 
 # ---------------------------------------------------------------- jieba's word boundaries

@@ -22,8 +22,9 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -175,18 +176,9 @@ class Compiled:
     lexicon: Lexicon
 
     @cached_property
-    def automaton(self):
-        """Aho-Corasick automaton: name -> name, over every label and alias."""
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for name in self.lexicon.names():
-            auto.add_word(name, name)
-        for full, short in _places():
-            auto.add_word(full, full)
-            auto.add_word(short, short)
-        auto.make_automaton()
-        return auto
+    def automaton(self) -> WordFinder:
+        """Every label and alias, and every known place (full and short name)."""
+        return WordFinder([*self.lexicon.names(), *(name for pair in _places() for name in pair)])
 
     @cached_property
     def tokenizer(self):
@@ -223,6 +215,35 @@ class Compiled:
     def unsplittable(self) -> tuple[str, ...]:
         """Vocabulary names jieba's regexes split: matched by the automaton alone."""
         return tuple(n for n in self.lexicon.names() if _JIEBA_SPLITS & set(n))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class WordFinder:
+    """Every occurrence of a set of words in a text, overlapping ones too, in one
+    Aho-Corasick pass (ahocorasick_rs: pyahocorasick scans the root's children one by one
+    for every character, 0.13 µs a character with a thousand names; this is four times faster).
+
+    >>> WordFinder(["工会", "总工会", "会"]).find("全国总工会")
+    [(2, 5, '总工会'), (3, 5, '工会'), (4, 5, '会')]
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        self.words = sorted(set(words))
+        self._ac = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every occurrence in ``text``: by end, the longest first at one end."""
+        words = self.words
+        try:
+            found = self._ac.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (no word holds one): searched as U+FFFD, offsets kept
+            found = self._ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        found.sort(key=lambda m: (m[2], m[1]))
+        return [(start, end, words[i]) for i, start, end in found]
 
 
 def load_jieba_dictionary(tok) -> None:
