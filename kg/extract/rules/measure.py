@@ -147,6 +147,10 @@ def _ends_as_measure(ctx: Context, phrase: str) -> bool:
     return any((c := lex.concept(phrase[i:])) is not None and c.cls == "Measure" for i in range(max(0, len(phrase) - 8), len(phrase) - 1))
 
 
+#: What ``_trim_measure_left`` strips from an object's start, longest first.
+_LEFT_NOISE = tuple(sorted(inv.MEASURE_VERBS + inv.MEASURE_PREFIX_NOISE, key=len, reverse=True))
+
+
 def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
     text = ctx.text
     cut = text.rfind("的", s, e)
@@ -156,9 +160,9 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
         if v.group() not in inv.WEAK_MEASURE_VERBS and ctx.aligned(v.start(), v.end()):  # 推动企业建立…机制: the object follows the last verb
             s = v.end()
     changed = True
-    while changed and s < e:
+    while changed and s < e and text.startswith(_LEFT_NOISE, s):  # the tuple test first: rarely true
         changed = False
-        for w in sorted(inv.MEASURE_VERBS + inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
+        for w in _LEFT_NOISE:
             if text.startswith(w, s) and e - s - len(w) >= 2:
                 s += len(w)
                 changed = True
