@@ -47,7 +47,11 @@ def strip_marks(label: str) -> str:
     >>> strip_marks("“求学圆梦行动” ")
     '求学圆梦行动'
     """
-    return "".join(ch for ch in label if ch not in QUOTE_MARKS and not ch.isspace())
+    return _MARKS.sub("", label)
+
+
+#: What ``strip_marks`` drops (``\s`` in a str pattern is exactly what ``str.isspace`` is true of).
+_MARKS = re.compile(rf"[\s{re.escape(QUOTE_MARKS)}]")
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,9 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     [0, 3, 4]
     """
     positions = [m.start() for m in anchor.finditer(text)]
+    if len(back) == 1:  # one shift: the positions are already sorted and distinct
+        k = back[0]
+        return [p - k for p in positions if p >= k]
     return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
