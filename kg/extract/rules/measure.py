@@ -110,10 +110,13 @@ def _conjunct(ctx: Context, s0: int, e0: int) -> list[Candidate]:
 def _first_head_end(chunk: str, heads: tuple[str, ...], stopped: bool) -> int | None:
     """Where the first measure head of ``chunk`` ends that the chunk's end (at a mark)
     or a word like 等/和/工作 follows."""
-    for i in range(2, len(chunk) + 1):
-        if chunk[:i].endswith(heads) and ((i == len(chunk) and stopped) or chunk.startswith(_AFTER_HEAD, i)):
-            return i
-    return None
+    ends = [m.start() for m in _AFTER_HEAD_AT.finditer(chunk, 2)]  # where 等/和/工作… follows: few places
+    if stopped and len(chunk) >= 2:
+        ends.append(len(chunk))
+    return next((i for i in ends if chunk.endswith(heads, 0, i)), None)
+
+
+_AFTER_HEAD_AT = re.compile("(?=" + "|".join(map(re.escape, _AFTER_HEAD)) + ")")  # every start, overlapping ones too
 
 
 def _object(ctx: Context, verb: str, start: int, end: int, heads: tuple[str, ...]) -> list[Candidate]:
