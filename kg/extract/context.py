@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import log
+from math import inf, log
 from typing import Any, TypeVar
 
 from kg.extract.lexicon import Compiled, WordFinder
@@ -237,7 +237,7 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     [0, 2, 3, 7, 9]
     """
     tokenizer.check_initialized()
-    ends = _best_route(tokenizer.FREQ, log(tokenizer.total), run)
+    ends = _best_route(_log_probabilities(tokenizer), tokenizer.FREQ, log(tokenizer.total), run)
     cuts, buf_start, x, n = {0}, 0, 0, len(run)
     while x < n:
         y = ends[x]
@@ -265,28 +265,44 @@ def pos_cut(pos_tokenizer: Any, text: str) -> tuple[tuple[int, str], ...]:
     return tuple((len(pair.word), pair.flag) for pair in pos_tokenizer.cut(text))
 
 
-def _best_route(freq: dict[str, int], logtotal: float, run: str) -> list[int]:
+@lru_cache(maxsize=4)
+def _log_probabilities(tokenizer: Any) -> dict[str, float]:
+    """``log(freq) - log(total)`` of each word of ``tokenizer`` met so far (``_PREFIX`` for a
+    prefix that is no word), filled by ``_best_route``: at most one entry per dictionary entry."""
+    return {}
+
+
+_PREFIX = inf  # what _log_probabilities holds for a prefix (a log-probability is never positive)
+
+
+def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, run: str) -> list[int]:
     """For each offset, the end of the word jieba's best route takes from there
     (``Tokenizer.calc`` over ``Tokenizer.get_DAG``: ``freq`` holds every word's prefixes
-    with frequency 0, so the walk stops at the first fragment that is no prefix)."""
+    with frequency 0, so the walk stops at the first fragment that is no prefix). Each
+    word's ``log(f) - logtotal`` is computed once and kept in ``logp``: the same float."""
     n = len(run)
     score = [0.0] * (n + 1)
     ends = [0] * n
-    get = freq.get
+    get, fget = logp.get, freq.get
     for idx in range(n - 1, -1, -1):
-        best, end, x = None, idx + 1, idx
-        f = get(run[idx])
-        while f is not None:
-            if f:
-                s = log(f) - logtotal + score[x + 1]
+        best, end, x, frag = None, idx + 1, idx + 1, run[idx]
+        while True:
+            p = get(frag)
+            if p is None:
+                f = fget(frag)
+                if f is None:
+                    break
+                p = logp[frag] = log(f) - logtotal if f else _PREFIX
+            if p != _PREFIX:
+                s = p + score[x]
                 if best is None or s >= best:  # max() over (score, x): ties go to the larger x
-                    best, end = s, x + 1
-            x += 1
+                    best, end = s, x
             if x == n:
                 break
-            f = get(run[idx:x + 1])
+            x += 1
+            frag = run[idx:x]
         if best is None:
-            best = log(get(run[idx]) or 1) - logtotal + score[idx + 1]
+            best = log(fget(run[idx]) or 1) - logtotal + score[idx + 1]
         score[idx], ends[idx] = best, end
     return ends
 
