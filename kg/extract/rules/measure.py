@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import COUNT, Candidate, Context, strip_marks
+from kg.extract.context import COUNT, Candidate, Context, finditer_from, starts_before, strip_marks
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -522,6 +522,8 @@ _DATED_ACTION = re.compile(
     r"(?P<date>\d{4}年度?(?:(?:元旦春节|元旦|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|暑期|岁末年初)(?:期间)?)?)"
     r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:专项行动|行动计划|攻坚行动|行动|工程))")
 
+_YEAR_WORD = re.compile("年")  # _DATED_ACTION begins four digits before it
+
 
 @rule("measure.dated-action", example="市总工会举行2012年元旦春节困难职工生活救助专项行动资金发放仪式。",
       expect=("Measure", "困难职工生活救助专项行动"),
@@ -529,7 +531,7 @@ _DATED_ACTION = re.compile(
 def dated_actions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
-    for m in _DATED_ACTION.finditer(text):
+    for m in finditer_from(_DATED_ACTION, text, starts_before(text, _YEAR_WORD, range(4, 5))):
         s, e = m.start("name"), m.end("name")
         if not (ctx.is_boundary(s) and ctx.is_boundary(e)) or ctx.sentence_of(m.start(), e) is None:
             continue

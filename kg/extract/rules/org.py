@@ -16,6 +16,7 @@ from kg.extract.context import (
     Context,
     finditer_from,
     is_cjk,
+    literal_starts,
     search_from,
     starts_before,
     strip_marks,
@@ -256,7 +257,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
-    for m in re.finditer(r"(?:联合)?(?<!总)工会(?:联合会|委员会)?", text):
+    for m in finditer_from(_UNION_WORD, text, starts_before(text, _UNION_LITERAL, range(0, 3, 2))):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
             continue  # 重庆市工会条例: a law's title, not a union
@@ -268,6 +269,10 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
+
+
+_UNION_WORD = re.compile(r"(?:联合)?(?<!总)工会(?:联合会|委员会)?")
+_UNION_LITERAL = re.compile("工会")  # _UNION_WORD begins there or two characters before (联合工会)
 
 
 def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
@@ -308,15 +313,21 @@ _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联
 @rule("org.company", example="来自中车株洲电力机车有限公司的劳动模范介绍经验。", expect=("Organization", "中车株洲电力机车有限公司"),
       description="a company by its registered name (中车株洲电力机车有限公司)")
 def companies(ctx: Context, pool: Pool) -> list[Candidate]:
-    return _registered_names(ctx, _COMPANY, "org.company")
+    return _registered_names(ctx, _COMPANY, "org.company", _COMPANY_LEADS)
 
 
-def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Candidate]:
+#: What every match of ``_COMPANY`` begins with: it is tried only where one of them is.
+_COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
+
+
+def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str,
+                      leads: tuple[str, ...] | None = None) -> list[Candidate]:
     """A name registered with one of ``heads``: the name runs left over nouns and must hold
-    a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies."""
+    a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies.
+    ``leads``: what every match of ``heads`` begins with, if given."""
     out = []
     text = ctx.text
-    for m in heads.finditer(text):
+    for m in heads.finditer(text) if leads is None else finditer_from(heads, text, literal_starts(text, leads)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
