@@ -49,7 +49,6 @@ _EM_UNDERSCORE = re.compile(r"(?<![_A-Za-z0-9])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_
 _CODE = re.compile(r"`([^`\n]+)`")
 _BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
-_EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
 #: half-width punctuation and its full-width twin, one character each (offsets hold)
 HALF_TO_FULL = str.maketrans(",;:!?()", "，；：！？（）")
@@ -147,7 +146,10 @@ def strip_blockquote(text: str) -> str:
 
 def squeeze_spaces(text: str) -> str:
     """Trim the line (also full-width indentation) and collapse inner runs of spaces."""
-    return _SPACES.sub(" ", text.strip())  # str.strip() drops what _EDGE_SPACE matches, 3x faster
+    text = text.strip()  # what the regex ^[\s\u3000]+|[\s\u3000]+$ removed, 3x faster
+    if "  " in text or "\t" in text or "\xa0" in text or "\u3000" in text:  # else every run is one space already
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 DOCUMENT_CLEANERS: tuple[Cleaner, ...] = (normalise_newlines, remove_control_chars)
@@ -171,12 +173,12 @@ def clean_document(text: str) -> str:
 
 #: A character without which no inline cleaner but ``squeeze_spaces`` changes a line
 #: (tags and entities, images and links, emphasis and code; a quote marker at the start).
-_MARKUP_CHAR = re.compile(r"[<&\]*_`]|^>")
+_MARKUP_CHAR = re.compile(r"[<&\]*_`]")  # or a line starting with ">" (a set alone is searched 3x faster)
 
 
 def clean_inline(line: str) -> str:
     """Markup-free, trimmed text of one line."""
-    if not _MARKUP_CHAR.search(line):  # the common case: only spaces to squeeze
+    if not line.startswith(">") and not _MARKUP_CHAR.search(line):  # the common case: only spaces to squeeze
         return squeeze_spaces(line)
     return compose(INLINE_CLEANERS, line)
 
