@@ -436,9 +436,10 @@ _BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪�
       description="a level word standing for the place the article names (省总工会 in an article naming 江苏省)")
 def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     """Unresolved ones are logged and kept as printed (县总工会), a name of their own."""
-    place_spans = _article_places(ctx, pool)
+    matches = list(_re_elided().finditer(ctx.text))
+    place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     found = (_level_org(ctx, place_spans, m.start(), m.end(), m.group("level"), m.group("head"), m.group(), "org.elided-place")
-             for m in _re_elided().finditer(ctx.text))
+             for m in matches)
     return [c for c in found if c is not None]
 
 
@@ -508,10 +509,11 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
 def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    place_spans = _article_places(ctx, pool)
+    matches = list(_SHORT_UNION.finditer(text))
+    place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     by_end = {p[1]: p for p in place_spans}
     out = []
-    for m in _SHORT_UNION.finditer(text):
+    for m in matches:
         level = m.group("level")
         named = by_end.get(m.end("level"))  # 西安市总: the place printed with its level
         if named is not None and named[3] == level:
