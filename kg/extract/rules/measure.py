@@ -69,17 +69,21 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     return [c for m in _re_measure_verb().finditer(ctx.text) for c in _verb_object(ctx, m, heads)]
 
 
+_SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
+_CONJ = re.compile(r"[和及与]")
+
+
 def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Candidate]:
     """The measure (or two) the verb ``m`` introduces, if any."""
     text = ctx.text
     stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
     chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
     trimmed = chunk
-    for noise in inv.MEASURE_SUFFIX_NOISE:
+    for noise in inv.MEASURE_SUFFIX_NOISE if chunk.endswith(_SUFFIX_NOISE) else ():  # the tuple test first: rarely true
         if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
             trimmed = trimmed[: -len(noise)]
     whole = stop is not None and trimmed.endswith(heads)
-    conj = re.search(r"[和及与]", trimmed)
+    conj = _CONJ.search(trimmed)
     if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
         # 开展职工心理咨询和减压活动: two measures, not one
         left_end = m.end() + conj.start()
