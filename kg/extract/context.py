@@ -13,10 +13,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import log
+from math import inf, log
 from typing import Any, TypeVar
 
-from kg.extract.lexicon import Compiled
+from kg.extract.lexicon import Compiled, WordFinder
 from kg.ingest import matching_text
 from kg.model import Article
 
@@ -47,7 +47,11 @@ def strip_marks(label: str) -> str:
     >>> strip_marks("“求学圆梦行动” ")
     '求学圆梦行动'
     """
-    return "".join(ch for ch in label if ch not in QUOTE_MARKS and not ch.isspace())
+    return _MARKS.sub("", label)
+
+
+#: What ``strip_marks`` drops (``\s`` in a str pattern is exactly what ``str.isspace`` is true of).
+_MARKS = re.compile(rf"[\s{re.escape(QUOTE_MARKS)}]")
 
 
 @dataclass(frozen=True)
@@ -116,9 +120,8 @@ class Context:
 
     def name_hits(self) -> list[tuple[int, int, str]]:
         """(start, end, name) of every vocabulary name and known place in the text, overlapping
-        ones too, in the order of the one pass of ``comp.automaton`` made per article."""
-        return self.once("name_hits", lambda: [(end - len(name) + 1, end + 1, name)
-                                               for end, name in self.comp.automaton.iter(self.text)])
+        ones too, by end (the longest first at one end), from one pass of ``comp.automaton`` per article."""
+        return self.once("name_hits", lambda: self.comp.automaton.find(self.text))
 
     def is_boundary(self, pos: int) -> bool:
         """True when jieba, cutting the sentence, would put a word boundary at ``pos``.
@@ -149,9 +152,9 @@ class Context:
     def pos_tags(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of jieba POS-tagged words in text[start:end]."""
         out, pos = [], start
-        for pair in self.comp.pos_tokenizer.cut(self.text[start:end]):
-            out.append((pos, pos + len(pair.word), pair.flag))
-            pos += len(pair.word)
+        for size, flag in pos_cut(self.comp.pos_tokenizer, self.text[start:end]):
+            out.append((pos, pos + size, flag))
+            pos += size
         return out
 
 
@@ -193,6 +196,9 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     [0, 3, 4]
     """
     positions = [m.start() for m in anchor.finditer(text)]
+    if len(back) == 1:  # one shift: the positions are already sorted and distinct
+        k = back[0]
+        return [p - k for p in positions if p >= k]
     return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
@@ -202,19 +208,12 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({end - size + 1 for end, size in _automaton(words).iter(text)})
+    return sorted({start for start, _end, _word in _finder(words).find(text)})
 
 
 @lru_cache(maxsize=64)
-def _automaton(words: tuple[str, ...]) -> Any:
-    """An Aho-Corasick automaton over ``words``, each word's value its length."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for word in words:
-        auto.add_word(word, len(word))
-    auto.make_automaton()
-    return auto
+def _finder(words: tuple[str, ...]) -> WordFinder:
+    return WordFinder(words)
 
 
 # ---------------------------------------------------------------- jieba's word boundaries
@@ -238,7 +237,7 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     [0, 2, 3, 7, 9]
     """
     tokenizer.check_initialized()
-    ends = _best_route(tokenizer.FREQ, log(tokenizer.total), run)
+    ends = _best_route(_log_probabilities(tokenizer), tokenizer.FREQ, log(tokenizer.total), run)
     cuts, buf_start, x, n = {0}, 0, 0, len(run)
     while x < n:
         y = ends[x]
@@ -253,28 +252,57 @@ def run_cuts(tokenizer: Any, run: str) -> frozenset[int]:
     return frozenset(cuts)
 
 
-def _best_route(freq: dict[str, int], logtotal: float, run: str) -> list[int]:
+@lru_cache(maxsize=1 << 14)
+def pos_cut(pos_tokenizer: Any, text: str) -> tuple[tuple[int, str], ...]:
+    """(length, flag) of each word ``pos_tokenizer.cut(text)`` tags, kept for the windows a
+    corpus repeats (the same few characters after 主任 or before 群体): the same text
+    always tags the same way once the tokenizer's dictionary is complete (``run_cuts``).
+
+    >>> import jieba.posseg
+    >>> pos_cut(jieba.posseg.dt, "我爱北京")
+    ((1, 'r'), (1, 'v'), (2, 'ns'))
+    """
+    return tuple((len(pair.word), pair.flag) for pair in pos_tokenizer.cut(text))
+
+
+@lru_cache(maxsize=4)
+def _log_probabilities(tokenizer: Any) -> dict[str, float]:
+    """``log(freq) - log(total)`` of each word of ``tokenizer`` met so far (``_PREFIX`` for a
+    prefix that is no word), filled by ``_best_route``: at most one entry per dictionary entry."""
+    return {}
+
+
+_PREFIX = inf  # what _log_probabilities holds for a prefix (a log-probability is never positive)
+
+
+def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, run: str) -> list[int]:
     """For each offset, the end of the word jieba's best route takes from there
     (``Tokenizer.calc`` over ``Tokenizer.get_DAG``: ``freq`` holds every word's prefixes
-    with frequency 0, so the walk stops at the first fragment that is no prefix)."""
+    with frequency 0, so the walk stops at the first fragment that is no prefix). Each
+    word's ``log(f) - logtotal`` is computed once and kept in ``logp``: the same float."""
     n = len(run)
     score = [0.0] * (n + 1)
     ends = [0] * n
-    get = freq.get
+    get, fget = logp.get, freq.get
     for idx in range(n - 1, -1, -1):
-        best, end, x = None, idx + 1, idx
-        f = get(run[idx])
-        while f is not None:
-            if f:
-                s = log(f) - logtotal + score[x + 1]
+        best, end, x, frag = None, idx + 1, idx + 1, run[idx]
+        while True:
+            p = get(frag)
+            if p is None:
+                f = fget(frag)
+                if f is None:
+                    break
+                p = logp[frag] = log(f) - logtotal if f else _PREFIX
+            if p != _PREFIX:
+                s = p + score[x]
                 if best is None or s >= best:  # max() over (score, x): ties go to the larger x
-                    best, end = s, x + 1
-            x += 1
+                    best, end = s, x
             if x == n:
                 break
-            f = get(run[idx:x + 1])
+            x += 1
+            frag = run[idx:x]
         if best is None:
-            best = log(get(run[idx]) or 1) - logtotal + score[idx + 1]
+            best = log(fget(run[idx]) or 1) - logtotal + score[idx + 1]
         score[idx], ends[idx] = best, end
     return ends
 

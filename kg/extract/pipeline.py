@@ -209,6 +209,8 @@ def _find_note(article: Article):
     """Articles built without ingestion: a paragraph like (作者为…) is the note."""
     from kg.model import Paragraph
 
+    if "作者" not in article.text:  # the common case: no line can be a note
+        return None
     for s, e in _line_paragraphs(article.text):
         line = article.text[s:e].strip()
         if line[:1] in "(（" and "作者" in line[:6]:

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from kg.convert import to_simplified
+from kg.ingest.clean import simplified
 from kg.model import Article, Document
 
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3",
@@ -68,7 +68,7 @@ DATE_LINE_START = 40
 
 def _fold(text: str) -> str:
     """Full-width digits to ASCII, traditional to simplified, Chinese-numeral dates to digits."""
-    text = to_simplified(unicodedata.normalize("NFKC", text))
+    text = simplified(unicodedata.normalize("NFKC", text))
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), text)
     return _CN_SMALL.sub(lambda m: str(_cn_number(m.group(1))), text)
 

@@ -58,9 +58,32 @@ def markdown_paragraphs(text: str) -> str:
         text = _BOLD_P.sub(_bold_heading, text)
         text = _MULTILINE_TAG.sub(" ", text)
         text = _BLOCK_TAG.sub("\n\n", text)
+    dropped = _link_only_lines(text)
+    if not dropped:
+        return text
     lines = text.split("\n")
-    kept = [ln for ln in lines if not _link_only(ln)]
-    return text if len(kept) == len(lines) else "\n".join(kept)
+    return "\n".join(ln for i, ln in enumerate(lines) if i not in dropped)
+
+
+#: What a link-only line holds (a tag's "<", a Markdown link, a URL or a link word): only
+#: lines holding one are asked ``_link_only``.
+_MAY_BE_LINK = re.compile("|".join(["<", r"\]\(", "://", *map(re.escape, sorted(LINK_WORDS))]))
+
+
+def _link_only_lines(text: str) -> set[int]:
+    """The numbers of ``text``'s lines that are only links or a link word."""
+    dropped: set[int] = set()
+    end, line, counted = -1, 0, 0
+    for m in _MAY_BE_LINK.finditer(text):
+        if m.start() <= end:
+            continue  # a line already asked
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        line, counted = line + text.count("\n", counted, start), start  # counted once: linear in the text
+        if _link_only(text[start:end]):
+            dropped.add(line)
+    return dropped
 
 
 def _bold_heading(m: re.Match) -> str:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from kg.convert import to_simplified
-from kg.ingest.clean import fold_punctuation
+from kg.ingest.clean import matching_view
 
 #: what a key before a colon says; None: furniture, recognised and dropped
 _KEYS: dict[str, str | None] = {
@@ -111,7 +111,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
         return None
     if not _keyed(text) and (len(text) > MAX_BARE_LINE or not _BARE_START.match(text)):
         return None  # the common case, decided cheaply: no key, and no furniture, date or paper
-    view = fold_punctuation(to_simplified(text))
+    view = matching_view(text)
     if _FURNITURE.match(view):
         return MetaLine(())
     paper = _PAPER_LINE.match(view)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -184,3 +186,26 @@ def test_jiebas_dictionary_loads_from_its_cache_to_the_same_tables(tmp_path):
     damaged.tmp_dir = str(tmp_path)
     load_jieba_dictionary(damaged)
     assert damaged.FREQ == fresh.FREQ
+
+
+def test_jiebas_pos_tags_read_back_from_kgs_cache_are_the_ones_jieba_parses(tmp_path):
+    """import_posseg caches the tags of jieba's dictionary in $TMPDIR; a later process that
+    reads them back must tag with exactly the table jieba.posseg parses from dict.txt."""
+    import subprocess
+    import sys
+
+    code = (
+        "import jieba\n"
+        "from kg.extract.lexicon import import_posseg\n"
+        "posseg = import_posseg()\n"
+        "got = dict(posseg.dt.word_tag_tab)\n"
+        "posseg.dt.load_word_tag(jieba.dt.get_dict_file())\n"
+        "assert got == posseg.dt.word_tag_tab, 'tag tables differ'\n"
+        "print(len(got), 'get_dict_file' in vars(jieba.dt))\n"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert (tmp_path / "kg-jieba-tags.cache").is_file()  # written by the first process
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout == second.stdout and int(second.stdout.split()[0]) > 300_000
+    assert second.stdout.split()[1] == "False"  # jieba's tokenizer is left as it was

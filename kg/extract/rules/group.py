@@ -7,6 +7,7 @@ Each rule is ``(ctx, pool) -> list[Candidate]`` declared with ``@rule``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kg.extract import inventory as inv
@@ -153,7 +154,7 @@ def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     known_ends: dict[int, list[int]] = {}
     for h in heads:
         known_ends.setdefault(h.end, []).append(h.start)
-    for m in _re_enumeration().finditer(text):
+    for m in _enumerations(text):
         if m.end() not in head_starts and not text.startswith(("群体", "人员", "职工", "劳动者", "从业人员") + _UNIONS_OF, m.end()):
             continue  # …等灵活就业群体, …等群体, or …等联合工会 (the unions of those groups)
         for i, (s, e) in enumerate(_pieces(m)):
@@ -166,6 +167,25 @@ def enumerated_groups(ctx: Context, pool: Pool) -> list[Candidate]:
             if _is_item(ctx, s, e):
                 out.append(Candidate(s, e, "WorkerGroup", group_label(text[s:e], ctx.comp.lexicon), "group.enum-head"))
     return out
+
+
+#: What an enumeration cannot hold (it is ideographs and 、), and what ends one.
+_NOT_IN_ENUMERATION = re.compile(r"[^\u4e00-\u9fff、]")
+_ENUMERATION_END = re.compile(r"等|为代表的|在内的")
+
+
+def _enumerations(text: str) -> Iterator[re.Match[str]]:
+    """``_re_enumeration().finditer(text)``, searched only in the stretches of ideographs and
+    、 that hold a 、 and then an end word (等…): four times faster than scanning all the text."""
+    rx, n, backwards = _re_enumeration(), len(text), text[::-1]
+    comma = text.find("、")
+    while comma != -1:
+        after = _NOT_IN_ENUMERATION.search(text, comma)
+        end = after.start() if after else n
+        before = _NOT_IN_ENUMERATION.search(backwards, n - comma)
+        if _ENUMERATION_END.search(text, comma, end):
+            yield from rx.finditer(text, n - before.start() if before else 0, end)
+        comma = text.find("、", end)
 
 
 def _pieces(m: re.Match) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import COUNT, Candidate, Context, is_cjk, strip_marks
+from kg.extract.context import COUNT, Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -96,17 +96,21 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     return [c for m in _re_measure_verb().finditer(ctx.text) for c in _verb_object(ctx, m, heads)]
 
 
+_SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
+_CONJ = re.compile(r"[和及与]")
+
+
 def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Candidate]:
     """The measure (or two) the verb ``m`` introduces, if any."""
     text = ctx.text
     stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
     chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
     trimmed = chunk
-    for noise in inv.MEASURE_SUFFIX_NOISE:
+    for noise in inv.MEASURE_SUFFIX_NOISE if chunk.endswith(_SUFFIX_NOISE) else ():  # the tuple test first: rarely true
         if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
             trimmed = trimmed[: -len(noise)]
     whole = stop is not None and trimmed.endswith(heads)
-    conj = re.search(r"[和及与]", trimmed)
+    conj = _CONJ.search(trimmed)
     if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
         # 开展职工心理咨询和减压活动: two measures, not one
         left_end = m.end() + conj.start()
@@ -137,10 +141,13 @@ def _conjunct(ctx: Context, s0: int, e0: int) -> list[Candidate]:
 def _first_head_end(chunk: str, heads: tuple[str, ...], stopped: bool) -> int | None:
     """Where the first measure head of ``chunk`` ends that the chunk's end (at a mark)
     or a word like 等/和/工作 follows."""
-    for i in range(2, len(chunk) + 1):
-        if chunk[:i].endswith(heads) and ((i == len(chunk) and stopped) or chunk.startswith(_AFTER_HEAD, i)):
-            return i
-    return None
+    ends = [m.start() for m in _AFTER_HEAD_AT.finditer(chunk, 2)]  # where 等/和/工作… follows: few places
+    if stopped and len(chunk) >= 2:
+        ends.append(len(chunk))
+    return next((i for i in ends if chunk.endswith(heads, 0, i)), None)
+
+
+_AFTER_HEAD_AT = re.compile("(?=" + "|".join(map(re.escape, _AFTER_HEAD)) + ")")  # every start, overlapping ones too
 
 
 def _object(ctx: Context, verb: str, start: int, end: int, heads: tuple[str, ...]) -> list[Candidate]:
@@ -174,6 +181,10 @@ def _ends_as_measure(ctx: Context, phrase: str) -> bool:
     return any((c := lex.concept(phrase[i:])) is not None and c.cls == "Measure" for i in range(max(0, len(phrase) - 8), len(phrase) - 1))
 
 
+#: What ``_trim_measure_left`` strips from an object's start, longest first.
+_LEFT_NOISE = tuple(sorted(inv.MEASURE_VERBS + inv.MEASURE_PREFIX_NOISE, key=len, reverse=True))
+
+
 def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
     text = ctx.text
     cut = max(text.rfind("的", s, e), text.rfind("暨", s, e))  # 启动仪式暨…慰问活动: the second of two events
@@ -185,11 +196,12 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
     changed = True
     while changed and s < e:
         changed = False
-        for w in sorted(inv.MEASURE_VERBS + inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
-            if text.startswith(w, s) and e - s - len(w) >= 2:
-                s += len(w)
-                changed = True
-                break
+        if text.startswith(_LEFT_NOISE, s):  # the tuple test first: rarely true
+            for w in _LEFT_NOISE:
+                if text.startswith(w, s) and e - s - len(w) >= 2:
+                    s += len(w)
+                    changed = True
+                    break
         headcount = COUNT.match(text, s, e)
         if headcount and headcount.group().endswith(_HEADCOUNT) and e - headcount.end() >= 4:
             s, changed = headcount.end(), True  # 启动3000名劳模休养活动: whom it is for, counted
@@ -574,6 +586,8 @@ _DATED_ACTION = re.compile(
     r"(?P<date>\d{4}年度?(?:(?:元旦春节|元旦|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|暑期|岁末年初)(?:期间)?)?)"
     r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:专项行动|行动计划|攻坚行动|行动|工程))")
 
+_YEAR_WORD = re.compile("年")  # _DATED_ACTION begins four digits before it
+
 
 @rule("measure.dated-action", example="市总工会举行2012年元旦春节困难职工生活救助专项行动资金发放仪式。",
       expect=("Measure", "困难职工生活救助专项行动"),
@@ -581,7 +595,7 @@ _DATED_ACTION = re.compile(
 def dated_actions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
-    for m in _DATED_ACTION.finditer(text):
+    for m in finditer_from(_DATED_ACTION, text, starts_before(text, _YEAR_WORD, range(4, 5))):
         s, e = m.start("name"), m.end("name")
         if not (ctx.is_boundary(s) and ctx.is_boundary(e)) or ctx.sentence_of(m.start(), e) is None:
             continue

@@ -16,6 +16,7 @@ from kg.extract.context import (
     Context,
     finditer_from,
     is_cjk,
+    literal_starts,
     search_from,
     starts_before,
     strip_marks,
@@ -264,7 +265,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
-    for m in re.finditer(r"(?:联合)?(?<!总)工会(?:联合会|委员会)?", text):
+    for m in finditer_from(_UNION_WORD, text, starts_before(text, _UNION_LITERAL, range(0, 3, 2))):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
             continue  # 重庆市工会条例: a law's title, not a union
@@ -289,6 +290,10 @@ def _company_start(ctx: Context, lo: int, end: int) -> int:
         return end
     start, proper = _name_start(ctx, ctx.pos_tags(max(lo, head.start() - 24), head.start()), head.start())
     return start if proper else end
+
+
+_UNION_WORD = re.compile(r"(?:联合)?(?<!总)工会(?:联合会|委员会)?")
+_UNION_LITERAL = re.compile("工会")  # _UNION_WORD begins there or two characters before (联合工会)
 
 
 def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
@@ -330,15 +335,21 @@ _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联
 @rule("org.company", example="来自中车株洲电力机车有限公司的劳动模范介绍经验。", expect=("Organization", "中车株洲电力机车有限公司"),
       description="a company by its registered name (中车株洲电力机车有限公司)")
 def companies(ctx: Context, pool: Pool) -> list[Candidate]:
-    return _registered_names(ctx, _COMPANY, "org.company")
+    return _registered_names(ctx, _COMPANY, "org.company", _COMPANY_LEADS)
 
 
-def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str) -> list[Candidate]:
+#: What every match of ``_COMPANY`` begins with: it is tried only where one of them is.
+_COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
+
+
+def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str,
+                      leads: tuple[str, ...] | None = None) -> list[Candidate]:
     """A name registered with one of ``heads``: the name runs left over nouns and must hold
-    a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies."""
+    a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies.
+    ``leads``: what every match of ``heads`` begins with, if given."""
     out = []
     text = ctx.text
-    for m in heads.finditer(text):
+    for m in heads.finditer(text) if leads is None else finditer_from(heads, text, literal_starts(text, leads)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
@@ -498,9 +509,10 @@ _BARE_HEADS = ("总工会", "人大常委会", "政协", "委", "政府", "纪�
       description="a level word standing for the place the article names (省总工会 in an article naming 江苏省)")
 def elided_place_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     """Unresolved ones are logged and kept as printed (县总工会), a name of their own."""
-    place_spans = _article_places(ctx, pool)
+    matches = list(_re_elided().finditer(ctx.text))
+    place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     found = (_level_org(ctx, place_spans, m.start(), m.end(), m.group("level"), m.group("head"), m.group(), "org.elided-place")
-             for m in _re_elided().finditer(ctx.text))
+             for m in matches)
     return [c for c in found if c is not None]
 
 
@@ -570,10 +582,11 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
 def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    place_spans = _article_places(ctx, pool)
+    matches = list(_SHORT_UNION.finditer(text))
+    place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     by_end = {p[1]: p for p in place_spans}
     out = []
-    for m in _SHORT_UNION.finditer(text):
+    for m in matches:
         level = m.group("level")
         named = by_end.get(m.end("level"))  # 西安市总: the place printed with its level
         if named is not None and named[3] == level:

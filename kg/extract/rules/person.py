@@ -22,6 +22,7 @@ from kg.extract.people import (
     _surname_len,
     current_post,
     org_role_walk,
+    post_chains,
     re_current,
     tagged_name,
 )
@@ -64,7 +65,7 @@ def post_names(ctx: Context, pool: Pool) -> list[Candidate]:
     """Names after a post (rule ``person.post-name``): 主席王东明, 记者 张三, 书记李明、王强."""
     out = []
     text = ctx.text
-    for m in _re_post_chain().finditer(text):
+    for m in post_chains(text):
         pos = m.end()
         pos += next((len(d) for d in _POST_NAME_DASHES if text.startswith(d, pos)), 0)
         while pos < len(text) and text[pos] in " \u3000":

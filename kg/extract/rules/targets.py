@@ -175,6 +175,8 @@ def _anaphors(ctx: Context, facts: Facts, bare: bool) -> list[Relation]:
     rule_id = "targets.bare-anaphor" if bare else "targets.anaphor"
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     by_head = _measures_by_head(facts.found)
+    if not by_head or not groups.items:
+        return []  # no measure a 该行动 could stand for, or no group it could aim at
     ends = {head: [x.end for x in xs] for head, xs in by_head.items()}
     out = []
     for m in _re_aim().finditer(text):
@@ -524,6 +526,8 @@ def targets_paragraph_topic(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
+    if not groups.items or not measures.items:
+        return []  # no group to be a topic, or no measure to aim at it
     all_sents = ctx.sentences
     out = []
     for ps, pe in facts.paragraphs:
