@@ -26,6 +26,10 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a town with its district, an ethnic town by its full name, an organ's union
+    ("最终临淄区朱台镇总工会代表队获得团体一等奖。", "Organization", "临淄区朱台镇总工会", "org.place-union"),
+    ("金岭回族镇总工会代表队获得团体三等奖。", "Organization", "金岭回族镇总工会", "org.place-union"),
+    ("近日，淳安县交通运输局工会负责人现身说法。", "Organization", "淳安县交通运输局工会", "org.unit-union"),
     # a transcript's speaker tags in brackets
     ("【主持人】欢迎。\n【王建新】谢谢。\n【主持人】请介绍。\n【王建新】好的。", "Person", "王建新", "person.speaker"),
     # a quoted event its host introduces

@@ -196,6 +196,9 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         if not any(place[:n] in known for n in _known_place_lengths()):  # starts with a known place
             # an unknown place must be a place name to jieba, and start a word
             ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _place_word(ctx, start, place)
+            if ok:
+                start = _parent_place_start(ctx, start, place)
+                place = text[start:m.start("head")]
         else:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
         if not ok:  # 为江苏省人大常委会: retry one character on
@@ -208,6 +211,26 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
         m = search_from(rx, text, starts, m.end())
     return out
+
+
+#: An ethnic town or township is named before its people: 金岭回族镇, 某某满族乡.
+_ETHNIC = re.compile(r"[\u4e00-\u9fff]{1,3}族[镇乡]$")
+#: A district or county printed right before a town's name: 临淄区朱台镇.
+_PARENT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县市]")
+
+
+def _parent_place_start(ctx: Context, start: int, place: str) -> int:
+    """Where an unlisted town's full name starts: its own name before an ethnic word
+    (金岭 of 金岭回族镇), and the district or county printed before it (临淄区朱台镇)."""
+    text = ctx.text
+    if _ETHNIC.search(place) and start >= 2 and is_cjk(text[start - 2]) and ctx.is_boundary(start - 2):
+        start -= 2
+    if place.endswith(("镇", "乡", "街道")) and text[start - 1:start] in ("区", "县", "市"):
+        for s0 in (start - 4, start - 3):  # two or three characters, then the level
+            parent = text[max(0, s0):start]
+            if s0 >= 0 and _PARENT.fullmatch(parent) and parent[:-1] not in _NOT_PLACES and _place_word(ctx, s0, parent):
+                return s0
+    return start
 
 
 def _law_title_follows(text: str, pos: int) -> bool:
@@ -272,14 +295,20 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         start = min(_unit_name_start(ctx, max(sent[0], m.start() - 30), m.start(), known),
                     _company_start(ctx, sent[0], m.start()))
         name = text[start:m.start()]
-        if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)):
-            continue  # 货车司机工会联合会: an occupation's union counts too
+        if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)
+                                 or _organ_ends_at(ctx, pool, m.start())):
+            continue  # 货车司机工会联合会: an occupation's union counts too; 淳安县交通运输局工会: an organ's
         if "各" in name:
             continue  # 抚顺市各县区工会: the unions of many units
         if name.startswith(tuple(_NOT_GROUP_LEADS) + ("地方", "区域", "同级", "上级", "下级", "本级", "所在", "相应", "上述", "前述")):
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
+
+
+def _organ_ends_at(ctx: Context, pool: Pool, pos: int) -> bool:
+    """A place's state organ ends at ``pos`` (淳安县交通运输局|工会)."""
+    return any(o.end == pos and not o.label.endswith(("总工会", "工会")) for o in pool.of("org.place-organ"))
 
 
 def _company_start(ctx: Context, lo: int, end: int) -> int:
