@@ -175,3 +175,21 @@ def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(t
     assert changed.articles == 1 and again.articles == 3
     assert {name: (out / name).stat().st_ino for name in first} != first
     assert "工会关爱农民工" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_an_unchanged_rebuild_draws_a_deleted_or_edited_page_again(tmp_path):
+    """The graph comes from the cache (its triples are not even read), yet a page that is
+    gone or no longer as drawn is drawn again, the same bytes as before."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    cold = kg.build(output=out, workers=1, cache=cache)
+    drawn = {name: (out / name).read_bytes() for name in ("graph.html", "report.html")}
+    (out / "graph.html").unlink()
+    again = kg.build(output=out, workers=1, cache=cache)
+    assert again.reused_graph and (out / "graph.html").read_bytes() == drawn["graph.html"]
+    assert again.triples == cold.triples  # read back from graph.ttl, as the graph stage made them
+    (out / "report.html").write_bytes(drawn["report.html"].replace(b"<html", b"<html data-edited", 1))
+    kg.build(output=out, workers=1, cache=cache)
+    assert {name: (out / name).read_bytes() for name in drawn} == drawn
+    kept = (out / "graph.html").stat().st_ino
+    kg.build(output=out, workers=1, cache=cache)
+    assert (out / "graph.html").stat().st_ino == kept  # as drawn: kept, not drawn again

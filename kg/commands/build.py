@@ -184,18 +184,15 @@ def _say_skipped(skipped) -> None:
 
 def _summary(result, *, html: bool) -> str:
     """What the build did, in the lines printed at its end."""
-    from rdflib.namespace import DCTERMS
-
     ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
     how = ("unchanged: graph reused from the cache" if result.reused_graph else
            f"{result.extracted} extracted, {result.cached} from the cache")
-    dated = sum(1 for t in result.triples if t[1] == DCTERMS.date)
     written = [result.graph_path] + ([result.html_path, result.report_path] if html else [])
     return "\n".join([
-        f"built {result.articles} article(s) into {len(result.triples)} triples in {result.seconds:.1f} s",
+        f"built {result.articles} article(s) into {result.size} triples in {result.seconds:.1f} s",
         f"entities: {ents}",
         f"articles: {how}",
-        f"dates: {dated} of {result.articles} article(s) dated (build.log says where each date came from)",
+        f"dates: {result.dated} of {result.articles} article(s) dated (build.log says where each date came from)",
         "wrote " + ", ".join(printable(str(p)) for p in written),
         f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
         + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""),

@@ -31,28 +31,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
-
-from rdflib import Graph
-from rdflib.namespace import RDF
+from typing import TYPE_CHECKING, Any
 
 from kg.escape import printable
-from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Document, Skipped
 from kg.pipeline.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
 from kg.pipeline.documents import DocumentResult, Tick, layout_key, process_documents, work_fingerprint
 from kg.pipeline.output import staged_output
 from kg.pipeline.parallel import cyclic_gc_paused
 from kg.rdf.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
-from kg.rdf.graph import Triple, to_graph, to_triples
-from kg.rdf.namespace import GH
-from kg.rdf.turtle import serialize_turtle
 from kg.resources import seed_corpus
+
+if TYPE_CHECKING:  # rdflib and the graph stage are imported when a graph is made, not to reuse one
+    from rdflib import Graph
+
+    from kg.rdf.graph import Triple
 
 DEFAULT_OUTPUT = Path("output")
 
-#: The file beside the pages that keeps the key they were drawn under (see ``_reuse_pages``).
+#: The file beside the pages that keeps the key they were drawn under and the sha256 of
+#: each (see ``_reuse_pages``).
 PAGES_KEY = ".pages.key"
+PAGES = ("graph.html", "report.html")
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,9 +62,11 @@ class BuildResult:
     output: Path
     articles: int
     entities: dict[str, int]  # per class of the four
-    triples: tuple[Triple, ...] = field(repr=False)
     skipped: tuple[Skipped, ...]
     log: tuple[str, ...] = field(repr=False)
+    load_triples: Callable[[], tuple[Triple, ...]] = field(repr=False)  # see ``triples``
+    size: int = 0  # how many triples the graph has
+    dated: int = 0  # how many of them give an article's date (dcterms:date)
     seconds: float = 0.0
     extracted: int = 0  # articles run through the extractors in this build
     cached: int = 0  # articles whose extraction came from the cache
@@ -87,8 +89,16 @@ class BuildResult:
         return self.output / "build.log"
 
     @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        """The graph's triples, sorted (when the graph was reused from the cache, read
+        back from its Turtle on first use)."""
+        return self.load_triples()
+
+    @cached_property
     def graph(self) -> Graph:
         """The graph as an rdflib Graph (built on first use)."""
+        from kg.rdf.graph import to_graph
+
         return to_graph(self.triples)
 
     @property
@@ -130,18 +140,19 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         lexicon = load_lexicon()
         keys = _cache_keys(docs, lexicon) if store else None
         say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
-        graph = (_cached_graph(store, keys, len(docs), stage / "graph.ttl", say)  # unchanged: the last graph
+        graph = (_cached_graph(store, keys, len(docs), output, stage, say)  # unchanged: the last graph
                  or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
                                 tick=tick or _say_every(say, 100), say=say, start=say_start,
                                 pages_beside=html and _workers(workers, dask) > 1))  # ... -> graph.ttl
         result = _result(output, graph, skipped, notes)
-        say(f"wrote {len(result.triples)} triples to {result.graph_path}")
+        say(f"wrote {result.size} triples to {result.graph_path}")
         if html:
             _write_pages(result, graph, stage, say, _workers(workers, dask))  # -> graph.html, report.html
         _write_log(stage, skipped, result)
     if store:
         store.flush()  # every entry this build made is on disk when it returns
-        store.prune("graph", keep=KEEP_GRAPHS)
+        for kind in GRAPH_KINDS:
+            store.prune(kind, keep=KEEP_GRAPHS)
     object.__setattr__(result, "seconds", time.perf_counter() - started)
     return result
 
@@ -152,6 +163,8 @@ class NothingToBuild(ValueError):
 
 def _read(paths: list[str | Path], max_bytes: int | None, split_level: int | None) -> tuple[list[Document], list[Skipped]]:
     """The Documents of ``paths`` and what was skipped; NothingToBuild if none could be read."""
+    from kg.ingest import read_inputs
+
     docs, skipped = read_inputs(paths, max_bytes=max_bytes)
     if split_level is not None:
         docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
@@ -188,13 +201,20 @@ def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
                                     lexicon.fingerprint, *doc_keys))
 
 
+#: The cache kinds of a whole-corpus entry: its counts and log, and its graph.ttl.
+GRAPH_KINDS = ("graph", "graph-turtle")
+
+
 @dataclass(frozen=True, eq=False)
 class _Graph:
-    """The graph stage's output, graph.ttl written: its sha256, its triples, counts and log.
-    (The Turtle itself is not kept: for 20,000 small files it is 60 MB.)"""
+    """The graph stage's output, graph.ttl written: its sha256, its triples (made, or read
+    back on first use), counts and log. (The Turtle itself is not kept: for 20,000 small
+    files it is 60 MB.)"""
 
     digest: str
-    triples: tuple[Triple, ...]
+    load: Callable[[], tuple[Triple, ...]] = field(repr=False)
+    size: int
+    dated: int
     articles: int
     entities: dict[str, int]
     log: tuple[str, ...]
@@ -203,19 +223,58 @@ class _Graph:
     reused: bool = False
     page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
+    @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        return self.load()
 
-def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl: Path,
+
+def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, output: Path, stage: Path,
                   say: Callable[[str], None]) -> _Graph | None:
-    """The graph of the last build of the same input files with the same code, if cached
-    (then written to ``ttl``)."""
+    """The graph of the last build of the same input files with the same code, if cached:
+    its graph.ttl into ``stage`` (linked from ``output`` when that one is still the same
+    bytes, else written from the cache). Nothing else is read: the triples are read back
+    from the Turtle only if asked for (to draw the pages again, say)."""
     memo = store.get("graph", keys.graph, GraphEntry) if store and keys else None
     if memo is None:
         return None
+    assert store is not None and keys is not None
+    turtle = _same_file(output / "graph.ttl", memo.turtle)
+    if turtle is None or not _link(output / "graph.ttl", stage / "graph.ttl"):
+        turtle = store.get_bytes("graph-turtle", keys.graph, memo.turtle)
+        if turtle is None:
+            return None
+        atomic_write_bytes(stage / "graph.ttl", turtle)
+    for kind in GRAPH_KINDS:  # used now: the last to be pruned
+        store.touch(kind, keys.graph)
     say(f"{files} input file(s) unchanged since a cached build: reusing its graph")
-    turtle = memo.turtle.encode("utf-8")
-    atomic_write_bytes(ttl, turtle)
-    return _Graph(hashlib.sha256(turtle).hexdigest(), memo.rdf_triples(), memo.articles, memo.entities, memo.log,
-                  cached=memo.articles, reused=True)
+    return _Graph(memo.turtle, partial(_read_back, turtle), memo.triples, memo.dated, memo.articles, memo.entities,
+                  memo.log, cached=memo.articles, reused=True)
+
+
+def _same_file(path: Path, sha256: str) -> bytes | None:
+    """The bytes of ``path`` if their sha256 is ``sha256``, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def _read_back(turtle: bytes) -> tuple[Triple, ...]:
+    """The triples of a graph.ttl ``kg build`` wrote, in the graph's order, as the graph
+    stage made them."""
+    from kg.rdf.graph import sorted_triples
+    from kg.rdf.graphio import turtle_triples
+
+    return tuple(sorted_triples(turtle_triples(turtle)))
 
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
@@ -237,15 +296,24 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     log = [line for d in done for line in d.log] + list(lexicon.log)
     for ex in extractions:
         log.extend(ex.log)
+    from rdflib.namespace import DCTERMS
+
+    from kg.rdf.graph import to_triples
+
     with cyclic_gc_paused():
         triples, rdf_log = to_triples(articles, extractions)
         turtle, page_data = _turtle_and_page_data(triples, pages_beside)
     log.extend(rdf_log)
     atomic_write_bytes(ttl, turtle)
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), tuple(triples), len(articles), count_entities(triples), tuple(log),
+    made = tuple(triples)
+    date = DCTERMS.date
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), lambda: made, len(made), sum(1 for t in made if t[1] == date),
+                   len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:
-        store.put("graph", keys.graph, GraphEntry.of(graph.articles, graph.entities, graph.triples, turtle, log))
+        store.put_bytes("graph-turtle", keys.graph, turtle)
+        store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
+                                                  graph.digest))
     return graph
 
 
@@ -263,6 +331,8 @@ def _turtle_and_page_data(triples: list[Triple], beside: bool) -> tuple[bytes, A
 
 
 def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
+    from kg.rdf.turtle import serialize_turtle
+
     return serialize_turtle(triples).encode("utf-8")
 
 
@@ -288,8 +358,9 @@ def _workers(workers: int | None, dask) -> int:
 
 def _result(output: Path, graph: _Graph, skipped: list[Skipped], notes: list[str]) -> BuildResult:
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
-    return BuildResult(output=output, articles=graph.articles, entities=graph.entities, triples=graph.triples,
-                       skipped=tuple(skipped), log=tuple(skipped_log + list(graph.log)),
+    return BuildResult(output=output, articles=graph.articles, entities=graph.entities, skipped=tuple(skipped),
+                       log=tuple(skipped_log + list(graph.log)), load_triples=lambda: graph.triples,
+                       size=graph.size, dated=graph.dated,
                        extracted=graph.extracted, cached=graph.cached, reused_graph=graph.reused)
 
 
@@ -297,14 +368,18 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     """graph.html and report.html into ``stage``: the last build's when they were drawn from
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
-    output = result.output
-    pages = key("pages", _page_code(), graph.digest)
-    if _reuse_pages(output, stage, pages):
+    pages = _pages_key(graph.digest)
+    if _reuse_pages(result.output, stage, pages):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(result.triples, stage, side_by_side=workers > 1, data=graph.page_data)
-        atomic_write_text(stage / PAGES_KEY, pages + "\n")
+        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
+        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages))
         say(f"wrote {result.html_path} and {result.report_path}")
+
+
+def _pages_key(digest: str) -> str:
+    """The key the pages of the graph whose Turtle has the sha256 ``digest`` are drawn under."""
+    return key("pages", _page_code(), digest)
 
 
 def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
@@ -352,16 +427,25 @@ def _page_code() -> str:
     return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
+def _pages_record(folder: Path, pages: str) -> str:
+    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, then the sha256 of each
+    page in ``folder``."""
+    return pages + "\n" + "".join(f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n"
+                                  for name in PAGES)
+
+
 def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
     """Link the last build's pages into ``stage`` when they were drawn from the same graph by
-    the same page code (``PAGES_KEY`` holds that key): an unchanged rebuild draws nothing."""
+    the same page code and are still as drawn (``PAGES_KEY`` holds that key and their
+    sha256): an unchanged rebuild draws nothing, and a page deleted or edited since is drawn again."""
+    names = (*PAGES, PAGES_KEY)
     try:
-        if (output / PAGES_KEY).read_text(encoding="utf-8").strip() != pages:
+        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages):
             return False
-        for name in ("graph.html", "report.html", PAGES_KEY):
+        for name in names:
             os.link(output / name, stage / name)
     except OSError:
-        for name in ("graph.html", "report.html", PAGES_KEY):
+        for name in names:
             (stage / name).unlink(missing_ok=True)
         return False
     return True
@@ -389,6 +473,10 @@ def _say_every(say: Callable[[str], None], n: int) -> Tick:
 
 def count_entities(triples) -> dict[str, int]:
     """Entities per class of the four, from the graph's rdf:type triples."""
+    from rdflib.namespace import RDF
+
+    from kg.rdf.namespace import GH
+
     classes = {GH[c]: c for c in ENTITY_CLASSES}
     rdf_type = RDF.type  # looked up once: rdflib namespace attributes are slow
     counts = Counter(classes[o] for _, p, o in triples if p == rdf_type and o in classes)
