@@ -39,6 +39,7 @@ from kg.pipeline.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, 
 from kg.pipeline.documents import DocumentResult, Tick, layout_key, process_documents, work_fingerprint
 from kg.pipeline.output import staged_output
 from kg.pipeline.parallel import cyclic_gc_paused
+from kg.pipeline.stamp import InputsEntry, input_stamp
 from kg.rdf.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
 from kg.resources import seed_corpus
 
@@ -124,26 +125,30 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``split_level``: in a file bundling many stories, the heading level that starts a story
     (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
-    from kg.extract import load_lexicon  # the heavy stage, imported when used
-
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
     output, store = Path(output), _open_cache(cache)
     paths = list(paths) if paths else [seed_corpus()]
-    docs, skipped = _read(paths, max_file_bytes, split_level)  # files -> Documents
+    stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
+    known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
+    read = None if known else _read(paths, max_file_bytes, split_level)  # files -> Documents
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
     # collected once the build is done).
     with staged_output(output, say=say) as stage, cyclic_gc_paused():
         notes = _remove_stale_temp_files(output)
-        lexicon = load_lexicon()
-        keys = _cache_keys(docs, lexicon) if store else None
-        say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
-        graph = (_cached_graph(store, keys, len(docs), output, stage, say)  # unchanged: the last graph
-                 or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
-                                tick=tick or _say_every(say, 100), say=say, start=say_start,
-                                pages_beside=html and _workers(workers, dask) > 1))  # ... -> graph.ttl
+        reused = _cached_graph(store, known.graph, known.files, output, stage, say) if store and known else None
+        if reused is not None:  # nothing read: the stamp says the inputs are as they were
+            graph, skipped = reused, list(known.skipped)  # type: ignore[union-attr]
+        else:
+            docs, skipped = read or _read(paths, max_file_bytes, split_level)
+            graph = _graph_of(docs, stage, output=output, store=store, workers=workers, dask=dask,
+                              tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
+                              start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
+                                    f"{len(skipped)} skipped")
+            if store and stamp and graph.key:
+                store.put("inputs", stamp, InputsEntry(graph.key, len(docs), tuple(skipped)))
         result = _result(output, graph, skipped, notes)
         say(f"wrote {result.size} triples to {result.graph_path}")
         if html:
@@ -153,6 +158,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         store.flush()  # every entry this build made is on disk when it returns
         for kind in GRAPH_KINDS:
             store.prune(kind, keep=KEEP_GRAPHS)
+        store.prune("inputs", keep=KEEP_STAMPS)
     object.__setattr__(result, "seconds", time.perf_counter() - started)
     return result
 
@@ -195,6 +201,18 @@ class _CacheKeys:
     graph: str
 
 
+def _graph_of(docs: list[Document], stage: Path, *, output: Path, store: Cache | None, say: Callable[[str], None],
+              **make: Any) -> _Graph:
+    """The graph of ``docs``: the cached one if the same documents were built with the same
+    code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
+    from kg.extract import load_lexicon  # the heavy stage, imported when used
+
+    lexicon = load_lexicon()
+    keys = _cache_keys(docs, lexicon) if store else None
+    return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
+            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
+
+
 def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
     doc_keys = [layout_key(d) for d in docs]
     return _CacheKeys(doc_keys, key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(),
@@ -203,6 +221,8 @@ def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
 
 #: The cache kinds of a whole-corpus entry: its counts and log, and its graph.ttl.
 GRAPH_KINDS = ("graph", "graph-turtle")
+#: How many ``inputs`` entries (see :mod:`kg.pipeline.stamp`) to keep: small, one per state of the inputs.
+KEEP_STAMPS = 8 * KEEP_GRAPHS
 
 
 @dataclass(frozen=True, eq=False)
@@ -212,6 +232,7 @@ class _Graph:
     files it is 60 MB.)"""
 
     digest: str
+    key: str | None  # of its cache entry (None without a cache)
     load: Callable[[], tuple[Triple, ...]] = field(repr=False)
     size: int
     dated: int
@@ -228,26 +249,25 @@ class _Graph:
         return self.load()
 
 
-def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, output: Path, stage: Path,
+def _cached_graph(store: Cache, k: str, files: int, output: Path, stage: Path,
                   say: Callable[[str], None]) -> _Graph | None:
     """The graph of the last build of the same input files with the same code, if cached:
     its graph.ttl into ``stage`` (linked from ``output`` when that one is still the same
     bytes, else written from the cache). Nothing else is read: the triples are read back
     from the Turtle only if asked for (to draw the pages again, say)."""
-    memo = store.get("graph", keys.graph, GraphEntry) if store and keys else None
+    memo = store.get("graph", k, GraphEntry)
     if memo is None:
         return None
-    assert store is not None and keys is not None
     turtle = _same_file(output / "graph.ttl", memo.turtle)
     if turtle is None or not _link(output / "graph.ttl", stage / "graph.ttl"):
-        turtle = store.get_bytes("graph-turtle", keys.graph, memo.turtle)
+        turtle = store.get_bytes("graph-turtle", k, memo.turtle)
         if turtle is None:
             return None
         atomic_write_bytes(stage / "graph.ttl", turtle)
     for kind in GRAPH_KINDS:  # used now: the last to be pruned
-        store.touch(kind, keys.graph)
+        store.touch(kind, k)
     say(f"{files} input file(s) unchanged since a cached build: reusing its graph")
-    return _Graph(memo.turtle, partial(_read_back, turtle), memo.triples, memo.dated, memo.articles, memo.entities,
+    return _Graph(memo.turtle, k, partial(_read_back, turtle), memo.triples, memo.dated, memo.articles, memo.entities,
                   memo.log, cached=memo.articles, reused=True)
 
 
@@ -307,7 +327,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     atomic_write_bytes(ttl, turtle)
     made = tuple(triples)
     date = DCTERMS.date
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), lambda: made, len(made), sum(1 for t in made if t[1] == date),
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), sum(1 for t in made if t[1] == date),
                    len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:
