@@ -150,9 +150,12 @@ def process_document(doc: Document, k: str | None, lexicon, store: Cache | None 
 
 
 def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexicon, *, workers: int = 1,
-                      store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
+                      store: Cache | None = None, tick: Tick | None = None,
+                      meanwhile: Callable[[], object] | None = None) -> list[DocumentResult]:
     """``process_document`` over ``docs``, in ``workers`` processes; results in input order.
-    ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache."""
+    ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache.
+    ``meanwhile()``: run in this process while a pool of workers works (see
+    :func:`kg.pipeline.parallel.pool_map`), not at all without one."""
     results: list[DocumentResult | None] = [None] * len(docs)
     files = articles = 0
 
@@ -173,7 +176,7 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexi
         if forks():
             warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it
         work = partial(_process_for_pool, docs=docs, keys=keys, lexicon=lexicon, store=store)
-        pool_map(work, [len(d.text) for d in docs], workers, on_result=keep)
+        pool_map(work, [len(d.text) for d in docs], workers, on_result=keep, meanwhile=meanwhile)
     else:
         for i, doc in enumerate(docs):
             keep(i, process_document(doc, keys[i] if keys else None, lexicon, store))

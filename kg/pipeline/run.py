@@ -131,7 +131,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     paths = list(paths) if paths else [seed_corpus()]
     stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
     known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
-    read = None if known else _read(paths, max_file_bytes, split_level)  # files -> Documents
+    pool = dask is None and _workers(workers, dask) > 1
+    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool)  # files -> Documents
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
@@ -142,8 +143,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         if reused is not None:  # nothing read: the stamp says the inputs are as they were
             graph, skipped = reused, list(known.skipped)  # type: ignore[union-attr]
         else:
-            docs, skipped = read or _read(paths, max_file_bytes, split_level)
-            graph = _graph_of(docs, stage, output=output, store=store, workers=workers, dask=dask,
+            docs, skipped, lexicon = read or _read_and_load(paths, max_file_bytes, split_level, False)
+            graph = _graph_of(docs, lexicon, stage, output=output, store=store, workers=workers, dask=dask,
                               tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
                               start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
                                     f"{len(skipped)} skipped")
@@ -201,13 +202,35 @@ class _CacheKeys:
     graph: str
 
 
-def _graph_of(docs: list[Document], stage: Path, *, output: Path, store: Cache | None, say: Callable[[str], None],
-              **make: Any) -> _Graph:
-    """The graph of ``docs``: the cached one if the same documents were built with the same
-    code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
+def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
+                   pool: bool) -> tuple[list[Document], list[Skipped], Any]:
+    """The Documents of ``paths``, what was skipped (see :func:`_read`), and the lexicon.
+    With a ``pool`` of forked workers to follow, the files are read in a forked process
+    while this one loads the lexicon and builds its matchers (jieba's dictionaries: 0.6 s),
+    which the workers then inherit; else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
+    from kg.pipeline.parallel import forks, side_by_side
+
+    if not (pool and forks()):
+        docs, skipped = _read(paths, max_bytes, split_level)
+        return docs, skipped, load_lexicon()
+    lexicon, (docs, skipped) = side_by_side([_warm_lexicon, partial(_read, paths, max_bytes, split_level)])
+    return docs, skipped, lexicon
+
+
+def _warm_lexicon():
+    """The lexicon, its matchers built (:func:`kg.extract.warm_up`)."""
+    from kg.extract import load_lexicon, warm_up
 
     lexicon = load_lexicon()
+    warm_up(lexicon)
+    return lexicon
+
+
+def _graph_of(docs: list[Document], lexicon, stage: Path, *, output: Path, store: Cache | None,
+              say: Callable[[str], None], **make: Any) -> _Graph:
+    """The graph of ``docs``: the cached one if the same documents were built with the same
+    code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
     keys = _cache_keys(docs, lexicon) if store else None
     return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
             or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
@@ -306,7 +329,8 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
     say(start)
     with cyclic_gc_paused():
-        done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick)
+        done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
+                        pages=pages_beside)  # (with a pool, pages_beside is whether the pages follow)
     articles = [a for d in done for a in d.articles]
     if not articles:
         raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
@@ -357,14 +381,33 @@ def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
-             workers: int | None, dask, tick: Tick) -> list[DocumentResult]:
-    """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes."""
+             workers: int | None, dask, tick: Tick, pages: bool = False) -> list[DocumentResult]:
+    """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes
+    (while they work, this one imports what follows: the graph stage, and the ``pages``')."""
     doc_keys = keys.documents if keys else None
     if dask is not None:
         from kg.pipeline.distributed import process_documents_dask
 
         return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
-    return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick)
+    return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick,
+                             meanwhile=partial(_import_what_follows, pages))
+
+
+#: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
+#: networkx, networkx's PageRank scipy): 0.5 s of imports.
+GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle")
+PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
+                "scipy.sparse")
+
+
+def _import_what_follows(pages: bool) -> None:
+    """Import the modules of the graph stage (and with ``pages``, of the pages) while the
+    workers extract: otherwise this process loads them after the pool, while the workers
+    stand idle."""
+    import importlib
+
+    for name in GRAPH_STAGE + (PAGE_MODULES if pages else ()):
+        importlib.import_module(name)
 
 
 def _workers(workers: int | None, dask) -> int:
