@@ -5,8 +5,9 @@ file is most of what it costs (0.3 s of 0.6 s on the laws corpus). :func:`input_
 is a key over what the file system says of each input, without reading one: every file
 under the given paths (hidden ones and other formats too, so that nothing the reader
 might read is missed) with its size, modification and change times in nanoseconds,
-inode, device and mode, and the arguments, the working folder, the options of reading
-and the code of the build. The cache keeps, under that key, the key of the graph the
+inode, device and mode, and the arguments, the working folder, the options of reading,
+the code of the build and the folders packages are installed in (so that an upgraded
+library of a reader is noticed). The cache keeps, under that key, the key of the graph the
 inputs gave and what reading them skipped (:class:`InputsEntry`); when the key is found
 again, the build takes the graph without opening a file.
 
@@ -34,6 +35,7 @@ True
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,7 +69,7 @@ def input_stamp(paths: Sequence[str | Path], max_bytes: int | None, split_level:
     settle = SETTLE_SECONDS if settle is None else settle
     recent = time.time_ns() - int(settle * 1e9)
     parts: list[str] = [code_fingerprint("kg.pipeline.run"), work_fingerprint(), repr(max_bytes),
-                        repr(split_level), os.getcwd()]
+                        repr(split_level), os.getcwd(), sys.version, *_installed()]
     for arg in paths:
         arg = os.fspath(arg)
         parts.append(f"arg\0{arg}\0{os.path.abspath(arg)}")
@@ -83,6 +85,23 @@ def input_stamp(paths: Sequence[str | Path], max_bytes: int | None, split_level:
                 return None
             parts.append(f"{rel}\0{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {st.st_dev} {st.st_mode}")
     return key("inputs", *parts)
+
+
+def _installed() -> list[str]:
+    """The folders packages are installed in, with their modification times: installing,
+    upgrading or removing a package (a reader's library, say) changes its folder's
+    listing, so the files are read again rather than trusted to read as before. (Not
+    every folder on ``sys.path``: the working folder is one, and a build's output
+    folder appearing in it would change it every time.)"""
+    import site
+
+    out = []
+    for folder in [*site.getsitepackages(), site.getusersitepackages()]:
+        try:
+            out.append(f"{folder}\0{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            continue
+    return out
 
 
 def _files(arg: str) -> list[tuple[str, os.stat_result | None]]:

@@ -116,3 +116,16 @@ def test_what_the_lexicon_fingerprint_hashes_is_in_the_stamp():
     from kg.resources import ontology_dir
 
     assert kg.extract.lexicon.default_vocab_dir() == ontology_dir() / "vocab"  # what work_fingerprint hashes
+
+
+def test_installing_a_package_changes_the_stamp(settled, tmp_path, monkeypatch):
+    """A reader's library upgraded: the files are read again, not trusted to read as before."""
+    import site
+
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setattr(site, "getsitepackages", lambda: [str(packages)])
+    before = input_stamp([settled], None, None)
+    time.sleep(0.01)
+    (packages / "lxml-9.9.dist-info").mkdir()
+    assert input_stamp([settled], None, None) != before
