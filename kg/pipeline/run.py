@@ -132,7 +132,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
     known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
     pool = dask is None and _workers(workers, dask) > 1
-    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool)  # files -> Documents
+    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store))
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
@@ -143,8 +143,9 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
         if reused is not None:  # nothing read: the stamp says the inputs are as they were
             graph, skipped = reused, list(known.skipped)  # type: ignore[union-attr]
         else:
-            docs, skipped, lexicon = read or _read_and_load(paths, max_file_bytes, split_level, False)
-            graph = _graph_of(docs, lexicon, stage, output=output, store=store, workers=workers, dask=dask,
+            read = read or _read_and_load(paths, max_file_bytes, split_level, pool=False, keyed=bool(store))
+            docs, skipped = read.docs, read.skipped
+            graph = _graph_of(read, stage, output=output, store=store, workers=workers, dask=dask,
                               tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
                               start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
                                     f"{len(skipped)} skipped")
@@ -202,20 +203,39 @@ class _CacheKeys:
     graph: str
 
 
-def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
-                   pool: bool) -> tuple[list[Document], list[Skipped], Any]:
-    """The Documents of ``paths``, what was skipped (see :func:`_read`), and the lexicon.
-    With a ``pool`` of forked workers to follow, the files are read in a forked process
-    while this one loads the lexicon and builds its matchers (jieba's dictionaries: 0.6 s),
-    which the workers then inherit; else one after the other."""
+@dataclass(frozen=True, eq=False)
+class _Inputs:
+    """What was read: the Documents, what was skipped, each Document's layout key (when
+    there is a cache), and the lexicon to extract with."""
+
+    docs: list[Document]
+    skipped: list[Skipped]
+    keys: list[str] | None
+    lexicon: Any
+
+
+def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
+                   pool: bool, keyed: bool) -> _Inputs:
+    """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
+    their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
+    files are read (and hashed) in a forked process while this one loads the lexicon and
+    builds its matchers (jieba's dictionaries: 0.6 s), which the workers then inherit;
+    else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.pipeline.parallel import forks, side_by_side
 
+    read = partial(_read_keyed, paths, max_bytes, split_level, keyed)
     if not (pool and forks()):
-        docs, skipped = _read(paths, max_bytes, split_level)
-        return docs, skipped, load_lexicon()
-    lexicon, (docs, skipped) = side_by_side([_warm_lexicon, partial(_read, paths, max_bytes, split_level)])
-    return docs, skipped, lexicon
+        docs, skipped, keys = read()
+        return _Inputs(docs, skipped, keys, load_lexicon())
+    lexicon, (docs, skipped, keys) = side_by_side([_warm_lexicon, read])
+    return _Inputs(docs, skipped, keys, lexicon)
+
+
+def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
+                keyed: bool) -> tuple[list[Document], list[Skipped], list[str] | None]:
+    docs, skipped = _read(paths, max_bytes, split_level)
+    return docs, skipped, [layout_key(d) for d in docs] if keyed else None
 
 
 def _warm_lexicon():
@@ -227,17 +247,18 @@ def _warm_lexicon():
     return lexicon
 
 
-def _graph_of(docs: list[Document], lexicon, stage: Path, *, output: Path, store: Cache | None,
+def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
               say: Callable[[str], None], **make: Any) -> _Graph:
-    """The graph of ``docs``: the cached one if the same documents were built with the same
-    code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
-    keys = _cache_keys(docs, lexicon) if store else None
+    """The graph of ``read.docs``: the cached one if the same documents were built with the
+    same code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
+    docs, lexicon = read.docs, read.lexicon
+    keys = _cache_keys(read.keys or [layout_key(d) for d in docs], lexicon) if store else None
     return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
             or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
 
 
-def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
-    doc_keys = [layout_key(d) for d in docs]
+def _cache_keys(doc_keys: list[str], lexicon) -> _CacheKeys:
+    """The keys of a build with a cache: each Document's layout key (``doc_keys``) and the graph's."""
     return _CacheKeys(doc_keys, key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(),
                                     lexicon.fingerprint, *doc_keys))
 
