@@ -153,6 +153,35 @@ def test_pool_workers_run_their_work_with_cyclic_gc_paused():
     assert gc.isenabled()  # and never in the caller
 
 
+def _module_loaded(_i: int) -> bool:
+    import sys
+
+    return "kg.pipeline.progress" in sys.modules
+
+
+def test_what_the_caller_does_meanwhile_runs_here_after_the_workers_started():
+    """``meanwhile`` is for what only this process needs next (the graph stage's imports):
+    it runs before any result is handled, and the workers, already started, never see it."""
+    import os
+    import sys
+
+    from kg.pipeline.parallel import forks, pool_map
+
+    if not forks():
+        pytest.skip("the check runs in forked workers")
+    sys.modules.pop("kg.pipeline.progress", None)
+    events: list = []
+
+    def meanwhile() -> None:
+        import kg.pipeline.progress  # noqa: F401
+
+        events.append(("meanwhile", os.getpid()))
+
+    pool_map(_module_loaded, [1] * 4, 2, on_result=lambda i, v: events.append((i, v)), meanwhile=meanwhile)
+    assert events[0] == ("meanwhile", os.getpid())
+    assert sorted(events[1:]) == [(i, False) for i in range(4)]  # imported here, not in the workers
+
+
 def test_a_build_without_a_cache_gives_the_graph_a_cached_one_gives(tmp_path):
     bare = kg.build(output=tmp_path / "bare", workers=2, cache=False, html=False)
     cold = kg.build(output=tmp_path / "cold", workers=1, cache=tmp_path / "cache", html=False)
