@@ -488,12 +488,15 @@ def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, d
 def _page_data(triples: Sequence[Triple]):
     """What both pages are drawn from: ``triples`` read and projected once (a
     :class:`kg.viz.graphdata.GraphData`), its network ranked once."""
-    from kg.analyze import pagerank
+    from kg.analyze import communities, pagerank
     from kg.rdf.reader import read_triples
     from kg.viz.graphdata import read_graph
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
+    # The report's communities, found here: beside the Turtle (see _turtle_and_page_data)
+    # this side waits for the other anyway, while the report is the longer side after it.
+    communities(data.network)
     return data
 
 
