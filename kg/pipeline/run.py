@@ -7,7 +7,10 @@ stage's values (see ``kg/model.py``)::
 
 With a cache (``cache=True`` or a folder, see :mod:`kg.pipeline.cache`) each input file's
 layout and extractions are kept, checked against its content: an unchanged corpus is
-not laid out or extracted again, an edited article is re-extracted alone. Layout and extraction run per input file in
+not laid out or extracted again, an edited article is re-extracted alone. When the file
+system says the inputs have not changed since a cached build (:mod:`kg.pipeline.stamp`),
+they are not even read: that build's graph.ttl is taken as it is, and its triples are
+read back from it only if the pages must be drawn again. Layout and extraction run per input file in
 ``workers`` processes (see :mod:`kg.pipeline.documents`), or extraction runs on a Dask cluster
 (``dask=ADDRESS``, :mod:`kg.pipeline.distributed`); the graph is the same byte for byte
 whichever way it ran.
@@ -348,6 +351,10 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
     read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
+    from rdflib.namespace import DCTERMS
+
+    from kg.rdf.graph import to_triples
+
     say(start)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
@@ -361,18 +368,14 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     log = [line for d in done for line in d.log] + list(lexicon.log)
     for ex in extractions:
         log.extend(ex.log)
-    from rdflib.namespace import DCTERMS
-
-    from kg.rdf.graph import to_triples
-
     with cyclic_gc_paused():
         triples, rdf_log = to_triples(articles, extractions)
         turtle, page_data = _turtle_and_page_data(triples, pages_beside)
     log.extend(rdf_log)
     atomic_write_bytes(ttl, turtle)
     made = tuple(triples)
-    date = DCTERMS.date
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), sum(1 for t in made if t[1] == date),
+    dated = sum(1 for t in made if t[1] == DCTERMS.date)
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:
