@@ -206,12 +206,13 @@ def main() -> None:
             label = f"cold build, {w} worker{'s' if w > 1 else ''}:"
             print(f"{label:<29}{cold}  {chars / cold.wall / 1e6:5.2f} M chars/s  (runs: {every} s)")
         same = (work / "o1" / "graph.ttl").read_bytes() == (work / "o2" / "graph.ttl").read_bytes()
-        print(f"graph.ttl identical for 1 and 2 workers: {same}")
+        print(f"graph.ttl identical for 1 and 2 workers: {same}; load average now {os.getloadavg()[0]:.1f}")
 
         warm = run_build(a.corpus, work / "o1", *pages, "-q", "--workers", "1", "--cache-dir", str(work / "c1"))
         print(f"warm rebuild (unchanged):    {warm}  (into the same output folder)")
-        for graphs in (work / "c1").glob("v*/graph"):  # whatever the cache format
-            shutil.rmtree(graphs)
+        for kind in ("graph", "graph-turtle", "inputs"):  # whatever the cache format: as after an edit
+            for graphs in (work / "c1").glob(f"v*/{kind}"):
+                shutil.rmtree(graphs)
         regraph = run_build(a.corpus, work / "o4", *pages, "-q", "--workers", "1", "--cache-dir", str(work / "c1"))
         print(f"warm, graph stage redone:    {regraph}  (what an edited article costs)")
 

@@ -153,6 +153,35 @@ def test_pool_workers_run_their_work_with_cyclic_gc_paused():
     assert gc.isenabled()  # and never in the caller
 
 
+def _module_loaded(_i: int) -> bool:
+    import sys
+
+    return "kg.pipeline.progress" in sys.modules
+
+
+def test_what_the_caller_does_meanwhile_runs_here_after_the_workers_started():
+    """``meanwhile`` is for what only this process needs next (the graph stage's imports):
+    it runs before any result is handled, and the workers, already started, never see it."""
+    import os
+    import sys
+
+    from kg.pipeline.parallel import forks, pool_map
+
+    if not forks():
+        pytest.skip("the check runs in forked workers")
+    sys.modules.pop("kg.pipeline.progress", None)
+    events: list = []
+
+    def meanwhile() -> None:
+        import kg.pipeline.progress  # noqa: F401
+
+        events.append(("meanwhile", os.getpid()))
+
+    pool_map(_module_loaded, [1] * 4, 2, on_result=lambda i, v: events.append((i, v)), meanwhile=meanwhile)
+    assert events[0] == ("meanwhile", os.getpid())
+    assert sorted(events[1:]) == [(i, False) for i in range(4)]  # imported here, not in the workers
+
+
 def test_a_build_without_a_cache_gives_the_graph_a_cached_one_gives(tmp_path):
     bare = kg.build(output=tmp_path / "bare", workers=2, cache=False, html=False)
     cold = kg.build(output=tmp_path / "cold", workers=1, cache=tmp_path / "cache", html=False)
@@ -175,3 +204,21 @@ def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(t
     assert changed.articles == 1 and again.articles == 3
     assert {name: (out / name).stat().st_ino for name in first} != first
     assert "工会关爱农民工" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_an_unchanged_rebuild_draws_a_deleted_or_edited_page_again(tmp_path):
+    """The graph comes from the cache (its triples are not even read), yet a page that is
+    gone or no longer as drawn is drawn again, the same bytes as before."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    cold = kg.build(output=out, workers=1, cache=cache)
+    drawn = {name: (out / name).read_bytes() for name in ("graph.html", "report.html")}
+    (out / "graph.html").unlink()
+    again = kg.build(output=out, workers=1, cache=cache)
+    assert again.reused_graph and (out / "graph.html").read_bytes() == drawn["graph.html"]
+    assert again.triples == cold.triples  # read back from graph.ttl, as the graph stage made them
+    (out / "report.html").write_bytes(drawn["report.html"].replace(b"<html", b"<html data-edited", 1))
+    kg.build(output=out, workers=1, cache=cache)
+    assert {name: (out / name).read_bytes() for name in drawn} == drawn
+    kept = (out / "graph.html").stat().st_ino
+    kg.build(output=out, workers=1, cache=cache)
+    assert (out / "graph.html").stat().st_ino == kept  # as drawn: kept, not drawn again

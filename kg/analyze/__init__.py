@@ -249,15 +249,34 @@ def pagerank(G: nx.Graph) -> dict[str, float]:
     return dict(known[1])
 
 
+#: The last communities of each graph, with the graph's shape and the seed then (see ``communities``).
+_COMMUNITIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     """Louvain communities (seeded), largest first, each sorted; singletons dropped.
+
+    Computed once per graph, like :func:`pagerank`, so that a build can find them before
+    it draws the report (see ``kg.pipeline.run._page_data``); a graph changed since (in its
+    nodes, edges or total weight) is divided again.
 
     >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
     >>> communities(G)
     [['a', 'b', 'c'], ['x', 'y', 'z']]
+    >>> G.add_edge("z", "w")
+    >>> communities(G)
+    [['w', 'x', 'y', 'z'], ['a', 'b', 'c']]
     """
     if G.number_of_edges() == 0:
         return []
+    shape = (G.number_of_nodes(), G.number_of_edges(), G.size(weight="weight"), seed)
+    known = _COMMUNITIES.get(G)
+    if known is None or known[0] != shape:
+        known = _COMMUNITIES[G] = (shape, _louvain(G, seed))
+    return [list(c) for c in known[1]]
+
+
+def _louvain(G: nx.Graph, seed: int) -> list[list[str]]:
     # Louvain keeps communities in sets: with string nodes their order, and so the result,
     # would follow the hash seed. On integer nodes added in sorted order it is the same
     # in every process.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -157,10 +158,12 @@ def _usage_problem(args: argparse.Namespace, output: Path) -> str | None:
     return None
 
 
-def _max_bytes(args: argparse.Namespace) -> int | str:
+def _max_bytes(args: argparse.Namespace) -> int | str | None:
     """The largest input file size to read, or what is wrong with ``$KG_MAX_FILE_SIZE``."""
     if args.max_file_size is not None:
         return args.max_file_size
+    if not os.environ.get("KG_MAX_FILE_SIZE"):
+        return None  # the reader's default (importing the reader costs an unchanged rebuild 0.1 s)
     from kg.ingest.read import MAX_SIZE_ENV, max_file_bytes
 
     try:
@@ -184,18 +187,15 @@ def _say_skipped(skipped) -> None:
 
 def _summary(result, *, html: bool) -> str:
     """What the build did, in the lines printed at its end."""
-    from rdflib.namespace import DCTERMS
-
     ents = ", ".join(f"{c} {n}" for c, n in result.entities.items())
     how = ("unchanged: graph reused from the cache" if result.reused_graph else
            f"{result.extracted} extracted, {result.cached} from the cache")
-    dated = sum(1 for t in result.triples if t[1] == DCTERMS.date)
     written = [result.graph_path] + ([result.html_path, result.report_path] if html else [])
     return "\n".join([
-        f"built {result.articles} article(s) into {len(result.triples)} triples in {result.seconds:.1f} s",
+        f"built {result.articles} article(s) into {result.size} triples in {result.seconds:.1f} s",
         f"entities: {ents}",
         f"articles: {how}",
-        f"dates: {dated} of {result.articles} article(s) dated (build.log says where each date came from)",
+        f"dates: {result.dated} of {result.articles} article(s) dated (build.log says where each date came from)",
         "wrote " + ", ".join(printable(str(p)) for p in written),
         f"log: {printable(str(result.log_path))} ({len(result.log)} lines)"
         + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else ""),

@@ -7,9 +7,10 @@ Two kinds of entry, each keyed by a sha256 (see ``key``):
   is kept with the key of the content and code it came from, and each Extraction with
   the key of its Article, the lexicon and the code. One file per input file, since
   creating a file is much of what a cache costs;
-* ``graph``: the whole corpus -> its triples, ``graph.ttl`` and log (:class:`GraphEntry`;
-  key: every document's content key, the lexicon and the code of the whole build), so
-  an unchanged corpus is not even laid out again.
+* ``graph``: the whole corpus -> its counts and log (:class:`GraphEntry`), with the bytes
+  of its ``graph.ttl`` beside it (kind ``graph-turtle``; key: every document's content
+  key, the lexicon and the code of the whole build), so an unchanged corpus is not even
+  laid out again.
 
 "The code" is :func:`code_fingerprint`: the source of every module of the package that
 the work imports, found by following its import statements, so no list kept by hand
@@ -18,7 +19,9 @@ vocabulary, rule, ingestion or conversion module changes every key.
 
 Entries are plain data, never pickles: JSON written by :mod:`kg.pipeline.codec` and read back
 as the type the reader asks for, so a planted or corrupt file is at worst a wrong or
-missing entry (then deleted and recomputed), never code that runs. They are written
+missing entry (then deleted and recomputed), never code that runs. The one entry that
+is not JSON, ``graph.ttl``'s bytes, is only copied out, and only when its sha256 is the
+one its JSON entry names. They are written
 atomically (temp file + rename) by a thread in each process (see ``_Writer``), so the
 disk's latency overlaps the build's work; ``get`` sees an entry as soon as it is put,
 and ``flush()`` (which ``kg.build`` calls before it returns) waits until every entry is
@@ -216,6 +219,45 @@ class Cache:
         process's writer thread. A full or read-only disk only costs the entry."""
         _writer().put(self.path(kind, k), encode(value))
 
+    def get_bytes(self, kind: str, k: str, sha256: str) -> bytes | None:
+        """The bytes stored under ``k`` by :meth:`put_bytes` if their sha256 is ``sha256``
+        (which a JSON entry names), else None (and a mismatching file is removed). Such an
+        entry is never decoded: its bytes are only copied out, ``graph.ttl`` for one.
+
+        >>> import tempfile
+        >>> c = Cache(tempfile.mkdtemp())
+        >>> c.put_bytes("graph-turtle", "ab" * 32, b"<a> <b> <c> .")
+        >>> c.get_bytes("graph-turtle", "ab" * 32, hashlib.sha256(b"<a> <b> <c> .").hexdigest())
+        b'<a> <b> <c> .'
+        >>> c.get_bytes("graph-turtle", "ab" * 32, "0" * 64) is None
+        True
+        """
+        p = self.path(kind, k)
+        data = _WRITER.pending.get(p) if _WRITER else None
+        if data is None:
+            try:
+                data = p.read_bytes()
+            except OSError:
+                return None
+        if hashlib.sha256(data).hexdigest() == sha256:
+            return data
+        try:
+            p.unlink()
+        except OSError:
+            pass
+        return None
+
+    def put_bytes(self, kind: str, k: str, data: bytes) -> None:
+        """Store ``data`` as it is under ``k`` (read back by :meth:`get_bytes`)."""
+        _writer().put(self.path(kind, k), data)
+
+    def touch(self, kind: str, k: str) -> None:
+        """Mark the entry ``k`` as just used, so that :meth:`prune` keeps it longest."""
+        try:
+            os.utime(self.path(kind, k))
+        except OSError:
+            pass
+
     def flush(self) -> None:
         """Wait until every entry this process put is on disk (or failed to be written)."""
         flush()
@@ -263,97 +305,31 @@ def check_cache_folder(root: Path) -> None:
                          f"--cache-dir DIR or --no-cache")
 
 
-_LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
-
-
 @dataclass(frozen=True)
 class GraphEntry:
-    """The whole-corpus entry: counts, ``graph.ttl``, the log and the triples as data.
+    """The whole-corpus entry (kind ``graph``): the counts and log of a build and the
+    sha256 of its ``graph.ttl``, whose bytes are kept beside it under the same key (kind
+    ``graph-turtle``, see :meth:`Cache.get_bytes`). Small, so that an unchanged rebuild
+    decodes next to nothing: the triples are not kept (should the pages have to be drawn
+    again, they are read back from ``graph.ttl``).
 
-    ``terms`` lists each distinct RDF term once as ``(kind, text, extra)``: kind ``u`` an
-    IRI, ``b`` a blank node, ``l`` a literal with language tag ``extra``, ``d`` one with
-    datatype IRI ``extra``, ``p`` a plain literal; ``triples`` holds three indices into
-    ``terms`` per triple.
+    >>> GraphEntry(3, {"Person": 2}, ("a.md: 1 article(s)",), triples=40, dated=2, turtle="0" * 64).dated
+    2
     """
 
     articles: int
     entities: dict[str, int]
-    turtle: str
     log: tuple[str, ...]
-    terms: tuple[tuple[str, str, str], ...]
-    triples: tuple[int, ...]
+    triples: int  # how many the graph has
+    dated: int  # how many of them are an article's dcterms:date
+    turtle: str  # sha256 of graph.ttl
 
     def __post_init__(self) -> None:
-        """Refuse a table that :meth:`rdf_triples` could not turn into terms."""
-        if len(self.triples) % 3 or (self.triples and not 0 <= min(self.triples) <= max(self.triples) < len(self.terms)):
-            raise CodecError("triples: not three indices into the term table each")
-        for kind, _, extra in self.terms:
-            if kind not in "ubldp" or len(kind) != 1 or (kind == "l" and not _LANG.fullmatch(extra)):
-                raise CodecError(f"not a term: {kind!r} {extra!r}")
-
-    @classmethod
-    def of(cls, articles: int, entities: dict[str, int], triples: Any, turtle: bytes,
-           log: Any) -> GraphEntry:
-        """The entry of a build's counts, triples, Turtle and log."""
-        index: dict[Any, int] = {}
-        # the same term object recurs: looked up by identity first, since rdflib hashes
-        # terms in Python (``triples`` keeps every term alive, so an id is never reused)
-        by_id: dict[int, int] = {}
-        terms: list[tuple[str, str, str]] = []
-        flat: list[int] = []
-        for triple in triples:
-            for term in triple:
-                i = by_id.get(id(term))
-                if i is None:
-                    i = by_id[id(term)] = _term_index(term, index, terms)
-                flat.append(i)
-        return cls(articles, dict(entities), turtle.decode("utf-8"), tuple(log), tuple(terms), tuple(flat))
-
-    def rdf_triples(self) -> tuple[tuple[Any, Any, Any], ...]:
-        """The triples, as rdflib terms."""
-        from rdflib import BNode, Literal, URIRef
-
-        made: list[Any] = []
-        for kind, text, extra in self.terms:
-            if kind == "u":
-                made.append(URIRef(text))
-            elif kind == "l":
-                made.append(Literal(text, lang=extra))
-            elif kind == "d":
-                made.append(Literal(text, datatype=URIRef(extra)))
-            elif kind == "p":
-                made.append(Literal(text))
-            elif kind == "b":
-                made.append(BNode(text))
-            else:
-                raise CodecError(f"unknown term kind {kind!r}")
-        t = self.triples
-        if len(t) % 3:
-            raise CodecError("triples: not a multiple of three indices")
-        try:
-            return tuple((made[t[i]], made[t[i + 1]], made[t[i + 2]]) for i in range(0, len(t), 3))
-        except IndexError:
-            raise CodecError("triples: an index outside the term table") from None
+        if not _SHA256.fullmatch(self.turtle):
+            raise CodecError(f"turtle: not a sha256: {self.turtle[:70]!r}")
 
 
-def _term_index(term: Any, index: dict[Any, int], terms: list[tuple[str, str, str]]) -> int:
-    """The index of ``term`` in ``terms``, appended (as a row of :class:`GraphEntry`) if new."""
-    from rdflib import BNode, Literal, URIRef
-
-    i = index.get(term)
-    if i is None:
-        if isinstance(term, URIRef):
-            row = ("u", str(term), "")
-        elif isinstance(term, Literal):
-            row = (("l", str(term), term.language) if term.language else
-                   ("d", str(term), str(term.datatype)) if term.datatype else ("p", str(term), ""))
-        elif isinstance(term, BNode):
-            row = ("b", str(term), "")
-        else:
-            raise TypeError(f"not an RDF term: {term!r}")
-        i = index[term] = len(terms)
-        terms.append(row)
-    return i
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 
-from kg.ingest import split_articles
 from kg.model import Article, Document, Extraction
 from kg.pipeline.cache import Cache, code_fingerprint, key
 
@@ -103,6 +102,8 @@ def extraction_key(article: Article, lexicon) -> str:
 
 def lay_out(doc: Document) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """``doc``'s Articles and the log lines :func:`kg.ingest.ingest` writes for it."""
+    from kg.ingest import split_articles  # not imported to reuse a graph: 0.1 s
+
     found = split_articles(doc)
     lines = [f"{doc.source}: read as {doc.encoding}"] if doc.encoding not in ("utf-8", "utf-8-sig") else []
     lines.append(f"{doc.source}: {len(found)} article(s)")
@@ -149,9 +150,12 @@ def process_document(doc: Document, k: str | None, lexicon, store: Cache | None 
 
 
 def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexicon, *, workers: int = 1,
-                      store: Cache | None = None, tick: Tick | None = None) -> list[DocumentResult]:
+                      store: Cache | None = None, tick: Tick | None = None,
+                      meanwhile: Callable[[], object] | None = None) -> list[DocumentResult]:
     """``process_document`` over ``docs``, in ``workers`` processes; results in input order.
-    ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache."""
+    ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache.
+    ``meanwhile()``: run in this process while a pool of workers works (see
+    :func:`kg.pipeline.parallel.pool_map`), not at all without one."""
     results: list[DocumentResult | None] = [None] * len(docs)
     files = articles = 0
 
@@ -172,7 +176,7 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexi
         if forks():
             warm_up(lexicon)  # before the workers fork: they inherit the tokenizer instead of each loading it
         work = partial(_process_for_pool, docs=docs, keys=keys, lexicon=lexicon, store=store)
-        pool_map(work, [len(d.text) for d in docs], workers, on_result=keep)
+        pool_map(work, [len(d.text) for d in docs], workers, on_result=keep, meanwhile=meanwhile)
     else:
         for i, doc in enumerate(docs):
             keep(i, process_document(doc, keys[i] if keys else None, lexicon, store))

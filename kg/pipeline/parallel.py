@@ -149,17 +149,21 @@ def side_by_side(tasks: Sequence[Callable[[], Any]]) -> list[Any]:
 
 
 def pool_map(fn: Callable[[int], Any], sizes: Sequence[int], workers: int,
-             on_result: Callable[[int, Any], None]) -> None:
+             on_result: Callable[[int, Any], None], meanwhile: Callable[[], Any] | None = None) -> None:
     """Call ``fn(i)`` for ``i`` in ``range(len(sizes))`` in ``workers`` processes.
 
     ``on_result(i, value)`` runs in this process as each result arrives, in the order
-    they finish (the progress bar hears of finished work there).
+    they finish (the progress bar hears of finished work there). ``meanwhile()`` runs in
+    this process once the workers have started, before the first result is handled: work
+    the caller needs next and the workers do not (what it imports, say, they never load).
     """
     chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
     context = multiprocessing.get_context("fork" if forks() else "spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                              initializer=_init_worker, initargs=(fn, os.getpid())) as pool:
         pending = {pool.submit(_run_chunk, c) for c in chunks}
+        if meanwhile is not None:
+            meanwhile()
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:

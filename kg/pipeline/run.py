@@ -7,7 +7,10 @@ stage's values (see ``kg/model.py``)::
 
 With a cache (``cache=True`` or a folder, see :mod:`kg.pipeline.cache`) each input file's
 layout and extractions are kept, checked against its content: an unchanged corpus is
-not laid out or extracted again, an edited article is re-extracted alone. Layout and extraction run per input file in
+not laid out or extracted again, an edited article is re-extracted alone. When the file
+system says the inputs have not changed since a cached build (:mod:`kg.pipeline.stamp`),
+they are not even read: that build's graph.ttl is taken as it is, and its triples are
+read back from it only if the pages must be drawn again. Layout and extraction run per input file in
 ``workers`` processes (see :mod:`kg.pipeline.documents`), or extraction runs on a Dask cluster
 (``dask=ADDRESS``, :mod:`kg.pipeline.distributed`); the graph is the same byte for byte
 whichever way it ran.
@@ -31,28 +34,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
-
-from rdflib import Graph
-from rdflib.namespace import RDF
+from typing import TYPE_CHECKING, Any
 
 from kg.escape import printable
-from kg.ingest import read_inputs
 from kg.model import ENTITY_CLASSES, Document, Skipped
 from kg.pipeline.cache import KEEP_GRAPHS, Cache, GraphEntry, code_fingerprint, default_cache_dir, key
 from kg.pipeline.documents import DocumentResult, Tick, layout_key, process_documents, work_fingerprint
 from kg.pipeline.output import staged_output
 from kg.pipeline.parallel import cyclic_gc_paused
+from kg.pipeline.stamp import InputsEntry, input_stamp
 from kg.rdf.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temp_files
-from kg.rdf.graph import Triple, to_graph, to_triples
-from kg.rdf.namespace import GH
-from kg.rdf.turtle import serialize_turtle
 from kg.resources import seed_corpus
+
+if TYPE_CHECKING:  # rdflib and the graph stage are imported when a graph is made, not to reuse one
+    from rdflib import Graph
+
+    from kg.rdf.graph import Triple
 
 DEFAULT_OUTPUT = Path("output")
 
-#: The file beside the pages that keeps the key they were drawn under (see ``_reuse_pages``).
+#: The file beside the pages that keeps the key they were drawn under and the sha256 of
+#: each (see ``_reuse_pages``).
 PAGES_KEY = ".pages.key"
+PAGES = ("graph.html", "report.html")
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,9 +66,11 @@ class BuildResult:
     output: Path
     articles: int
     entities: dict[str, int]  # per class of the four
-    triples: tuple[Triple, ...] = field(repr=False)
     skipped: tuple[Skipped, ...]
     log: tuple[str, ...] = field(repr=False)
+    load_triples: Callable[[], tuple[Triple, ...]] = field(repr=False)  # see ``triples``
+    size: int = 0  # how many triples the graph has
+    dated: int = 0  # how many of them give an article's date (dcterms:date)
     seconds: float = 0.0
     extracted: int = 0  # articles run through the extractors in this build
     cached: int = 0  # articles whose extraction came from the cache
@@ -87,8 +93,16 @@ class BuildResult:
         return self.output / "build.log"
 
     @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        """The graph's triples, sorted (when the graph was reused from the cache, read
+        back from its Turtle on first use)."""
+        return self.load_triples()
+
+    @cached_property
     def graph(self) -> Graph:
         """The graph as an rdflib Graph (built on first use)."""
+        from kg.rdf.graph import to_graph
+
         return to_graph(self.triples)
 
     @property
@@ -114,34 +128,42 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     ``split_level``: in a file bundling many stories, the heading level that starts a story
     (default: found by structure, see :mod:`kg.ingest.bundles`).
     """
-    from kg.extract import load_lexicon  # the heavy stage, imported when used
-
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
     output, store = Path(output), _open_cache(cache)
     paths = list(paths) if paths else [seed_corpus()]
-    docs, skipped = _read(paths, max_file_bytes, split_level)  # files -> Documents
+    stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
+    known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
+    pool = dask is None and _workers(workers, dask) > 1
+    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store))
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
     # collected once the build is done).
     with staged_output(output, say=say) as stage, cyclic_gc_paused():
         notes = _remove_stale_temp_files(output)
-        lexicon = load_lexicon()
-        keys = _cache_keys(docs, lexicon) if store else None
-        say_start = f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), {len(skipped)} skipped"
-        graph = (_cached_graph(store, keys, len(docs), stage / "graph.ttl", say)  # unchanged: the last graph
-                 or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, workers=workers, dask=dask,
-                                tick=tick or _say_every(say, 100), say=say, start=say_start,
-                                pages_beside=html and _workers(workers, dask) > 1))  # ... -> graph.ttl
+        reused = _cached_graph(store, known.graph, known.files, output, stage, say) if store and known else None
+        if reused is not None:  # nothing read: the stamp says the inputs are as they were
+            graph, skipped = reused, list(known.skipped)  # type: ignore[union-attr]
+        else:
+            read = read or _read_and_load(paths, max_file_bytes, split_level, pool=False, keyed=bool(store))
+            docs, skipped = read.docs, read.skipped
+            graph = _graph_of(read, stage, output=output, store=store, workers=workers, dask=dask,
+                              tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
+                              start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
+                                    f"{len(skipped)} skipped")
+            if store and stamp and graph.key:
+                store.put("inputs", stamp, InputsEntry(graph.key, len(docs), tuple(skipped)))
         result = _result(output, graph, skipped, notes)
-        say(f"wrote {len(result.triples)} triples to {result.graph_path}")
+        say(f"wrote {result.size} triples to {result.graph_path}")
         if html:
             _write_pages(result, graph, stage, say, _workers(workers, dask))  # -> graph.html, report.html
         _write_log(stage, skipped, result)
     if store:
         store.flush()  # every entry this build made is on disk when it returns
-        store.prune("graph", keep=KEEP_GRAPHS)
+        for kind in GRAPH_KINDS:
+            store.prune(kind, keep=KEEP_GRAPHS)
+        store.prune("inputs", keep=KEEP_STAMPS)
     object.__setattr__(result, "seconds", time.perf_counter() - started)
     return result
 
@@ -152,6 +174,8 @@ class NothingToBuild(ValueError):
 
 def _read(paths: list[str | Path], max_bytes: int | None, split_level: int | None) -> tuple[list[Document], list[Skipped]]:
     """The Documents of ``paths`` and what was skipped; NothingToBuild if none could be read."""
+    from kg.ingest import read_inputs
+
     docs, skipped = read_inputs(paths, max_bytes=max_bytes)
     if split_level is not None:
         docs = [dataclasses.replace(d, split_level=split_level) for d in docs]
@@ -182,19 +206,83 @@ class _CacheKeys:
     graph: str
 
 
-def _cache_keys(docs: Sequence[Document], lexicon) -> _CacheKeys:
-    doc_keys = [layout_key(d) for d in docs]
+@dataclass(frozen=True, eq=False)
+class _Inputs:
+    """What was read: the Documents, what was skipped, each Document's layout key (when
+    there is a cache), and the lexicon to extract with."""
+
+    docs: list[Document]
+    skipped: list[Skipped]
+    keys: list[str] | None
+    lexicon: Any
+
+
+def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
+                   pool: bool, keyed: bool) -> _Inputs:
+    """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
+    their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
+    files are read (and hashed) in a forked process while this one loads the lexicon and
+    builds its matchers (jieba's dictionaries: 0.6 s), which the workers then inherit;
+    else one after the other."""
+    from kg.extract import load_lexicon  # the heavy stage, imported when used
+    from kg.pipeline.parallel import forks, side_by_side
+
+    read = partial(_read_keyed, paths, max_bytes, split_level, keyed)
+    if not (pool and forks()):
+        docs, skipped, keys = read()
+        return _Inputs(docs, skipped, keys, load_lexicon())
+    lexicon, (docs, skipped, keys) = side_by_side([_warm_lexicon, read])
+    return _Inputs(docs, skipped, keys, lexicon)
+
+
+def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
+                keyed: bool) -> tuple[list[Document], list[Skipped], list[str] | None]:
+    docs, skipped = _read(paths, max_bytes, split_level)
+    return docs, skipped, [layout_key(d) for d in docs] if keyed else None
+
+
+def _warm_lexicon():
+    """The lexicon, its matchers built (:func:`kg.extract.warm_up`)."""
+    from kg.extract import load_lexicon, warm_up
+
+    lexicon = load_lexicon()
+    warm_up(lexicon)
+    return lexicon
+
+
+def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
+              say: Callable[[str], None], **make: Any) -> _Graph:
+    """The graph of ``read.docs``: the cached one if the same documents were built with the
+    same code, else made (``make``: the options of :func:`_make_graph`); graph.ttl in ``stage``."""
+    docs, lexicon = read.docs, read.lexicon
+    keys = _cache_keys(read.keys or [layout_key(d) for d in docs], lexicon) if store else None
+    return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
+            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
+
+
+def _cache_keys(doc_keys: list[str], lexicon) -> _CacheKeys:
+    """The keys of a build with a cache: each Document's layout key (``doc_keys``) and the graph's."""
     return _CacheKeys(doc_keys, key("graph", code_fingerprint("kg.pipeline.run"), work_fingerprint(),
                                     lexicon.fingerprint, *doc_keys))
 
 
+#: The cache kinds of a whole-corpus entry: its counts and log, and its graph.ttl.
+GRAPH_KINDS = ("graph", "graph-turtle")
+#: How many ``inputs`` entries (see :mod:`kg.pipeline.stamp`) to keep: small, one per state of the inputs.
+KEEP_STAMPS = 8 * KEEP_GRAPHS
+
+
 @dataclass(frozen=True, eq=False)
 class _Graph:
-    """The graph stage's output, graph.ttl written: its sha256, its triples, counts and log.
-    (The Turtle itself is not kept: for 20,000 small files it is 60 MB.)"""
+    """The graph stage's output, graph.ttl written: its sha256, its triples (made, or read
+    back on first use), counts and log. (The Turtle itself is not kept: for 20,000 small
+    files it is 60 MB.)"""
 
     digest: str
-    triples: tuple[Triple, ...]
+    key: str | None  # of its cache entry (None without a cache)
+    load: Callable[[], tuple[Triple, ...]] = field(repr=False)
+    size: int
+    dated: int
     articles: int
     entities: dict[str, int]
     log: tuple[str, ...]
@@ -203,19 +291,57 @@ class _Graph:
     reused: bool = False
     page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
+    @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        return self.load()
 
-def _cached_graph(store: Cache | None, keys: _CacheKeys | None, files: int, ttl: Path,
+
+def _cached_graph(store: Cache, k: str, files: int, output: Path, stage: Path,
                   say: Callable[[str], None]) -> _Graph | None:
-    """The graph of the last build of the same input files with the same code, if cached
-    (then written to ``ttl``)."""
-    memo = store.get("graph", keys.graph, GraphEntry) if store and keys else None
+    """The graph of the last build of the same input files with the same code, if cached:
+    its graph.ttl into ``stage`` (linked from ``output`` when that one is still the same
+    bytes, else written from the cache). Nothing else is read: the triples are read back
+    from the Turtle only if asked for (to draw the pages again, say)."""
+    memo = store.get("graph", k, GraphEntry)
     if memo is None:
         return None
+    turtle = _same_file(output / "graph.ttl", memo.turtle)
+    if turtle is None or not _link(output / "graph.ttl", stage / "graph.ttl"):
+        turtle = store.get_bytes("graph-turtle", k, memo.turtle)
+        if turtle is None:
+            return None
+        atomic_write_bytes(stage / "graph.ttl", turtle)
+    for kind in GRAPH_KINDS:  # used now: the last to be pruned
+        store.touch(kind, k)
     say(f"{files} input file(s) unchanged since a cached build: reusing its graph")
-    turtle = memo.turtle.encode("utf-8")
-    atomic_write_bytes(ttl, turtle)
-    return _Graph(hashlib.sha256(turtle).hexdigest(), memo.rdf_triples(), memo.articles, memo.entities, memo.log,
-                  cached=memo.articles, reused=True)
+    return _Graph(memo.turtle, k, partial(_read_back, turtle), memo.triples, memo.dated, memo.articles, memo.entities,
+                  memo.log, cached=memo.articles, reused=True)
+
+
+def _same_file(path: Path, sha256: str) -> bytes | None:
+    """The bytes of ``path`` if their sha256 is ``sha256``, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def _read_back(turtle: bytes) -> tuple[Triple, ...]:
+    """The triples of a graph.ttl ``kg build`` wrote, in the graph's order, as the graph
+    stage made them."""
+    from kg.rdf.graph import sorted_triples
+    from kg.rdf.graphio import turtle_triples
+
+    return tuple(sorted_triples(turtle_triples(turtle)))
 
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
@@ -225,9 +351,14 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
     read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
+    from rdflib.namespace import DCTERMS
+
+    from kg.rdf.graph import to_triples
+
     say(start)
     with cyclic_gc_paused():
-        done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick)
+        done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
+                        pages=pages_beside)  # (with a pool, pages_beside is whether the pages follow)
     articles = [a for d in done for a in d.articles]
     if not articles:
         raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
@@ -242,10 +373,15 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
         turtle, page_data = _turtle_and_page_data(triples, pages_beside)
     log.extend(rdf_log)
     atomic_write_bytes(ttl, turtle)
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), tuple(triples), len(articles), count_entities(triples), tuple(log),
+    made = tuple(triples)
+    dated = sum(1 for t in made if t[1] == DCTERMS.date)
+    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), dated,
+                   len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:
-        store.put("graph", keys.graph, GraphEntry.of(graph.articles, graph.entities, graph.triples, turtle, log))
+        store.put_bytes("graph-turtle", keys.graph, turtle)
+        store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
+                                                  graph.digest))
     return graph
 
 
@@ -263,18 +399,39 @@ def _turtle_and_page_data(triples: list[Triple], beside: bool) -> tuple[bytes, A
 
 
 def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
+    from kg.rdf.turtle import serialize_turtle
+
     return serialize_turtle(triples).encode("utf-8")
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
-             workers: int | None, dask, tick: Tick) -> list[DocumentResult]:
-    """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes."""
+             workers: int | None, dask, tick: Tick, pages: bool = False) -> list[DocumentResult]:
+    """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes
+    (while they work, this one imports what follows: the graph stage, and the ``pages``')."""
     doc_keys = keys.documents if keys else None
     if dask is not None:
         from kg.pipeline.distributed import process_documents_dask
 
         return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
-    return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick)
+    return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick,
+                             meanwhile=partial(_import_what_follows, pages))
+
+
+#: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
+#: networkx, networkx's PageRank scipy): 0.5 s of imports.
+GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle")
+PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
+                "scipy.sparse")
+
+
+def _import_what_follows(pages: bool) -> None:
+    """Import the modules of the graph stage (and with ``pages``, of the pages) while the
+    workers extract: otherwise this process loads them after the pool, while the workers
+    stand idle."""
+    import importlib
+
+    for name in GRAPH_STAGE + (PAGE_MODULES if pages else ()):
+        importlib.import_module(name)
 
 
 def _workers(workers: int | None, dask) -> int:
@@ -288,8 +445,9 @@ def _workers(workers: int | None, dask) -> int:
 
 def _result(output: Path, graph: _Graph, skipped: list[Skipped], notes: list[str]) -> BuildResult:
     skipped_log = [f"{s.path}: skipped: {s.reason}" for s in skipped] + notes
-    return BuildResult(output=output, articles=graph.articles, entities=graph.entities, triples=graph.triples,
-                       skipped=tuple(skipped), log=tuple(skipped_log + list(graph.log)),
+    return BuildResult(output=output, articles=graph.articles, entities=graph.entities, skipped=tuple(skipped),
+                       log=tuple(skipped_log + list(graph.log)), load_triples=lambda: graph.triples,
+                       size=graph.size, dated=graph.dated,
                        extracted=graph.extracted, cached=graph.cached, reused_graph=graph.reused)
 
 
@@ -297,14 +455,18 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     """graph.html and report.html into ``stage``: the last build's when they were drawn from
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
-    output = result.output
-    pages = key("pages", _page_code(), graph.digest)
-    if _reuse_pages(output, stage, pages):
+    pages = _pages_key(graph.digest)
+    if _reuse_pages(result.output, stage, pages):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(result.triples, stage, side_by_side=workers > 1, data=graph.page_data)
-        atomic_write_text(stage / PAGES_KEY, pages + "\n")
+        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
+        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages))
         say(f"wrote {result.html_path} and {result.report_path}")
+
+
+def _pages_key(digest: str) -> str:
+    """The key the pages of the graph whose Turtle has the sha256 ``digest`` are drawn under."""
+    return key("pages", _page_code(), digest)
 
 
 def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
@@ -329,12 +491,15 @@ def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, d
 def _page_data(triples: Sequence[Triple]):
     """What both pages are drawn from: ``triples`` read and projected once (a
     :class:`kg.viz.graphdata.GraphData`), its network ranked once."""
-    from kg.analyze import pagerank
+    from kg.analyze import communities, pagerank
     from kg.rdf.reader import read_triples
     from kg.viz.graphdata import read_graph
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
+    # The report's communities, found here: beside the Turtle (see _turtle_and_page_data)
+    # this side waits for the other anyway, while the report is the longer side after it.
+    communities(data.network)
     return data
 
 
@@ -352,16 +517,25 @@ def _page_code() -> str:
     return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
+def _pages_record(folder: Path, pages: str) -> str:
+    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, then the sha256 of each
+    page in ``folder``."""
+    return pages + "\n" + "".join(f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n"
+                                  for name in PAGES)
+
+
 def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
     """Link the last build's pages into ``stage`` when they were drawn from the same graph by
-    the same page code (``PAGES_KEY`` holds that key): an unchanged rebuild draws nothing."""
+    the same page code and are still as drawn (``PAGES_KEY`` holds that key and their
+    sha256): an unchanged rebuild draws nothing, and a page deleted or edited since is drawn again."""
+    names = (*PAGES, PAGES_KEY)
     try:
-        if (output / PAGES_KEY).read_text(encoding="utf-8").strip() != pages:
+        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages):
             return False
-        for name in ("graph.html", "report.html", PAGES_KEY):
+        for name in names:
             os.link(output / name, stage / name)
     except OSError:
-        for name in ("graph.html", "report.html", PAGES_KEY):
+        for name in names:
             (stage / name).unlink(missing_ok=True)
         return False
     return True
@@ -389,6 +563,10 @@ def _say_every(say: Callable[[str], None], n: int) -> Tick:
 
 def count_entities(triples) -> dict[str, int]:
     """Entities per class of the four, from the graph's rdf:type triples."""
+    from rdflib.namespace import RDF
+
+    from kg.rdf.namespace import GH
+
     classes = {GH[c]: c for c in ENTITY_CLASSES}
     rdf_type = RDF.type  # looked up once: rdflib namespace attributes are slow
     counts = Counter(classes[o] for _, p, o in triples if p == rdf_type and o in classes)

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
@@ -78,9 +79,24 @@ class _Collector:
     aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     used: set[EntityRef] = field(default_factory=set)
     literals: dict[tuple[str, int | str], Literal] = field(default_factory=dict)
+    iris: dict[object, URIRef] = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
+
+    def entity(self, ref: EntityRef) -> URIRef:
+        """``entity_iri(ref)``, made once per entity (an IRI costs a regex and an rdflib term)."""
+        found = self.iris.get(ref)
+        if found is None:
+            found = self.iris[ref] = entity_iri(ref)
+        return found
+
+    def rule(self, rule_id: str) -> URIRef:
+        """``rule_iri(rule_id)``, made once per rule."""
+        found = self.iris.get(("rule", rule_id))
+        if found is None:
+            found = self.iris[("rule", rule_id)] = rule_iri(rule_id)
+        return found
 
     def integer(self, n: int) -> Literal:
         """The xsd:integer literal ``n``, made once (offsets repeat: a Literal costs 10 µs)."""
@@ -179,6 +195,10 @@ class _ArticleFacts:
     article: Article
     mapping: dict[EntityRef, EntityRef]
 
+    @cached_property
+    def iri(self) -> URIRef:
+        return article_iri(self.article.id)
+
     def evidence(self, s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> bool:
         """Adds the evidence node of (s, p, o); False (and a log line) when its span breaks the contract."""
         out, article = self.out, self.article
@@ -186,7 +206,7 @@ class _ArticleFacts:
             out.log.append(f"{article.source}: dropped evidence of rule {ev.rule} at "
                            f"{ev.start}-{ev.end}: span is not inside its sentence")
             return False
-        a_iri = article_iri(article.id)
+        a_iri = self.iri
         e_iri = evidence_iri(s, p, o, a_iri, ev.start, ev.end, ev.rule)
         out.add(e_iri, _TYPE, _EVIDENCE)
         out.add(e_iri, _SUBJECT, s)
@@ -196,7 +216,7 @@ class _ArticleFacts:
         out.add(e_iri, _SENTENCE, out.sentence(article.text[ev.sentence_start:ev.sentence_end]))
         out.add(e_iri, _START, out.integer(ev.start))
         out.add(e_iri, _END, out.integer(ev.end))
-        out.add(e_iri, _RULE, rule_iri(ev.rule))
+        out.add(e_iri, _RULE, out.rule(ev.rule))
         out.rules.add(ev.rule)
         return True
 
@@ -209,18 +229,18 @@ class _ArticleFacts:
         return True
 
     def authors(self, ex: Extraction) -> None:
-        a_iri = article_iri(self.article.id)
+        a_iri = self.iri
         for m in ex.authors:
             ref = self.mapping[m.entity]
-            self.statement(a_iri, DCTERMS.creator, entity_iri(ref), m.evidence, (ref,))
+            self.statement(a_iri, DCTERMS.creator, self.out.entity(ref), m.evidence, (ref,))
 
     def mentions(self, ex: Extraction, limit: int) -> None:
         """The first ``limit`` mentions of each entity in reading order."""
-        a_iri = article_iri(self.article.id)
+        a_iri, mentions = self.iri, GH.mentions
         per_entity: Counter = Counter()
         for m in sorted(ex.mentions, key=lambda m: (m.evidence.start, m.evidence.end, m.entity)):
             ref = self.mapping[m.entity]
-            if per_entity[ref] < limit and self.statement(a_iri, GH.mentions, entity_iri(ref), m.evidence, (ref,)):
+            if per_entity[ref] < limit and self.statement(a_iri, mentions, self.out.entity(ref), m.evidence, (ref,)):
                 per_entity[ref] += 1
 
     def relation(self, r: Relation) -> None:
@@ -230,7 +250,7 @@ class _ArticleFacts:
         elif r.predicate not in PREDICATES:
             self.out.log.append(f"unknown relation predicate {r.predicate!r} ignored ({r.evidence.rule})")
         elif subj != obj:
-            self.statement(entity_iri(subj), PREDICATES[r.predicate], entity_iri(obj), r.evidence, (subj, obj))
+            self.statement(self.out.entity(subj), PREDICATES[r.predicate], self.out.entity(obj), r.evidence, (subj, obj))
 
     def membership(self, r: Relation, subj: EntityRef, obj: EntityRef) -> None:
         """An org:Membership node: the person, the organization and the role."""
@@ -238,7 +258,7 @@ class _ArticleFacts:
         if not r.role:
             out.log.append(f"{self.article.source}: membership without a role ignored ({r.evidence.rule})")
             return
-        s_iri, o_iri = entity_iri(subj), entity_iri(obj)
+        s_iri, o_iri = out.entity(subj), out.entity(obj)
         m_iri = membership_iri(s_iri, o_iri, r.role)
         if self.statement(m_iri, ORG.member, s_iri, r.evidence, (subj, obj)):
             out.add(m_iri, RDF.type, ORG.Membership)
@@ -251,7 +271,7 @@ class _ArticleFacts:
 def _entity_triples(out: _Collector) -> None:
     """Type, label and aliases of every entity a statement uses."""
     for ref in out.used:
-        e = entity_iri(ref)
+        e = out.entity(ref)
         out.add(e, RDF.type, GH[ref.cls])
         out.add(e, RDFS.label, zh_name(ref.label))
         for alias in out.aliases.get(ref, ()):
@@ -269,10 +289,11 @@ def _rule_triples(out: _Collector) -> None:
     from kg.extract.rules import RULES, fingerprint
 
     for rule in out.rules:
-        out.add(rule_iri(rule), RDF.type, GH.Rule)
-        out.add(rule_iri(rule), RDFS.label, Literal(rule))
+        iri = out.rule(rule)
+        out.add(iri, RDF.type, GH.Rule)
+        out.add(iri, RDFS.label, Literal(rule))
         if rule in RULES:
-            out.add(rule_iri(rule), RDFS.comment, Literal(RULES[rule].description, lang="en"))
+            out.add(iri, RDFS.comment, Literal(RULES[rule].description, lang="en"))
     out.add(RULE_SET, RDF.type, GH.RuleSet)
     out.add(RULE_SET, GH.fingerprint, Literal(f"sha256:{fingerprint()}"))
 

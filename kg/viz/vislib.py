@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
@@ -15,7 +16,10 @@ def vis_network_assets() -> tuple[str, str]:
     >>> "vis-network" in js[:200] and len(js) > 100_000
     True
     """
-    root = resources.files("pyvis")
+    spec = importlib.util.find_spec("pyvis")  # found, not imported: pyvis loads IPython and jinja2 (0.13 s)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the pyvis package is not installed; install it with: pip install 'pyvis>=0.3.2'")
+    root = Path(spec.submodule_search_locations[0])
     candidates = []
     for lib in (root / "templates" / "lib", root / "lib"):
         if not lib.is_dir():

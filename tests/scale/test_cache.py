@@ -57,13 +57,37 @@ def test_corrupt_entries_are_ignored_and_recomputed(corpus, tmp_path):
     cache = tmp_path / "cache"
     good = build([corpus], tmp_path / "good", html=False, workers=1, cache=cache)
     entries = [p for p in (cache).rglob("*") if p.is_file()]
-    assert len(entries) == 3 + 1  # one per input file, the graph
+    assert len(entries) == 3 + 2  # one per input file, the graph and its graph.ttl
     for p in entries:
         p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])  # as if cut off mid-write
     again = build([corpus], tmp_path / "again", html=False, workers=1, cache=cache)
     assert (again.extracted, again.reused_graph) == (3, False)
     assert again.graph_path.read_bytes() == good.graph_path.read_bytes()
     assert Cache(cache).get("graph", "0" * 64) is None
+
+
+def test_a_cut_off_graph_ttl_in_the_cache_is_not_copied_out(corpus, tmp_path):
+    """The Turtle kept beside the graph entry is used only when its sha256 is the one the
+    entry names: cut off, the graph stage runs again (into a new folder, so that no
+    earlier graph.ttl can stand in)."""
+    cache = tmp_path / "cache"
+    good = build([corpus], tmp_path / "good", html=False, workers=1, cache=cache)
+    (turtle,) = (p for p in (cache / f"v{CACHE_FORMAT}" / "graph-turtle").rglob("*") if p.is_file())
+    turtle.write_bytes(turtle.read_bytes()[:-100])
+    again = build([corpus], tmp_path / "again", html=False, workers=1, cache=cache)
+    assert (again.extracted, again.cached, again.reused_graph) == (0, 3, False)
+    assert again.graph_path.read_bytes() == good.graph_path.read_bytes()
+    warm = build([corpus], tmp_path / "warm", html=False, workers=1, cache=cache)  # the entry is whole again
+    assert warm.reused_graph and warm.graph_path.read_bytes() == good.graph_path.read_bytes()
+
+
+def test_an_edited_graph_ttl_in_the_output_is_written_again(corpus, tmp_path):
+    """An unchanged rebuild keeps graph.ttl only while it is the cached graph's bytes."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    good = build([corpus], out, html=False, workers=1, cache=cache).graph_path.read_bytes()
+    (out / "graph.ttl").write_bytes(good.replace(b"gh:Article", b"gh:Artikel", 1))
+    again = build([corpus], out, html=False, workers=1, cache=cache)
+    assert again.reused_graph and (out / "graph.ttl").read_bytes() == good
 
 
 def test_cli_caches_in_the_documented_place_and_no_cache_leaves_it_alone(corpus, tmp_path):
@@ -113,7 +137,7 @@ def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_pat
         (corpus / f"extra{i}.md").write_text(f"# 工会开展第{i}次培训\n\n工会面向农民工开展技能培训。\n", encoding="utf-8")
     build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
     entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
-    assert entries == {"document", "graph"}
+    assert entries == {"document", "graph", "graph-turtle"}
     assert len([p for p in (cache / f"v{CACHE_FORMAT}" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
     assert not [p for p in cache.rglob(".*.tmp")]
 
@@ -177,9 +201,12 @@ def test_a_pickle_planted_over_every_entry_runs_nothing(corpus, tmp_path):
     first = kg_cli("build", corpus, "-o", tmp_path / "one", "-j", "1", "--cache-dir", cache)
     assert first.returncode == 0, first.stderr
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert len(entries) == 3 + 1  # one per input file, the graph
+    assert len(entries) == 3 + 2  # one per input file, the graph and its graph.ttl
     for p in entries:
-        json.loads(p.read_bytes())  # plain JSON
+        if p.parent.parent.name == "graph-turtle":
+            assert p.read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()  # copied out, never decoded
+        else:
+            json.loads(p.read_bytes())  # plain JSON
         p.write_bytes(pickle.dumps(_Planted(marker)))
     assert pickle.loads(entries[0].read_bytes()) and marker.exists()  # the payload works...
     marker.unlink()
