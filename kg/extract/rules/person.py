@@ -202,10 +202,12 @@ def quoted_title_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-#: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工; or, after a list
-#: of names, their count alone: 甲、乙、丙3位全国劳动模范.
-_NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?"
-                               r"|(?<=[\u4e00-\u9fff])(?<![两三四五六七八九十])(?:\d+|[两三四五六七八九十]+)[位名]")
+#: 等, a count perhaps, then the group: 甲、乙等困难职工, 廖某某等11名职工.
+_NAMES_THEN_GROUP = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千几数]+)?(?:余|多)?名?")
+#: After a list of names, their count alone: 甲、乙、丙3位全国劳动模范 (found from its 位/名).
+_COUNT_WORD = re.compile("[位名]")
+_COUNT_BEFORE = re.compile(r"(?:\d+|[两三四五六七八九十]+)$")
+_NUMERALS = "两三四五六七八九十"
 
 
 @rule("person.names-before-group", example="顾绍明、常英芝等困难职工对区总工会满怀感激。", expect=("Person", "常英芝"),
@@ -216,11 +218,14 @@ def names_before_group(ctx: Context, pool: Pool) -> list[Candidate]:
     groups = {c.start for c in pool.of(*VOCAB_RULES, "group.modifier-head") if c.cls == "WorkerGroup"}
     out = []
     for m in _NAMES_THEN_GROUP.finditer(text):
-        counted = not m.group().startswith("等")
-        if not counted and m.end() not in groups:
+        if m.end() in groups:
+            out += _listed_names(ctx, m.start())
+    for w in _COUNT_WORD.finditer(text):
+        c = _COUNT_BEFORE.search(text, max(0, w.start() - 6), w.start())
+        if c is None or c.start() == 0 or not is_cjk(text[c.start() - 1]) or text[c.start() - 1] in _NUMERALS:
             continue
-        names = _listed_names(ctx, m.start())
-        if not counted or len(names) > 1:  # a count alone follows a list, never one name
+        names = _listed_names(ctx, c.start())
+        if len(names) > 1:  # a count alone follows a list, never one name
             out += names
     return out
 
@@ -411,15 +416,15 @@ def _list_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     text = ctx.text
     seps = [i for i in range(start, end) if text[i] == "、"]
     items = [(a + 1, b) for a, b in pairwise(seps)]
+    names = [(s, e) for s, e in items if _may_be_name(text[s:e])]
+    if len(names) * 4 < len(items) * 3:
+        return []  # 次仁措姆 may stand in a list of names; a list of other things has few
     first = next(((seps[0] - n, seps[0]) for n in (3, 2) if seps[0] - n >= start and tagged_name(ctx, seps[0] - n, seps[0], True)), None)
     last_start = seps[-1] + 1
     last = next(((last_start, last_start + n) for n in (3, 2, 4) if last_start + n <= end
                  and _LIST_END.match(text, last_start + n) and _may_be_name(text[last_start:last_start + n])), None)
     if last is None and end - last_start in (2, 3) and text.startswith(inv.AFTER_NAME, end):
         last = (last_start, end)
-    names = [(s, e) for s, e in items if _may_be_name(text[s:e])]
-    if len(names) * 4 < len(items) * 3:
-        return []  # 次仁措姆 may stand in a list of names; a list of other things has few
     return [x for x in (first, *names, last) if x is not None]
 
 
