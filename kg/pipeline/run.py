@@ -338,10 +338,12 @@ def _link(source: Path, target: Path) -> bool:
 def _read_back(turtle: bytes) -> tuple[Triple, ...]:
     """The triples of a graph.ttl ``kg build`` wrote, in the graph's order, as the graph
     stage made them."""
-    from kg.rdf.graph import sorted_triples
-    from kg.rdf.graphio import turtle_triples
+    import pyoxigraph as ox
 
-    return tuple(sorted_triples(turtle_triples(turtle)))
+    from kg.rdf.graph import sorted_triples
+    from kg.rdf.turtle import rdflib_triples
+
+    return tuple(sorted_triples(rdflib_triples(ox.parse(input=turtle, format=ox.RdfFormat.TURTLE))))
 
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,

@@ -105,25 +105,6 @@ def store_triples(store: ox.Store) -> Iterator[ox.Triple]:
         yield quad.triple
 
 
-def turtle_triples(data: bytes) -> list:
-    """The triples of the Turtle ``data`` (parsed by Oxigraph) as rdflib terms, in the
-    order of the text; a term that recurs is converted once (and is then one object).
-
-    >>> [str(t) for t in turtle_triples(b'<http://x/a> <http://x/b> "c"@zh .')[0]]
-    ['http://x/a', 'http://x/b', 'c']
-    """
-    converted: dict = {}
-
-    def conv(term):
-        out = converted.get(term)
-        if out is None:
-            out = converted[term] = term_to_rdflib(term)
-        return out
-
-    return [(conv(t.subject), conv(t.predicate), conv(t.object))
-            for t in ox.parse(input=data, format=ox.RdfFormat.TURTLE)]
-
-
 # --- term conversion -------------------------------------------------------------
 
 _RDFLIB: list = []
