@@ -198,6 +198,10 @@ MEANS_ITEM_HEADS = (
 
 # ---------------------------------------------------------------- relations
 #: Words that aim a measure at a group: 针对货车司机群体开展…, 为困难职工提供….
+#: What makes an honour's holders (全国五一劳动奖章获得者): a title, not a worker group; a name
+#: or an honour list's item may follow it.
+HONOUR_HOLDER = "获得者"
+
 AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "帮助", "帮扶", "惠及", "覆盖", "对于", "对")
 
 #: Aiming words whose measure may follow in the next clause: 针对货车司机群体，开展….

@@ -288,6 +288,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     known = [f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
+    organ_ends = _organ_ends(pool)
     for m in finditer_from(_UNION_WORD, text, starts_before(text, _UNION_LITERAL, range(0, 3, 2))):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
@@ -296,7 +297,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
                     _company_start(ctx, sent[0], m.start()))
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)
-                                 or _organ_ends_at(ctx, pool, m.start())):
+                                 or m.start() in organ_ends):
             continue  # 货车司机工会联合会: an occupation's union counts too; 淳安县交通运输局工会: an organ's
         if "各" in name:
             continue  # 抚顺市各县区工会: the unions of many units
@@ -306,9 +307,9 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-def _organ_ends_at(ctx: Context, pool: Pool, pos: int) -> bool:
-    """A place's state organ ends at ``pos`` (淳安县交通运输局|工会)."""
-    return any(o.end == pos and not o.label.endswith(("总工会", "工会")) for o in pool.of("org.place-organ"))
+def _organ_ends(pool: Pool) -> set[int]:
+    """Where a place's state organ ends, so that a union there is the organ's (淳安县交通运输局|工会)."""
+    return {o.end for o in pool.of("org.place-organ") if not o.label.endswith("工会")}
 
 
 def _company_start(ctx: Context, lo: int, end: int) -> int:
@@ -402,8 +403,9 @@ def _brand_item(ctx: Context, start: int, end: int) -> bool:
 
 
 #: Words before 集团/公司 that say what kind of firm it is, not which.
-_GENERIC_FIRMS = ("企业", "公司", "集团", "大型", "国有", "民营", "旅游", "投资", "控股", "产业", "物流", "科技", "保险",
-                  "银行", "快递", "外资", "建筑", "能源", "电力", "钢铁", "煤炭", "医药", "汽车", "地产", "房地产")
+#: (国有, 民营, 外资… are _NOT_COMPANY_LEADS, refused for any name.)
+_GENERIC_FIRMS = ("企业", "公司", "集团", "大型", "旅游", "投资", "控股", "产业", "物流", "科技", "保险",
+                  "银行", "快递", "建筑", "能源", "电力", "钢铁", "煤炭", "医药", "汽车", "地产", "房地产")
 
 
 #: Words for holding a post that jieba may tag as nouns (现任/n): never part of a name.
@@ -489,7 +491,7 @@ _AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}(?:有限责任
 
 
 #: The end of an honour no vocabulary lists: 省五一劳动奖章获得者、.
-_HONOUR_END = re.compile(r"(?<=获得者)、")
+_HONOUR_END = re.compile(rf"(?<={inv.HONOUR_HOLDER})、")
 
 
 @rule("org.award-item", example="省五一劳动奖章获得者、中铁九局长江大桥项目部测绘员陈立新等。",

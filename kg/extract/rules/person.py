@@ -182,7 +182,7 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 #: An honour's holder, a title no vocabulary lists as a group: 全国五一劳动奖章获得者王某.
-_HONOUR = re.compile("获得者")
+_HONOUR = re.compile(inv.HONOUR_HOLDER)
 
 
 #: A quoted honour right before a name: “最美农民工”杨某、“护理标兵”贾某某.
@@ -222,8 +222,9 @@ def names_before_group(ctx: Context, pool: Pool) -> list[Candidate]:
             out += _listed_names(ctx, m.start())
     for w in _COUNT_WORD.finditer(text):
         c = _COUNT_BEFORE.search(text, max(0, w.start() - 6), w.start())
-        if c is None or c.start() == 0 or not is_cjk(text[c.start() - 1]) or text[c.start() - 1] in _NUMERALS:
-            continue
+        if c is None or "、" not in text[max(0, c.start() - 5):c.start()] or not is_cjk(text[c.start() - 1]) \
+                or text[c.start() - 1] in _NUMERALS:
+            continue  # no 、 before the last name: no list of names (3名以上 in a statute)
         names = _listed_names(ctx, c.start())
         if len(names) > 1:  # a count alone follows a list, never one name
             out += names
