@@ -56,7 +56,9 @@ ENTITIES = [
     ("南平新闻网6月15日讯（南平日报记者 杜甫芸） 记者昨日从市总工会获悉。", "Person", "杜甫芸", "person.post-name"),
     # a count of people before a programme is whom it is for; 暨 joins two events
     ("今天，市总工会启动300名劳模休养活动。", "Measure", "劳模休养活动", "measure.verb-object"),
-    ("举行启动仪式暨边境口岸女职工慰问活动。", "Measure", "边境口岸女职工慰问", "measure.verb-object"),
+    ("举行启动仪式暨边境口岸女职工慰问活动。", "Measure", "边境口岸女职工慰问活动", "measure.verb-object"),
+    # 活动 ends the name of a visiting or caring event, not of a bare 慰问
+    ("各地驿站开展重阳节暖心慰问活动，为环卫工人送上祝福。", "Measure", "重阳节暖心慰问活动", "measure.verb-object"),
     # a department names its union too; a company's name holds a verb before its union
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会", "org.place-union"),
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会宣教部", "org.parent-dept"),
@@ -288,6 +290,7 @@ TARGETS = [
     ("扩大女职工免费“两癌”筛查力度。", "两癌筛查", "女职工", "targets.compound"),
     ("主要针对200户企业的500名建档特困职工开展生活救助。", "生活救助", "特困职工", "targets.aim-word"),
     ("两部门印发《关于切实解决拖欠农民工工资问题的通知》。", "关于切实解决拖欠农民工工资问题的通知", "农民工", "targets.in-title"),
+    ("各地驿站开展重阳节暖心慰问活动，为环卫工人送上祝福。", "重阳节暖心慰问活动", "环卫工人", "targets.aim-word-before"),
 ]
 
 

@@ -107,7 +107,8 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
     trimmed = chunk
     for noise in inv.MEASURE_SUFFIX_NOISE if chunk.endswith(_SUFFIX_NOISE) else ():  # the tuple test first: rarely true
-        if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise):
+        if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise) \
+                and not _named_event(trimmed, noise):
             trimmed = trimmed[: -len(noise)]
     whole = stop is not None and trimmed.endswith(heads)
     conj = _CONJ.search(trimmed)
@@ -129,6 +130,15 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
 #: Verbs that name a measure only with a service head: 进行健康体检, 发挥维权热线作用.
 _SERVICE_ONLY_VERBS = ("进行", "发挥")
 _SERVICE_HEADS = ("体检", "筛查", "热线", "机制", "平台", "义诊", "疗休养")
+
+
+#: Heads that name an event with 活动 after them: 腊八节暖心慰问活动 is that event's name.
+_EVENT_HEADS = ("慰问", "关爱")
+
+
+def _named_event(phrase: str, noise: str) -> bool:
+    """True where 活动 ends an event's name (…口岸女职工慰问活动), not a bare 慰问活动."""
+    return noise == "活动" and phrase[:-2].endswith(_EVENT_HEADS) and len(phrase) >= 8
 
 
 def _conjunct(ctx: Context, s0: int, e0: int) -> list[Candidate]:
