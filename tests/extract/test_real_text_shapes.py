@@ -59,6 +59,8 @@ ENTITIES = [
     ("举行启动仪式暨边境口岸女职工慰问活动。", "Measure", "边境口岸女职工慰问活动", "measure.verb-object"),
     # 活动 ends the name of a visiting or caring event, not of a bare 慰问
     ("各地驿站开展重阳节暖心慰问活动，为环卫工人送上祝福。", "Measure", "重阳节暖心慰问活动", "measure.verb-object"),
+    # a quoted word before a standing programme's system names the whole system
+    ("县总工会以“强工杯”职业技能竞赛体系为抓手。", "Measure", "强工杯职业技能竞赛体系", "measure.quoted"),
     # a department names its union too; a company's name holds a verb before its union
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会", "org.place-union"),
     ("区委宣传部携手南平市总工会宣教部启动暖冬行动。", "Organization", "南平市总工会宣教部", "org.parent-dept"),
@@ -291,6 +293,10 @@ TARGETS = [
     ("主要针对200户企业的500名建档特困职工开展生活救助。", "生活救助", "特困职工", "targets.aim-word"),
     ("两部门印发《关于切实解决拖欠农民工工资问题的通知》。", "关于切实解决拖欠农民工工资问题的通知", "农民工", "targets.in-title"),
     ("各地驿站开展重阳节暖心慰问活动，为环卫工人送上祝福。", "重阳节暖心慰问活动", "环卫工人", "targets.aim-word-before"),
+    # a list of programmes closing the clause, one item unlisted; the vehicle of a programme
+    ("开展送温暖、送清凉、送健康等活动，帮助广大环卫工人解决实际困难。", "送温暖", "环卫工人", "targets.aim-word-before"),
+    ("县总工会以“强工杯”职业技能竞赛体系为抓手，为各行业职工提供比武舞台。", "强工杯职业技能竞赛体系", "职工",
+     "targets.aim-word-before"),
 ]
 
 

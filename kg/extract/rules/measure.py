@@ -324,6 +324,9 @@ def _gap(text: str, start: int, end: int) -> int:
 _VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
 
 
+#: Heads that make a standing programme after a quoted word part of a longer name.
+_SYSTEM_HEADS = ("体系", "机制", "制度", "平台")
+
 _QUOTE_JOINS = ("以及", "、", "和", "及", "与")
 #: Adjacent quoted names followed each way, at most: a run of thousands stays linear.
 _MAX_QUOTE_CHAIN = 12
@@ -371,6 +374,8 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     standing = _standing_after(ctx, m.end())
     if standing is not None and name in _OCCASIONS:  # “两节”送温暖活动: an occasion of a standing programme
         return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
+    if standing is not None and text.startswith(_SYSTEM_HEADS, standing[0]):
+        standing = None  # “兴工杯”职业技能竞赛体系: the quoted word names a system of the programme
     if standing is not None and not _numbered_slogan(name) and _good_quoted(name):
         # “爱心驿家”送温暖活动: the campaign's own name; the programme after it is found on its own
         return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]

@@ -129,10 +129,26 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
         if aim.start == 0 or text[aim.start - 1] not in CLAUSE_PUNCT:
             continue
         prev = _clause_start(text, aim.start - 1)
-        before = [x for x in measures.within(prev, aim.start - 1)
-                  if _TAIL.fullmatch(text[x.end:aim.start - 1].strip("”\"」』"))]
-        out += _aimed(ctx, aim, before, "targets.aim-word-before")
+        out += _aimed(ctx, aim, _closing_list(text, measures.within(prev, aim.start - 1), aim.start - 1),
+                      "targets.aim-word-before")
     return out
+
+
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _closing_list(text: str, measures: list[Found], end: int) -> list[Found]:
+    """The measures that close their clause at ``end``: the last one, followed only by a
+    tail (活动, a count, 为抓手), and those listed before it (送温暖、送清凉、送文化等活动)."""
+    out: list[Found] = []
+    for x in reversed(measures):
+        gap = text[x.end:out[-1].start if out else end]
+        if out and gap.strip("”\"」』“") not in _LIST_JOINS:
+            break
+        if not out and not _TAIL.fullmatch(gap.strip("”\"」』")):
+            continue
+        out.append(x)
+    return out[::-1]
 
 
 #: 该行动, 这一计划, 此项服务: a phrase that refers back to a programme by its head noun.
