@@ -300,7 +300,7 @@ def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
 _FRAMES: dict[str, tuple[str, ...]] = {
     "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
     "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出"),
-    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立"),
+    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立", "服务", "量身定制"),
     "给": ("送去", "送上", "发放", "提供"),
     "支持": ("参加", "参与"),
     "组织": ("参加", "参与", "开展", "进行"),
@@ -343,6 +343,37 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
                 for t in chain:
                     out += _rel(ctx, "targets", x.ref, t.ref, m.start(), x.end, "targets.frame")
             break  # the first group the frame reaches is its object
+    return out
+
+
+#: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务.
+_SUBJECT_LEAD = re.compile(r"[\s“\"「『]*(?:这些|这个|这一|该|此|小小的?|每个|每一个)?[“\"「『]*")
+
+
+@rule("targets.subject-frame", example="“职工驿站”是工会为环卫工人提供休息服务的站点。",
+      expect=("targets", "职工驿站", "环卫工人"),
+      description="a measure opening its sentence, then a beneficiary frame with no measure of its own (M是…为G提供…的站点)")
+def targets_subject_frames(ctx: Context, facts: Facts) -> list[Relation]:
+    """A measure that is its sentence's subject is what the sentence's frame hands over:
+    工会驿站是…为环卫工人…等户外劳动者提供…的站点, 这些“妈咪屋”不仅为本单位女职工服务."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for x in measures if groups else ():
+        sent = ctx.sentence_of(x.start, x.end)
+        if sent is None or not _SUBJECT_LEAD.fullmatch(text, sent[0], x.start):
+            continue
+        nxt = measures.first_in(x.end, sent[1])
+        stop = nxt.start if nxt is not None else sent[1]
+        for m in _FRAME_LEAD.finditer(text, x.end, stop):
+            g = groups.first_in(m.end(), min(stop, m.end() + 40))
+            frame = _frame(text, m, g, groups) if g is not None and g.end <= stop else None
+            if frame is None:
+                continue
+            for t in frame[0]:
+                out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.subject-frame")
+            break
     return out
 
 
