@@ -30,7 +30,6 @@ from kg.extract.rules.shared import (
     _is_agent,
     _re_aim,
     _rel,
-    after_programme_tail,
 )
 from kg.model import EntityRef, Relation
 
@@ -385,18 +384,31 @@ _HELP_VERBS = re.compile(rf"(?:深入|集中|重点|上门|逐户)?(?:{'|'.join(
 
 @rule("targets.help-verb", example="开展“两节”送温暖活动，走访慰问困难职工、农民工。",
       expect=("targets", "送温暖", "农民工"),
-      description="a measure ending a clause, then the next clause opening with 走访慰问/帮扶/救助 and a group")
+      description="走访慰问/帮扶/救助 before groups: the measures of the sentence up to three clauses before the verb")
 def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
+    """A helping verb before groups aims the measures named before it in its sentence, up to
+    three clauses back: 开展“两节”送温暖活动，走访慰问困难职工; 把…送温暖资金下拨到各级工会，
+    并要求…筹集资金，走访慰问15万名以上的困难职工."""
     text = ctx.text
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for x in _by_cls(facts.found, "Measure"):
-        pos = after_programme_tail(text, x.end)
-        m = _HELP_VERBS.match(text, pos + 1) if text[pos:pos + 1] in ("，", ",") else None
-        g = groups.by_start.get(m.end()) if m else None
-        for t in _group_chain(text, g, groups) if g is not None else ():
-            out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.help-verb")
+    for m in _HELP_VERBS.finditer(text) if groups and measures else ():
+        g = groups.first_in(m.end(), m.end() + 12)
+        sent = ctx.sentence_of(m.start(), m.end())
+        if g is None or sent is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+            continue
+        lo = m.start()
+        for _ in range(_HELP_CLAUSES):
+            lo = _clause_start(text, lo - 1) if lo > sent[0] else lo
+        for x in measures.within(max(lo, sent[0]), m.start()):
+            for t in _group_chain(text, g, groups):
+                out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.help-verb")
     return out
+
+
+#: How many clauses before a helping verb its measures may stand.
+_HELP_CLAUSES = 4
 
 
 #: 帮扶和救助困难职工86人次，发放帮扶救助资金: helping verbs, joined, then their object.
