@@ -236,6 +236,7 @@ POSTS = (
 
 #: What a person does at a meeting, after a name that opens a clause: 刘玉芳主持会议.
 NAME_VERBS = ("主持", "出席", "致辞", "讲话", "表示", "指出", "强调", "宣布", "介绍说", "作报告", "作动员讲话", "带队",
+              "说", "告诉记者", "坦言",
               "获得", "荣获", "夺得", "摘得",
               "当选为", "当选")
 

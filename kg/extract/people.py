@@ -174,8 +174,9 @@ _NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", 
 
 def role_between(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` reads as a role printed between an organization and a name:
-    机械司机, 焊接首席技师, SMT维修分析工程师, 海洋生命学院院长 (a sub-unit, then a post)."""
-    role = text[start:end]
+    机械司机, 焊接首席技师, SMT维修分析工程师, 海洋生命学院院长 (a sub-unit, then a post).
+    A TV caption sets the name off by white space: 某某有限公司员工 王某：."""
+    role = text[start:end].rstrip(" \t\u3000")
     return (_ROLE.fullmatch(role) is not None and role.endswith(inv.ROLE_ENDS + inv.POSTS)
             and not any(w in role for w in _NOT_IN_ROLES) and COUNT.search(role) is None)  # 廖某某等11名职工: a list
 
@@ -216,7 +217,7 @@ def _org_role(ctx: Context, o: Candidate) -> list[OrgRole]:
         end = _name_at(ctx, pos)
         if end is None or ctx.sentence_of(o.start, end) is None:
             continue
-        return [OrgRole(o, pos, end, split_sub_unit(text[o.end:pos])[0])]
+        return [OrgRole(o, pos, end, split_sub_unit(text[o.end:pos].rstrip(" \t\u3000"))[0])]
     return []
 
 

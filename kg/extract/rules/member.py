@@ -155,7 +155,7 @@ def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
         for q in range(p.start - 1, max(0, p.start - 13), -1):
             org = orgs.get(q)
             if org is not None and role_between(text, q, p.start):
-                role = ctx.article.text[q:p.start]
+                role = ctx.article.text[q:p.start].rstrip(" \t\u3000")
                 out += _rel(ctx, "member", p.ref, org.ref, org.start, p.end, "member.org-role", role=role)
                 break
     return out

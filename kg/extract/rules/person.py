@@ -440,8 +440,16 @@ _NOT_IN_LISTED_NAMES = _NOT_IN_NAMES - set("正应会")  # 俞正声, 马应宏,
 
 #: A turn of an interview transcript: a name and a colon opening a line or a sentence
 #: (谢某：对，我报了…); a sound cue of a TV script (（杨某音响）).
-_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?:(?P<turn>[\u4e00-\u9fff]{2,3})[：:]|【(?P<tag>[\u4e00-\u9fff]{2,3})】)"
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?:(?P<turn>[\u4e00-\u9fff]{2,3})[：:]"
+                      # 【同期声】返乡人员 王某：, 主持人（王某）：, 王某（某公司董事长）：
+                      r"|【同期声?】[^\n：:【】]{0,20}?[ \t\u3000]*(?P<sound>[\u4e00-\u9fff]{2,3})[：:]"
+                      r"|【(?P<tag>[\u4e00-\u9fff]{2,3})】"
+                      r"|(?:主持人|记者|嘉宾|评论员|特约评论员)（(?P<role>[\u4e00-\u9fff]{2,3})）[：:]"
+                      r"|(?P<who>[\u4e00-\u9fff]{2,3})（[^（）\n]{2,30}）[：:])"
                       r"|（(?P<cue>[\u4e00-\u9fff]{2,3})(?:音响|同期声?)）")
+#: Speaker forms that name their speaker once for good: a sound cue, a role with the name, a
+#: name with who they are.
+_STRONG_SPEAKER = ("cue", "role", "who", "sound")
 #: Who else speaks in a transcript or a script: never a name.
 _SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白", "嘉宾", "观众", "网友", "画外音", "问", "答", "编者")
 
@@ -451,10 +459,11 @@ _SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白",
       description="a speaker of an interview transcript (a name opening two or more turns, 王某： or 【王某】), or a TV script's sound cue (（杨某音响）)")
 def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text) for g in ("turn", "tag", "cue") if m.group(g)]
+    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text)
+             for g in ("turn", "tag", "role", "who", "sound", "cue") if m.group(g)]
     turns: dict[str, int] = {}
     for s, e, g in found:
-        turns[text[s:e]] = turns.get(text[s:e], 0) + (2 if g == "cue" else 1)
+        turns[text[s:e]] = turns.get(text[s:e], 0) + (2 if g in _STRONG_SPEAKER else 1)
     return [Candidate(s, e, "Person", text[s:e], "person.speaker") for s, e, _ in found
             if turns[text[s:e]] >= 2 and _may_be_name(text[s:e]) and text[s:e] not in _SPEAKER_ROLES]
 
@@ -472,4 +481,20 @@ def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
         end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
         if end is not None and not (end < len(text) and text[end] in "的之"):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.aged"))
+    return out
+
+
+#: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.
+_CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫")
+
+
+@rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),
+      description="a name after 他叫/她叫/名叫, closed by a mark or 的; only names jieba tags as names")
+def called_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _CALLED.finditer(text):
+        end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
+        if end is not None and (end == len(text) or text[end] in "，,。；;的、 "):
+            out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.called"))
     return out
