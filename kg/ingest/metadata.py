@@ -160,9 +160,18 @@ def _key_pairs(text: str, view: str, m: re.Match, end: int) -> list[tuple[str, s
     if stamp and not view[stamp.end():end].strip():  # 来源：工人日报 2026-03-05: a date after the value
         pairs.append(("date", text[stamp.start():stamp.end()].strip()))
         value = text[m.end():stamp.start()].strip()
+    credit = _SOURCE_CREDIT.search(view, m.end(), end) if key == "source" else None
+    if credit:  # 来源：南方工报 记者彭某 通讯员罗某: the reporters after the source
+        value = text[m.end():credit.start()].strip()
     if key is not None and value:
         pairs.append((key, value))
+    if credit:
+        pairs.append(("author", text[credit.start(1):end].strip()))
     return pairs
+
+
+#: A credit after a source's name, set off by white space: 来源：某报 记者某某 通讯员某某.
+_SOURCE_CREDIT = re.compile(r"\s+((?:本报)?(?:记者|通讯员|实习生)\s*[^\s：:])")
 
 
 def _keyed(text: str) -> bool:

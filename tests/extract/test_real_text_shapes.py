@@ -189,6 +189,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("52岁的王朝阳身着橙色工装。", "Person", "王朝"),  # never a name cut inside the word after the surname
     ("全国五一劳动奖章获得者李红梅来自生产一线。", "WorkerGroup", "五一劳动奖章获得者"),
     ("鼓励乡镇卫生院、优抚医院开展服务。", "Organization", "优抚医院"),  # kinds of units
     ("设置普通高等学校，应当符合规划。", "Organization", "设置普通高等学校"),  # a kind of school

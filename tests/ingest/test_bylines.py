@@ -88,6 +88,8 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
     # in a metadata line
     (f"# 标题\n\n时间：2020-01-02 来源：新华网 作者：张三、李四\n\n{BODY}", ["张三", "李四"]),
     (f"# 标题\n\n2020-06-16 09:40:50 来源：某市总工会 作者： 点击数：\n\n{BODY}", []),
+    # the reporters after the source on the metadata line
+    (f"# 标题\n\n2020-01-22 来源：某某工报 记者张三 通讯员李四\n\n{BODY}", ["张三", "李四"]),
     # several section bylines in one report
     (f"# 标题\n\n## 一\n\n本报记者 张三\n\n{BODY}\n\n## 二\n\n本报记者 李四\n\n{BODY}", ["张三", "李四"]),
     (f"# 标题\n\n## 一\n\n{BODY}（记者 张三）\n\n## 二\n\n{BODY}（记者 李四）", ["张三", "李四"]),
@@ -211,6 +213,8 @@ def test_trail_credit(paragraph, last, names):
     ("//www.example.cn2014-08-06 14:29:44来源： 某某网",
      (("url", "//www.example.cn"), ("date", "2014-08-06 14:29:44"), ("source", "某某网"))),
     ("來源：某某日報", (("source", "某某日報"),)),
+    ("来源：某某工报 記者 张三", (("source", "某某工报"), ("author", "記者 张三"))),
+    ("来源：某某工报记者站", (("source", "某某工报记者站"),)),
     ("原标题：某某共迎新春", (("original_title", "某某共迎新春"),)),
     ("【编辑：张三】", (("editor", "张三"),)),
     ("责任编辑：张三", (("editor", "张三"),)),

@@ -479,7 +479,8 @@ def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     for m in _AGED.finditer(text):
         end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
-        if end is not None and not (end < len(text) and text[end] in "的之"):
+        if end is not None and not (end < len(text) and text[end] in "的之") and ctx.is_boundary(end):
+            # 陈/萌芽: a name is never cut inside the word that follows its surname
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.aged"))
     return out
 
