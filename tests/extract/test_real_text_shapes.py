@@ -26,6 +26,15 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # an autonomous prefecture by its short name; a government's office in another city
+    ("市总工会联合黔东南州总工会组成慰问团。", "Organization", "黔东南州总工会", "org.place-union"),
+    ("毕节市人民政府驻上海办事处派员参加。", "Organization", "毕节市人民政府驻上海办事处", "org.place-organ"),
+    # a law firm opening a list item; a company inside a caption's brackets; a station by its place
+    ("全国政协委员、天平律师事务所主任提出建议。", "Organization", "天平律师事务所", "org.institution"),
+    ("卢卫东（浙江佳美服装有限公司董事长）：现在还缺人。", "Organization", "浙江佳美服装有限公司", "org.company"),
+    ("由湖南广播电视台主办的晚会昨天举行。", "Organization", "湖南广播电视台", "org.institution"),
+    # a count of unions is not part of their name
+    ("市总工会在14个产业工会都建立了服务队。", "Organization", "产业工会", "org.vocab"),
     # TV and feature shapes: a name before 说, sound-bite speakers, a name introduced by 他叫
     ("来自湖南衡阳的刘建华已经第三次参加活动了。刘建华说，回家的路不再难。", "Person", "刘建华", "person.name-verb"),
     ("【同期声】返乡人员 江海明：早上从县城出发，晚上就到家了。", "Person", "江海明", "person.speaker"),
@@ -189,6 +198,9 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("县级以上广播电台电视台应当支付报酬。", "Organization", "广播电台电视台"),  # kinds of stations
+    ("市总工会在14个产业工会都建立了服务队。", "Organization", "14个产业工会"),  # a count of unions
+    ("规范外国律师事务所驻华代表机构。", "Organization", "外国律师事务所"),
     ("52岁的王朝阳身着橙色工装。", "Person", "王朝"),  # never a name cut inside the word after the surname
     ("全国五一劳动奖章获得者李红梅来自生产一线。", "WorkerGroup", "五一劳动奖章获得者"),
     ("鼓励乡镇卫生院、优抚医院开展服务。", "Organization", "优抚医院"),  # kinds of units

@@ -122,7 +122,7 @@ def _re_place_org():
            r"(?:（[\u4e00-\u9fff]{1,5}(?:区|县|市)）)?")
     heads = _alt(inv.ORGAN_HEADS + inv.UNION_HEADS)
     # an unlisted place: 元江县, 莒县 (one character only before 县), 平湖街道, 武当山特区 (checked by ``_place_word``)
-    generic = (r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|镇|乡|特区)|[\u4e00-\u9fff]{2,4}?街道"
+    generic = (r"(?:[\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,3}?(?:省|市|县|区|自治州|州|镇|乡|特区)|[\u4e00-\u9fff]{2,4}?街道"
                rf"|[\u4e00-\u9fff]{{2,3}}?(?:{_alt(_ZONE_LEVELS)}))")
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
@@ -134,7 +134,7 @@ def _known_places() -> set[str]:
 
 #: The level word the generic place of ``_re_place_org`` ends with, two or three characters
 #: on (one before 县: 莒县).
-_LEVEL = re.compile(r"自治州|街道|特区|[省市县区镇乡]")
+_LEVEL = re.compile(r"自治州|街道|特区|[省市县区州镇乡]")  # 州: an autonomous prefecture's short name (黔南州)
 _COUNTY = re.compile("县")
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
 #: ``_place_word`` checks the name before.
@@ -208,9 +208,15 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
             m = search_from(rx, text, starts, m.end())
             continue
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
-        out.append(Candidate(start, m.end(), "Organization", org_label(place, head), rule))
-        m = search_from(rx, text, starts, m.end())
+        office = _OFFICE.match(text, m.end()) if head in ("人民政府", "政府") else None
+        end = office.end() if office else m.end()  # 毕节市人民政府驻广州办事处: the government's office
+        out.append(Candidate(start, end, "Organization", org_label(place, head) + text[m.end():end], rule))
+        m = search_from(rx, text, starts, end)
     return out
+
+
+#: A government's office in another city: …人民政府驻广州办事处, …政府驻京联络处.
+_OFFICE = re.compile(r"驻[\u4e00-\u9fff]{1,6}?(?:办事处|联络处)")
 
 
 #: An ethnic town or township is named before its people: 金岭回族镇, 某某满族乡.
@@ -249,7 +255,7 @@ def _is_place(ctx: Context, start: int, end: int) -> bool:
     return any(s <= start < e and flag == "ns" for s, e, flag in tags) and (ctx.is_boundary(start) or start == 0)
 
 
-_LEVELS = (*_ZONE_LEVELS, "自治州", "街道", "特区", "省", "市", "县", "区", "镇", "乡")
+_LEVELS = (*_ZONE_LEVELS, "自治州", "街道", "特区", "省", "市", "县", "区", "州", "镇", "乡")
 
 
 def _place_word(ctx: Context, start: int, place: str) -> bool:
@@ -336,8 +342,9 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
         if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS):
             flag = "n"
         if te != start or (flag not in _NOMINAL and word not in known) \
-                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or _outside_unit_names(word):
-            break
+                or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or _outside_unit_names(word) \
+                or (flag in ("m", "q") and not word.startswith("第")):
+            break  # 14/m 个/m 产业工会: a count of unions, not part of one's name
         start = ts
     return start
 
@@ -356,7 +363,12 @@ _COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|学校|中学|小学|铁路局|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
-                          r"|领导小组(?:办公室)?")
+                          r"|广播电视台|电视台|领导小组(?:办公室)?")
+#: What a station's name may be that only says its kind: 广播电台电视台 (in a statute).
+_STATION_KINDS = ("广播电台", "广播", "有线", "网络")
+#: Law firms: named by their place alone (北京律师事务所) or, opening a list item, by a
+#: brand (、金台律师事务所); 外国律师事务所 is a kind.
+_PLACED_UNIT = re.compile(r"律师事务所")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
                       "地方", "直辖市", "设区的市")  # 地方人民政府污染源普查领导小组: any county's
@@ -387,10 +399,32 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str,
         name = text[start:m.start()]
         if not proper and rule_id == "org.company" and _brand_item(ctx, start, m.start()):
             proper = True  # …获得者、茅台/n 集团勾贮车间…: a list item opening with its brand
+        if rule_id == "org.company" and (not proper or len(name) < 2):
+            placed = _placed_start(text, max(sent[0], m.start() - 16), m.start())
+            if placed is not None:  # （浙江佳都/a,d 服装有限公司…: a province or city opening the name after a mark
+                start, name, proper = placed, text[placed:m.start()], True
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
     return out
+
+
+def _placed_start(text: str, lo: int, end: int) -> int | None:
+    """Where a registered name opening with a province or city starts, right after a mark,
+    when all up to ``end`` is Chinese: （浙江佳都服装有限公司."""
+    for s in range(lo, end - 3):
+        if (s == 0 or text[s - 1] in _NAME_OPENERS) and text.startswith(_known_place_tuple(), s) \
+                and all(is_cjk(c) for c in text[s:end]):
+            return s
+    return None
+
+
+_NAME_OPENERS = "（(“、，,：:；;\n "
+
+
+@cache
+def _known_place_tuple() -> tuple[str, ...]:
+    return tuple(sorted(_known_places(), key=len, reverse=True))
 
 
 def _brand_item(ctx: Context, start: int, end: int) -> bool:
@@ -454,7 +488,22 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
     return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution")
-            if not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label)]
+            if (not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label))
+            and c.label.removesuffix("电视台") not in _STATION_KINDS] \
+        + [c for m in _PLACED_UNIT.finditer(ctx.text) for c in _placed_unit(ctx, m)]
+
+
+def _placed_unit(ctx: Context, m: re.Match) -> list[Candidate]:
+    """北京律师事务所 (a known place, then the kind), 、金台律师事务所 (a brand opening a list item)."""
+    text = ctx.text
+    place = next((p for p in _known_place_tuple() if text.endswith(p, 0, m.start())), None)
+    start = m.start() - len(place) if place else -1
+    if place and (start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)):
+        return [Candidate(start, m.end(), "Organization", text[start:m.end()], "org.institution")]
+    brand = next((m.start() - n for n in (3, 2) if _brand_item(ctx, m.start() - n, m.start())), None)
+    if brand is not None:
+        return [Candidate(brand, m.end(), "Organization", text[brand:m.end()], "org.institution")]
+    return []
 
 
 _SCHOOLS = ("学校", "中学", "小学")
