@@ -324,9 +324,6 @@ def _gap(text: str, start: int, end: int) -> int:
 _VEHICLE = ("为载体", "为抓手", "为平台", "为依托", "为纽带", "为品牌")
 
 
-#: Heads that make a standing programme after a quoted word part of a longer name.
-_SYSTEM_HEADS = ("体系", "机制", "制度", "平台")
-
 _QUOTE_JOINS = ("以及", "、", "和", "及", "与")
 #: Adjacent quoted names followed each way, at most: a run of thousands stays linear.
 _MAX_QUOTE_CHAIN = 12
