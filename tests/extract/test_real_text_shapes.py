@@ -26,6 +26,11 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # migrant workers by where they come from or work; occupations a glossary lists
+    ("给50名遵义市在沪务工人员送去节日慰问。", "WorkerGroup", "遵义市在沪务工人员", "group.origin"),
+    ("200余名宜宾籍务工者回到家乡。", "WorkerGroup", "宜宾籍务工者", "group.origin"),
+    ("园林绿化工人、电力工人坚守岗位。", "WorkerGroup", "电力工人", "group.modifier-head"),
+    ("交警、快递员等户外劳动者可以在驿站休息。", "WorkerGroup", "交通警察", "group.vocab"),
     # an autonomous prefecture by its short name; a government's office in another city
     ("市总工会联合黔东南州总工会组成慰问团。", "Organization", "黔东南州总工会", "org.place-union"),
     ("毕节市人民政府驻上海办事处派员参加。", "Organization", "毕节市人民政府驻上海办事处", "org.place-organ"),
@@ -198,6 +203,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("本地户籍职工和外地职工同工同酬。", "WorkerGroup", "户籍职工"),  # household registration, no place
     ("县级以上广播电台电视台应当支付报酬。", "Organization", "广播电台电视台"),  # kinds of stations
     ("市总工会在14个产业工会都建立了服务队。", "Organization", "14个产业工会"),  # a count of unions
     ("规范外国律师事务所驻华代表机构。", "Organization", "外国律师事务所"),

@@ -56,6 +56,59 @@ def modified_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: Migrant workers named by where they come from or where they work: 桂籍农民工,
+#: 江油籍务工者, 毕节市在穗务工人员.
+_MIGRANT_HEADS = re.compile(r"农民工|务工人员|务工者|打工者|建筑工人|建筑工|职工")
+
+
+@rule("group.origin", example="200余名湘籍农民工乘坐专车返乡。", expect=("WorkerGroup", "湘籍农民工"),
+      description="migrant workers by the place they come from (桂籍农民工) or work in (在穗务工人员)")
+def origin_groups(ctx: Context, pool: Pool) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    for m in re.finditer("籍|在", text):
+        head = _MIGRANT_HEADS.match(text, m.end() + (0 if m.group() == "籍" else 1))
+        if head is None:
+            continue
+        if m.group() == "籍":  # the shortest place before 籍: 桂, 江油, 广西
+            place_start = next((m.start() - n for n in range(1, 5) if m.start() - n >= 0
+                                and _place_name(ctx, m.start() - n, text[m.start() - n:m.start()], before_ji=True)), None)
+            start = place_start
+        else:  # 在 and a one-character place (在穗), with the home place before it (毕节市在穗)
+            place_start = m.start() if _place_name(ctx, m.end(), text[m.end():head.start()]) and head.start() == m.end() + 1 else None
+            home = next((m.start() - n for n in (3, 4, 5) if m.start() - n >= 0 and text[m.start() - 1] in "省市县州"
+                         and _place_name(ctx, m.start() - n, text[m.start() - n:m.start() - 1])), None)
+            start = home if place_start is not None and home is not None else place_start
+        if start is None or (start > 0 and is_cjk(text[start - 1]) and not ctx.is_boundary(start)):
+            continue
+        out.append(Candidate(start, head.end(), "WorkerGroup", text[start:head.end()], "group.origin"))
+    return out
+
+
+def _place_name(ctx: Context, start: int, name: str, before_ji: bool = False) -> bool:
+    """``name`` at ``start`` is a place: a province or city the tables list, a one-character
+    abbreviation (桂, 穗), or a word jieba tags as a place; before 籍 any noun of two or three
+    characters that is one word (江油/n 籍), as only a place stands there (户籍 aside)."""
+    if name in inv.PLACE_ABBREVIATIONS and len(name) == 1:
+        return True
+    if name in _known_place_names():
+        return True
+    tags = ctx.pos_tags(start, start + len(name))
+    if len(tags) != 1 or not (ctx.is_boundary(start) and ctx.is_boundary(start + len(name))):
+        return False
+    return tags[0][2] == "ns" or (before_ji and len(name) >= 2 and tags[0][2] in ("n", "nz", "nr") and name not in _NOT_ORIGINS)
+
+
+#: Words before 籍 that are no place: 户籍, 国籍, 原籍.
+_NOT_ORIGINS = ("户", "国", "原", "党", "学", "会", "本地", "外地", "外省", "外市", "外籍")
+
+
+@cache
+def _known_place_names() -> frozenset[str]:
+    return frozenset([f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
+                     + [c + "市" for c in inv.CITIES])
+
+
 @rule("group.group-noun", example="要把灵活用工群体组织起来。", expect=("WorkerGroup", "灵活用工群体"),
       description="a noun phrase before 群体 (灵活就业群体, 平台就业群体)")
 def group_nouns(ctx: Context, pool: Pool) -> list[Candidate]:

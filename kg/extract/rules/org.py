@@ -134,7 +134,8 @@ def _known_places() -> set[str]:
 
 #: The level word the generic place of ``_re_place_org`` ends with, two or three characters
 #: on (one before 县: 莒县).
-_LEVEL = re.compile(r"自治州|街道|特区|[省市县区州镇乡]")  # 州: an autonomous prefecture's short name (黔南州)
+#: (zero-width, so that the 州 of 自治州 is found too: 州 alone ends a prefecture's short name, 黔南州)
+_LEVEL = re.compile(r"(?=自治州|街道|特区|[省市县区州镇乡])")
 _COUNTY = re.compile("县")
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
 #: ``_place_word`` checks the name before.
