@@ -26,6 +26,9 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a contract by its title; bargaining narrowed by a level
+    ("双方签订《南昌市建筑行业工资专项集体合同》。", "Measure", "南昌市建筑行业工资专项集体合同", "measure.titled-doc"),
+    ("推进区域性工资集体协商。", "Measure", "区域性工资集体协商", "measure.sector-bargaining"),
     # migrant workers by where they come from or work; occupations a glossary lists
     ("给50名遵义市在沪务工人员送去节日慰问。", "WorkerGroup", "遵义市在沪务工人员", "group.origin"),
     ("200余名宜宾籍务工者回到家乡。", "WorkerGroup", "宜宾籍务工者", "group.origin"),

@@ -48,6 +48,29 @@ def facility_buildings(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: Bargaining and its contracts, which a trade or a level narrows: 餐饮行业工资集体协商.
+_BARGAINING = ("集体协商", "集体合同", "工资专项集体合同")
+_SECTOR_FORMS = ("行业性、区域性", "区域性、行业性", "行业性", "区域性")
+
+
+@rule("measure.sector-bargaining", example="推进餐饮行业工资集体协商。", expect=("Measure", "餐饮行业工资集体协商"),
+      description="collective bargaining or its contract narrowed by a trade or a level (餐饮行业工资集体协商, 行业性工资集体协商)")
+def sector_bargaining(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for h in vocab_hits(ctx):
+        if not h.whole or len(h.concepts) != 1 or h.concepts[0].label not in _BARGAINING:
+            continue
+        start = next((h.start - len(f) for f in _SECTOR_FORMS if text.endswith(f, 0, h.start)), None)
+        if start is None and text.endswith("行业", 0, h.start):  # 餐饮/n 行业: one noun before 行业
+            tags = ctx.pos_tags(max(0, h.start - 8), h.start - 2)
+            if tags and tags[-1][2].startswith("n") and tags[-1][1] - tags[-1][0] >= 2:
+                start = tags[-1][0]
+        if start is not None:
+            out.append(Candidate(start, h.end, "Measure", strip_marks(text[start:h.end]), "measure.sector-bargaining"))
+    return out
+
+
 _FUND = re.compile(r"专项资金|资金|金(?![额融属牌])")
 
 
@@ -463,7 +486,7 @@ def _numbered_slogan(name: str) -> bool:
 
 
 _DOC_HEADS = ("意见", "方案", "计划", "办法", "规定", "纲要", "规划", "决定", "通知", "措施", "细则",
-              "规则", "标准", "指引", "制度", "机制", "行动", "工程", "指南")
+              "规则", "标准", "指引", "制度", "机制", "行动", "工程", "指南", "集体合同", "集体协议")
 
 
 _NOT_DOC_HEADS = ("法", "法典", "章程", "条例", "公约")
