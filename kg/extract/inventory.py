@@ -153,6 +153,7 @@ MEASURE_VERBS = (
     "推出", "上线", "开通", "举行", "开办", "建设", "购买", "采取", "采用", "建起", "开行",
     "享受", "申领", "领取", "发放",  # benefits: 享受岗位补贴, 申领培训补贴, 发放帮扶救助资金
     "进行", "发挥",  # weak: 进行健康体检, 发挥维权热线作用 (a strong head must end the object)
+    "此次", "本次", "这次",  # a programme the article reports on: 此次劳模休养活动，…
 )
 
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).
@@ -205,7 +206,7 @@ MEANS_ITEM_HEADS = (
 #: or an honour list's item may follow it.
 HONOUR_HOLDER = "获得者"
 
-AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "帮助", "帮扶", "惠及", "覆盖", "对于", "对")
+AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "给", "帮助", "帮扶", "惠及", "覆盖", "对于", "对")
 
 #: Aiming words whose measure may follow in the next clause: 针对货车司机群体，开展….
 AIM_WORDS_NEXT_CLAUSE = ("针对", "面向", "聚焦", "瞄准", "对于", "对")

@@ -330,6 +330,12 @@ TARGETS = [
      "targets.aim-word-before"),    # a helping verb a few clauses after the measure, a count before the group
     ("市总工会把送温暖资金下拨到基层，并要求各级工会筹集资金，走访慰问500名以上的困难职工。", "送温暖资金", "困难职工",
      "targets.help-verb"),
+    ("联合实施“家政培训工程”，计划从明年开始，每年扶持一批农民工从事家政服务。", "家政培训工程", "农民工", "targets.help-verb"),
+    # the programme the article reports on, then whom it favours; a count heading the name
+    ("此次职工疗休养活动，重点向一线职工倾斜。", "职工疗休养", "一线职工", "targets.subject-frame"),
+    ("全国工会启动“百万农民工培训行动”。", "百万农民工培训行动", "农民工", "targets.compound"),
+    ("市总工会对500名女职工开展了“两癌”检查。", "两癌检查", "女职工", "targets.frame"),
+    ("市总工会开展了春节“送温暖”活动，给50名环卫工人送去节日慰问。", "送温暖", "环卫工人", "targets.aim-word-before"),
 ]
 
 

@@ -120,6 +120,8 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 _SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
+#: The "verbs" that only point at the programme reported on.
+_DETERMINERS = ("此次", "本次", "这次")
 _CONJ = re.compile(r"[和及与]")
 
 
@@ -134,6 +136,8 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
                 and not _named_event(trimmed, noise):
             trimmed = trimmed[: -len(noise)]
     whole = stop is not None and trimmed.endswith(heads)
+    if m.group() in _DETERMINERS and not (stop is not None and chunk.endswith(heads) and len(chunk) <= 10):
+        return []  # 此次劳模休养活动，…: only a short name closing its clause
     conj = _CONJ.search(trimmed)
     if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):
         # 开展职工心理咨询和减压活动: two measures, not one
@@ -306,7 +310,7 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
         return None
     if short.group().endswith(inv.MEASURE_HEADS) and len(short.group()) >= 3:
         return _QUOTE_SUFFIX.match(text, pos, pos + len(short.group()))
-    head = next((h for h in _STRONG_HEADS if short.group().startswith(h)), None)
+    head = next((h for h in _STRONG_HEADS + ("检查",) if short.group().startswith(h)), None)  # “两癌”检查
     if head is not None and len(name) <= 4 and ctx.is_boundary(pos + len(head)):  # “两癌”筛查力度
         return _QUOTE_SUFFIX.match(text, pos, pos + len(head))
     run = _QUOTE_SUFFIX.match(text, pos)

@@ -298,7 +298,7 @@ def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
 #: 支持农民工参加职业技能培训, 开发适合就业困难人员的公益性岗位, 组织教职工开展知识竞赛.
 _FRAMES: dict[str, tuple[str, ...]] = {
     "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
-    "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出"),
+    "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出", "倾斜"),
     "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立", "服务", "量身定制"),
     "给": ("送去", "送上", "发放", "提供"),
     "支持": ("参加", "参与"),
@@ -346,7 +346,7 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
 
 
 #: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务.
-_SUBJECT_LEAD = re.compile(r"[\s“\"「『]*(?:这些|这个|这一|该|此|小小的?|每个|每一个)?[“\"「『]*")
+_SUBJECT_LEAD = re.compile(r"[\s“\"「『]*(?:这些|这个|这一|该|此次|本次|这次|此|今年的?|本届|小小的?|每个|每一个)?[“\"「『]*")
 
 
 @rule("targets.subject-frame", example="“职工驿站”是工会为环卫工人提供休息服务的站点。",
@@ -378,7 +378,7 @@ def targets_subject_frames(ctx: Context, facts: Facts) -> list[Relation]:
 
 #: Verbs of visiting and helping that open the clause after a measure: 开展“两节”送温暖活动，
 #: 走访慰问困难职工、农民工.
-_HELPING = ("走访慰问", "走访看望", "看望慰问", "慰问", "帮扶", "救助", "资助", "帮助", "救济")
+_HELPING = ("走访慰问", "走访看望", "看望慰问", "慰问", "帮扶", "救助", "资助", "帮助", "救济", "扶持")
 _HELP_VERBS = re.compile(rf"(?:深入|集中|重点|上门|逐户)?(?:{'|'.join(_HELPING)})")
 
 
@@ -542,8 +542,8 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
             out += _rel(ctx, "targets", m.ref, g.ref, g.start, m.end, "targets.compound")
             continue
         first = m.start + (1 if text[m.start:m.start + 1] in "“《\"「『‘" else 0)
-        if text.startswith(("全国", "全省", "全市", "全区", "全县"), first):  # 全国海员技能大赛
-            first += 2
+        if text.startswith(("全国", "全省", "全市", "全区", "全县", "千万", "百万", "十万", "万名"), first):
+            first += 2  # 全国海员技能大赛, 千万农民工援助行动
         refs = {f.ref for f in groups}
         for ref in _heading_groups(text, m, first, inner):
             if not _is_agent(ref) and ref in refs:
