@@ -234,7 +234,8 @@ def _is_agent(ref: EntityRef) -> bool:
 @cache
 def _re_aim():
     words = "|".join(re.escape(w) for w in sorted(inv.AIM_WORDS, key=len, reverse=True))
-    return re.compile(words)
+    # 为保障一线职工的…, 为切实服务好青年职工: a purpose clause aims like 为
+    return re.compile(rf"为了?(?:切实)?(?:{'|'.join(inv.PURPOSE_VERBS)})|{words}")
 
 
 _AIM_CLAUSE_TAILS = ("", "群体", "子女", "家庭", "而言", "来说", "等群体", "群体而言", "群体来说")

@@ -299,7 +299,7 @@ def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
 _FRAMES: dict[str, tuple[str, ...]] = {
     "对": ("进行", "开展", "实行", "实施", "给予", "发放", "落实", "开放"),
     "向": ("送去", "送上", "送来", "送出", "发放", "赠送", "提供", "开放", "推出", "倾斜"),
-    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立", "服务", "量身定制"),
+    "为": ("提供", "送去", "送上", "发放", "开展", "举办", "办理", "开设", "建立", "服务", "量身定制", "开辟"),
     "给": ("送去", "送上", "发放", "提供"),
     "支持": ("参加", "参与"),
     "组织": ("参加", "参与", "开展", "进行"),
@@ -544,6 +544,7 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
         first = m.start + (1 if text[m.start:m.start + 1] in "“《\"「『‘" else 0)
         if text.startswith(("全国", "全省", "全市", "全区", "全县", "千万", "百万", "十万", "万名"), first):
             first += 2  # 全国海员技能大赛, 千万农民工援助行动
+        first += next((len(v) for v in _CARE_LEADS if text.startswith(v, first)), 0)  # 送农民工兄弟姐妹回家过年活动
         refs = {f.ref for f in groups}
         for ref in _heading_groups(text, m, first, inner):
             if not _is_agent(ref) and ref in refs:
@@ -551,6 +552,8 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
+#: Caring verbs that open a programme's name before the group it serves: 送农民工…回家过年活动, 关爱环卫工人行动.
+_CARE_LEADS = ("送", "关爱", "关心", "帮扶", "情系", "助力", "温暖")
 #: How a service is given, printed between the group and its name: 女职工免费“两癌”筛查.
 _FREE_WORDS = ("免费", "义务", "定期", "专项", "优先")
 
