@@ -26,6 +26,11 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a place's own facility (a listed city, an unlisted district); a union's 驿站; a host's name
+    ("傍晚，杭州市工人文化宫里张灯结彩。", "Organization", "杭州市工人文化宫", "org.facility"),
+    ("竞赛在临淄区劳动人民文化宫举行。", "Organization", "临淄区劳动人民文化宫", "org.facility"),
+    ("武汉江岸区花桥社区工会驿站里，暖冬行动正火热开展。", "Organization", "武汉江岸区花桥社区工会驿站", "org.facility"),
+    ("各位观众朋友您好，我是王海涛。", "Person", "王海涛", "person.called"),
     # a contract by its title; bargaining narrowed by a level
     ("双方签订《南昌市建筑行业工资专项集体合同》。", "Measure", "南昌市建筑行业工资专项集体合同", "measure.titled-doc"),
     ("推进区域性工资集体协商。", "Measure", "区域性工资集体协商", "measure.sector-bargaining"),
@@ -163,7 +168,7 @@ ENTITIES = [
     ("组织在岗女职工进行健康体检。", "Measure", "健康体检", "measure.verb-object"),
     ("扩大女职工免费“两癌”筛查力度。", "Measure", "两癌筛查", "measure.quoted"),
     # hospitals and sanatoriums by name; a union's legal service centre
-    ("启程赴广东省职工疗养院进行疗休养。", "Organization", "广东省职工疗养院", "org.institution"),
+    ("启程赴广东省职工疗养院进行疗休养。", "Organization", "广东省职工疗养院", "org.facility"),
     ("农民工来到渭水区总工会职工法律服务中心寻求帮助。", "Organization", "渭水区总工会职工法律服务中心", "org.facility"),
     # a bare 总工会 in a chain of posts is the union of the place before it
     ("奎山市人大副主任、总工会主席田新华出席。", "Organization", "奎山市总工会", "org.chain-union"),

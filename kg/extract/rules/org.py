@@ -765,6 +765,15 @@ def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
         m = rx.match(ctx.text, o.end)
         if m and ctx.sentence_of(o.start, m.end()):
             out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.facility"))
+    heads = {m.start(): m for m in rx.finditer(ctx.text)}
+    starts = {e: s for s, e, _full, _level in _article_places(ctx, pool)} if heads else {}
+    for pos, m in heads.items():  # 广州市工人文化宫, 临淄区劳动人民文化宫: a place's own facility
+        s = starts.get(pos)
+        if s is None:  # an unlisted district or county: 临淄区
+            s = next((pos - n for n in (3, 4) if pos - n >= 0 and _PARENT.fullmatch(ctx.text, pos - n, pos)
+                      and _place_word(ctx, pos - n, ctx.text[pos - n:pos])), None)
+        if s is not None and ctx.sentence_of(s, m.end()):
+            out.append(Candidate(s, m.end(), "Organization", ctx.text[s:m.end()], "org.facility"))
     return out
 
 

@@ -486,7 +486,7 @@ def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 #: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.
-_CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫")
+_CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
 
 
 @rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),
