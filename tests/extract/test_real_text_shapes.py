@@ -373,3 +373,19 @@ def test_a_numbered_scope_list_gives_narrower_groups(make_article, lexicon):
 def test_an_edition_keeps_its_full_form_as_an_alias(make_article, lexicon):
     ex = extract(make_article("他参加了第九届全国职工职业技能大赛。"), lexicon)
     assert ("全国职工职业技能大赛", ("第九届全国职工职业技能大赛",)) in {(e.ref.label, e.aliases) for e in ex.entities}
+
+
+def _broader(ex) -> set[tuple[str, str]]:
+    return {(r.subject.label, r.object.label) for r in ex.relations if r.predicate == "broader"}
+
+
+def test_front_line_workers_are_no_narrower_group(make_article, lexicon):
+    ex = extract(make_article("区总工会看望一线环卫工人，为环卫工人和一线职工送去慰问品，职工们很感动。"), lexicon)
+    assert ("一线环卫工人", "环卫工人") not in _broader(ex)
+    assert ("一线职工", "职工") in _broader(ex)  # a group the vocabulary knows stays narrower
+
+
+def test_members_are_no_kind_of_work(make_article, lexicon):
+    ex = extract(make_article("此次活动主要面向环卫工人、快递员、出租车司机等会员人群。"), lexicon)
+    assert not {b for b in _broader(ex) if b[1] == "工会会员"}
+    assert ("环卫工人", "户外劳动者") not in _broader(ex)  # and no other head is made up

@@ -41,8 +41,8 @@ def broader_enumerations(ctx: Context, facts: Facts) -> list[Relation]:
     out = []
     for head in groups:
         end_word = next((w for w in _ENUM_ENDS if text.endswith(w, 0, head.start)), None)
-        if end_word is None:
-            continue
+        if end_word is None or head.ref.label in _NOT_KINDS:
+            continue  # 环卫工人、快递员等会员人群: being members is no kind of work
         members = _enumerated(text, by_end, head.start - len(end_word))
         if not members:
             continue
@@ -183,6 +183,14 @@ def _re_modifiers():
     return re.compile(rf"(?:{mods}){{1,3}}")
 
 
+#: Groups a list may end with that are not a kind of worker: 环卫工人、快递员等会员人群.
+_NOT_KINDS = ("工会会员",)
+
+
+#: Modifiers that say where the work is done, not which workers: 一线环卫工人 are 环卫工人.
+_FRONT_LINE = ("一线", "基层一线", "一线生产", "生产一线")
+
+
 @rule("broader.modifier-head", example="帮助城镇困难职工和困难职工子女。",
       expect=("broader", "城镇困难职工", "困难职工"),
       description="a group named by modifiers before another named group is narrower than it (城镇困难职工 -> 困难职工)")
@@ -197,6 +205,8 @@ def broader_modifiers(ctx: Context, facts: Facts) -> list[Relation]:
         # the longest other label this one ends with: look its suffixes up, not every label
         best = next((label[i:] for i in range(1, len(label))
                      if label[i:] in labels and _re_modifiers().fullmatch(label[:i])), None)
+        if best is not None and label[:-len(best)] in _FRONT_LINE and ctx.comp.lexicon.concept(label) is None:
+            continue  # 一线环卫工人 is the 环卫工人 of the article, not a narrower group (一线职工 is one)
         if best is not None:
             out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
     return out
