@@ -338,6 +338,8 @@ TARGETS = [
     ("联合实施“家政培训工程”，计划从明年开始，每年扶持一批农民工从事家政服务。", "家政培训工程", "农民工", "targets.help-verb"),
     # the programme the article reports on, then whom it favours; a count heading the name
     ("此次职工疗休养活动，重点向一线职工倾斜。", "职工疗休养", "一线职工", "targets.subject-frame"),
+    # the union's stations as a programme: whom the sentence says they serve
+    ("工会驿站是工会为环卫工人、快递员等户外劳动者提供休息服务的站点。", "工会驿站", "户外劳动者", "targets.subject-frame"),
     ("全国工会启动“百万农民工培训行动”。", "百万农民工培训行动", "农民工", "targets.compound"),
     ("市总工会对500名女职工开展了“两癌”检查。", "两癌检查", "女职工", "targets.frame"),
     ("市总工会开展了春节“送温暖”活动，给50名环卫工人送去节日慰问。", "送温暖", "环卫工人", "targets.aim-word-before"),
