@@ -76,13 +76,18 @@ def origin_groups(ctx: Context, pool: Pool) -> list[Candidate]:
             start = place_start
         else:  # 在 and a one-character place (在穗), with the home place before it (毕节市在穗)
             place_start = m.start() if _place_name(ctx, m.end(), text[m.end():head.start()]) and head.start() == m.end() + 1 else None
-            home = next((m.start() - n for n in (3, 4, 5) if m.start() - n >= 0 and text[m.start() - 1] in "省市县州"
-                         and _place_name(ctx, m.start() - n, text[m.start() - n:m.start() - 1])), None)
+            home = next((m.start() - n for n in (2, 3, 4, 5) if m.start() - n >= 0 and _home(ctx, m.start() - n, m.start())), None)
             start = home if place_start is not None and home is not None else place_start
         if start is None or (start > 0 and is_cjk(text[start - 1]) and not ctx.is_boundary(start)):
             continue
         out.append(Candidate(start, head.end(), "WorkerGroup", text[start:head.end()], "group.origin"))
     return out
+
+
+def _home(ctx: Context, start: int, end: int) -> bool:
+    """``text[start:end]`` is where migrant workers come from: 广西, 毕节市, 黔南州."""
+    name = ctx.text[start:end]
+    return _place_name(ctx, start, name) or (name[-1] in "省市县州" and _place_name(ctx, start, name[:-1]))
 
 
 def _place_name(ctx: Context, start: int, name: str, before_ji: bool = False) -> bool:

@@ -196,7 +196,8 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         start = m.start()
         if not any(place[:n] in known for n in _known_place_lengths()):  # starts with a known place
             # an unknown place must be a place name to jieba, and start a word
-            ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES and _place_word(ctx, start, place)
+            ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES \
+                and (_place_word(ctx, start, place) or _listed_place(text, start, place))
             if ok:
                 start = _parent_place_start(ctx, start, place)
                 place = text[start:m.start("head")]
@@ -214,6 +215,12 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         out.append(Candidate(start, end, "Organization", org_label(place, head) + text[m.end():end], rule))
         m = search_from(rx, text, starts, end)
     return out
+
+
+def _listed_place(text: str, start: int, place: str) -> bool:
+    """A place of one character and its level, after another of the same level and a 、:
+    the 冠县 of 莘县、冠县总工会 (counties jieba does not know)."""
+    return len(place) == 2 and start >= 3 and text[start - 1] == "、" and text[start - 2] == place[-1]
 
 
 #: A government's office in another city: …人民政府驻广州办事处, …政府驻京联络处.
@@ -772,6 +779,9 @@ def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
         if s is None:  # an unlisted district or county: 临淄区
             s = next((pos - n for n in (3, 4) if pos - n >= 0 and _PARENT.fullmatch(ctx.text, pos - n, pos)
                       and _place_word(ctx, pos - n, ctx.text[pos - n:pos])), None)
+            if s is None and pos >= 2 and ctx.text[pos - 1] == "县" and is_cjk(ctx.text[pos - 2]) \
+                    and _place_word(ctx, pos - 2, ctx.text[pos - 2:pos]):
+                s = pos - 2  # 莘县工人文化宫: a county of one character
         if s is not None and ctx.sentence_of(s, m.end()):
             out.append(Candidate(s, m.end(), "Organization", ctx.text[s:m.end()], "org.facility"))
     return out
