@@ -26,6 +26,8 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # programmes listed before their kind
+    ("市总工会还将实施农民工技能提升、农民工安居等行动计划。", "Measure", "农民工安居", "measure.by-means"),
     # counties of one character jieba does not know, in a list or before a facility; a home province
     ("莘县、冠县总工会积极行动，广泛宣传。", "Organization", "冠县总工会", "org.place-union"),
     ("活动在莘县工人文化宫举行。", "Organization", "莘县工人文化宫", "org.facility"),

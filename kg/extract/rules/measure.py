@@ -514,11 +514,13 @@ def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
 
 @cache
 def _re_means():
-    item = r"[\u4e00-\u9fff]{2,14}"
+    item = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,13}"
     items = rf"((?:{item}、){{0,30}}{item}(?:(?:和|及|与){item})?)"
     # 全面推行工资专户管理和银行代发等制度: a policy verb, a list, then 等 and the kind of rule they are
+    # 实施青年职工思想引领、青年职工安·家等行动计划: programmes listed before their kind
     return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)}){items}等?(?:{_alt(inv.MEANS_NOUNS)})"
-                      rf"|(?:{_alt(_POLICY_VERBS)}){items}等(?:制度|机制|政策)")
+                      rf"|(?:{_alt(_POLICY_VERBS)}){items}等(?:制度|机制|政策)"
+                      rf"|(?:实施|启动){items}等(?:行动计划|专项行动|行动|计划|工程)")
 
 
 def _names_a_system(ctx: Context, s: int, e: int) -> bool:
@@ -572,7 +574,7 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
     for m in _re_means().finditer(text):
-        g = 1 if m.group(1) else 2  # 2: a list of systems, whatever their heads
+        g = next(i for i in (1, 2, 3) if m.group(i))  # 2, 3: a list of systems or programmes, whatever their heads
         pos = m.start(g)
         if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):
             continue  # 全面推行/工资…: jieba may keep the verb in a longer word
@@ -587,11 +589,11 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
             if s2 is None or e - s2 < 3:
                 continue
             label = measure_label(text[s2:e], ctx.comp.lexicon)
-            if label in inv.GENERIC_WORDS or any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES):
-                continue
+            if label in inv.GENERIC_WORDS or (g != 3 and any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES)):
+                continue  # (…思想引领、…等行动计划: the text itself calls them programmes)
             if g == 1 and not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
                 continue  # 通过电子邮件等方式: a channel, not a measure
-            if g == 2 and not _names_a_system(ctx, s2, e):
+            if g in (2, 3) and not _names_a_system(ctx, s2, e):
                 continue
             out.append(Candidate(s2, e, "Measure", label, "measure.by-means"))
     return out
