@@ -348,6 +348,9 @@ TARGETS = [
     # the union's stations as a programme: whom the sentence says they serve
     ("工会驿站是工会为环卫工人、快递员等户外劳动者提供休息服务的站点。", "工会驿站", "户外劳动者", "targets.subject-frame"),
     ("全国工会启动“百万农民工培训行动”。", "百万农民工培训行动", "农民工", "targets.compound"),
+    # a document's title with its years names whom it is for; its 工会工作 is no union
+    ("全总发布《深入推进快递员工会工作三年行动计划（2024—2026年）》。", "深入推进快递员工会工作三年行动计划（2024—2026年）", "快递员",
+     "targets.in-title"),
     ("市总工会对500名女职工开展了“两癌”检查。", "两癌检查", "女职工", "targets.frame"),
     ("市总工会开展了春节“送温暖”活动，给50名环卫工人送去节日慰问。", "送温暖", "环卫工人", "targets.aim-word-before"),
     # a purpose clause aims the next clause's programme; a caring verb opening the name

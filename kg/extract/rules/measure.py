@@ -494,6 +494,7 @@ _DOC_HEADS = ("意见", "方案", "计划", "办法", "规定", "纲要", "规�
 
 
 _NOT_DOC_HEADS = ("法", "法典", "章程", "条例", "公约")
+_YEARS = re.compile(r"[（(]\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?[）)]$")
 
 
 @rule("measure.titled-doc", example="全国总工会印发《关于加强新就业形态劳动者权益保障工作的意见》。",
@@ -505,7 +506,8 @@ def titled_documents(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     for m in re.finditer(r"《([^《》\n]{2,60})》", ctx.text):
         name = m.group(1)
-        if len(name) < 5 or not name.endswith(_DOC_HEADS) or name.endswith(_NOT_DOC_HEADS) or "关于修改" in name or "废止" in name \
+        bare = _YEARS.sub("", name)  # 三年行动计划（2023—2025年）: the years after the kind
+        if len(bare) < 5 or not bare.endswith(_DOC_HEADS) or bare.endswith(_NOT_DOC_HEADS) or "关于修改" in name or "废止" in name \
                 or "〈" in name:
             continue  # laws, charters and amendments are not measures
         out.append(Candidate(m.start(), m.end(), "Measure", strip_marks(name), "measure.titled-doc"))

@@ -24,7 +24,7 @@ from kg.extract.context import (
 from kg.extract.normalize import org_label
 from kg.extract.people import _name_at, _re_post_chain, org_role_walk, role_to_clause_end, tagged_name
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, vocab_orgs, vocabulary_matches
+from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, union_work, vocab_orgs, vocabulary_matches
 
 
 @rule("org.vocab", example="全总召开书记处会议。", expect=("Organization", "中华全国总工会"),
@@ -307,6 +307,8 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or _law_title_follows(text, m.end()):
             continue  # 重庆市工会条例: a law's title, not a union
+        if union_work(text, m.end(), m.group()):
+            continue  # 新就业形态劳动者工会工作: the unions' work for them, not a union
         start = min(_unit_name_start(ctx, max(sent[0], m.start() - 30), m.start(), known),
                     _company_start(ctx, sent[0], m.start()))
         name = text[start:m.start()]

@@ -99,7 +99,17 @@ def vocabulary_matches(ctx: Context, cls: str, rule_id: str) -> list[Candidate]:
     "?" + alias and is resolved later by context (``_resolve_ambiguous`` in the pipeline)."""
     return [Candidate(h.start, h.end, c.cls, c.label if len(h.concepts) == 1 else "?" + h.name, rule_id,
                       vocab=True, whole=h.whole)
-            for h in vocab_hits(ctx) for c in h.concepts if c.cls == cls]
+            for h in vocab_hits(ctx) for c in h.concepts if c.cls == cls and not union_work(ctx.text, h.end, h.name)]
+
+
+def union_work(text: str, end: int, name: str) -> bool:
+    """``name`` ending at ``end`` is the 工会 of 工会工作 (the unions' work), not a union:
+    新就业形态劳动者工会工作三年行动计划; 工会工作委员会 and 工会工作者 are not that.
+
+    >>> union_work("新就业形态劳动者工会工作", 10, "新就业形态劳动者工会"), union_work("工会工作者", 2, "工会")
+    (True, False)
+    """
+    return name.endswith("工会") and text.startswith("工作", end) and not text.startswith(("工作委员会", "工作者"), end)
 
 
 @dataclass(frozen=True)

@@ -484,8 +484,8 @@ def targets_in_titles(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     out = []
     for x in _by_cls(facts.found, "Measure"):
-        if x.cand.rule != "measure.titled-doc" or not x.ref.label.startswith("关于"):
-            continue  # 关于…的通知: a notice about something; 职工 alone says nothing of whom
+        if x.cand.rule != "measure.titled-doc":
+            continue  # 《关于…的通知》, 《…三年行动计划》: a document about something; 职工 alone says nothing of whom
         for g in groups.within(x.start, x.end):
             if not _is_agent(g.ref) and g.ref.label != "职工":
                 out += _rel(ctx, "targets", x.ref, g.ref, x.start, x.end, "targets.in-title")
