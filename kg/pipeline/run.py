@@ -209,12 +209,14 @@ class _CacheKeys:
 @dataclass(frozen=True, eq=False)
 class _Inputs:
     """What was read: the Documents, what was skipped, each Document's layout key (when
-    there is a cache), and the lexicon to extract with."""
+    there is a cache), the lexicon to extract with, and the layouts made while it loaded
+    (by index in ``docs``)."""
 
     docs: list[Document]
     skipped: list[Skipped]
     keys: list[str] | None
     lexicon: Any
+    laid_out: dict[int, Any] = field(default_factory=dict)
 
 
 def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
@@ -222,8 +224,9 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
     """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
     their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
     files are read (and hashed) in a forked process while this one loads the lexicon and
-    builds its matchers (jieba's dictionaries: 0.6 s), which the workers then inherit;
-    else one after the other."""
+    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit; that
+    process then lays Documents out, the largest first, until the lexicon is ready (the
+    pool need not lay those out again). Else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.pipeline.parallel import forks, side_by_side
 
@@ -231,8 +234,12 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
     if not (pool and forks()):
         docs, skipped, keys = read()
         return _Inputs(docs, skipped, keys, load_lexicon())
-    lexicon, (docs, skipped, keys) = side_by_side([_warm_lexicon, read])
-    return _Inputs(docs, skipped, keys, lexicon)
+    import multiprocessing
+
+    ready = multiprocessing.get_context("fork").Event()
+    lexicon, (docs, skipped, keys, laid_out) = side_by_side([partial(_warm_lexicon, ready),
+                                                             partial(_read_and_lay_out, read, ready)])
+    return _Inputs(docs, skipped, keys, lexicon, laid_out)
 
 
 def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
@@ -241,12 +248,22 @@ def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int
     return docs, skipped, [layout_key(d) for d in docs] if keyed else None
 
 
-def _warm_lexicon():
-    """The lexicon, its matchers built (:func:`kg.extract.warm_up`)."""
+def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready) -> tuple:
+    """``read()``, and the layouts of its Documents made until the ``ready`` event is set."""
+    from kg.pipeline.documents import lay_out_until
+
+    docs, skipped, keys = read()
+    return docs, skipped, keys, lay_out_until(docs, ready.is_set)
+
+
+def _warm_lexicon(ready=None):
+    """The lexicon, its matchers built (:func:`kg.extract.warm_up`); then ``ready`` is set."""
     from kg.extract import load_lexicon, warm_up
 
     lexicon = load_lexicon()
     warm_up(lexicon)
+    if ready is not None:
+        ready.set()
     return lexicon
 
 
@@ -257,7 +274,8 @@ def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
     docs, lexicon = read.docs, read.lexicon
     keys = _cache_keys(read.keys or [layout_key(d) for d in docs], lexicon) if store else None
     return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
-            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
+            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, laid_out=read.laid_out,
+                           **make))
 
 
 def _cache_keys(doc_keys: list[str], lexicon) -> _CacheKeys:
@@ -348,7 +366,7 @@ def _read_back(turtle: bytes) -> tuple[Triple, ...]:
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
                 workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str,
-                pages_beside: bool = False) -> _Graph:
+                pages_beside: bool = False, laid_out: dict[int, Any] | None = None) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
@@ -360,7 +378,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     say(start)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
-                        pages=pages_beside)  # (with a pool, pages_beside is whether the pages follow)
+                        pages=pages_beside, laid_out=laid_out)  # (with a pool, pages_beside is whether the pages follow)
     articles = [a for d in done for a in d.articles]
     if not articles:
         raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
@@ -407,7 +425,8 @@ def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
-             workers: int | None, dask, tick: Tick, pages: bool = False) -> list[DocumentResult]:
+             workers: int | None, dask, tick: Tick, pages: bool = False,
+             laid_out: dict[int, Any] | None = None) -> list[DocumentResult]:
     """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes
     (while they work, this one imports what follows: the graph stage, and the ``pages``')."""
     doc_keys = keys.documents if keys else None
@@ -416,7 +435,7 @@ def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: C
 
         return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
     return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick,
-                             meanwhile=partial(_import_what_follows, pages))
+                             meanwhile=partial(_import_what_follows, pages), laid_out=laid_out)
 
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
