@@ -180,10 +180,13 @@ def process_document(doc: Document, k: str | None, lexicon, store: Cache | None 
 def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexicon, *, workers: int = 1,
                       store: Cache | None = None, tick: Tick | None = None,
                       meanwhile: Callable[[], object] | None = None,
-                      laid_out: dict[int, bytes] | None = None) -> list[DocumentResult]:
+                      laid_out: dict[int, bytes] | None = None,
+                      each: Callable[[int, DocumentResult], object] | None = None) -> list[DocumentResult]:
     """``process_document`` over ``docs``, in ``workers`` processes; results in input order.
     ``keys``: the layout key of each Document (see :func:`layout_key`), None without a cache.
     ``laid_out``: the layouts made already, pickled, by index in ``docs`` (see :func:`lay_out_until`).
+    ``each(i, result)``: run in this process on each result as it comes (with a pool, while
+    the workers make the others).
     ``meanwhile()``: run in this process while a pool of workers works (see
     :func:`kg.pipeline.parallel.pool_map`), not at all without one."""
     results: list[DocumentResult | None] = [None] * len(docs)
@@ -192,6 +195,8 @@ def process_documents(docs: Sequence[Document], keys: Sequence[str] | None, lexi
     def keep(i: int, done: DocumentResult) -> None:
         nonlocal files, articles
         results[i] = done
+        if each:
+            each(i, done)
         files += 1
         articles += len(done.articles)
         if tick:

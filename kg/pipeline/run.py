@@ -373,12 +373,14 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
     from rdflib.namespace import DCTERMS
 
-    from kg.rdf.graph import to_triples
+    from kg.rdf.graph import GraphStage
 
     say(start)
+    triple_stage = GraphStage()  # fed each file's results as they come (with a pool, while the workers work)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
-                        pages=pages_beside, laid_out=laid_out)  # (with a pool, pages_beside is whether the pages follow)
+                        pages=pages_beside, laid_out=laid_out,  # (with a pool, pages_beside is whether the pages follow)
+                        each=lambda i, d: triple_stage.add(i, d.articles, d.extractions))
     articles = [a for d in done for a in d.articles]
     if not articles:
         raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
@@ -389,7 +391,10 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     for ex in extractions:
         log.extend(ex.log)
     with cyclic_gc_paused():
-        triples, rdf_log = to_triples(articles, extractions)
+        for i, d in enumerate(done):
+            if i not in triple_stage:  # made on a Dask cluster
+                triple_stage.add(i, d.articles, d.extractions)
+        triples, rdf_log = triple_stage.finish()
         turtle, page_data = _turtle_and_page_data(triples, pages_beside)
     log.extend(rdf_log)
     atomic_write_bytes(ttl, turtle)
@@ -426,16 +431,18 @@ def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
              workers: int | None, dask, tick: Tick, pages: bool = False,
-             laid_out: dict[int, Any] | None = None) -> list[DocumentResult]:
+             laid_out: dict[int, Any] | None = None,
+             each: Callable[[int, DocumentResult], object] | None = None) -> list[DocumentResult]:
     """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes
-    (while they work, this one imports what follows: the graph stage, and the ``pages``')."""
+    (while they work, this one imports what follows, the ``pages``' modules, and runs
+    ``each(i, result)`` on each result as it comes)."""
     doc_keys = keys.documents if keys else None
     if dask is not None:
         from kg.pipeline.distributed import process_documents_dask
 
         return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
     return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick,
-                             meanwhile=partial(_import_what_follows, pages), laid_out=laid_out)
+                             meanwhile=partial(_import_what_follows, pages), laid_out=laid_out, each=each)
 
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
