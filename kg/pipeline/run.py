@@ -25,6 +25,7 @@ whichever way it ran.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -248,11 +249,19 @@ def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int
     return docs, skipped, [layout_key(d) for d in docs] if keyed else None
 
 
+#: How much lower the priority of the layouts made ahead is (see :func:`_read_and_lay_out`).
+LAY_OUT_AHEAD_NICENESS = 5
+
+
 def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready) -> tuple:
-    """``read()``, and the layouts of its Documents made until the ``ready`` event is set."""
+    """``read()``, and the layouts of its Documents made until the ``ready`` event is set.
+    The layouts are a bonus: made at a lower priority (this process is not the parent, and
+    ends next), so that on a loaded machine they do not slow the loading of the lexicon."""
     from kg.pipeline.documents import lay_out_until
 
     docs, skipped, keys = read()
+    with contextlib.suppress(OSError):
+        os.nice(LAY_OUT_AHEAD_NICENESS)
     return docs, skipped, keys, lay_out_until(docs, ready.is_set)
 
 
@@ -447,7 +456,7 @@ def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: C
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
 #: networkx, networkx's PageRank scipy): 0.5 s of imports.
-GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle")
+GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle", "kg.extract.rules")
 PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
                 "scipy.sparse")
 
