@@ -404,38 +404,46 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
             if i not in triple_stage:  # made on a Dask cluster
                 triple_stage.add(i, d.articles, d.extractions)
         triples, rdf_log = triple_stage.finish()
-        turtle, page_data = _turtle_and_page_data(triples, pages_beside)
+        digest, page_data = _turtle_and_page_data(triples, pages_beside, ttl, store, keys.graph if keys else None)
     log.extend(rdf_log)
-    atomic_write_bytes(ttl, turtle)
     made = tuple(triples)
     dated = sum(1 for t in made if t[1] == DCTERMS.date)
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), dated,
+    graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
-    if store and keys:
-        store.put_bytes("graph-turtle", keys.graph, turtle)
+    if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
 
 
-def _turtle_and_page_data(triples: list[Triple], beside: bool) -> tuple[bytes, Any]:
-    """The Turtle of ``triples`` as UTF-8; with ``beside``, also what the pages are drawn
-    from (:func:`_page_data`), read in this process while a forked one writes the Turtle
-    (:func:`kg.pipeline.parallel.side_by_side`). Should the pages turn out unchanged, that
-    reading was for nothing: only a rebuild without a cache finds them so."""
+def _turtle_and_page_data(triples: list[Triple], beside: bool, ttl: Path, store: Cache | None,
+                          k: str | None) -> tuple[str, Any]:
+    """The sha256 of the Turtle of ``triples``, written (see :func:`_write_turtle`); with
+    ``beside``, also what the pages are drawn from (:func:`_page_data`), read in this
+    process while a forked one writes the Turtle (:func:`kg.pipeline.parallel.side_by_side`).
+    Should the pages turn out unchanged, that reading was for nothing: only a rebuild
+    without a cache finds them so."""
+    write = partial(_write_turtle, triples, ttl, store, k)
     if not beside:
-        return _turtle_bytes(triples), None
+        return write(), None
     from kg.pipeline.parallel import side_by_side
 
-    data, turtle = side_by_side([partial(_page_data, triples), partial(_turtle_bytes, triples)])
-    return turtle, data
+    data, digest = side_by_side([partial(_page_data, triples), write])
+    return digest, data
 
 
-def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
+def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None) -> str:
+    """Write the Turtle of ``triples`` to ``ttl`` and, with a ``store``, into its entry
+    ``graph-turtle`` ``k``; its sha256. (Run in a forked process, the Turtle never crosses
+    to the parent; its cache entry is on disk when the process has ended.)"""
     from kg.rdf.turtle import serialize_turtle
 
-    return serialize_turtle(triples).encode("utf-8")
+    turtle = serialize_turtle(triples).encode("utf-8")
+    atomic_write_bytes(ttl, turtle)
+    if store and k:
+        store.put_bytes("graph-turtle", k, turtle)
+    return hashlib.sha256(turtle).hexdigest()
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,

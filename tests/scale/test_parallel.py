@@ -70,6 +70,14 @@ def test_a_pooled_build_lays_documents_out_while_the_lexicon_loads(mixed_corpus)
     assert _read_and_load([mixed_corpus], None, None, pool=False, keyed=False).laid_out == {}
 
 
+def test_the_turtle_a_forked_process_wrote_is_in_the_cache_for_the_next_build(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(None, tmp_path / "a", workers=2, cache=cache)  # graph.ttl written beside the pages' reading
+    again = build(None, tmp_path / "b", workers=1, cache=cache)  # another folder: graph.ttl comes from the cache
+    assert again.reused_graph and again.graph_path.read_bytes() == first.graph_path.read_bytes()
+    assert (again.output / "report.html").read_bytes() == (first.output / "report.html").read_bytes()
+
+
 def test_side_by_side_tasks_share_this_process_data_and_their_errors_come_back():
     from kg.pipeline.parallel import side_by_side
 
