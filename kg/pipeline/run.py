@@ -150,7 +150,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
             read = read or _read_and_load(paths, max_file_bytes, split_level, pool=False, keyed=bool(store))
             docs, skipped = read.docs, read.skipped
             graph = _graph_of(read, stage, output=output, store=store, workers=workers, dask=dask,
-                              tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
+                              tick=tick or _say_every(say, 100), say=say, pages=html,
                               start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
                                     f"{len(skipped)} skipped")
             if store and stamp and graph.key:
@@ -316,7 +316,6 @@ class _Graph:
     extracted: int = 0
     cached: int = 0
     reused: bool = False
-    page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
@@ -375,11 +374,12 @@ def _read_back(turtle: bytes) -> tuple[Triple, ...]:
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
                 workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str,
-                pages_beside: bool = False, laid_out: dict[int, Any] | None = None) -> _Graph:
+                pages: bool = False, laid_out: dict[int, Any] | None = None) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
-    one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
-    read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
+    one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
+    the ``pages`` while they work, and the Turtle is written by two processes at once
+    (see :func:`_write_turtle`)."""
     from rdflib.namespace import DCTERMS
 
     from kg.rdf.graph import GraphStage
@@ -388,7 +388,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     triple_stage = GraphStage()  # fed each file's results as they come (with a pool, while the workers work)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
-                        pages=pages_beside, laid_out=laid_out,  # (with a pool, pages_beside is whether the pages follow)
+                        pages=pages, laid_out=laid_out,
                         each=lambda i, d: triple_stage.add(i, d.articles, d.extractions))
     articles = [a for d in done for a in d.articles]
     if not articles:
@@ -404,42 +404,30 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
             if i not in triple_stage:  # made on a Dask cluster
                 triple_stage.add(i, d.articles, d.extractions)
         triples, rdf_log = triple_stage.finish()
-        digest, page_data = _turtle_and_page_data(triples, pages_beside, ttl, store, keys.graph if keys else None)
+        digest = _write_turtle(triples, ttl, store, keys.graph if keys else None,
+                               halves=dask is None and _workers(workers, None) > 1)
     log.extend(rdf_log)
     made = tuple(triples)
     dated = sum(1 for t in made if t[1] == DCTERMS.date)
     graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
-                   extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
+                   extracted=extracted, cached=len(articles) - extracted)
     if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
 
 
-def _turtle_and_page_data(triples: list[Triple], beside: bool, ttl: Path, store: Cache | None,
-                          k: str | None) -> tuple[str, Any]:
-    """The sha256 of the Turtle of ``triples``, written (see :func:`_write_turtle`); with
-    ``beside``, also what the pages are drawn from (:func:`_page_data`), read in this
-    process while a forked one writes the Turtle (:func:`kg.pipeline.parallel.side_by_side`).
-    Should the pages turn out unchanged, that reading was for nothing: only a rebuild
-    without a cache finds them so."""
-    write = partial(_write_turtle, triples, ttl, store, k)
-    if not beside:
-        return write(), None
-    from kg.pipeline.parallel import side_by_side
-
-    data, digest = side_by_side([partial(_page_data, triples), write])
-    return digest, data
-
-
-def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None) -> str:
+def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
+                  halves: bool = False) -> str:
     """Write the Turtle of ``triples`` to ``ttl`` and, with a ``store``, into its entry
-    ``graph-turtle`` ``k``; its sha256. (Run in a forked process, the Turtle never crosses
-    to the parent; its cache entry is on disk when the process has ended.)"""
-    from kg.rdf.turtle import serialize_turtle
+    ``graph-turtle`` ``k``; its sha256. With ``halves``, a forked process writes the second
+    half of the subjects' blocks while this one writes the first
+    (:func:`kg.rdf.turtle.turtle_utf8`, :func:`kg.pipeline.parallel.side_by_side`)."""
+    from kg.pipeline.parallel import side_by_side
+    from kg.rdf.turtle import turtle_utf8
 
-    turtle = serialize_turtle(triples).encode("utf-8")
+    turtle = turtle_utf8(triples, side_by_side if halves else None)
     atomic_write_bytes(ttl, turtle)
     if store and k:
         store.put_bytes("graph-turtle", k, turtle)
@@ -504,7 +492,7 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     if _reuse_pages(result.output, stage, pages):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
+        _draw_pages(graph.triples, stage, side_by_side=workers > 1)
         atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages))
         say(f"wrote {result.html_path} and {result.report_path}")
 
@@ -514,16 +502,15 @@ def _pages_key(digest: str) -> str:
     return key("pages", _page_code(), digest)
 
 
-def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
-    """graph.html and report.html into ``stage``, drawn from ``data`` (:func:`_page_data`
-    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in
-    a forked process while this one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
+def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool) -> None:
+    """graph.html and report.html into ``stage``, drawn from the :func:`_page_data` of
+    ``triples``; with ``side_by_side`` the explorer is drawn in a forked process while this
+    one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
     from kg.viz import write_explorer
     from kg.viz.report import write_report
 
-    if data is None:
-        data = _page_data(triples)
+    data = _page_data(triples)
     report = partial(write_report, data, stage / "report.html")
     explorer = partial(write_explorer, data, stage / "graph.html")
     if side_by_side:
@@ -542,9 +529,7 @@ def _page_data(triples: Sequence[Triple]):
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
-    # The report's communities, found here: beside the Turtle (see _turtle_and_page_data)
-    # this side waits for the other anyway, while the report is the longer side after it.
-    communities(data.network)
+    communities(data.network)  # the report's: found before the explorer's process forks, no later
     return data
 
 
