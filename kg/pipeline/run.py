@@ -284,7 +284,7 @@ def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
     keys = _cache_keys(read.keys or [layout_key(d) for d in docs], lexicon) if store else None
     return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
             or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, laid_out=read.laid_out,
-                           **make))
+                           output=output, **make))
 
 
 def _cache_keys(doc_keys: list[str], lexicon) -> _CacheKeys:
@@ -316,6 +316,7 @@ class _Graph:
     extracted: int = 0
     cached: int = 0
     reused: bool = False
+    page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
@@ -374,12 +375,12 @@ def _read_back(turtle: bytes) -> tuple[Triple, ...]:
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
                 workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str,
-                pages: bool = False, laid_out: dict[int, Any] | None = None) -> _Graph:
+                pages: bool = False, laid_out: dict[int, Any] | None = None, output: Path | None = None) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
-    the ``pages`` while they work, and the Turtle is written by two processes at once
-    (see :func:`_write_turtle`)."""
+    the ``pages`` while they work, and the Turtle is written beside something else (see
+    :func:`_turtle_and_page_data`)."""
     from rdflib.namespace import DCTERMS
 
     from kg.rdf.graph import GraphStage
@@ -404,19 +405,34 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
             if i not in triple_stage:  # made on a Dask cluster
                 triple_stage.add(i, d.articles, d.extractions)
         triples, rdf_log = triple_stage.finish()
-        digest = _write_turtle(triples, ttl, store, keys.graph if keys else None,
-                               halves=dask is None and _workers(workers, None) > 1)
+        digest, page_data = _turtle_and_page_data(triples, ttl, store, keys.graph if keys else None,
+                                                  beside=dask is None and _workers(workers, None) > 1,
+                                                  pages=pages and not _pages_may_be_kept(output, len(triples)))
     log.extend(rdf_log)
     made = tuple(triples)
     date = DCTERMS.date  # looked up once: rdflib namespace attributes are slow
     dated = sum(1 for t in made if t[1] == date)
     graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
-                   extracted=extracted, cached=len(articles) - extracted)
+                   extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
+
+
+def _turtle_and_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
+                          beside: bool, pages: bool) -> tuple[str, Any]:
+    """The sha256 of the Turtle of ``triples``, written (:func:`_write_turtle`), and what
+    the pages will be drawn from if it was read. ``beside``: with another process: if the
+    ``pages`` are to be drawn, a forked process writes the Turtle while this one reads what
+    they are drawn from (:func:`_page_data`); else each writes half of the Turtle."""
+    if beside and pages:
+        from kg.pipeline.parallel import side_by_side
+
+        data, digest = side_by_side([partial(_page_data, triples), partial(_write_turtle, triples, ttl, store, k)])
+        return digest, data
+    return _write_turtle(triples, ttl, store, k, halves=beside), None
 
 
 def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
@@ -490,11 +506,11 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
     pages = _pages_key(graph.digest)
-    if _reuse_pages(result.output, stage, pages):
+    if _reuse_pages(result.output, stage, pages, result.size):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(graph.triples, stage, side_by_side=workers > 1)
-        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages))
+        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
+        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages, result.size))
         say(f"wrote {result.html_path} and {result.report_path}")
 
 
@@ -503,15 +519,16 @@ def _pages_key(digest: str) -> str:
     return key("pages", _page_code(), digest)
 
 
-def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool) -> None:
-    """graph.html and report.html into ``stage``, drawn from the :func:`_page_data` of
-    ``triples``; with ``side_by_side`` the explorer is drawn in a forked process while this
+def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
+    """graph.html and report.html into ``stage``, drawn from ``data`` (the :func:`_page_data`
+    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in a forked process while this
     one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
     from kg.viz import write_explorer
     from kg.viz.report import write_report
 
-    data = _page_data(triples)
+    if data is None:
+        data = _page_data(triples)
     report = partial(write_report, data, stage / "report.html")
     explorer = partial(write_explorer, data, stage / "graph.html")
     if side_by_side:
@@ -548,20 +565,31 @@ def _page_code() -> str:
     return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
-def _pages_record(folder: Path, pages: str) -> str:
-    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, then the sha256 of each
-    page in ``folder``."""
-    return pages + "\n" + "".join(f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n"
-                                  for name in PAGES)
+def _pages_record(folder: Path, pages: str, size: int) -> str:
+    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, the ``size`` of the
+    graph (triples), then the sha256 of each page in ``folder``."""
+    return f"{pages}\n{size} triples\n" + "".join(
+        f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n" for name in PAGES)
 
 
-def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
-    """Link the last build's pages into ``stage`` when they were drawn from the same graph by
-    the same page code and are still as drawn (``PAGES_KEY`` holds that key and their
-    sha256): an unchanged rebuild draws nothing, and a page deleted or edited since is drawn again."""
+def _pages_may_be_kept(output: Path | None, size: int) -> bool:
+    """Whether the pages in ``output`` may have been drawn from a graph of ``size`` triples
+    (so that the pages of a graph of that size might be kept: see :func:`_reuse_pages`)."""
+    try:
+        lines = (output / PAGES_KEY).read_text(encoding="utf-8").splitlines() if output else []
+    except OSError:
+        return False
+    return lines[1:2] == [f"{size} triples"]
+
+
+def _reuse_pages(output: Path, stage: Path, pages: str, size: int) -> bool:
+    """Link the last build's pages into ``stage`` when they were drawn from the same graph
+    (of ``size`` triples) by the same page code and are still as drawn (``PAGES_KEY`` holds
+    that key and their sha256): an unchanged rebuild draws nothing, and a page deleted or
+    edited since is drawn again."""
     names = (*PAGES, PAGES_KEY)
     try:
-        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages):
+        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages, size):
             return False
         for name in names:
             os.link(output / name, stage / name)
