@@ -191,16 +191,17 @@ def test_a_build_without_a_cache_gives_the_graph_a_cached_one_gives(tmp_path):
     assert bare.log == cold.log == warm.log
 
 
-def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])  # with 2, the Turtle is written in halves, or beside the pages' data
+def test_an_unchanged_rebuild_keeps_the_pages_and_a_changed_graph_redraws_them(tmp_path, workers):
     out = tmp_path / "out"
-    kg.build(output=out, workers=1)
+    kg.build(output=out, workers=workers)
     first = {name: (out / name).stat().st_ino for name in ("graph.html", "report.html")}
-    again = kg.build(output=out, workers=1)
+    again = kg.build(output=out, workers=workers)
     assert {name: (out / name).stat().st_ino for name in first} == first  # the same files, not redrawn
     assert (out / "graph.html").read_bytes().count(b"<html") >= 1
     one = tmp_path / "one.md"
     one.write_text("# 工会关爱农民工\n\n市总工会面向农民工开展技能培训。\n", encoding="utf-8")
-    changed = kg.build([one], output=out, workers=1)
+    changed = kg.build([one], output=out, workers=workers)
     assert changed.articles == 1 and again.articles == 3
     assert {name: (out / name).stat().st_ino for name in first} != first
     assert "工会关爱农民工" in (out / "report.html").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ whichever way it ran.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -149,7 +150,7 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
             read = read or _read_and_load(paths, max_file_bytes, split_level, pool=False, keyed=bool(store))
             docs, skipped = read.docs, read.skipped
             graph = _graph_of(read, stage, output=output, store=store, workers=workers, dask=dask,
-                              tick=tick or _say_every(say, 100), say=say, pages_beside=html and _workers(workers, dask) > 1,
+                              tick=tick or _say_every(say, 100), say=say, pages=html,
                               start=f"laying out and extracting {len(docs)} file(s) from {len(paths)} input(s), "
                                     f"{len(skipped)} skipped")
             if store and stamp and graph.key:
@@ -209,12 +210,14 @@ class _CacheKeys:
 @dataclass(frozen=True, eq=False)
 class _Inputs:
     """What was read: the Documents, what was skipped, each Document's layout key (when
-    there is a cache), and the lexicon to extract with."""
+    there is a cache), the lexicon to extract with, and the layouts made while it loaded
+    (by index in ``docs``)."""
 
     docs: list[Document]
     skipped: list[Skipped]
     keys: list[str] | None
     lexicon: Any
+    laid_out: dict[int, Any] = field(default_factory=dict)
 
 
 def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
@@ -222,8 +225,9 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
     """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
     their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
     files are read (and hashed) in a forked process while this one loads the lexicon and
-    builds its matchers (jieba's dictionaries: 0.6 s), which the workers then inherit;
-    else one after the other."""
+    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit; that
+    process then lays Documents out, the largest first, until the lexicon is ready (the
+    pool need not lay those out again). Else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.pipeline.parallel import forks, side_by_side
 
@@ -231,8 +235,12 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
     if not (pool and forks()):
         docs, skipped, keys = read()
         return _Inputs(docs, skipped, keys, load_lexicon())
-    lexicon, (docs, skipped, keys) = side_by_side([_warm_lexicon, read])
-    return _Inputs(docs, skipped, keys, lexicon)
+    import multiprocessing
+
+    ready = multiprocessing.get_context("fork").Event()
+    lexicon, (docs, skipped, keys, laid_out) = side_by_side([partial(_warm_lexicon, ready),
+                                                             partial(_read_and_lay_out, read, ready)])
+    return _Inputs(docs, skipped, keys, lexicon, laid_out)
 
 
 def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int | None,
@@ -241,12 +249,30 @@ def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int
     return docs, skipped, [layout_key(d) for d in docs] if keyed else None
 
 
-def _warm_lexicon():
-    """The lexicon, its matchers built (:func:`kg.extract.warm_up`)."""
+#: How much lower the priority of the layouts made ahead is (see :func:`_read_and_lay_out`).
+LAY_OUT_AHEAD_NICENESS = 5
+
+
+def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready) -> tuple:
+    """``read()``, and the layouts of its Documents made until the ``ready`` event is set.
+    The layouts are a bonus: made at a lower priority (this process is not the parent, and
+    ends next), so that on a loaded machine they do not slow the loading of the lexicon."""
+    from kg.pipeline.documents import lay_out_until
+
+    docs, skipped, keys = read()
+    with contextlib.suppress(OSError):
+        os.nice(LAY_OUT_AHEAD_NICENESS)
+    return docs, skipped, keys, lay_out_until(docs, ready.is_set)
+
+
+def _warm_lexicon(ready=None):
+    """The lexicon, its matchers built (:func:`kg.extract.warm_up`); then ``ready`` is set."""
     from kg.extract import load_lexicon, warm_up
 
     lexicon = load_lexicon()
     warm_up(lexicon)
+    if ready is not None:
+        ready.set()
     return lexicon
 
 
@@ -257,7 +283,8 @@ def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
     docs, lexicon = read.docs, read.lexicon
     keys = _cache_keys(read.keys or [layout_key(d) for d in docs], lexicon) if store else None
     return ((_cached_graph(store, keys.graph, len(docs), output, stage, say) if store and keys else None)
-            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, **make))
+            or _make_graph(docs, lexicon, keys, stage / "graph.ttl", store=store, say=say, laid_out=read.laid_out,
+                           output=output, **make))
 
 
 def _cache_keys(doc_keys: list[str], lexicon) -> _CacheKeys:
@@ -348,19 +375,22 @@ def _read_back(turtle: bytes) -> tuple[Triple, ...]:
 
 def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Path, *, store: Cache | None,
                 workers: int | None, dask, tick: Tick, say: Callable[[str], None], start: str,
-                pages_beside: bool = False) -> _Graph:
+                pages: bool = False, laid_out: dict[int, Any] | None = None, output: Path | None = None) -> _Graph:
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
-    one); ``say(start)`` first. With ``pages_beside``, what the pages are drawn from is
-    read while the Turtle is written (see :func:`_turtle_and_page_data`)."""
+    one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
+    the ``pages`` while they work, and the Turtle is written beside something else (see
+    :func:`_turtle_and_page_data`)."""
     from rdflib.namespace import DCTERMS
 
-    from kg.rdf.graph import to_triples
+    from kg.rdf.graph import GraphStage
 
     say(start)
+    triple_stage = GraphStage()  # fed each file's results as they come (with a pool, while the workers work)
     with cyclic_gc_paused():
         done = _process(docs, lexicon, keys, store=store, workers=workers, dask=dask, tick=tick,
-                        pages=pages_beside)  # (with a pool, pages_beside is whether the pages follow)
+                        pages=pages, laid_out=laid_out,
+                        each=lambda i, d: triple_stage.add(i, d.articles, d.extractions))
     articles = [a for d in done for a in d.articles]
     if not articles:
         raise NothingToBuild(f"no article found in {len(docs)} file(s) read; nothing written")
@@ -371,57 +401,75 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     for ex in extractions:
         log.extend(ex.log)
     with cyclic_gc_paused():
-        triples, rdf_log = to_triples(articles, extractions)
-        turtle, page_data = _turtle_and_page_data(triples, pages_beside)
+        for i, d in enumerate(done):
+            if i not in triple_stage:  # made on a Dask cluster
+                triple_stage.add(i, d.articles, d.extractions)
+        triples, rdf_log = triple_stage.finish()
+        digest, page_data = _turtle_and_page_data(triples, ttl, store, keys.graph if keys else None,
+                                                  beside=dask is None and _workers(workers, None) > 1,
+                                                  pages=pages and not _pages_may_be_kept(output, len(triples)))
     log.extend(rdf_log)
-    atomic_write_bytes(ttl, turtle)
     made = tuple(triples)
-    dated = sum(1 for t in made if t[1] == DCTERMS.date)
-    graph = _Graph(hashlib.sha256(turtle).hexdigest(), keys.graph if keys else None, lambda: made, len(made), dated,
+    date = DCTERMS.date  # looked up once: rdflib namespace attributes are slow
+    dated = sum(1 for t in made if t[1] == date)
+    graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
-    if store and keys:
-        store.put_bytes("graph-turtle", keys.graph, turtle)
+    if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
 
 
-def _turtle_and_page_data(triples: list[Triple], beside: bool) -> tuple[bytes, Any]:
-    """The Turtle of ``triples`` as UTF-8; with ``beside``, also what the pages are drawn
-    from (:func:`_page_data`), read in this process while a forked one writes the Turtle
-    (:func:`kg.pipeline.parallel.side_by_side`). Should the pages turn out unchanged, that
-    reading was for nothing: only a rebuild without a cache finds them so."""
-    if not beside:
-        return _turtle_bytes(triples), None
+def _turtle_and_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
+                          beside: bool, pages: bool) -> tuple[str, Any]:
+    """The sha256 of the Turtle of ``triples``, written (:func:`_write_turtle`), and what
+    the pages will be drawn from if it was read. ``beside``: with another process: if the
+    ``pages`` are to be drawn, a forked process writes the Turtle while this one reads what
+    they are drawn from (:func:`_page_data`); else each writes half of the Turtle."""
+    if beside and pages:
+        from kg.pipeline.parallel import side_by_side
+
+        data, digest = side_by_side([partial(_page_data, triples), partial(_write_turtle, triples, ttl, store, k)])
+        return digest, data
+    return _write_turtle(triples, ttl, store, k, halves=beside), None
+
+
+def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
+                  halves: bool = False) -> str:
+    """Write the Turtle of ``triples`` to ``ttl`` and, with a ``store``, into its entry
+    ``graph-turtle`` ``k``; its sha256. With ``halves``, a forked process writes the second
+    half of the subjects' blocks while this one writes the first
+    (:func:`kg.rdf.turtle.turtle_utf8`, :func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline.parallel import side_by_side
+    from kg.rdf.turtle import turtle_utf8
 
-    data, turtle = side_by_side([partial(_page_data, triples), partial(_turtle_bytes, triples)])
-    return turtle, data
-
-
-def _turtle_bytes(triples: Sequence[Triple]) -> bytes:
-    from kg.rdf.turtle import serialize_turtle
-
-    return serialize_turtle(triples).encode("utf-8")
+    turtle = turtle_utf8(triples, side_by_side if halves else None)
+    atomic_write_bytes(ttl, turtle)
+    if store and k:
+        store.put_bytes("graph-turtle", k, turtle)
+    return hashlib.sha256(turtle).hexdigest()
 
 
 def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: Cache | None,
-             workers: int | None, dask, tick: Tick, pages: bool = False) -> list[DocumentResult]:
+             workers: int | None, dask, tick: Tick, pages: bool = False,
+             laid_out: dict[int, Any] | None = None,
+             each: Callable[[int, DocumentResult], object] | None = None) -> list[DocumentResult]:
     """Each Document laid out and extracted: on a Dask cluster, or in ``workers`` processes
-    (while they work, this one imports what follows: the graph stage, and the ``pages``')."""
+    (while they work, this one imports what follows, the ``pages``' modules, and runs
+    ``each(i, result)`` on each result as it comes)."""
     doc_keys = keys.documents if keys else None
     if dask is not None:
         from kg.pipeline.distributed import process_documents_dask
 
         return process_documents_dask(dask, docs, doc_keys, lexicon, store=store, tick=tick)
     return process_documents(docs, doc_keys, lexicon, workers=_workers(workers, None), store=store, tick=tick,
-                             meanwhile=partial(_import_what_follows, pages))
+                             meanwhile=partial(_import_what_follows, pages), laid_out=laid_out, each=each)
 
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
 #: networkx, networkx's PageRank scipy): 0.5 s of imports.
-GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle")
+GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle", "kg.extract.rules")
 PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
                 "scipy.sparse")
 
@@ -458,11 +506,11 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
     pages = _pages_key(graph.digest)
-    if _reuse_pages(result.output, stage, pages):
+    if _reuse_pages(result.output, stage, pages, result.size):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
         _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
-        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages))
+        atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages, result.size))
         say(f"wrote {result.html_path} and {result.report_path}")
 
 
@@ -472,9 +520,9 @@ def _pages_key(digest: str) -> str:
 
 
 def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
-    """graph.html and report.html into ``stage``, drawn from ``data`` (:func:`_page_data`
-    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in
-    a forked process while this one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
+    """graph.html and report.html into ``stage``, drawn from ``data`` (the :func:`_page_data`
+    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in a forked process while this
+    one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
     from kg.viz import write_explorer
     from kg.viz.report import write_report
@@ -499,9 +547,7 @@ def _page_data(triples: Sequence[Triple]):
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
-    # The report's communities, found here: beside the Turtle (see _turtle_and_page_data)
-    # this side waits for the other anyway, while the report is the longer side after it.
-    communities(data.network)
+    communities(data.network)  # the report's: found before the explorer's process forks, no later
     return data
 
 
@@ -519,20 +565,31 @@ def _page_code() -> str:
     return key("page-code", code_fingerprint("kg.viz", "kg.viz.report"), *(p.name.encode() + p.read_bytes() for p in static))
 
 
-def _pages_record(folder: Path, pages: str) -> str:
-    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, then the sha256 of each
-    page in ``folder``."""
-    return pages + "\n" + "".join(f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n"
-                                  for name in PAGES)
+def _pages_record(folder: Path, pages: str, size: int) -> str:
+    """What ``PAGES_KEY`` holds: the key ``pages`` was drawn under, the ``size`` of the
+    graph (triples), then the sha256 of each page in ``folder``."""
+    return f"{pages}\n{size} triples\n" + "".join(
+        f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()}  {name}\n" for name in PAGES)
 
 
-def _reuse_pages(output: Path, stage: Path, pages: str) -> bool:
-    """Link the last build's pages into ``stage`` when they were drawn from the same graph by
-    the same page code and are still as drawn (``PAGES_KEY`` holds that key and their
-    sha256): an unchanged rebuild draws nothing, and a page deleted or edited since is drawn again."""
+def _pages_may_be_kept(output: Path | None, size: int) -> bool:
+    """Whether the pages in ``output`` may have been drawn from a graph of ``size`` triples
+    (so that the pages of a graph of that size might be kept: see :func:`_reuse_pages`)."""
+    try:
+        lines = (output / PAGES_KEY).read_text(encoding="utf-8").splitlines() if output else []
+    except OSError:
+        return False
+    return lines[1:2] == [f"{size} triples"]
+
+
+def _reuse_pages(output: Path, stage: Path, pages: str, size: int) -> bool:
+    """Link the last build's pages into ``stage`` when they were drawn from the same graph
+    (of ``size`` triples) by the same page code and are still as drawn (``PAGES_KEY`` holds
+    that key and their sha256): an unchanged rebuild draws nothing, and a page deleted or
+    edited since is drawn again."""
     names = (*PAGES, PAGES_KEY)
     try:
-        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages):
+        if (output / PAGES_KEY).read_text(encoding="utf-8") != _pages_record(output, pages, size):
             return False
         for name in names:
             os.link(output / name, stage / name)

@@ -78,11 +78,20 @@ class _Collector:
     rules: set[str] = field(default_factory=set)
     aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     used: set[EntityRef] = field(default_factory=set)
-    literals: dict[tuple[str, int | str], Literal] = field(default_factory=dict)
-    iris: dict[object, URIRef] = field(default_factory=dict)
+    literals: dict = field(default_factory=dict)  # may be shared by several collectors, as may iris
+    iris: dict = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
+
+    def merge(self, other: _Collector) -> None:
+        """Take in what ``other`` collected (its log lines after this one's)."""
+        self.triples |= other.triples
+        self.log.extend(other.log)
+        self.rules |= other.rules
+        self.used |= other.used
+        for ref, names in other.aliases.items():
+            self.aliases[ref] |= names
 
     def entity(self, ref: EntityRef) -> URIRef:
         """``entity_iri(ref)``, made once per entity (an IRI costs a regex and an rdflib term)."""
@@ -165,26 +174,106 @@ def _evidence_ok(article: Article, ev: Evidence) -> bool:
 def to_triples(articles: Sequence[Article], extractions: Sequence[Extraction],
                *, mention_evidence_limit: int = MENTION_EVIDENCE_LIMIT) -> tuple[list[Triple], list[str]]:
     """All triples of the graph, sorted, and log lines about what was merged or dropped."""
-    by_id = {a.id: a for a in articles}
-    mapping, log = resolve_classes(extractions)
-    out = _Collector(log=log)
-    for article in articles:
-        _article_triples(out, article)
-    for ex in extractions:
-        found = by_id.get(ex.article_id)
-        if found is None:
-            out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
-            continue
-        facts = _ArticleFacts(out, found, mapping)
-        for ent in ex.entities:
-            out.aliases[mapping[ent.ref]].update(ent.aliases)
-        facts.authors(ex)
-        facts.mentions(ex, mention_evidence_limit)
-        for r in ex.relations:
-            facts.relation(r)
-    _entity_triples(out)
-    _rule_triples(out)
-    return sorted_triples(out.triples), out.log
+    stage = GraphStage(mention_evidence_limit=mention_evidence_limit)
+    stage.add(0, articles, extractions)
+    return stage.finish()
+
+
+class GraphStage:
+    """:func:`to_triples` fed one input file at a time, as extraction finishes each one:
+    a build's parent process makes each file's triples while its workers extract the rest.
+
+    Each part (``add(index, articles, extractions)``) is turned into triples at once,
+    taking every entity as of the class it was found as; ``finish()`` then picks one class
+    per label across the corpus (:func:`resolve_classes`), makes the few parts that named
+    an entity by another class again, and merges the parts in index order. The triples
+    and log are those of :func:`to_triples` over all the parts' Articles and Extractions
+    in index order, whatever order the parts came in.
+
+    >>> from kg.model import Article, Mention, Paragraph, Sentence
+    >>> art = Article(id="a1", title="题", source="x.md", text="题\\n工会", paragraphs=(Paragraph(0, 1, "title"),),
+    ...               sentences=(Sentence(0, 1, 0), Sentence(2, 4, 1)))
+    >>> ex = Extraction("a1", mentions=(Mention(EntityRef("Organization", "工会"), Evidence(2, 4, 2, 4, "r")),))
+    >>> stage = GraphStage()
+    >>> stage.add(0, [art], [ex])
+    >>> stage.finish() == to_triples([art], [ex])
+    True
+    """
+
+    def __init__(self, *, mention_evidence_limit: int = MENTION_EVIDENCE_LIMIT) -> None:
+        self.limit = mention_evidence_limit
+        self.iris: dict = {}  # made once for every part (see _Collector)
+        self.literals: dict = {}
+        self.parts: dict[int, tuple[Sequence[Article], Sequence[Extraction], _Collector]] = {}
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.parts
+
+    def add(self, index: int, articles: Sequence[Article], extractions: Sequence[Extraction]) -> None:
+        """The part at ``index``: Articles and the Extractions of those Articles."""
+        self.parts[index] = (articles, extractions, self._part(articles, extractions, None))
+
+    def finish(self) -> tuple[list[Triple], list[str]]:
+        """Every part's triples, sorted, and the log, as :func:`to_triples` gives them."""
+        order = sorted(self.parts)
+        extractions = [x for i in order for x in self.parts[i][1]]
+        mapping, log = resolve_classes(extractions)
+        out = self._collector(log)
+        if self._foreign(order):  # an Extraction of another part's Article: all at once, as to_triples did
+            out = self._part([a for i in order for a in self.parts[i][0]], extractions, mapping, log)
+        else:
+            for i in order:
+                articles, exs, part = self.parts[i]
+                if any(mapping[ref] != ref for ex in exs for ref in _refs(ex)):
+                    part = self._part(articles, exs, mapping)
+                out.merge(part)
+        _entity_triples(out)
+        _rule_triples(out)
+        return sorted_triples(out.triples), out.log
+
+    def _foreign(self, order: list[int]) -> bool:
+        """Whether an Extraction's Article is not in its part, or two Articles share an id."""
+        ids = [a.id for i in order for a in self.parts[i][0]]
+        if len(set(ids)) != len(ids):
+            return True
+        for i in order:
+            articles, extractions, _ = self.parts[i]
+            own = {a.id for a in articles}
+            if any(ex.article_id not in own for ex in extractions):
+                return True
+        return False
+
+    def _collector(self, log: list[str] | None = None) -> _Collector:
+        return _Collector(log=log if log is not None else [], iris=self.iris, literals=self.literals)
+
+    def _part(self, articles: Sequence[Article], extractions: Sequence[Extraction],
+              mapping: dict[EntityRef, EntityRef] | None, log: list[str] | None = None) -> _Collector:
+        """The triples of ``articles`` and ``extractions``, each entity of the class ``mapping``
+        gives it (None: of the class it was found as)."""
+        by_id = {a.id: a for a in articles}
+        out = self._collector(log)
+        for article in articles:
+            _article_triples(out, article)
+        for ex in extractions:
+            found = by_id.get(ex.article_id)
+            if found is None:
+                out.log.append(f"extraction for unknown article {ex.article_id!r} ignored")
+                continue
+            facts = _ArticleFacts(out, found, mapping if mapping is not None else _Same())
+            for ent in ex.entities:
+                out.aliases[facts.mapping[ent.ref]].update(ent.aliases)
+            facts.authors(ex)
+            facts.mentions(ex, self.limit)
+            for r in ex.relations:
+                facts.relation(r)
+        return out
+
+
+class _Same(dict):
+    """The mapping of every EntityRef to itself (the class it was found as)."""
+
+    def __missing__(self, ref: EntityRef) -> EntityRef:
+        return ref
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 
@@ -86,7 +87,37 @@ def _predicate_key(p: URIRef) -> tuple:
 
 def serialize_turtle(triples: Iterable[tuple]) -> str:
     """Turtle for ``triples``, subjects and predicates sorted, one subject a block."""
-    lines = [f"@base <{GHR_IRI}> ."] + [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES] + [""]
+    return turtle_utf8(triples).decode("utf-8")
+
+
+def turtle_utf8(triples: Iterable[tuple], side_by_side: Callable[[list[Callable[[], bytes]]], list[bytes]] | None = None
+                ) -> bytes:
+    """:func:`serialize_turtle` as UTF-8. With ``side_by_side`` (as
+    :func:`kg.pipeline.parallel.side_by_side`, which runs tasks at once), the second half of
+    the subjects' blocks is written by another task while this one writes the first.
+
+    >>> from rdflib import URIRef
+    >>> ts = [(URIRef(GHR_IRI + f"x/{i}"), URIRef(GHR_IRI + "p"), URIRef(GHR_IRI + "o")) for i in range(5)]
+    >>> turtle_utf8(ts, lambda tasks: [t() for t in tasks]) == serialize_turtle(ts).encode("utf-8")
+    True
+    """
+    head = "\n".join([f"@base <{GHR_IRI}> ."] + [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES] + ["", ""])
+    # Grouped by subject first, so that only a subject's own few triples are sorted together.
+    by_subject: dict = defaultdict(set)
+    for s, p, o in triples:
+        by_subject[s].add((p, o))
+    subjects = sorted(by_subject, key=str)
+    if side_by_side is None or len(subjects) < 2:
+        parts = [_blocks(by_subject, subjects)]
+    else:
+        half = len(subjects) // 2
+        parts = side_by_side([partial(_blocks, by_subject, subjects[:half]),
+                              partial(_blocks, by_subject, subjects[half:])])
+    return head.encode("utf-8") + b"\n".join(part for part in parts if part) + (b"\n" if subjects else b"")
+
+
+def _blocks(by_subject: dict, subjects: Sequence) -> bytes:
+    """The Turtle blocks of ``subjects`` (their predicates and objects in ``by_subject``), as UTF-8."""
     rendered: dict = {}  # each term is rendered once: graphs repeat the same IRIs many times
 
     def render(t) -> str:
@@ -95,12 +126,9 @@ def serialize_turtle(triples: Iterable[tuple]) -> str:
             out = rendered[t] = term(t)
         return out
 
-    # Grouped by subject first, so that only a subject's own few triples are sorted together.
-    by_subject: dict = defaultdict(set)
-    for s, p, o in triples:
-        by_subject[s].add((p, o))
     predicates: dict = {}  # predicate -> (its sort key, how it is written)
-    for subject in sorted(by_subject, key=str):
+    lines = []
+    for subject in subjects:
         pairs = by_subject[subject]
         for p, _ in pairs:
             if p not in predicates:
@@ -109,7 +137,7 @@ def serialize_turtle(triples: Iterable[tuple]) -> str:
         parts = [predicates[p][1] + " " + " , ".join(o for _, o, _ in objs)
                  for p, objs in groupby(ordered, key=lambda t: t[2])]
         lines.append(render(subject) + " " + " ;\n    ".join(parts) + " .")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).encode("utf-8")
 
 
 def rdflib_triples(data) -> Iterable[tuple]:
@@ -134,7 +162,7 @@ def rdflib_triples(data) -> Iterable[tuple]:
 
 def turtle_bytes(data) -> bytes:
     """``data`` (rdflib triples or Graph, Oxigraph store or triples) as UTF-8 Turtle."""
-    return serialize_turtle(rdflib_triples(data)).encode("utf-8")
+    return turtle_utf8(rdflib_triples(data))
 
 
 def write_turtle(data, path: str | os.PathLike) -> None:

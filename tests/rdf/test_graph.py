@@ -122,6 +122,35 @@ def test_one_class_per_label_across_articles():
     assert any("求学圆梦行动" in line for line in log)
 
 
+def test_the_graph_stage_fed_file_by_file_in_any_order_gives_the_triples_of_the_whole():
+    from kg.rdf.graph import GraphStage
+
+    other = ARTICLE.__class__(**{**ARTICLE.__dict__, "id": "seed-2", "source": "other.md"})
+    third = ARTICLE.__class__(**{**ARTICLE.__dict__, "id": "seed-3", "source": "third.md"})
+    as_org = EntityRef("Organization", "求学圆梦行动")  # the Measure of seed-1, found as an Organization
+    e2 = Extraction("seed-2", mentions=(Mention(as_org, ev("求学圆梦行动", "test.org")),
+                                        Mention(as_org, Evidence(0, 3, B0, B0 + 5, "test.bad"))))
+    e3 = extraction(article_id="seed-3", relations=())
+    parts = [([ARTICLE], [extraction()]), ([other], [e2]), ([third], [e3])]
+    whole = to_triples([a for arts, _ in parts for a in arts], [x for _, xs in parts for x in xs])
+    stage = GraphStage()
+    for i in (2, 0, 1):  # as a pool's results come
+        stage.add(i, *parts[i])
+    assert stage.finish() == whole
+    assert any("found as" in line for line in whole[1]) and any("test.bad" in line for line in whole[1])
+    assert (entity_iri(as_org), RDF.type, GH.Organization) not in to_graph(whole[0])
+    # An Extraction given with another file's Article, or two Articles of one id: as to_triples does
+    mixed = GraphStage()
+    mixed.add(0, [ARTICLE, other], [e2])
+    mixed.add(1, [third], [extraction()])
+    assert mixed.finish() == to_triples([ARTICLE, other, third], [e2, extraction()])
+    twice = GraphStage()
+    twice.add(0, [ARTICLE], [extraction()])
+    twice.add(1, [other.__class__(**{**other.__dict__, "id": "seed-1"})], [e2])
+    assert twice.finish() == to_triples([ARTICLE, other.__class__(**{**other.__dict__, "id": "seed-1"})],
+                                        [extraction(), e2])
+
+
 def test_mention_evidence_is_capped_per_entity():
     many = tuple(Mention(GROUP, ev("农民工", "test.group", occurrence=i)) for i in range(2))
     g = graph(extraction(mentions=many))

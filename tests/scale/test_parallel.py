@@ -41,6 +41,43 @@ def test_two_workers_write_the_same_graph_and_pages_as_one(tmp_path):
     assert "<svg" in two.report_path.read_text(encoding="utf-8")
 
 
+def test_documents_laid_out_ahead_give_the_results_the_pool_gives_laying_them_out(mixed_corpus, tmp_path):
+    from kg.extract import load_lexicon
+    from kg.ingest import read_inputs
+    from kg.pipeline.cache import Cache
+    from kg.pipeline.documents import lay_out_until, layout_key, process_documents
+
+    docs, _ = read_inputs([mixed_corpus])
+    lexicon = load_lexicon()
+    asked = []
+    ahead = lay_out_until(docs, lambda: len(asked.append(1) or asked) > 3)  # stops before the fourth
+    largest = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))[:3]
+    assert sorted(ahead) == sorted(largest) and len(docs) > 3
+    plain = process_documents(docs, None, lexicon, workers=2)
+    assert process_documents(docs, None, lexicon, workers=2, laid_out=ahead) == plain
+    serial = process_documents(docs, None, lexicon, workers=1)  # whole Articles: the pool's are trimmed
+    assert process_documents(docs, None, lexicon, workers=1, laid_out=ahead) == serial
+    keys, store = [layout_key(d) for d in docs], Cache(tmp_path / "cache")  # the cache entries keep whole Articles
+    cached = process_documents(docs, keys, lexicon, workers=1, store=store, laid_out=ahead)
+    assert cached == serial
+
+
+def test_a_pooled_build_lays_documents_out_while_the_lexicon_loads(mixed_corpus):
+    from kg.pipeline.run import _read_and_load
+
+    read = _read_and_load([mixed_corpus], None, None, pool=True, keyed=False)
+    assert read.laid_out and set(read.laid_out) <= set(range(len(read.docs)))
+    assert _read_and_load([mixed_corpus], None, None, pool=False, keyed=False).laid_out == {}
+
+
+def test_the_turtle_a_forked_process_wrote_is_in_the_cache_for_the_next_build(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(None, tmp_path / "a", workers=2, cache=cache)  # graph.ttl written beside the pages' reading
+    again = build(None, tmp_path / "b", workers=1, cache=cache)  # another folder: graph.ttl comes from the cache
+    assert again.reused_graph and again.graph_path.read_bytes() == first.graph_path.read_bytes()
+    assert (again.output / "report.html").read_bytes() == (first.output / "report.html").read_bytes()
+
+
 def test_side_by_side_tasks_share_this_process_data_and_their_errors_come_back():
     from kg.pipeline.parallel import side_by_side
 
