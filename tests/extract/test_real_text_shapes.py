@@ -355,6 +355,7 @@ TARGETS = [
     ("市总工会开展了春节“送温暖”活动，给50名环卫工人送去节日慰问。", "送温暖", "环卫工人", "targets.aim-word-before"),
     # a purpose clause aims the next clause's programme; a caring verb opening the name
     ("为保障环卫工人的身体健康，区总工会开展“送清凉”活动。", "夏送清凉", "环卫工人", "targets.aim-word-next"),
+    ("为关心关爱环卫工人，推动城市建设，市总工会将组织开展职工疗休养工作。", "职工疗休养", "环卫工人", "targets.aim-word-next"),
     ("省总工会启动“送建筑工人回家过年活动”。", "送建筑工人回家过年活动", "建筑工人", "targets.compound"),
 ]
 

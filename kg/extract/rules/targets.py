@@ -110,7 +110,11 @@ def targets_aim_next_clause(ctx: Context, facts: Facts) -> list[Relation]:
         clause_initial = lead == 0 or text[lead - 1] in CLAUSE_PUNCT or (sent is not None and lead == sent[0])
         if aim.word in inv.AIM_WORDS_NEXT_CLAUSE or clause_initial \
                 or text[aim.chain[-1].end:aim.clause_end] in _AIM_CLAUSE_TAILS:
-            nxt = measures.within(aim.clause_end + 1, _clause_end(text, aim.clause_end + 1))
+            nxt_end = _clause_end(text, aim.clause_end + 1)
+            nxt = measures.within(aim.clause_end + 1, nxt_end)
+            if not nxt and aim.word.startswith("为") and len(aim.word) > 1 and text[nxt_end:nxt_end + 1] in ("，", ","):
+                # 为关心关爱…一线职工，推动…，随州将组织开展职工疗休养: a purpose clause's main clause may come second
+                nxt = measures.within(nxt_end + 1, _clause_end(text, nxt_end + 1))
             out += _aimed(ctx, aim, nxt, "targets.aim-word-next")
     return out
 
