@@ -298,6 +298,7 @@ GENERIC_MEASURE_MODIFIERS = (
     "责任", "评价", "激励", "约束", "报告", "登记", "备案", "审查", "检查", "监测", "统计",
     "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策", "组织",
     "具体", "实际", "重要", "有力", "积极",  # 是…的具体行动: what the act is, not its name
+    "公益", "宣传", "暖心", "主题", "系列", "各类", "多种",  # 举办公益活动, 开展暖心慰问: any body does these
 )
 
 #: Generic words that are never an entity alone.

@@ -217,6 +217,8 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("各地工会举办公益活动，设立母婴室。", "Measure", "公益活动"),  # what any body does, not a programme
+    ("湖北工会开展暖心慰问活动。", "Measure", "暖心慰问"),
     ("莘县、冠县总工会积极行动，广泛宣传。", "Organization", "县总工会"),  # the 县 of 冠县
     ("本地户籍职工和外地职工同工同酬。", "WorkerGroup", "户籍职工"),  # household registration, no place
     ("县级以上广播电台电视台应当支付报酬。", "Organization", "广播电台电视台"),  # kinds of stations
