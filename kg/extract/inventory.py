@@ -298,8 +298,11 @@ GENERIC_MEASURE_MODIFIERS = (
     "责任", "评价", "激励", "约束", "报告", "登记", "备案", "审查", "检查", "监测", "统计",
     "相关", "各项", "有效", "联动", "沟通", "议事", "决策", "会议", "基本", "配套", "政策", "组织",
     "具体", "实际", "重要", "有力", "积极",  # 是…的具体行动: what the act is, not its name
-    "公益", "宣传", "暖心", "主题", "系列", "各类", "多种",  # 举办公益活动, 开展暖心慰问: any body does these
 )
+
+#: Modifiers that make an activity or a visit a kind any body runs: 公益活动, 暖心慰问
+#: (a quoted “暖心礼包” is a gift, named).
+GENERIC_ACTIVITY_MODIFIERS = ("公益", "宣传", "暖心", "主题", "系列", "各类", "多种")
 
 #: Generic words that are never an entity alone.
 GENERIC_WORDS = ("工作", "服务", "问题", "活动", "制度", "机制", "体系", "行动", "工程", "计划", "培训", "项目", "平台", "改革", "建设", "保障", "管理", "措施", "方式")

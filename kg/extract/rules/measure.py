@@ -268,6 +268,8 @@ def _good_measure(label: str, head: str) -> bool:
         return False
     if len(label) <= len(head) + 4 and label[: len(label) - len(head)] in inv.GENERIC_MEASURE_MODIFIERS:
         return False  # 管理制度, 工作机制: a kind of thing, not a named measure
+    if head in ("活动", "慰问") and label[: len(label) - len(head)] in inv.GENERIC_ACTIVITY_MODIFIERS:
+        return False  # 公益活动, 暖心慰问
     if label[:-len(head)].endswith("等") or label.startswith(_NOT_MEASURE_LEADS):
         return False  # 职业培训等补贴: a list's tail; 下列服务, 相应社会保障: a reference, not a name
     if any(w in label for w in inv.NON_ENTITY_HEADS + inv.NOT_MEASURE_TOPICS):
