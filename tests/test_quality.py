@@ -73,15 +73,15 @@ DEV_CORPUS = SHARED / "corpus" / "dev"
 #: -> 0.921 -> 0.936 -> 0.951, mentions 0.766 -> 0.882 -> 0.919 -> 0.945 -> 0.961, targets 0.444 -> 0.672 ->
 #: 0.755 -> 0.790, broader 0.312 -> 0.782 -> 0.812, memberships 0.323 -> 0.732 -> 0.960. Authors come from
 #: ingestion, not scored here. The bars are the reached values, rounded down.
-DEV_BARS = {"Person": 0.985, "Organization": 0.948, "WorkerGroup": 0.941, "Measure": 0.928,
-            "mentions": 0.960, "targets": 0.789, "broader": 0.811, "memberships": 0.959}
+DEV_BARS = {"Person": 0.985, "Organization": 0.948, "WorkerGroup": 0.941, "Measure": 0.936,
+            "mentions": 0.962, "targets": 0.845, "broader": 0.831, "memberships": 0.959}
 
 
 @pytest.mark.skipif(not (DEV_GOLD.is_file() and DEV_CORPUS.is_dir()),
                     reason="needs ../shared/gold/dev.json and ../shared/corpus/dev beside the repo")
 def test_dev_corpus_keeps_its_scores(tmp_path):
     s = _score([DEV_CORPUS], DEV_GOLD, tmp_path)
-    assert s.macro_f1 >= 0.950, s.macro_f1
+    assert s.macro_f1 >= 0.952, s.macro_f1
     for part, bar in DEV_BARS.items():
         assert _f1(s, part) >= bar, (part, _f1(s, part))
     assert s.part("authors").counts.precision in (None, 1.0)  # no invented authors
