@@ -161,8 +161,9 @@ class Context:
 # ---------------------------------------------------------------- regexes where they can match
 
 def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0) -> re.Match[str] | None:
-    """``rx.search(text, pos)`` for a pattern (no look-behind) that can only begin at one
-    of ``starts`` (sorted): the pattern is tried there and nowhere else.
+    """``rx.search(text, pos)`` for a pattern that can only begin at one of ``starts``
+    (sorted): the pattern is tried there and nowhere else. A look-behind still reads the
+    text before each start (``rx.match(text, i)`` does not cut the text at ``i``).
 
     >>> rx = re.compile(r"[\u4e00-\u9fff]{2}?市")
     >>> search_from(rx, "去南京市", [1], 0).group()
@@ -176,8 +177,8 @@ def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0)
 
 
 def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern (no look-behind, no empty match) that can only
-    begin at one of ``starts`` (sorted): the same matches, the pattern tried only there.
+    """``rx.finditer(text)`` for a pattern (no empty match) that can only begin at one of
+    ``starts`` (sorted): the same matches, the pattern tried only there.
 
     >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
     ['ab', 'ab']

@@ -9,7 +9,16 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import COUNT, Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
+from kg.extract.context import (
+    COUNT,
+    Candidate,
+    Context,
+    finditer_from,
+    is_cjk,
+    literal_starts,
+    starts_before,
+    strip_marks,
+)
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -532,7 +541,7 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     """The listed means of an action: 通过转移支付、项目化管理等方式 (rule ``measure.by-means``)."""
     out = []
     text = ctx.text
-    for m in _re_means().finditer(text):
+    for m in finditer_from(_re_means(), text, literal_starts(text, inv.MEANS_VERBS + _POLICY_VERBS)):
         g = 1 if m.group(1) else 2  # 2: a list of systems, whatever their heads
         pos = m.start(g)
         if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):

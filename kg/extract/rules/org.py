@@ -127,9 +127,11 @@ def _re_place_org():
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
 
-def _known_places() -> set[str]:
+@cache
+def _known_places() -> frozenset[str]:
     """Every province and city name, full and short, that opens a place in ``_re_place_org``."""
-    return {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+    return frozenset({f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES}
+                     | set(inv.CITIES))
 
 
 #: The level word the generic place of ``_re_place_org`` ends with, two or three characters

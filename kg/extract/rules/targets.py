@@ -474,6 +474,7 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
     for c in facts.candidates:
         if c.cls == "WorkerGroup":
             inner.setdefault(c.start, []).append(c)
+    refs = {f.ref for f in groups}
     out = []
     for m in _by_cls(facts.found, "Measure"):
         lead = m.start - (1 if text[m.start - 1:m.start] in "“\"「『‘" else 0)
@@ -485,7 +486,6 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
         first = m.start + (1 if text[m.start:m.start + 1] in "“《\"「『‘" else 0)
         if text.startswith(("全国", "全省", "全市", "全区", "全县"), first):  # 全国海员技能大赛
             first += 2
-        refs = {f.ref for f in groups}
         for ref in _heading_groups(text, m, first, inner):
             if not _is_agent(ref) and ref in refs:
                 out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
