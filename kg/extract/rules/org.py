@@ -134,15 +134,19 @@ def _known_places() -> frozenset[str]:
                      | set(inv.CITIES))
 
 
-#: The level word the generic place of ``_re_place_org`` ends with, two or three characters
-#: on (one before 县: 莒县).
-_LEVEL = re.compile(r"自治州|街道|特区|[省市县区镇乡]")
-_COUNTY = re.compile("县")
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
 #: ``_place_word`` checks the name before.
 _ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "高新区", "经开区")
-_ZONE_LEVEL = re.compile("|".join(_ZONE_LEVELS))
-_STREET = re.compile("街道")  # 西长安街街道: four characters before it
+#: The level word the generic place of ``_re_place_org`` ends with, right before its head,
+#: and how many characters before the level the place can begin: two or three (one before
+#: 县: 莒县; up to four before 街道: 西长安街街道).
+_BEFORE_HEAD = rf"(?={_alt(inv.ORGAN_HEADS + inv.UNION_HEADS)})"
+_GENERIC_PLACE_ENDS = (
+    (re.compile(rf"(?:自治州|街道|特区|[省市县区镇乡]){_BEFORE_HEAD}"), range(2, 4)),
+    (re.compile(rf"县{_BEFORE_HEAD}"), range(1, 2)),
+    (re.compile(rf"(?:{'|'.join(_ZONE_LEVELS)}){_BEFORE_HEAD}"), range(2, 4)),
+    (re.compile(rf"街道{_BEFORE_HEAD}"), range(4, 5)),
+)
 
 
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
@@ -154,12 +158,10 @@ def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
 
 def _place_org_starts(ctx: Context) -> list[int]:
     """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
-    and one to three characters before a level word (the generic place). Everywhere else
+    and one to four characters before a level word that a head follows (the generic place). Everywhere else
     the 300-name alternation would only be tried and fail, at every character."""
-    return sorted({s for s, _, _ in _place_hits(ctx)} | set(starts_before(ctx.text, _LEVEL, range(2, 4)))
-                  | set(starts_before(ctx.text, _COUNTY, range(1, 2)))
-                  | set(starts_before(ctx.text, _ZONE_LEVEL, range(2, 4)))
-                  | set(starts_before(ctx.text, _STREET, range(4, 5))))
+    return sorted({s for s, _, _ in _place_hits(ctx)}
+                  | {s for end, back in _GENERIC_PLACE_ENDS for s in starts_before(ctx.text, end, back)})
 
 
 @cache
