@@ -209,7 +209,7 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({start for start, _end, _word in _finder(words).find(text)})
+    return _finder(words).starts(text)
 
 
 @lru_cache(maxsize=64)

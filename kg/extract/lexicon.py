@@ -241,12 +241,24 @@ class WordFinder:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every occurrence in ``text``: by end, the longest first at one end."""
         words = self.words
-        try:
-            found = self._ac.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate (no word holds one): searched as U+FFFD, offsets kept
-            found = self._ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        found = self._matches(text)
         found.sort(key=lambda m: (m[2], m[1]))
         return [(start, end, words[i]) for i, start, end in found]
+
+    def starts(self, text: str) -> list[int]:
+        """The offsets where a word begins in ``text``, sorted, each once.
+
+        >>> WordFinder(["工会", "总工会", "会"]).starts("全国总工会")
+        [2, 3, 4]
+        """
+        return sorted({start for _i, start, _end in self._matches(text)})
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(word index, start, end) of every occurrence, in the automaton's order."""
+        try:
+            return self._ac.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (no word holds one): searched as U+FFFD, offsets kept
+            return self._ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
 def load_jieba_dictionary(tok) -> None:

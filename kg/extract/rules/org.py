@@ -7,6 +7,7 @@ what the rules declared before it found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.extract import inventory as inv
@@ -376,18 +377,23 @@ def companies(ctx: Context, pool: Pool) -> list[Candidate]:
 _COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
 
 
-def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str,
-                      leads: tuple[str, ...] | None = None) -> list[Candidate]:
+def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tuple[str, ...] | None = None,
+                      hopeless: Callable[[str, int, re.Match[str]], bool] | None = None) -> list[Candidate]:
     """A name registered with one of ``heads``: the name runs left over nouns and must hold
     a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies.
-    ``leads``: what every match of ``heads`` begins with, if given."""
+    ``leads``: what every match of ``heads`` begins with, if given; ``hopeless(text, lo, m)``:
+    true where the caller drops whatever name jieba's tags give the head ``m`` (the name
+    starting at ``lo`` at the earliest), so jieba is not asked."""
     out = []
     text = ctx.text
     for m in heads.finditer(text) if leads is None else finditer_from(heads, text, literal_starts(text, leads)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
-        start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 24), m.start()), m.start())
+        lo = max(sent[0], m.start() - 24)
+        if hopeless is not None and hopeless(text, lo, m):
+            continue
+        start, proper = _name_start(ctx, ctx.pos_tags(lo, m.start()), m.start())
         name = text[start:m.start()]
         if not proper and rule_id == "org.company" and _brand_item(ctx, start, m.start()):
             proper = True  # …获得者、茅台/n 集团勾贮车间…: a list item opening with its brand
@@ -457,12 +463,25 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
-    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution")
+    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", hopeless=_unplaced_school)
             if not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label)]
 
 
 _SCHOOLS = ("学校", "中学", "小学")
 _PLACED = re.compile(r"[\u4e00-\u9fff]{2,8}?[省市县区]")
+_PLACE_LEVEL = re.compile("[省市县区]")
+
+
+def _unplaced_school(text: str, lo: int, m: re.Match[str]) -> bool:
+    """A school (学校, 中学, 小学; not 技工学校) with no 省/市/县/区 two or more characters after
+    ``lo``, where its name starts at the earliest: whatever that name, ``_PLACED`` cannot
+    match it and ``institutions`` drops it (高等学校, 民办学校).
+
+    >>> [_unplaced_school(t, 0, _INSTITUTION.search(t)) for t in ("举办民办学校", "北京市交通学校")]
+    [True, False]
+    """
+    return (m.group() in _SCHOOLS and not text.endswith("技工", 0, m.start())
+            and not _PLACE_LEVEL.search(text, lo + 2, m.start()))
 
 
 _UNIT = re.compile(r"(?:(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"

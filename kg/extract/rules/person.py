@@ -463,13 +463,21 @@ def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
 
 
 def _speaker_starts(text: str) -> list[int]:
-    """Where a ``_SPEAKER`` match can begin: two or three characters before a colon, or at a
-    bracket (its look-behind reads the text before, which ``finditer_from`` keeps)."""
-    return sorted({*starts_before(text, _COLON, range(2, 4)), *(m.start() for m in _SPEAKER_OPEN.finditer(text))})
+    """Where a ``_SPEAKER`` match can begin: two or three characters before a colon, after
+    what is no ideograph (its look-behind, which ``finditer_from`` keeps, wants a line,
+    sentence or space break there); at a 【; three or four characters before 音响/同期.
+
+    >>> _speaker_starts("主持人：您好。王建新：（杨某音响）")
+    [0, 7, 10, 11]
+    """
+    turns = [s for s in starts_before(text, _COLON, range(2, 4)) if s == 0 or not is_cjk(text[s - 1])]
+    cues = [s for cue in _CUE_WORDS for s in starts_before(text, cue, range(3, 5))]
+    return sorted({*turns, *(m.start() for m in _TAG_OPEN.finditer(text)), *cues})
 
 
 _COLON = re.compile("[：:]")
-_SPEAKER_OPEN = re.compile("[【（]")
+_TAG_OPEN = re.compile("【")
+_CUE_WORDS = (re.compile("音响"), re.compile("同期"))
 
 
 #: An age before a name: 50岁的林某坐在台下.
