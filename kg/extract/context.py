@@ -212,6 +212,25 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     return _finder(words).starts(text)
 
 
+def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets where one of ``words`` ends in ``text``, sorted.
+
+    >>> literal_ends("女职工和困难职工", ("职工", "困难"))
+    [3, 6, 8]
+    """
+    return list(dict.fromkeys(end for _start, end, _word in _finder(words).find(text)))
+
+
+def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
+    """True if one of ``sorted_offsets`` lies in ``[lo, hi]``.
+
+    >>> any_between([3, 6, 8], 4, 6), any_between([3, 6, 8], 4, 5)
+    (True, False)
+    """
+    i = bisect_left(sorted_offsets, lo)
+    return i < len(sorted_offsets) and sorted_offsets[i] <= hi
+
+
 @lru_cache(maxsize=64)
 def _finder(words: tuple[str, ...]) -> WordFinder:
     return WordFinder(words)

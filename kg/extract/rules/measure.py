@@ -13,8 +13,10 @@ from kg.extract.context import (
     COUNT,
     Candidate,
     Context,
+    any_between,
     finditer_from,
     is_cjk,
+    literal_ends,
     literal_starts,
     starts_before,
     strip_marks,
@@ -102,7 +104,13 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     first head followed by 等/和/工作…), and starts after its last 的 and after
     stacked verbs (健全完善…) and degree words (大规模…)."""
     heads = tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True))
-    return [c for m in _re_measure_verb().finditer(ctx.text) for c in _verb_object(ctx, m, heads)]
+    head_ends = literal_ends(ctx.text, heads)  # a verb with no head in reach of its chunk names nothing
+    return [c for m in _re_measure_verb().finditer(ctx.text) if any_between(head_ends, m.end() + 1, m.end() + _CHUNK)
+            for c in _verb_object(ctx, m, heads)]
+
+
+#: The most characters ``_verb_object`` reads after a verb (to the first mark): its object ends there at the latest.
+_CHUNK = 26
 
 
 _SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
