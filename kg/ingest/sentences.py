@@ -43,11 +43,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 def _untrimmed(text: str, offset: int) -> list[tuple[int, int]]:
     """``split_sentences`` of a text without white space: every piece between two sentence
     ends is a sentence (an end is never empty), and so is the rest after the last one."""
-    out = []
-    start = 0
-    for m in _END.finditer(text):
-        out.append((start + offset, m.end() + offset))
-        start = m.end()
-    if start < len(text):
-        out.append((start + offset, len(text) + offset))
-    return out
+    ends = [m.end() + offset for m in _END.finditer(text)]
+    if len(text) + offset > (ends[-1] if ends else offset):
+        ends.append(len(text) + offset)
+    return list(zip([offset, *ends[:-1]], ends))
