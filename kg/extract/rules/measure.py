@@ -499,6 +499,11 @@ def _re_means():
                       rf"|(?:{_alt(_POLICY_VERBS)}){items}等(?:制度|机制|政策)")
 
 
+def _means_starts(text: str) -> list[int]:
+    """Where a ``_re_means()`` match can begin: where a means or policy verb does."""
+    return literal_starts(text, inv.MEANS_VERBS + _POLICY_VERBS)
+
+
 def _names_a_system(ctx: Context, s: int, e: int) -> bool:
     """A listed system is a noun phrase: no verb opens it (悬挂光荣牌, 载入地方志 are acts)
     and a noun, or a noun and a verb, ends it (工资专户管理/vn, 银行/n 代发/v)."""
@@ -549,7 +554,7 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     """The listed means of an action: 通过转移支付、项目化管理等方式 (rule ``measure.by-means``)."""
     out = []
     text = ctx.text
-    for m in finditer_from(_re_means(), text, literal_starts(text, inv.MEANS_VERBS + _POLICY_VERBS)):
+    for m in finditer_from(_re_means(), text, _means_starts(text)):
         g = 1 if m.group(1) else 2  # 2: a list of systems, whatever their heads
         pos = m.start(g)
         if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):

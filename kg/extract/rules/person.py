@@ -400,12 +400,17 @@ _LIST_END = re.compile(r"$|[等，,。；;：:（(\d一二两三四五六七八�
 _LIST_ANCHOR = re.compile(r"、(?=[\u4e00-\u9fff·]{2,4}、)")
 
 
+def _list_starts(text: str) -> list[int]:
+    """Where a ``_LIST_RUN`` can begin: two to four characters before a 、 that opens a list."""
+    return starts_before(text, _LIST_ANCHOR, range(2, 5))
+
+
 @rule("person.name-list", example="最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人。", expect=("Person", "周海燕"),
       description="a list of three or more names joined by 、, each opening with a surname and most tagged as names")
 def name_lists(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in finditer_from(_LIST_RUN, text, starts_before(text, _LIST_ANCHOR, range(2, 5))):
+    for m in finditer_from(_LIST_RUN, text, _list_starts(text)):
         items = _list_items(ctx, m.start(), m.end())
         tagged = sum(tagged_name(ctx, s, e, listed=True) for s, e in items)
         if len(items) >= 3 and tagged >= 2 and tagged * 2 >= len(items):
@@ -486,12 +491,17 @@ _AGED = re.compile(r"(?<![\d〇一二三四五六七八九十])(?:\d{1,3}|[二�
 _AGE_END = re.compile("岁的")
 
 
+def _aged_starts(text: str) -> list[int]:
+    """Where an ``_AGED`` can begin: one to three characters before a 岁的."""
+    return starts_before(text, _AGE_END, range(1, 4))
+
+
 @rule("person.aged", example="50岁的林建华坐在台下开心不已。", expect=("Person", "林建华"),
       description="a name right after an age (50岁的林某); only names jieba tags as names")
 def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in finditer_from(_AGED, text, starts_before(text, _AGE_END, range(1, 4))):
+    for m in finditer_from(_AGED, text, _aged_starts(text)):
         end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
         if end is not None and not (end < len(text) and text[end] in "的之"):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.aged"))
