@@ -161,8 +161,9 @@ class Context:
 # ---------------------------------------------------------------- regexes where they can match
 
 def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0) -> re.Match[str] | None:
-    """``rx.search(text, pos)`` for a pattern (no look-behind) that can only begin at one
-    of ``starts`` (sorted): the pattern is tried there and nowhere else.
+    """``rx.search(text, pos)`` for a pattern that can only begin at one of ``starts``
+    (sorted): the pattern is tried there and nowhere else. A look-behind still reads the
+    text before each start (``rx.match(text, i)`` does not cut the text at ``i``).
 
     >>> rx = re.compile(r"[\u4e00-\u9fff]{2}?市")
     >>> search_from(rx, "去南京市", [1], 0).group()
@@ -176,8 +177,8 @@ def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0)
 
 
 def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern (no look-behind, no empty match) that can only
-    begin at one of ``starts`` (sorted): the same matches, the pattern tried only there.
+    """``rx.finditer(text)`` for a pattern (no empty match) that can only begin at one of
+    ``starts`` (sorted): the same matches, the pattern tried only there.
 
     >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
     ['ab', 'ab']
@@ -208,7 +209,26 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return sorted({start for start, _end, _word in _finder(words).find(text)})
+    return _finder(words).starts(text)
+
+
+def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets where one of ``words`` ends in ``text``, sorted.
+
+    >>> literal_ends("女职工和困难职工", ("职工", "困难"))
+    [3, 6, 8]
+    """
+    return list(dict.fromkeys(end for _start, end, _word in _finder(words).find(text)))
+
+
+def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
+    """True if one of ``sorted_offsets`` lies in ``[lo, hi]``.
+
+    >>> any_between([3, 6, 8], 4, 6), any_between([3, 6, 8], 4, 5)
+    (True, False)
+    """
+    i = bisect_left(sorted_offsets, lo)
+    return i < len(sorted_offsets) and sorted_offsets[i] <= hi
 
 
 @lru_cache(maxsize=64)

@@ -27,7 +27,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -106,34 +106,74 @@ def default_vocab_dir() -> Path:
 def load_lexicon(vocab_dir: Path | None = None) -> Lexicon:
     """Read every ``*.ttl`` SKOS scheme in ``vocab_dir`` into a Lexicon.
 
+    The concepts parsed are kept in ``$TMPDIR/kg-lexicon.cache`` (marshal), keyed by the
+    digest of the vocabularies and rule sources (this module included) and by rdflib's
+    version, so that a build whose vocabularies did not change neither imports rdflib
+    nor parses Turtle (0.3 s), as ``import_posseg`` does for jieba's tags.
+
     Raises ValueError naming the file when a vocabulary cannot be read.
     """
-    import rdflib  # imported here: loading rdflib is not free, and only this needs it
-
     vocab_dir = Path(vocab_dir) if vocab_dir is not None else default_vocab_dir()
     files = sorted(vocab_dir.glob("*.ttl"))
     if not files:
         raise ValueError(f"{vocab_dir}: no SKOS vocabularies (*.ttl) found")
+    sources = [(path, path.read_bytes()) for path in files]
     digest = hashlib.sha256()
-    concepts: list[Concept] = []
-    log: list[str] = []
-    for path in files:
-        data = path.read_bytes()
+    for path, data in sources:
         digest.update(path.name.encode() + b"\0" + data)
-        graph = rdflib.Graph()
-        try:
-            graph.parse(data=data.decode("utf-8"), format="turtle")
-        except Exception as exc:  # rdflib raises many kinds
-            raise ValueError(f"{path}: not readable Turtle: {exc}") from exc
-        concepts.extend(_concepts_of(graph, path, log))
     for src in sorted(_RULE_SOURCES.glob("*.py")):
         digest.update(src.name.encode() + b"\0" + src.read_bytes())
+    cache = os.path.join(tempfile.gettempdir(), "kg-lexicon.cache")
+    key = (digest.hexdigest(), _rdflib_stamp())
+    parsed = _cached_concepts(cache, key)
+    if parsed is None:
+        parsed = _parse_vocabularies(sources)
+        _write_marshal(cache, ".kg-lexicon.", (key, [astuple(c) for c in parsed[0]], parsed[1]))
+    concepts, log = parsed
     concepts.sort(key=lambda c: (c.cls, c.label))
     log.extend(_ambiguities(concepts))
     split = sorted({n for c in concepts for n in (c.label, *c.aliases) if _JIEBA_SPLITS & set(n)})
     if split:
         log.append(f"vocabulary names jieba cannot keep whole (matched by the automaton only): {', '.join(split)}")
     return Lexicon(tuple(concepts), digest.hexdigest()[:16], tuple(log))
+
+
+def _parse_vocabularies(sources: list[tuple[Path, bytes]]) -> tuple[list[Concept], list[str]]:
+    """The concepts of each vocabulary file (path, bytes), in order, and what was skipped."""
+    import rdflib  # imported here: loading rdflib is not free, and only this needs it
+
+    concepts: list[Concept] = []
+    log: list[str] = []
+    for path, data in sources:
+        graph = rdflib.Graph()
+        try:
+            graph.parse(data=data.decode("utf-8"), format="turtle")
+        except Exception as exc:  # rdflib raises many kinds
+            raise ValueError(f"{path}: not readable Turtle: {exc}") from exc
+        concepts.extend(_concepts_of(graph, path, log))
+    return concepts, log
+
+
+def _rdflib_stamp() -> tuple[str, int, int] | None:
+    """Which rdflib parses the vocabularies (its file, size and time), found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("rdflib")
+    if spec is None or spec.origin is None:
+        return None
+    stat = os.stat(spec.origin)
+    return spec.origin, stat.st_size, stat.st_mtime_ns
+
+
+def _cached_concepts(path: str, key: tuple[str, tuple[str, int, int] | None]) -> tuple[list[Concept], list[str]] | None:
+    """The concepts and log cached at ``path`` for ``key``, else None."""
+    try:
+        found, rows, log = marshal.loads(_own_bytes(path))
+        if found != key:
+            return None
+        return [Concept(*row) for row in rows], list(log)
+    except Exception:  # missing, damaged or of another layout: parsed again
+        return None
 
 
 def _concepts_of(graph, path: Path, log: list[str]) -> list[Concept]:
@@ -186,8 +226,7 @@ class Compiled:
     @cached_property
     def tokenizer(self):
         """A private jieba.Tokenizer that keeps every vocabulary name whole."""
-        import jieba
-
+        jieba = import_jieba()
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
         load_jieba_dictionary(tok)
@@ -241,12 +280,45 @@ class WordFinder:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every occurrence in ``text``: by end, the longest first at one end."""
         words = self.words
-        try:
-            found = self._ac.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate (no word holds one): searched as U+FFFD, offsets kept
-            found = self._ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        found = self._matches(text)
         found.sort(key=lambda m: (m[2], m[1]))
         return [(start, end, words[i]) for i, start, end in found]
+
+    def starts(self, text: str) -> list[int]:
+        """The offsets where a word begins in ``text``, sorted, each once.
+
+        >>> WordFinder(["工会", "总工会", "会"]).starts("全国总工会")
+        [2, 3, 4]
+        """
+        return sorted({start for _i, start, _end in self._matches(text)})
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(word index, start, end) of every occurrence, in the automaton's order."""
+        try:
+            return self._ac.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (no word holds one): searched as U+FFFD, offsets kept
+            return self._ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+
+def import_jieba() -> Any:
+    """``jieba``, imported without ``pkg_resources`` (60 ms of the 80 ms its import costs):
+    jieba only uses it to open its own data files, and opens them by path when it is
+    missing. Anything that imports ``pkg_resources`` later gets it as usual.
+
+    >>> import_jieba().lcut("工会")
+    ['工会']
+    """
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # the import then raises ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def load_jieba_dictionary(tok) -> None:
@@ -263,8 +335,7 @@ def load_jieba_dictionary(tok) -> None:
     path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), "jieba.cache")
     if tok.dictionary == jieba.DEFAULT_DICT and not tok.cache_file and os.path.isfile(path):
         try:
-            with open(path, "rb") as f:
-                freq, total = marshal.loads(f.read())
+            freq, total = marshal.loads(_own_bytes(path))
         except Exception:  # jieba then rebuilds the file
             pass
         else:
@@ -311,8 +382,7 @@ def import_posseg() -> Any:
 def _cached_tags(path: str, key: tuple[str, int, int]) -> dict[str, str] | None:
     """The tag table cached at ``path`` for the dictionary file ``key`` names, else None."""
     try:
-        with open(path, "rb") as f:
-            found, words, names, codes = marshal.loads(f.read())
+        found, words, names, codes = marshal.loads(_own_bytes(path))
         if found != key:
             return None
         tags = dict(zip(words.split("\n"), map(names.__getitem__, codes)))
@@ -330,16 +400,39 @@ def _packed(tags: dict[str, str]) -> tuple[str, list[str], bytes]:
 
 
 def _write_tags(path: str, key: tuple[str, int, int], tags: dict[str, str]) -> None:
-    """Cache ``tags`` at ``path`` (written aside and renamed: concurrent builds never read half a file)."""
+    """Cache ``tags`` at ``path``."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".kg-jieba-tags.")
-    except OSError:  # a read-only temporary directory: no cache, parsed each time
+        _write_marshal(path, ".kg-jieba-tags.", (key, *_packed(tags)))
+    except ValueError:  # more than 256 tags: not cached
+        pass
+
+
+def _own_bytes(path: str) -> bytes:
+    """The bytes of a cache file in the shared temporary directory, read only if this user
+    owns it and nobody else may write it: another account's file is never taken as ours.
+    OSError otherwise."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if hasattr(os, "geteuid") and (st.st_uid != os.geteuid() or st.st_mode & 0o022):
+            raise OSError(f"{path}: not this user's own cache file")
+        return f.read()
+
+
+def _write_marshal(path: str, prefix: str, data: Any) -> None:
+    """``marshal.dumps(data)`` into ``path``, written aside and renamed: concurrent builds
+    never read half a file; a read-only temporary directory means no cache. ValueError
+    if ``data`` cannot be marshalled."""
+    blob = marshal.dumps(data)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=prefix)
+    except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps((key, *_packed(tags))))  # more than 256 tags: ValueError, not cached
+            f.write(blob)
         os.replace(tmp, path)
-    except (OSError, ValueError):
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
 

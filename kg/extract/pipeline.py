@@ -61,7 +61,10 @@ def _extract(article: Article, lexicon: Lexicon) -> Extraction:
                   tuple(paragraphs))
     relations: list[Relation] = []
     for r in of_kind("relation"):
-        relations += r.apply(ctx, dataclasses.replace(facts, earlier=tuple(relations)))
+        new = r.apply(ctx, facts)
+        if new:  # what the next rules see as ``earlier`` (dataclasses.replace is slow: only when it changed)
+            relations += new
+            facts = dataclasses.replace(facts, earlier=tuple(relations))
 
     relations = prefer_named_targets(relations)
     mentions = _mentions(ctx, found)

@@ -204,12 +204,14 @@ def simplified(text: str) -> str:
     return _replaced(text, _view_table(False)) or to_simplified(text)
 
 
-def _replaced(text: str, tables: tuple[dict[str, str], frozenset[str], frozenset[str]]) -> str | None:
+def _replaced(text: str, tables: tuple[dict[str, str], re.Pattern[str], frozenset[str], frozenset[str]]) -> str | None:
     """``text`` with each character of ``tables[0]`` replaced, one ``str.replace`` per
     distinct character it holds (3x faster than ``str.translate`` on Chinese text); None
     where the order of replacements could matter (see ``_view_table``) or ``text`` is empty."""
-    table, keys, chained = tables
-    found = keys.intersection(text)
+    table, mapped, astral, chained = tables
+    found = set(mapped.findall(text))
+    if astral and _ASTRAL.search(text):
+        found |= astral.intersection(text)
     if found & chained or not text:
         return None
     for ch in found:
@@ -217,18 +219,26 @@ def _replaced(text: str, tables: tuple[dict[str, str], frozenset[str], frozenset
     return text
 
 
+#: A character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 @cache
-def _view_table(fold: bool) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """What each character becomes (simplified, then folded if ``fold``), the characters
-    mapped, and the characters that are both the image of another one and mapped
-    themselves (苧): where those occur, one ``str.replace`` after another could map a
-    character twice."""
+def _view_table(fold: bool) -> tuple[dict[str, str], re.Pattern[str], frozenset[str], frozenset[str]]:
+    """What each character becomes (simplified, then folded if ``fold``); a class of the
+    characters mapped in the Basic Multilingual Plane (a regex finds them ten times faster
+    than a set intersection walks the text, but only while its class holds no character
+    beyond it), the mapped characters beyond it; and the characters that are both the image
+    of another one and mapped themselves (苧): where those occur, one ``str.replace`` after
+    another could map a character twice."""
     table = {chr(k): v for k, v in t2s_table().items()}
     if fold:
         table = {k: fold_punctuation(v) for k, v in table.items()}
         for k, v in HALF_TO_FULL.items():
             table.setdefault(chr(k), chr(v) if isinstance(v, int) else str(v))
-    return table, frozenset(table), frozenset(v for v in table.values() if v in table)
+    bmp = "".join(re.escape(k) for k in sorted(table) if k <= "\uffff")
+    return (table, re.compile(f"[{bmp}]"), frozenset(k for k in table if k > "\uffff"),
+            frozenset(v for v in table.values() if v in table))
 
 
 def fold_punctuation(text: str) -> str:

@@ -23,31 +23,21 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     white space; together they cover all non-white-space characters."""
     if not _SPACE.search(text):  # the common case: nothing to trim, no piece empty
         return _untrimmed(text, offset)
-    spans = []
-    start = 0
-    for m in _END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():  # what \s matches in a str pattern
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+    start = 0
+    for end in [m.end() for m in _END.finditer(text)] + [len(text)]:
+        piece = text[start:end]  # trimmed as str.strip trims: what \s matches in a str pattern
+        s, e = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
         if s < e:
             out.append((s + offset, e + offset))
+        start = end
     return out
 
 
 def _untrimmed(text: str, offset: int) -> list[tuple[int, int]]:
     """``split_sentences`` of a text without white space: every piece between two sentence
     ends is a sentence (an end is never empty), and so is the rest after the last one."""
-    out = []
-    start = 0
-    for m in _END.finditer(text):
-        out.append((start + offset, m.end() + offset))
-        start = m.end()
-    if start < len(text):
-        out.append((start + offset, len(text) + offset))
-    return out
+    ends = [m.end() + offset for m in _END.finditer(text)]
+    if len(text) + offset > (ends[-1] if ends else offset):
+        ends.append(len(text) + offset)
+    return list(zip([offset, *ends[:-1]], ends))

@@ -17,7 +17,7 @@ from shared_corpus import SHARED
 from kg.extract import load_lexicon
 from kg.extract.context import _WORD_RUN, Context, finditer_from, run_cuts, search_from
 from kg.extract.lexicon import compiled
-from kg.extract.rules import block, broader, group, org
+from kg.extract.rules import block, broader, group, measure, org, person
 from kg.extract.rules.org import _place_org_starts, _re_place_org
 
 
@@ -135,24 +135,46 @@ _GUARDED = {
     "group.modifier-head": (group._re_modifier_head(), group._modifier_starts),
     "broader.scope-list": (broader._SCOPE, broader._scope_starts),
     "org.places": (org._CITY, org._city_starts),
+    "person.name-list": (person._LIST_RUN, person._list_starts),
+    "person.speaker": (person._SPEAKER, person._speaker_starts),
+    "person.aged": (person._AGED, person._aged_starts),
+    "measure.by-means": (measure._re_means(), measure._means_starts),
 }
 
 
 def _same_finditer(rx, starts, text: str) -> None:
-    assert [m.span() for m in finditer_from(rx, text, starts(text))] == [m.span() for m in rx.finditer(text)]
+    assert [(m.span(), m.groups()) for m in finditer_from(rx, text, starts(text))] == \
+        [(m.span(), m.groups()) for m in rx.finditer(text)]
 
 
 @pytest.mark.parametrize("name", sorted(_GUARDED))
 def test_guarded_finditer_is_a_plain_finditer_on_real_text(real_texts, name):
     rx, starts = _GUARDED[name]
-    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "org.places")
+    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "org.places", "person.speaker",
+                                                             "person.aged")
     for text in real_texts:
         _same_finditer(rx, starts, text)
 
 
 _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国代表大会", "大", "届", "中全会", "学", "中国梦", "精神", "意识",
                  "到", "工匠", "全国", "工人先锋号", "五一劳动奖状", "教师", "节", "女", "困难", "城镇", "职工", "农民工",
-                 "群体", "、", "和", "等", "联合工会", "具体", "范围", "包括", "：", "南京", "市", "鼓楼", "区", "，", "的"]
+                 "群体", "、", "和", "等", "联合工会", "具体", "范围", "包括", "：", "南京", "市", "鼓楼", "区", "，", "的",
+                 "王建新", "张", "李丽", "主持人", "。", "\n", " ", "【", "】", "（", "）", "音响", "同期声", "50", "100", "三十五", "十", "岁的",
+                 "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度"]
+
+
+#: Texts each guarded pattern matches at the edge of where it can begin.
+_GUARD_EXAMPLES = ["中国共产党第十九次全国代表大会和党的二十届三中全会", "实现中华民族伟大复兴的中国梦", "全国工人先锋号、五一劳动奖状",
+                   "教师节", "劳模精神、工匠精神", "最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人", "主持人：您好。\n王建新：我们巡逻。",
+                   "【王某】好的（杨某同期声）和（李某某音响）", "50岁的林建华、三十五岁的王某和100岁的老人",
+                   "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度"]
+
+
+@pytest.mark.parametrize("name", sorted(_GUARDED))
+def test_guarded_finditer_on_examples(name):
+    rx, starts = _GUARDED[name]
+    for text in _GUARD_EXAMPLES:
+        _same_finditer(rx, starts, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -169,3 +191,35 @@ def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
     text = "".join(pieces)
     ctx = Context(build_article(text), compiled(lexicon))
     assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)
+
+
+def test_verb_objects_read_only_the_verbs_a_head_follows_in_reach(real_texts):
+    """measure.verb-object skips a verb without a measure head in the characters it reads:
+    what it finds is what reading every verb finds."""
+    from kg.extract import inventory as inv
+    from kg.extract.rules.shared import Pool
+
+    heads = tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True))
+    found = 0
+    for text in real_texts:
+        ctx = Context(build_article(text), _compiled())
+        plain = [c for m in measure._re_measure_verb().finditer(ctx.text) for c in measure._verb_object(ctx, m, heads)]
+        assert measure.verb_objects(ctx, Pool()) == plain
+        found += len(plain)
+    assert found
+
+
+def test_institutions_ask_jieba_only_for_schools_a_place_can_open(real_texts):
+    """org.institution does not tag the name of a 学校 that no 省/市/县/区 can open: it finds
+    what tagging every name finds."""
+    from kg.extract.rules.shared import Pool
+
+    texts = [*real_texts, "北京市交通学校和漳州第一技工学校、普通高等学校、民办学校、中国海洋大学海洋生命学院"]
+    found = 0
+    for text in texts:
+        ctx = Context(build_article(text), _compiled())
+        plain = [c for c in org._registered_names(ctx, org._INSTITUTION, "org.institution")
+                 if not c.label.endswith(org._SCHOOLS) or c.label.endswith("技工学校") or org._PLACED.match(c.label)]
+        assert org.institutions(ctx, Pool()) == plain
+        found += len(plain)
+    assert found

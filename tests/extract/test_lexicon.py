@@ -6,6 +6,7 @@ import os
 import pickle
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,44 @@ def test_fingerprint_follows_the_vocabularies(tmp_path, lexicon):
     changed = load_lexicon(vocab)
     assert changed.fingerprint != lexicon.fingerprint
     assert changed.concept("灵活就业工作者").label == "灵活就业人员"
+
+
+def test_a_lexicon_read_back_from_its_cache_is_the_one_parsed(tmp_path, monkeypatch, lexicon):
+    from kg.extract import lexicon as lexicon_module
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    parsed = load_lexicon()  # nothing cached in tmp_path yet: parsed, then cached there
+    cache = tmp_path / "kg-lexicon.cache"
+    assert cache.is_file()
+
+    def no_parsing(sources):
+        raise AssertionError("parsed although cached")
+
+    with monkeypatch.context() as m:
+        m.setattr(lexicon_module, "_parse_vocabularies", no_parsing)
+        back = load_lexicon()
+    assert (back.concepts, back.fingerprint, back.log) == (parsed.concepts, parsed.fingerprint, parsed.log)
+    assert (back.concepts, back.fingerprint, back.log) == (lexicon.concepts, lexicon.fingerprint, lexicon.log)
+
+    cache.write_bytes(b"not a cache")  # damaged: parsed again, and cached anew
+    assert load_lexicon().concepts == parsed.concepts
+    assert cache.read_bytes() != b"not a cache"
+
+
+def test_a_cache_file_others_may_write_is_not_read(tmp_path, monkeypatch):
+    """The cache sits in the shared temporary directory: a file anyone may write (or one
+    another account owns) could say anything, so it is parsed again, never trusted."""
+    from kg.extract import lexicon as lexicon_module
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    load_lexicon()
+    cache = tmp_path / "kg-lexicon.cache"
+    cache.chmod(0o666)
+    parsed = []
+    real = lexicon_module._parse_vocabularies
+    monkeypatch.setattr(lexicon_module, "_parse_vocabularies", lambda sources: parsed.append(1) or real(sources))
+    load_lexicon()
+    assert parsed == [1]
 
 
 def test_an_alias_two_concepts_share_is_logged(tmp_path):

@@ -9,7 +9,18 @@ import re
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import COUNT, Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
+from kg.extract.context import (
+    COUNT,
+    Candidate,
+    Context,
+    any_between,
+    finditer_from,
+    is_cjk,
+    literal_ends,
+    literal_starts,
+    starts_before,
+    strip_marks,
+)
 from kg.extract.normalize import measure_label
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import VOCAB_RULES, Pool, _alt, after_programme_tail, vocab_hits, vocabulary_matches
@@ -116,7 +127,13 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     first head followed by 等/和/工作…), and starts after its last 的 and after
     stacked verbs (健全完善…) and degree words (大规模…)."""
     heads = tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True))
-    return [c for m in _re_measure_verb().finditer(ctx.text) for c in _verb_object(ctx, m, heads)]
+    head_ends = literal_ends(ctx.text, heads)  # a verb with no head in reach of its chunk names nothing
+    return [c for m in _re_measure_verb().finditer(ctx.text) if any_between(head_ends, m.end() + 1, m.end() + _CHUNK)
+            for c in _verb_object(ctx, m, heads)]
+
+
+#: The most characters ``_verb_object`` reads after a verb (to the first mark): its object ends there at the latest.
+_CHUNK = 26
 
 
 _SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
@@ -130,11 +147,7 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     text = ctx.text
     stop = _CHUNK_STOP.search(text, m.end(), m.end() + 27)
     chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
-    trimmed = chunk
-    for noise in inv.MEASURE_SUFFIX_NOISE if chunk.endswith(_SUFFIX_NOISE) else ():  # the tuple test first: rarely true
-        if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise) \
-                and not _named_event(trimmed, noise):
-            trimmed = trimmed[: -len(noise)]
+    trimmed = _without_suffix_noise(chunk)
     whole = stop is not None and trimmed.endswith(heads)
     if m.group() in _DETERMINERS and not (stop is not None and chunk.endswith(heads) and len(chunk) <= 10):
         return []  # 此次劳模休养活动，…: only a short name closing its clause
@@ -152,6 +165,17 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     if end is None or not ctx.aligned(m.start(), m.end()):
         return []
     return _object(ctx, m.group(), m.end(), end, heads)
+
+
+def _without_suffix_noise(chunk: str) -> str:
+    """``chunk`` without the words after its head (…工作, …建设, …活动), except where 活动
+    ends an event's name or 化 comes before them."""
+    trimmed = chunk
+    for noise in inv.MEASURE_SUFFIX_NOISE if chunk.endswith(_SUFFIX_NOISE) else ():  # the tuple test first: rarely true
+        if trimmed.endswith(noise) and len(trimmed) > len(noise) and not trimmed.endswith("化" + noise) \
+                and not _named_event(trimmed, noise):
+            trimmed = trimmed[: -len(noise)]
+    return trimmed
 
 
 #: Verbs that name a measure only with a service head: 进行健康体检, 发挥维权热线作用.
@@ -397,14 +421,9 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     slogan = _slogan_campaign(text, m.end(), name)  # “情系职工，清凉一夏”活动
     if not slogan and _not_a_name(ctx, name):
         return []
-    standing = _standing_after(ctx, m.end())
-    if standing is not None and name in _OCCASIONS:  # “两节”送温暖活动: an occasion of a standing programme
-        return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
-    if standing is not None and text.startswith(_SYSTEM_HEADS, standing[0]):
-        standing = None  # “兴工杯”职业技能竞赛体系: the quoted word names a system of the programme
-    if standing is not None and not _numbered_slogan(name) and _good_quoted(name):
-        # “爱心驿家”送温暖活动: the campaign's own name; the programme after it is found on its own
-        return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+    before = _before_standing(ctx, m, name)
+    if before is not None:
+        return before
     ext = _quote_tail(ctx, m.end(), name)
     if ext is not None and not (slogan and ext.group().lstrip("大") not in _PROGRAMME_WORDS):
         # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
@@ -416,6 +435,20 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     if any(ch in "，," for ch in name) or not _quoted_name_counts(ctx, m, name):
         return []  # a quoted sentence, not a name
     return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+
+
+def _before_standing(ctx: Context, m: re.Match, name: str) -> list[Candidate] | None:
+    """What a quoted name right before a standing programme names, or None if no
+    programme of the vocabulary follows it (or one of its systems does)."""
+    standing = _standing_after(ctx, m.end())
+    if standing is None or ctx.text.startswith(_SYSTEM_HEADS, standing[0]):
+        return None  # “兴工杯”职业技能竞赛体系: the quoted word names a system of the programme
+    if name in _OCCASIONS:  # “两节”送温暖活动: an occasion of a standing programme
+        return [Candidate(m.start(), standing[0], "Measure", standing[1], "measure.quoted")]
+    if not _numbered_slogan(name) and _good_quoted(name):
+        # “爱心驿家”送温暖活动: the campaign's own name; the programme after it is found on its own
+        return [Candidate(m.start(), m.end(), "Measure", measure_label(name, ctx.comp.lexicon), "measure.quoted")]
+    return None
 
 
 def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
@@ -524,7 +557,12 @@ def _re_means():
     # 实施青年职工思想引领、青年职工安·家等行动计划: programmes listed before their kind
     return re.compile(rf"(?:{_alt(inv.MEANS_VERBS)}){items}等?(?:{_alt(inv.MEANS_NOUNS)})"
                       rf"|(?:{_alt(_POLICY_VERBS)}){items}等(?:制度|机制|政策)"
-                      rf"|(?:实施|启动){items}等(?:行动计划|专项行动|行动|计划|工程)")
+                      rf"|(?:{_alt(_PROGRAMME_VERBS)}){items}等(?:行动计划|专项行动|行动|计划|工程)")
+
+
+def _means_starts(text: str) -> list[int]:
+    """Where a ``_re_means()`` match can begin: where a means, policy or programme verb does."""
+    return literal_starts(text, inv.MEANS_VERBS + _POLICY_VERBS + _PROGRAMME_VERBS)
 
 
 def _names_a_system(ctx: Context, s: int, e: int) -> bool:
@@ -538,6 +576,8 @@ def _names_a_system(ctx: Context, s: int, e: int) -> bool:
 
 
 _POLICY_VERBS = ("推行", "实行", "落实", "建立", "健全", "完善", "推广")
+#: Verbs before programmes listed with their kind: 实施…、…等行动计划.
+_PROGRAMME_VERBS = ("实施", "启动")
 
 
 #: Heads strong enough to name a measure after a list's 等: 养老、医疗、失业等社会保险补贴.
@@ -577,30 +617,36 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     """The listed means of an action: 通过转移支付、项目化管理等方式 (rule ``measure.by-means``)."""
     out = []
     text = ctx.text
-    for m in _re_means().finditer(text):
+    for m in finditer_from(_re_means(), text, _means_starts(text)):
         g = next(i for i in (1, 2, 3) if m.group(i))  # 2, 3: a list of systems or programmes, whatever their heads
         pos = m.start(g)
         if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):
             continue  # 全面推行/工资…: jieba may keep the verb in a longer word
         for part in re.split(r"(、|和|及|与)", m.group(g)):
-            s, e = pos, pos + len(part)
-            pos = e
-            if part.endswith("等"):
-                part, e = part[:-1], e - 1
-            if part in ("、", "和", "及", "与") or len(part) < 3 or "的" in part:
-                continue
-            s2 = _trim_measure_left(ctx, s, e)
-            if s2 is None or e - s2 < 3:
-                continue
-            label = measure_label(text[s2:e], ctx.comp.lexicon)
-            if label in inv.GENERIC_WORDS or (g != 3 and any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES)):
-                continue  # (…思想引领、…等行动计划: the text itself calls them programmes)
-            if g == 1 and not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
-                continue  # 通过电子邮件等方式: a channel, not a measure
-            if g in (2, 3) and not _names_a_system(ctx, s2, e):
-                continue
-            out.append(Candidate(s2, e, "Measure", label, "measure.by-means"))
+            out += _listed_means(ctx, g, pos, part)
+            pos += len(part)
     return out
+
+
+def _listed_means(ctx: Context, g: int, s: int, part: str) -> list[Candidate]:
+    """The measure one item ``part`` (at ``s``) of a list of means (``g`` 1), systems (2) or
+    programmes (3) names, if any."""
+    e = s + len(part)
+    if part.endswith("等"):
+        part, e = part[:-1], e - 1
+    if part in ("、", "和", "及", "与") or len(part) < 3 or "的" in part:
+        return []
+    s2 = _trim_measure_left(ctx, s, e)
+    if s2 is None or e - s2 < 3:
+        return []
+    label = measure_label(ctx.text[s2:e], ctx.comp.lexicon)
+    if label in inv.GENERIC_WORDS or (g != 3 and any(w in label for w in inv.NOT_MEASURE_WORDS + _NOT_IN_MEASURES)):
+        return []  # (…思想引领、…等行动计划: the text itself calls them programmes)
+    if g == 1 and not (label.endswith(inv.MEANS_ITEM_HEADS) or ctx.comp.lexicon.concept(label)):
+        return []  # 通过电子邮件等方式: a channel, not a measure
+    if g in (2, 3) and not _names_a_system(ctx, s2, e):
+        return []
+    return [Candidate(s2, e, "Measure", label, "measure.by-means")]
 
 
 #: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.

@@ -7,6 +7,7 @@ what the rules declared before it found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.extract import inventory as inv
@@ -127,21 +128,27 @@ def _re_place_org():
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
 
-def _known_places() -> set[str]:
+@cache
+def _known_places() -> frozenset[str]:
     """Every province and city name, full and short, that opens a place in ``_re_place_org``."""
-    return {f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES} | set(inv.CITIES)
+    return frozenset({f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES}
+                     | set(inv.CITIES))
 
 
-#: The level word the generic place of ``_re_place_org`` ends with, two or three characters
-#: on (one before 县: 莒县).
-#: (zero-width, so that the 州 of 自治州 is found too: 州 alone ends a prefecture's short name, 黔南州)
-_LEVEL = re.compile(r"(?=自治州|街道|特区|[省市县区州镇乡])")
-_COUNTY = re.compile("县")
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
 #: ``_place_word`` checks the name before.
 _ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "高新区", "经开区")
-_ZONE_LEVEL = re.compile("|".join(_ZONE_LEVELS))
-_STREET = re.compile("街道")  # 西长安街街道: four characters before it
+#: The level word the generic place of ``_re_place_org`` ends with, right before its head,
+#: and how many characters before the level the place can begin: two or three (one before
+#: 县: 莒县; up to four before 街道: 西长安街街道).
+_BEFORE_HEAD = rf"(?={_alt(inv.ORGAN_HEADS + inv.UNION_HEADS)})"
+_GENERIC_PLACE_ENDS = (
+    # zero-width, so that the 州 of 自治州 is an end too: 州 alone ends a prefecture's short name (黔南州)
+    (re.compile(rf"(?=(?:自治州|街道|特区|[省市县区州镇乡]){_BEFORE_HEAD})"), range(2, 4)),
+    (re.compile(rf"县{_BEFORE_HEAD}"), range(1, 2)),
+    (re.compile(rf"(?:{'|'.join(_ZONE_LEVELS)}){_BEFORE_HEAD}"), range(2, 4)),
+    (re.compile(rf"街道{_BEFORE_HEAD}"), range(4, 5)),
+)
 
 
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
@@ -153,12 +160,10 @@ def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
 
 def _place_org_starts(ctx: Context) -> list[int]:
     """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
-    and one to three characters before a level word (the generic place). Everywhere else
+    and one to four characters before a level word that a head follows (the generic place). Everywhere else
     the 300-name alternation would only be tried and fail, at every character."""
-    return sorted({s for s, _, _ in _place_hits(ctx)} | set(starts_before(ctx.text, _LEVEL, range(2, 4)))
-                  | set(starts_before(ctx.text, _COUNTY, range(1, 2)))
-                  | set(starts_before(ctx.text, _ZONE_LEVEL, range(2, 4)))
-                  | set(starts_before(ctx.text, _STREET, range(4, 5))))
+    return sorted({s for s, _, _ in _place_hits(ctx)}
+                  | {s for end, back in _GENERIC_PLACE_ENDS for s in starts_before(ctx.text, end, back)})
 
 
 @cache
@@ -394,18 +399,23 @@ def companies(ctx: Context, pool: Pool) -> list[Candidate]:
 _COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
 
 
-def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str,
-                      leads: tuple[str, ...] | None = None) -> list[Candidate]:
+def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tuple[str, ...] | None = None,
+                      hopeless: Callable[[str, int, re.Match[str]], bool] | None = None) -> list[Candidate]:
     """A name registered with one of ``heads``: the name runs left over nouns and must hold
     a proper noun (a place, a brand) to jieba, so 保险公司 or 该公司 are not companies.
-    ``leads``: what every match of ``heads`` begins with, if given."""
+    ``leads``: what every match of ``heads`` begins with, if given; ``hopeless(text, lo, m)``:
+    true where the caller drops whatever name jieba's tags give the head ``m`` (the name
+    starting at ``lo`` at the earliest), so jieba is not asked."""
     out = []
     text = ctx.text
     for m in heads.finditer(text) if leads is None else finditer_from(heads, text, literal_starts(text, leads)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
             continue  # …公司工会 is org.unit-union's
-        start, proper = _name_start(ctx, ctx.pos_tags(max(sent[0], m.start() - 24), m.start()), m.start())
+        lo = max(sent[0], m.start() - 24)
+        if hopeless is not None and hopeless(text, lo, m):
+            continue
+        start, proper = _name_start(ctx, ctx.pos_tags(lo, m.start()), m.start())
         name = text[start:m.start()]
         if not proper and rule_id == "org.company" and _brand_item(ctx, start, m.start()):
             proper = True  # …获得者、茅台/n 集团勾贮车间…: a list item opening with its brand
@@ -497,7 +507,7 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
-    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution")
+    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", hopeless=_unplaced_school)
             if (not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label))
             and c.label.removesuffix("电视台") not in _STATION_KINDS] \
         + [c for m in _PLACED_UNIT.finditer(ctx.text) for c in _placed_unit(ctx, m)]
@@ -518,6 +528,19 @@ def _placed_unit(ctx: Context, m: re.Match) -> list[Candidate]:
 
 _SCHOOLS = ("学校", "中学", "小学")
 _PLACED = re.compile(r"[\u4e00-\u9fff]{2,8}?[省市县区]")
+_PLACE_LEVEL = re.compile("[省市县区]")
+
+
+def _unplaced_school(text: str, lo: int, m: re.Match[str]) -> bool:
+    """A school (学校, 中学, 小学; not 技工学校) with no 省/市/县/区 two or more characters after
+    ``lo``, where its name starts at the earliest: whatever that name, ``_PLACED`` cannot
+    match it and ``institutions`` drops it (高等学校, 民办学校).
+
+    >>> [_unplaced_school(t, 0, _INSTITUTION.search(t)) for t in ("举办民办学校", "北京市交通学校")]
+    [True, False]
+    """
+    return (m.group() in _SCHOOLS and not text.endswith("技工", 0, m.start())
+            and not _PLACE_LEVEL.search(text, lo + 2, m.start()))
 
 
 _UNIT = re.compile(r"(?:(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"

@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, is_cjk, strip_marks
+from kg.extract.context import Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
 from kg.extract.people import (
     _NOT_IN_NAMES,
     _alt,
@@ -396,6 +396,13 @@ def caption_names(ctx: Context, pool: Pool) -> list[Candidate]:
 _LIST_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4}){2,}")
 #: What may follow the last name of a list: 等, a count, a mark, or a word that follows names.
 _LIST_END = re.compile(r"$|[等，,。；;：:（(\d一二两三四五六七八九十]")
+#: The first 、 of a ``_LIST_RUN``: where one can begin is two to four characters before it.
+_LIST_ANCHOR = re.compile(r"、(?=[\u4e00-\u9fff·]{2,4}、)")
+
+
+def _list_starts(text: str) -> list[int]:
+    """Where a ``_LIST_RUN`` can begin: two to four characters before a 、 that opens a list."""
+    return starts_before(text, _LIST_ANCHOR, range(2, 5))
 
 
 @rule("person.name-list", example="最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人。", expect=("Person", "周海燕"),
@@ -403,7 +410,7 @@ _LIST_END = re.compile(r"$|[等，,。；;：:（(\d一二两三四五六七八�
 def name_lists(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _LIST_RUN.finditer(text):
+    for m in finditer_from(_LIST_RUN, text, _list_starts(text)):
         items = _list_items(ctx, m.start(), m.end())
         tagged = sum(tagged_name(ctx, s, e, listed=True) for s, e in items)
         if len(items) >= 3 and tagged >= 2 and tagged * 2 >= len(items):
@@ -459,7 +466,7 @@ _SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白",
       description="a speaker of an interview transcript (a name opening two or more turns, 王某： or 【王某】), or a TV script's sound cue (（杨某音响）)")
 def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    found = [(m.start(g), m.end(g), g) for m in _SPEAKER.finditer(text)
+    found = [(m.start(g), m.end(g), g) for m in finditer_from(_SPEAKER, text, _speaker_starts(text))
              for g in ("turn", "tag", "role", "who", "sound", "cue") if m.group(g)]
     turns: dict[str, int] = {}
     for s, e, g in found:
@@ -468,8 +475,36 @@ def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
             if turns[text[s:e]] >= 2 and _may_be_name(text[s:e]) and text[s:e] not in _SPEAKER_ROLES]
 
 
+def _speaker_starts(text: str) -> list[int]:
+    """Where a ``_SPEAKER`` match can begin: two or three characters before a colon or a
+    bracket, after what is no ideograph (its look-behind, which ``finditer_from`` keeps,
+    wants a line, sentence or space break there); at a 【 or a speaker's role; three or
+    four characters before 音响/同期.
+
+    >>> _speaker_starts("主持人：您好。王建新：（杨某音响）")
+    [0, 7, 10, 11]
+    """
+    turns = [s for s in starts_before(text, _COLON_OR_BRACKET, range(2, 4)) if s == 0 or not is_cjk(text[s - 1])]
+    cues = [s for cue in _CUE_WORDS for s in starts_before(text, cue, range(3, 5))]
+    return sorted({*turns, *(m.start() for m in _TAG_OPEN.finditer(text)), *cues,
+                   *(m.start() for m in _SPEAKER_ROLE_WORDS.finditer(text))})
+
+
+_COLON_OR_BRACKET = re.compile("[：:（]")
+_SPEAKER_ROLE_WORDS = re.compile("主持人|记者|嘉宾|特约评论员|评论员")
+_TAG_OPEN = re.compile("【")
+_CUE_WORDS = (re.compile("音响"), re.compile("同期"))
+
+
 #: An age before a name: 50岁的林某坐在台下.
 _AGED = re.compile(r"(?<![\d〇一二三四五六七八九十])(?:\d{1,3}|[二三四五六七八九]?十[一二三四五六七八九]?)岁的")
+#: What every ``_AGED`` ends with, one to three characters after its start.
+_AGE_END = re.compile("岁的")
+
+
+def _aged_starts(text: str) -> list[int]:
+    """Where an ``_AGED`` can begin: one to three characters before a 岁的."""
+    return starts_before(text, _AGE_END, range(1, 4))
 
 
 @rule("person.aged", example="50岁的林建华坐在台下开心不已。", expect=("Person", "林建华"),
@@ -477,7 +512,7 @@ _AGED = re.compile(r"(?<![\d〇一二三四五六七八九十])(?:\d{1,3}|[二�
 def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _AGED.finditer(text):
+    for m in finditer_from(_AGED, text, _aged_starts(text)):
         end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
         if end is not None and not (end < len(text) and text[end] in "的之") and ctx.is_boundary(end):
             # 陈/萌芽: a name is never cut inside the word that follows its surname

@@ -537,6 +537,7 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
     for c in facts.candidates:
         if c.cls == "WorkerGroup":
             inner.setdefault(c.start, []).append(c)
+    refs = {f.ref for f in groups}
     out = []
     for m in _by_cls(facts.found, "Measure"):
         lead = m.start - (1 if text[m.start - 1:m.start] in "“\"「『‘" else 0)
@@ -549,7 +550,6 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
         if text.startswith(("全国", "全省", "全市", "全区", "全县", "千万", "百万", "十万", "万名"), first):
             first += 2  # 全国海员技能大赛, 千万农民工援助行动
         first += next((len(v) for v in _CARE_LEADS if text.startswith(v, first)), 0)  # 送农民工兄弟姐妹回家过年活动
-        refs = {f.ref for f in groups}
         for ref in _heading_groups(text, m, first, inner):
             if not _is_agent(ref) and ref in refs:
                 out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
