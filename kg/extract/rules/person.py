@@ -484,13 +484,17 @@ def _speaker_starts(text: str) -> list[int]:
     >>> _speaker_starts("主持人：您好。王建新：（杨某音响）")
     [0, 7, 10, 11]
     """
-    turns = [s for s in starts_before(text, _COLON_OR_BRACKET, range(2, 4)) if s == 0 or not is_cjk(text[s - 1])]
+    opens = [b for m in _BRACKET_COLON.finditer(text) if (b := text.rfind("（", max(0, m.start() - 31), m.start())) >= 0]
+    turns = [s for s in starts_before(text, _COLON, range(2, 4)) + [b - k for b in opens for k in (2, 3) if b >= k]
+             if s == 0 or not is_cjk(text[s - 1])]
     cues = [s for cue in _CUE_WORDS for s in starts_before(text, cue, range(3, 5))]
     return sorted({*turns, *(m.start() for m in _TAG_OPEN.finditer(text)), *cues,
                    *(m.start() for m in _SPEAKER_ROLE_WORDS.finditer(text))})
 
 
-_COLON_OR_BRACKET = re.compile("[：:（]")
+_COLON = re.compile("[：:]")
+#: 王某（某公司董事长）：: the bracket that opens before such a colon is looked for back from it.
+_BRACKET_COLON = re.compile("）[：:]")
 _SPEAKER_ROLE_WORDS = re.compile("主持人|记者|嘉宾|特约评论员|评论员")
 _TAG_OPEN = re.compile("【")
 _CUE_WORDS = (re.compile("音响"), re.compile("同期"))
