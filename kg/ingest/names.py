@@ -66,6 +66,21 @@ _NAME_CHUNK = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,15}")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
+#: A role word printed with its characters spaced out to the width of a column: 记 者, 通 讯 员.
+_SPACED_ROLE = re.compile(r"记[ \u3000]+者|通[ \u3000]*讯[ \u3000]*员|实[ \u3000]*习[ \u3000]*生|摄[ \u3000]+影")
+
+
+def unspaced_roles(text: str) -> str:
+    """``text`` with spaced-out role words closed up.
+
+    >>> unspaced_roles("记 者  吴某某   王 某")
+    '记者  吴某某   王 某'
+    """
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_ROLE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), text)
+
+
 def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     """``(name chunks, genre tags)`` if ``raw`` (a Markdown line) is a byline, else None.
 
@@ -78,7 +93,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     >>> parse_byline("**一是加强领导。**") is None
     True
     """
-    line = raw.strip()
+    line = unspaced_roles(raw.strip())
     if not line:
         return None
     bold = _BOLD.match(line)
@@ -112,7 +127,7 @@ def is_marked_byline(raw: str) -> bool:
     >>> is_marked_byline("**本报记者 张三**"), is_marked_byline("**张三**")
     (True, False)
     """
-    return bool(_ROLE_PREFIX.match(raw.replace("*", "").replace("_", "").strip()))
+    return bool(_ROLE_PREFIX.match(unspaced_roles(raw.replace("*", "").replace("_", "").strip())))
 
 
 def parse_plain_names(raw: str) -> list[str] | None:
@@ -152,7 +167,7 @@ def parse_credit(text: str) -> list[str] | None:
     >>> parse_credit("通讯员王莉、程某报道")
     ['王莉', '程某']
     """
-    text = _without_editors(text)
+    text = _without_editors(unspaced_roles(text))
     cut = _NOT_AUTHOR.search(text)
     if cut:
         roles = [m for m in _ROLE.finditer(text, 0, cut.start()) if m.group().strip()]

@@ -80,6 +80,8 @@ ENTITIES = [
     ("全国劳模走进南平市交通学校与师生相互交流。", "Organization", "南平市交通学校", "org.institution"),
     ("昨天柳州铁路局开行了农民工专列。", "Organization", "柳州铁路局", "org.institution"),
     ("代表们对大会充满期待。\n（王建新音响）\n大会明天开幕。", "Person", "王建新", "person.speaker"),
+    # a list of names whose last one a verb follows
+    ("区领导周海涛、陈志远、刘建军、孙丽娟参加开幕式。", "Person", "孙丽娟", "person.name-list"),
     # a list of names in traditional characters, one with 正 inside
     ("習近平、李克強、張德江、俞正聲、王岐山等在主席臺就座。", "Person", "俞正声", "person.name-list"),
     # a policy verb, a list, then 等 and the kind of rule: each item is a system

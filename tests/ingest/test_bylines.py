@@ -88,6 +88,9 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
     # in a metadata line
     (f"# 标题\n\n时间：2020-01-02 来源：新华网 作者：张三、李四\n\n{BODY}", ["张三", "李四"]),
     (f"# 标题\n\n2020-06-16 09:40:50 来源：某市总工会 作者： 点击数：\n\n{BODY}", []),
+    # a role word spaced out to a column's width, at the end or at the top
+    (f"# 标题\n\n{BODY}\n\n记 者  周海涛   李 明", ["周海涛", "李明"]),
+    (f"# 标题\n\n通 讯 员  张 明\n\n{BODY}", ["张明"]),
     # the reporters after the source on the metadata line
     (f"# 标题\n\n2020-01-22 来源：某某工报 记者张三 通讯员李四\n\n{BODY}", ["张三", "李四"]),
     # several section bylines in one report

@@ -430,7 +430,8 @@ def _list_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     first = next(((seps[0] - n, seps[0]) for n in (3, 2) if seps[0] - n >= start and tagged_name(ctx, seps[0] - n, seps[0], True)), None)
     last_start = seps[-1] + 1
     last = next(((last_start, last_start + n) for n in (3, 2, 4) if last_start + n <= end
-                 and _LIST_END.match(text, last_start + n) and _may_be_name(text[last_start:last_start + n])), None)
+                 and (_LIST_END.match(text, last_start + n) or (n < 4 and text.startswith(inv.AFTER_NAME, last_start + n)))
+                 and _may_be_name(text[last_start:last_start + n])), None)  # …、李某参加开幕式
     if last is None and end - last_start in (2, 3) and text.startswith(inv.AFTER_NAME, end):
         last = (last_start, end)
     return [x for x in (first, *names, last) if x is not None]
