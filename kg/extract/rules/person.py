@@ -428,13 +428,19 @@ def _list_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     if len(names) * 4 < len(items) * 3:
         return []  # 次仁措姆 may stand in a list of names; a list of other things has few
     first = next(((seps[0] - n, seps[0]) for n in (3, 2) if seps[0] - n >= start and tagged_name(ctx, seps[0] - n, seps[0], True)), None)
-    last_start = seps[-1] + 1
-    last = next(((last_start, last_start + n) for n in (3, 2, 4) if last_start + n <= end
-                 and (_LIST_END.match(text, last_start + n) or (n < 4 and text.startswith(inv.AFTER_NAME, last_start + n)))
-                 and _may_be_name(text[last_start:last_start + n])), None)  # …、李某参加开幕式
-    if last is None and end - last_start in (2, 3) and text.startswith(inv.AFTER_NAME, end):
-        last = (last_start, end)
-    return [x for x in (first, *names, last) if x is not None]
+    return [x for x in (first, *names, _last_listed(text, seps[-1] + 1, end)) if x is not None]
+
+
+def _last_listed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name that opens the last item of a list (``text[start:end]``): closed by 等, a
+    count or a mark, or followed by a word that follows names (…、李某参加开幕式)."""
+    for n in (3, 2, 4):
+        closed = _LIST_END.match(text, start + n) or (n < 4 and text.startswith(inv.AFTER_NAME, start + n))
+        if start + n <= end and closed and _may_be_name(text[start:start + n]):
+            return start, start + n
+    if end - start in (2, 3) and text.startswith(inv.AFTER_NAME, end):
+        return start, end
+    return None
 
 
 def _may_be_name(word: str) -> bool:
