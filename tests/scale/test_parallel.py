@@ -62,9 +62,19 @@ def test_documents_laid_out_ahead_give_the_results_the_pool_gives_laying_them_ou
     assert cached == serial
 
 
-def test_a_pooled_build_lays_documents_out_while_the_lexicon_loads(mixed_corpus):
-    from kg.pipeline.run import _read_and_load
+def test_a_pooled_build_lays_documents_out_while_the_lexicon_loads(mixed_corpus, monkeypatch):
+    import time
 
+    from kg.pipeline import run
+
+    warm = run._warm_lexicon
+
+    def slow_warm(ready):  # a lexicon read back from its cache loads in milliseconds: give the layouts time
+        time.sleep(1.0)
+        return warm(ready)
+
+    monkeypatch.setattr(run, "_warm_lexicon", slow_warm)
+    _read_and_load = run._read_and_load
     read = _read_and_load([mixed_corpus], None, None, pool=True, keyed=False)
     assert read.laid_out and set(read.laid_out) <= set(range(len(read.docs)))
     assert _read_and_load([mixed_corpus], None, None, pool=False, keyed=False).laid_out == {}
