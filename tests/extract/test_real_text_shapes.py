@@ -40,6 +40,7 @@ ENTITIES = [
     # a contract by its title; bargaining narrowed by a level
     ("双方签订《南昌市建筑行业工资专项集体合同》。", "Measure", "南昌市建筑行业工资专项集体合同", "measure.titled-doc"),
     ("推进区域性工资集体协商。", "Measure", "区域性工资集体协商", "measure.sector-bargaining"),
+    ("新河镇是我国行业工资集体协商的发源地。", "Measure", "行业工资集体协商", "measure.sector-bargaining"),
     # migrant workers by where they come from or work; occupations a glossary lists
     ("给50名遵义市在沪务工人员送去节日慰问。", "WorkerGroup", "遵义市在沪务工人员", "group.origin"),
     ("200余名宜宾籍务工者回到家乡。", "WorkerGroup", "宜宾籍务工者", "group.origin"),
@@ -219,6 +220,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("集团所属8个分局和所属部分公司工会负责人参加会议。", "Organization", "所属部分公司工会"),  # some companies' unions
     ("各地工会举办公益活动，设立母婴室。", "Measure", "公益活动"),  # what any body does, not a programme
     ("湖北工会开展暖心慰问活动。", "Measure", "暖心慰问"),
     ("莘县、冠县总工会积极行动，广泛宣传。", "Organization", "县总工会"),  # the 县 of 冠县

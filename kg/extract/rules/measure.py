@@ -73,10 +73,10 @@ def sector_bargaining(ctx: Context, pool: Pool) -> list[Candidate]:
         if not h.whole or len(h.concepts) != 1 or h.concepts[0].label not in _BARGAINING:
             continue
         start = next((h.start - len(f) for f in _SECTOR_FORMS if text.endswith(f, 0, h.start)), None)
-        if start is None and text.endswith("行业", 0, h.start):  # 餐饮/n 行业: one noun before 行业
+        if start is None and text.endswith("行业", 0, h.start):  # 餐饮/n 行业: one noun before 行业; else 行业 alone
             tags = ctx.pos_tags(max(0, h.start - 8), h.start - 2)
-            if tags and tags[-1][2].startswith("n") and tags[-1][1] - tags[-1][0] >= 2:
-                start = tags[-1][0]
+            named = tags and tags[-1][2].startswith("n") and tags[-1][1] - tags[-1][0] >= 2
+            start = tags[-1][0] if named else (h.start - 2 if h.name.endswith("协商") else None)
         if start is not None:
             out.append(Candidate(start, h.end, "Measure", strip_marks(text[start:h.end]), "measure.sector-bargaining"))
     return out

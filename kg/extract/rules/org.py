@@ -366,7 +366,7 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
 
 #: Words the tagger may call nouns that never stand inside a unit's name: 代表总公司工会
 #:慰问 (on its behalf), 经公司工会推荐 (through it).
-_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", "各家")
+_NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", "各家", "所属", "下属", "部分")
 
 
 def _outside_unit_names(word: str) -> bool:
