@@ -524,11 +524,16 @@ def aged_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
     for m in finditer_from(_AGED, text, _aged_starts(text)):
-        end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
+        end = _tagged_name_end(ctx, m.end())
         if end is not None and not (end < len(text) and text[end] in "的之") and ctx.is_boundary(end):
             # 陈/萌芽: a name is never cut inside the word that follows its surname
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.aged"))
     return out
+
+
+def _tagged_name_end(ctx: Context, pos: int) -> int | None:
+    """Where a name of three, else two, characters jieba tags as a name ends, from ``pos``."""
+    return next((pos + n for n in (3, 2) if tagged_name(ctx, pos, pos + n)), None)
 
 
 #: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.
@@ -541,7 +546,7 @@ def called_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
     for m in _CALLED.finditer(text):
-        end = next((m.end() + n for n in (3, 2) if tagged_name(ctx, m.end(), m.end() + n)), None)
+        end = _tagged_name_end(ctx, m.end())
         if end is not None and (end == len(text) or text[end] in "，,。；;的、 "):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.called"))
     return out
