@@ -46,6 +46,7 @@ ENTITIES = [
     ("200余名宜宾籍务工者回到家乡。", "WorkerGroup", "宜宾籍务工者", "group.origin"),
     ("园林绿化工人、电力工人坚守岗位。", "WorkerGroup", "电力工人", "group.modifier-head"),
     ("交警、快递员等户外劳动者可以在驿站休息。", "WorkerGroup", "交通警察", "group.vocab"),
+    ("工会为外来务工人员和农民工子女提供服务。", "WorkerGroup", "外来务工人员", "group.vocab"),  # not 农民工 by another name
     # an autonomous prefecture by its short name; a government's office in another city
     ("市总工会联合黔东南州总工会组成慰问团。", "Organization", "黔东南州总工会", "org.place-union"),
     ("毕节市人民政府驻上海办事处派员参加。", "Organization", "毕节市人民政府驻上海办事处", "org.place-organ"),
