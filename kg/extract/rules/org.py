@@ -285,8 +285,9 @@ def _place_word(ctx: Context, start: int, place: str) -> bool:
         tags = ctx.pos_tags(start, end)
         flag = tags[0][2] if len(tags) == 1 else ""
         if flag == "ns" or (flag == "nt" and end == start + len(place) and level in ("区", "县")) \
-                or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3):
-            return True
+                or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3) \
+                or (flag in ("nr", "nz") and end == start + len(place) and level in ("镇", "乡")):
+            return True  # 沙溪镇/nr 党委: a town jieba reads as one name
     return False
 
 
