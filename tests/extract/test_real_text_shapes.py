@@ -31,6 +31,7 @@ ENTITIES = [
     # counties of one character jieba does not know, in a list or before a facility; a home province
     ("莘县、冠县总工会积极行动，广泛宣传。", "Organization", "冠县总工会", "org.place-union"),
     ("沙溪镇党委副书记出席仪式并为驿站揭牌。", "Organization", "沙溪镇党委", "org.place-organ"),  # 沙溪镇/nr
+    ("沙溪镇党委副书记、镇长王海涛出席仪式。", "Person", "王海涛", "person.post-name"),  # a town's head
     ("活动在莘县工人文化宫举行。", "Organization", "莘县工人文化宫", "org.facility"),
     ("“温暖回家路”广西在粤务工人员春节返乡发车仪式举行。", "WorkerGroup", "广西在粤务工人员", "group.origin"),
     # a place's own facility (a listed city, an unlisted district); a union's 驿站; a host's name
