@@ -348,7 +348,8 @@ TARGETS = [
     # a list of programmes closing the clause, one item unlisted; the vehicle of a programme
     ("开展送温暖、送清凉、送健康等活动，帮助广大环卫工人解决实际困难。", "送温暖", "环卫工人", "targets.aim-word-before"),
     ("县总工会以“强工杯”职业技能竞赛体系为抓手，为各行业职工提供比武舞台。", "强工杯职业技能竞赛体系", "职工",
-     "targets.aim-word-before"),    # a helping verb a few clauses after the measure, a count before the group
+     "targets.aim-word-before"),
+    # a helping verb a few clauses after the measure, a count before the group
     ("市总工会把送温暖资金下拨到基层，并要求各级工会筹集资金，走访慰问500名以上的困难职工。", "送温暖资金", "困难职工",
      "targets.help-verb"),
     ("联合实施“家政培训工程”，计划从明年开始，每年扶持一批农民工从事家政服务。", "家政培训工程", "农民工", "targets.help-verb"),
