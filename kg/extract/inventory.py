@@ -144,6 +144,9 @@ MEASURE_HEADS = (
 #: Heads that may only end a measure when a verb introduces it (too generic alone).
 WEAK_MEASURE_HEADS = ("服务", "改革", "公开", "保障", "项目", "平台", "试点", "示范", "互助", "帮扶")
 
+#: Words that point at the programme the article reports on: 此次劳模休养活动.
+REPORTED = ("此次", "本次", "这次")
+
 #: Verbs that introduce a measure: 实施…行动, 建立…制度, 健全…机制, 开展…培训.
 MEASURE_VERBS = (
     "实施", "开展", "建立", "健全", "完善", "推行", "推进", "推动", "启动", "创建", "设立",
@@ -154,7 +157,7 @@ MEASURE_VERBS = (
     "推出", "上线", "开通", "举行", "开办", "建设", "购买", "采取", "采用", "建起", "开行",
     "享受", "申领", "领取", "发放",  # benefits: 享受岗位补贴, 申领培训补贴, 发放帮扶救助资金
     "进行", "发挥",  # weak: 进行健康体检, 发挥维权热线作用 (a strong head must end the object)
-    "此次", "本次", "这次",  # a programme the article reports on: 此次劳模休养活动，…
+    *REPORTED,  # a programme the article reports on: 此次劳模休养活动，…
 )
 
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).

@@ -14,7 +14,7 @@ from kg.extract import inventory as inv
 from kg.extract.context import COUNT, Candidate, Context, finditer_from, is_cjk, literal_starts
 from kg.extract.normalize import group_label
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, vocabulary_matches
+from kg.extract.rules.shared import _NOT_GROUP_LEADS, _PUNCT, Pool, _alt, known_places, vocabulary_matches
 
 
 @rule("group.vocab", example="企业工会要依法维护女职工特殊权益。", expect=("WorkerGroup", "女职工"),
@@ -96,7 +96,7 @@ def _place_name(ctx: Context, start: int, name: str, before_ji: bool = False) ->
     characters that is one word (江油/n 籍), as only a place stands there (户籍 aside)."""
     if name in inv.PLACE_ABBREVIATIONS and len(name) == 1:
         return True
-    if name in _known_place_names():
+    if name in known_places():
         return True
     tags = ctx.pos_tags(start, start + len(name))
     if len(tags) != 1 or not (ctx.is_boundary(start) and ctx.is_boundary(start + len(name))):
@@ -108,10 +108,6 @@ def _place_name(ctx: Context, start: int, name: str, before_ji: bool = False) ->
 _NOT_ORIGINS = ("户", "国", "原", "党", "学", "会", "本地", "外地", "外省", "外市", "外籍")
 
 
-@cache
-def _known_place_names() -> frozenset[str]:
-    return frozenset([f for f, _ in inv.PROVINCES] + [s for _, s in inv.PROVINCES] + list(inv.CITIES)
-                     + [c + "市" for c in inv.CITIES])
 
 
 @rule("group.group-noun", example="要把灵活用工群体组织起来。", expect=("WorkerGroup", "灵活用工群体"),

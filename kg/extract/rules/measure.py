@@ -137,8 +137,6 @@ _CHUNK = 26
 
 
 _SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
-#: The "verbs" that only point at the programme reported on.
-_DETERMINERS = ("此次", "本次", "这次")
 _CONJ = re.compile(r"[和及与]")
 
 
@@ -149,7 +147,7 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     chunk = text[m.end():stop.start() if stop else min(len(text), m.end() + 26)]
     trimmed = _without_suffix_noise(chunk)
     whole = stop is not None and trimmed.endswith(heads)
-    if m.group() in _DETERMINERS and not (stop is not None and chunk.endswith(heads) and len(chunk) <= 10):
+    if m.group() in inv.REPORTED and not (stop is not None and chunk.endswith(heads) and len(chunk) <= 10):
         return []  # 此次劳模休养活动，…: only a short name closing its clause
     conj = _CONJ.search(trimmed)
     if whole and conj and _ends_as_measure(ctx, trimmed[:conj.start()]):

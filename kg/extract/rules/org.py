@@ -25,7 +25,16 @@ from kg.extract.context import (
 from kg.extract.normalize import org_label
 from kg.extract.people import _name_at, _re_post_chain, org_role_walk, role_to_clause_end, tagged_name
 from kg.extract.rules.registry import rule
-from kg.extract.rules.shared import _NOMINAL, _NOT_GROUP_LEADS, Pool, _alt, union_work, vocab_orgs, vocabulary_matches
+from kg.extract.rules.shared import (
+    _NOMINAL,
+    _NOT_GROUP_LEADS,
+    Pool,
+    _alt,
+    known_places,
+    union_work,
+    vocab_orgs,
+    vocabulary_matches,
+)
 
 
 @rule("org.vocab", example="全总召开书记处会议。", expect=("Organization", "中华全国总工会"),
@@ -115,7 +124,7 @@ def _districts(ctx: Context, cities) -> list[tuple[int, int, str, str]]:
 
 @cache
 def _re_place_org():
-    known = _known_places()
+    known = known_places()
     # a district, town or zone of the place: 南山区, 经济技术开发区, 高新技术产业开发区
     sub = (r"(?:(?:(?!工会|与|和|及|或|各)[\u4e00-\u9fff]){1,4}?(?:市|县|区|镇|乡|街道)"
            r"|(?:(?!工会|与|和|及|或)[\u4e00-\u9fff]){2,8}?(?:开发区|园区|新区|保税区|示范区|试验区)){0,2}"
@@ -128,11 +137,6 @@ def _re_place_org():
     return re.compile(rf"(?P<place>(?:{_alt(known)}){sub}|{generic})(?P<head>{heads})")
 
 
-@cache
-def _known_places() -> frozenset[str]:
-    """Every province and city name, full and short, that opens a place in ``_re_place_org``."""
-    return frozenset({f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES}
-                     | set(inv.CITIES))
 
 
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
@@ -154,7 +158,7 @@ _GENERIC_PLACE_ENDS = (
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
     """(start, end, name) of every known province or city name in the text, from the one
     pass of the vocabulary automaton (which holds them) the article makes."""
-    known = _known_places()
+    known = known_places()
     return [hit for hit in ctx.name_hits() if hit[2] in known]
 
 
@@ -168,8 +172,8 @@ def _place_org_starts(ctx: Context) -> list[int]:
 
 @cache
 def _known_place_lengths() -> tuple[int, ...]:
-    """The lengths of the names in ``_known_places()``."""
-    return tuple(sorted({len(k) for k in _known_places()}))
+    """The lengths of the names in ``known_places()``."""
+    return tuple(sorted({len(k) for k in known_places()}))
 
 
 @rule("org.place-union", example="山东省青岛市总工会开展职工疗休养活动。", expect=("Organization", "山东省青岛市总工会"),
@@ -192,7 +196,7 @@ def _place_orgs(ctx: Context) -> list[Candidate]:
 def _find_place_orgs(ctx: Context) -> list[Candidate]:
     out = []
     text = ctx.text
-    known = _known_places()
+    known = known_places()
     rx = _re_place_org()
     starts = _place_org_starts(ctx)
     m = search_from(rx, text, starts, 0)
@@ -421,7 +425,7 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
         if not proper and rule_id == "org.company" and _brand_item(ctx, start, m.start()):
             proper = True  # …获得者、茅台/n 集团勾贮车间…: a list item opening with its brand
         if rule_id == "org.company" and (not proper or len(name) < 2):
-            placed = _placed_start(text, max(sent[0], m.start() - 16), m.start())
+            placed = _placed_start(ctx, max(sent[0], m.start() - 16), m.start())
             if placed is not None:  # （浙江佳都/a,d 服装有限公司…: a province or city opening the name after a mark
                 start, name, proper = placed, text[placed:m.start()], True
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
@@ -430,22 +434,17 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
     return out
 
 
-def _placed_start(text: str, lo: int, end: int) -> int | None:
+def _placed_start(ctx: Context, lo: int, end: int) -> int | None:
     """Where a registered name opening with a province or city starts, right after a mark,
     when all up to ``end`` is Chinese: （浙江佳都服装有限公司."""
-    for s in range(lo, end - 3):
-        if (s == 0 or text[s - 1] in _NAME_OPENERS) and text.startswith(_known_place_tuple(), s) \
-                and all(is_cjk(c) for c in text[s:end]):
+    text = ctx.text
+    for s in sorted({h[0] for h in _place_hits(ctx) if lo <= h[0] < end - 3}):
+        if (s == 0 or text[s - 1] in _NAME_OPENERS) and all(is_cjk(c) for c in text[s:end]):
             return s
     return None
 
 
 _NAME_OPENERS = "（(“、，,：:；;\n "
-
-
-@cache
-def _known_place_tuple() -> tuple[str, ...]:
-    return tuple(sorted(_known_places(), key=len, reverse=True))
 
 
 def _brand_item(ctx: Context, start: int, end: int) -> bool:
@@ -517,9 +516,8 @@ def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
 def _placed_unit(ctx: Context, m: re.Match) -> list[Candidate]:
     """北京律师事务所 (a known place, then the kind), 、金台律师事务所 (a brand opening a list item)."""
     text = ctx.text
-    place = next((p for p in _known_place_tuple() if text.endswith(p, 0, m.start())), None)
-    start = m.start() - len(place) if place else -1
-    if place and (start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)):
+    start = min((h[0] for h in _place_hits(ctx) if h[1] == m.start()), default=-1)  # the longest place before it
+    if start >= 0 and (start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)):
         return [Candidate(start, m.end(), "Organization", text[start:m.end()], "org.institution")]
     brand = next((m.start() - n for n in (3, 2) if _brand_item(ctx, m.start() - n, m.start())), None)
     if brand is not None:

@@ -454,11 +454,13 @@ _NOT_IN_LISTED_NAMES = _NOT_IN_NAMES - set("正应会")  # 俞正声, 马应宏,
 
 #: A turn of an interview transcript: a name and a colon opening a line or a sentence
 #: (谢某：对，我报了…); a sound cue of a TV script (（杨某音响）).
+#: Speakers' roles a transcript may print with the name in brackets: 主持人（王某）：.
+_NAMED_ROLES = ("主持人", "记者", "嘉宾", "特约评论员", "评论员")
 _SPEAKER = re.compile(r"(?:^|(?<=[\n。！？!?…”\s]))(?:(?P<turn>[\u4e00-\u9fff]{2,3})[：:]"
                       # 【同期声】返乡人员 王某：, 主持人（王某）：, 王某（某公司董事长）：
                       r"|【同期声?】[^\n：:【】]{0,20}?[ \t\u3000]*(?P<sound>[\u4e00-\u9fff]{2,3})[：:]"
                       r"|【(?P<tag>[\u4e00-\u9fff]{2,3})】"
-                      r"|(?:主持人|记者|嘉宾|评论员|特约评论员)（(?P<role>[\u4e00-\u9fff]{2,3})）[：:]"
+                      rf"|(?:{'|'.join(_NAMED_ROLES)})（(?P<role>[\u4e00-\u9fff]{{2,3}})）[：:]"
                       r"|(?P<who>[\u4e00-\u9fff]{2,3})（[^（）\n]{2,30}）[：:])"
                       r"|（(?P<cue>[\u4e00-\u9fff]{2,3})(?:音响|同期声?)）")
 #: Speaker forms that name their speaker once for good: a sound cue, a role with the name, a
@@ -502,7 +504,7 @@ def _speaker_starts(text: str) -> list[int]:
 _COLON = re.compile("[：:]")
 #: 王某（某公司董事长）：: the bracket that opens before such a colon is looked for back from it.
 _BRACKET_COLON = re.compile("）[：:]")
-_SPEAKER_ROLE_WORDS = re.compile("主持人|记者|嘉宾|特约评论员|评论员")
+_SPEAKER_ROLE_WORDS = re.compile("|".join(_NAMED_ROLES))
 _TAG_OPEN = re.compile("【")
 _CUE_WORDS = (re.compile("音响"), re.compile("同期"))
 

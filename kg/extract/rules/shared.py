@@ -102,6 +102,13 @@ def vocabulary_matches(ctx: Context, cls: str, rule_id: str) -> list[Candidate]:
             for h in vocab_hits(ctx) for c in h.concepts if c.cls == cls and not union_work(ctx.text, h.end, h.name)]
 
 
+@cache
+def known_places() -> frozenset[str]:
+    """Every province and city name the tables list, full and short (江苏省, 江苏, 南京市, 南京)."""
+    return frozenset({f for f, _ in inv.PROVINCES} | {s for _, s in inv.PROVINCES} | {c + "市" for c in inv.CITIES}
+                     | set(inv.CITIES))
+
+
 def union_work(text: str, end: int, name: str) -> bool:
     """``name`` ending at ``end`` is the 工会 of 工会工作 (the unions' work), not a union:
     新就业形态劳动者工会工作三年行动计划; 工会工作委员会 and 工会工作者 are not that.

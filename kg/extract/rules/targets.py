@@ -350,7 +350,7 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
 
 
 #: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务.
-_SUBJECT_LEAD = re.compile(r"[\s“\"「『]*(?:这些|这个|这一|该|此次|本次|这次|此|今年的?|本届|小小的?|每个|每一个)?[“\"「『]*")
+_SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个)?[“\"「『]*")
 
 
 @rule("targets.subject-frame", example="“职工驿站”是工会为环卫工人提供休息服务的站点。",
