@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kg.ingest import surnames
 from kg.ingest.clean import fold_punctuation, matching_view
-from kg.ingest.names import MEDIA, parse_credit
+from kg.ingest.names import MEDIA, as_printed, parse_credit
 
 _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执笔|口述|讲述|整理|报道|撰稿|采写")
 # a dateline: 新华社北京2月13日电, 本报上海3月5日电, 本报讯, 某某日报讯, 中新网甘肃新闻12月31日电
@@ -126,13 +126,7 @@ def _credit(paragraph: str, view: str, m: re.Match, names: tuple[str, ...], star
     printed = paragraph[offset + m.start(1):offset + m.end(1)]
     if whole is None:
         whole = not paragraph[offset + end:].strip()
-    return Credit(tuple(_as_printed(n, inner, printed) for n in names), offset + start, offset + end, whole)
-
-
-def _as_printed(name: str, inner: str, printed: str) -> str:
-    """``name`` (read from ``inner``, a simplified view) as ``printed`` writes it."""
-    m = re.search(r"\s*".join(map(re.escape, name)), inner)
-    return re.sub(r"\s", "", printed[m.start():m.end()]) if m else name
+    return Credit(tuple(as_printed(n, inner, printed) for n in names), offset + start, offset + end, whole)
 
 
 def trail_credit(paragraph: str, last: bool) -> Credit | None:

@@ -49,7 +49,7 @@ _IN_NAME = re.compile(f"{_SEP_DATE}|{_CJK_DATE}|{_COMPACT}|{_CJK_MONTH}|{_NAME_M
 #: a top line is a date line when, besides the date, it has one of these
 _DATE_LINE_MARK = re.compile(
     r"(?:发布|发表|更新|出版|刊发|录入|上传)?(?:时间|日期)\s*[:：]|来源\s*[:：]|作者\s*[:：]|编辑\s*[:：]"
-    r"|\d{1,2}\s*[:：时]\s*\d{2}|第?\s*[\dA-Z]{1,4}\s*版|^[《〈].{1,20}[》〉]\s*[（(]"
+    r"|\d{1,2}\s*[:：时]\s*\d{2}|第?\s{0,3}[\dA-Z]{1,4}\s{0,3}版|^[《〈].{1,20}[》〉]\s*[（(]"
     r"|星期[一二三四五六日天]|周[一二三四五六日]\b")
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
 #: ``本报杭州4月2日电``, ``新华社北京4月2日电``, ``中新网甘肃新闻12月31日电``, ``央广网北京3月4日消息``

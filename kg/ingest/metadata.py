@@ -19,6 +19,8 @@ values are cut from the line as printed.
 (('source', '抚顺市总工会'),)
 >>> parse_meta_line("【编辑：刘某某】").pairs
 (('editor', '刘某某'),)
+>>> parse_meta_line("【作者：通讯员 赵某】 【责任编辑：钱某】").pairs
+(('author', '通讯员 赵某'), ('editor', '钱某'))
 >>> parse_meta_line("上一篇：甲 下一篇：乙").pairs
 ()
 >>> parse_meta_line("资金来源：市财政拨款。") is None
@@ -62,7 +64,7 @@ _BARE_START = re.compile(r"^[\s【\[（(]*[打关關收返分字已共我发發�
 _COLON = re.compile(r"[：:]")
 _KEY_ALT = "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True))
 # a key starts the line or follows a space, a digit, a bracket or a bar: not 资金来源
-_KEY = re.compile(rf"(?:^|(?<=[\s\d】\]）)|｜丨/>]))(?:{_KEY_ALT})\s*[：:]")
+_KEY = re.compile(rf"(?:^|(?<=[\s\d【\[】\]）)|｜丨/>]))(?:{_KEY_ALT})\s*[：:]")
 _DATE = re.compile(
     r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*[-年./／]\s*\d{1,2}\s*[-月./／]\s*\d{1,2}\s*日?"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?"
@@ -153,7 +155,7 @@ def _keyed_line(text: str, view: str) -> MetaLine | None:
 def _key_pairs(text: str, view: str, m: re.Match, end: int) -> list[tuple[str, str]]:
     """The pairs one key ``m`` gives, its value running to ``end``."""
     name = view[m.start():m.end()].rstrip("：: \t")
-    value = text[m.end():end].strip()
+    value = text[m.end():end].strip().rstrip("【[").rstrip().removesuffix("】").removesuffix("]").strip()
     key = _KEYS[name]
     pairs = []
     stamp = _DATE.search(view, m.end(), end) if key not in (None, "date") else None
@@ -171,7 +173,7 @@ def _key_pairs(text: str, view: str, m: re.Match, end: int) -> list[tuple[str, s
 
 
 #: A credit after a source's name, set off by white space: 来源：某报 记者某某 通讯员某某.
-_SOURCE_CREDIT = re.compile(r"\s+((?:本报)?(?:记者|通讯员|实习生)\s*[^\s：:])")
+_SOURCE_CREDIT = re.compile(r"(?<!\s)\s+((?:本报)?(?:记者|通讯员|实习生)\s*[^\s：:])")
 
 
 def _keyed(text: str) -> bool:

@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from kg.ingest import surnames
+from kg.ingest.clean import matching_view
 
 #: Genre tags that may follow a byline (``**魏国强** 观点``); they become columns.
 GENRE_TAGS = frozenset(
@@ -41,7 +42,8 @@ _ROLE_WORD = (
 _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: what a contributor who is not an author did: （实习生某某参与采写）
-_NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献")
+#: and a photo's credit in its caption: （总台央视记者某某拍摄）
+_NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献|拍摄$")
 #: editors named after the authors in one credit: （某某新闻记者：张三 李四 编辑：王五）
 _EDITOR_KEY = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:]")
 
@@ -93,6 +95,28 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     >>> parse_byline("**一是加强领导。**") is None
     True
     """
+    found = _parse_byline(raw)
+    if found is None and _TRADITIONAL_ROLE.search(raw):  # 通訊員 呂敏: read simplified, names as printed
+        found = _parse_byline(matching_view(raw))
+        return ([as_printed(n, matching_view(raw), raw) for n in found[0]], found[1]) if found else None
+    return found
+
+
+#: Role words in traditional characters: a credit written so is read on its simplified view.
+_TRADITIONAL_ROLE = re.compile(r"記者|通訊員|實習生|編譯|執筆|講述|撰文|作者|採寫|報道")
+
+
+def as_printed(name: str, view: str, printed: str) -> str:
+    """``name`` (read from ``view``, a simplified view of ``printed``) as ``printed`` writes it.
+
+    >>> as_printed("吕敏", "通讯员 吕 敏", "通訊員 呂 敏")
+    '呂敏'
+    """
+    m = re.search(r"\s*".join(map(re.escape, name)), view)
+    return re.sub(r"\s", "", printed[m.start():m.end()]) if m else name
+
+
+def _parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     line = unspaced_roles(raw.strip())
     if not line:
         return None
@@ -127,7 +151,8 @@ def is_marked_byline(raw: str) -> bool:
     >>> is_marked_byline("**本报记者 张三**"), is_marked_byline("**张三**")
     (True, False)
     """
-    return bool(_ROLE_PREFIX.match(unspaced_roles(raw.replace("*", "").replace("_", "").strip())))
+    line = raw.replace("*", "").replace("_", "").strip()
+    return bool(_ROLE_PREFIX.match(unspaced_roles(matching_view(line) if _TRADITIONAL_ROLE.search(line) else line)))
 
 
 def parse_plain_names(raw: str) -> list[str] | None:
@@ -167,6 +192,10 @@ def parse_credit(text: str) -> list[str] | None:
     >>> parse_credit("通讯员王莉、程某报道")
     ['王莉', '程某']
     """
+    if _TRADITIONAL_ROLE.search(text) and not _ROLE.search(text):
+        view = matching_view(text)
+        names = parse_credit(view)
+        return [as_printed(n, view, text) for n in names] if names else None
     text = _without_editors(unspaced_roles(text))
     cut = _NOT_AUTHOR.search(text)
     if cut:

@@ -367,6 +367,12 @@ TARGETS = [
     ("为保障环卫工人的身体健康，区总工会开展“送清凉”活动。", "夏送清凉", "环卫工人", "targets.aim-word-next"),
     ("为关心关爱环卫工人，推动城市建设，市总工会将组织开展职工疗休养工作。", "职工疗休养", "环卫工人", "targets.aim-word-next"),
     ("省总工会启动“送建筑工人回家过年活动”。", "送建筑工人回家过年活动", "建筑工人", "targets.compound"),
+    # the aiming clause opens with how, or comes after a clause that only counts the stations
+    ("一些单位开展“送清凉”活动，用贴心服务为户外劳动者驱散暑热。", "夏送清凉", "户外劳动者", "targets.aim-word-before"),
+    ("某区建立“工会驿站”，目前已建成30个，为户外劳动者提供歇脚的地方。", "工会驿站", "户外劳动者", "targets.aim-word-before"),
+    # what a programme is for, said of it as its sentence's subject; 我市部分 before the group
+    ("“金秋助学”是为解决困难职工子女上学问题的一项重要措施。", "金秋助学", "困难职工", "targets.subject-frame"),
+    ("市总工会开展春节送温暖活动，走访慰问我市部分困难职工。", "送温暖", "困难职工", "targets.help-verb"),
 ]
 
 

@@ -59,6 +59,11 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
     (f"# 标题\n\n本报记者 张三/文 李四/图\n\n{BODY}", ["张三", "李四"]),
     (f"# 标题\n\n记者 张三 摄影报道\n\n{BODY}", ["张三"]),
     (f"# 标题\n\n【作者：张三】\n\n{BODY}", ["张三"]),
+    # traditional characters: a credit line at the end and a metadata line of two bracketed keys
+    (f"# 標題\n\n{BODY}\n\n通訊員 張小明", ["張小明"]),
+    (f"# 標題\n\n{BODY}\n\n【作者：通訊員 張小明】 【責任編輯：李四】", ["張小明"]),
+    # a photo's credit in its caption names no author
+    (f"# 标题\n\n{BODY}\n\n△会场（总台央视记者张小明拍摄）\n\n{BODY}", []),
     (f"# 标题\n\n◆本报记者 张三\n\n{BODY}", ["张三"]),
     # after a dateline, in the first paragraph
     (f"# 标题\n\n本报讯（记者张三 通讯员李四）{BODY}", ["张三", "李四"]),
@@ -248,6 +253,13 @@ def test_metadata_lines(line, pairs):
 ])
 def test_text_that_is_not_metadata(line):
     assert parse_meta_line(line) is None
+
+
+def test_a_traditional_credit_and_metadata_line_leave_the_text():
+    a = one(f"# 標題\n\n{BODY}\n\n通訊員 張小明\n\n【作者：通訊員 張小明】 【責任編輯：李四】")
+    assert ("editor", "李四") in a.meta
+    for clutter in ("通訊員", "責任編輯", "李四"):
+        assert clutter not in a.text
 
 
 def test_metadata_goes_to_meta_and_out_of_the_text():

@@ -129,12 +129,22 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
     text = ctx.text
     out = []
     for aim in aims:
-        if aim.start == 0 or text[aim.start - 1] not in CLAUSE_PUNCT:
+        lead = _clause_start(text, aim.start)
+        if lead == 0 or text[lead - 1] not in CLAUSE_PUNCT or not _AIM_LEAD.fullmatch(text, lead, aim.start):
             continue
-        prev = _clause_start(text, aim.start - 1)
-        out += _aimed(ctx, aim, _closing_list(text, measures.within(prev, aim.start - 1), aim.start - 1),
+        prev = _clause_start(text, lead - 1)
+        if _COUNT_CLAUSE.fullmatch(text, prev, lead - 1) and prev > 0 and text[prev - 1] in CLAUSE_PUNCT:
+            lead, prev = prev, _clause_start(text, prev - 1)  # 建立“工会驿站”，目前已建成54个，为…
+        out += _aimed(ctx, aim, _closing_list(text, measures.within(prev, lead - 1), lead - 1),
                       "targets.aim-word-before")
     return out
+
+
+#: What may open the aiming clause before its aiming word: 用贴心服务为户外劳动者…, 并为….
+_AIM_LEAD = re.compile(r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续){0,3}(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8})?")
+#: A clause that only counts what the clause before set up: 目前已建成54个.
+_COUNT_CLAUSE = re.compile(r"(?:目前|现已|如今|至今|截至目前|全市|全区|全县|全省)?(?:已|共|累计|先后){0,3}"
+                           r"(?:建成|建立|设立|打造|开设|建设|挂牌)?了?[0-9一二三四五六七八九十百千万余多]{1,8}(?:个|家|座|处|所|间)")
 
 
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -353,6 +363,10 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
 _SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个)?[“\"「『]*")
 
 
+#: A measure's sentence saying what it is for: “金秋助学”是为解决…, 此项活动旨在帮助….
+_IS_FOR = re.compile(r"[”\"」』]?(?:活动|行动|工程|项目)?(?:是|旨在|就是|意在)(?:专门)?(?:为了?|帮助)(?:解决|帮助|保障|满足|服务|关爱)?")
+
+
 @rule("targets.subject-frame", example="“职工驿站”是工会为环卫工人提供休息服务的站点。",
       expect=("targets", "职工驿站", "环卫工人"),
       description="a measure opening its sentence, then a beneficiary frame with no measure of its own (M是…为G提供…的站点)")
@@ -369,6 +383,12 @@ def targets_subject_frames(ctx: Context, facts: Facts) -> list[Relation]:
             continue
         nxt = measures.first_in(x.end, sent[1])
         stop = nxt.start if nxt is not None else sent[1]
+        purpose = _IS_FOR.match(text, x.end, stop)  # “金秋助学”是为解决困难职工…的一项措施
+        g = groups.first_in(purpose.end(), min(stop, purpose.end() + 14)) if purpose else None
+        if purpose and g is not None and _FILLER.match(text[purpose.end():g.start]) and not _is_agent(g.ref):
+            for t in _group_chain(text, g, groups):
+                out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.subject-frame")
+            continue
         for m in _FRAME_LEAD.finditer(text, x.end, stop):
             g = groups.first_in(m.end(), min(stop, m.end() + 40))
             frame = _frame(text, m, g, groups) if g is not None and g.end <= stop else None
