@@ -281,11 +281,15 @@ AFTER_NAME = (
 SURNAMES = (*_surnames.IN_TEXT_COMPOUND, *_surnames.IN_TEXT)
 
 #: Words that are never a person's name although they start with a surname character.
+#: What follows a surname as a way of address, not a given name: 王师傅, 李大姐.
+HONORIFICS = ("师傅", "师父", "大爷", "大姐", "大哥", "大妈", "大叔", "大婶", "阿姨", "老师", "先生", "女士", "同志",
+              "小姐", "总", "工")
+
 NOT_NAMES = (
     "常委", "常委会", "党组", "党委", "全体", "全国", "全省", "全市", "高度", "华人",
     "安全", "周年", "应当", "方面", "时期", "文化", "成员", "任何", "同时", "于是",
     "关于", "公司", "单位", "和谐", "江苏", "广东", "四川", "宁夏", "吉林", "黄金",
-    "石油", "钢铁", "金融", "林业", "邮政", "万元", "包括", "段时间", "季度", "明确",
+    "石油", "钢铁", "金融", "林业", "邮政", "万元", "包括", "段时间", "季度", "明确", "许可证", "申请书",
 )
 
 #: News-agency datelines that are not people: 新华社北京3月5日电.

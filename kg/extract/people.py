@@ -82,6 +82,15 @@ def _ends_in_he(text: str, start: int) -> bool:
     return text[start + 2:start + 3] == "和" and text[start + 3:start + 4] in tuple("及等、，,。；;")
 
 
+def addressed(text: str, pos: int) -> bool:
+    """The surname at ``pos`` is followed by a way of address, not a given name (王师傅, 李总).
+
+    >>> addressed("环卫工王师傅正在清扫", 3), addressed("环卫工王海涛正在清扫", 3)
+    (True, False)
+    """
+    return text[pos + 1:pos + 3] in inv.HONORIFICS or text[pos + 1:pos + 2] in inv.HONORIFICS
+
+
 def _closes_name(text: str, pos: int) -> bool:
     """What follows ``pos`` ends a name: the end, a mark, or a word like 表示, 率领, 当选."""
     after = text[pos:pos + 4]

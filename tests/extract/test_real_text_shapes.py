@@ -26,6 +26,12 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a name after a word for a job or role: whole to the tagger, or split off a surname before a verb
+    ("某社区人民调解员周玉芬等43人荣获全国五一劳动奖章。", "Person", "周玉芬", "person.role-name"),
+    ("上车后，43岁的司机赵明辉的第一句话就是问好。", "Person", "赵明辉", "person.role-name"),
+    ("推进会上，农民工周传标手持会员证高兴地说。", "Person", "周传标", "person.role-name"),
+    # the speaker after a closing quote, a surname the tagger split off
+    ("“在这里，我们感受到了关心。”林萌芽说，入夏以来，公司调整了工作时间。", "Person", "林萌芽", "person.name-verb"),
     # programmes listed before their kind
     ("市总工会还将实施农民工技能提升、农民工安居等行动计划。", "Measure", "农民工安居", "measure.by-means"),
     # counties of one character jieba does not know, in a list or before a facility; a home province
@@ -223,6 +229,9 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    # a permit after a job title, a way of address after a surname
+    ("取得《爆破作业人员许可证》后，方可从事爆破作业。", "Person", "许可证"),
+    ("环卫工王师傅正在清扫路面。", "Person", "王师傅"),
     ("集团所属8个分局和所属部分公司工会负责人参加会议。", "Organization", "所属部分公司工会"),  # some companies' unions
     ("各地工会举办公益活动，设立母婴室。", "Measure", "公益活动"),  # what any body does, not a programme
     ("湖北工会开展暖心慰问活动。", "Measure", "暖心慰问"),

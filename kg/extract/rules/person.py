@@ -20,6 +20,7 @@ from kg.extract.people import (
     _name_at,
     _re_post_chain,
     _surname_len,
+    addressed,
     current_post,
     org_role_walk,
     post_chains,
@@ -181,6 +182,48 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+@cache
+def _re_role_then_surname():
+    singles = "".join(sorted(s for s in inv.SURNAMES if len(s) == 1))
+    return re.compile(rf"(?<=[\u4e00-\u9fff])(?:员|工|师|司机)(?=[{singles}])")
+
+
+@rule("person.role-name", example="推进会上，农民工周传标手持会员证高兴地说。", expect=("Person", "周传标"),
+      description="a word for a job or role (调解员, 司机, 环卫工), then a three-character name: one the tagger "
+                  "reads whole, or a surname it split off before a word and a verb (陈/传标/手持)")
+def role_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _re_role_then_surname().finditer(text):
+        pos = m.end()
+        if _surname_len(text[pos:pos + 2]) != 1 or not ctx.is_boundary(pos):
+            continue
+        name = text[pos:pos + 3]
+        if len(name) < 3 or name in inv.NOT_NAMES or addressed(text, pos) \
+                or not all(is_cjk(c) and c not in _NOT_IN_NAMES for c in name[1:]):
+            continue
+        tags = ctx.pos_tags(pos, min(len(text), pos + 7))
+        whole = tags[0][2].startswith("nr") and tags[0][1] == pos + 3 and _closes_role_name(text, pos + 3)
+        split = len(tags) > 2 and tags[0][1] == pos + 1 and tags[0][2].startswith("nr") and tags[1][1] == pos + 3 \
+            and not tags[1][2].startswith("nr") and tags[2][2].startswith("v")
+        if (whole or split) and _role_word_before(ctx, pos):
+            out.append(Candidate(pos, pos + 3, "Person", name, "person.role-name"))
+    return out
+
+
+def _role_word_before(ctx: Context, pos: int) -> bool:
+    """A noun of two or more characters ends at ``pos`` (调解员, 农民工), not a verb (施工许可证)."""
+    before = ctx.pos_tags(max(0, pos - 4), pos)
+    return bool(before) and before[-1][1] - before[-1][0] >= 2 and before[-1][2] == "n"
+
+
+def _closes_role_name(text: str, pos: int) -> bool:
+    """What may follow a name after a role word: a mark, 的, or a word that follows names."""
+    if text[pos:pos + 1] in ("》", "〉", "”"):
+        return False  # 《爆破作业人员许可证》: the end of a title, not of a name
+    return not text[pos:pos + 1] or not is_cjk(text[pos]) or text.startswith(inv.AFTER_NAME + ("的",), pos)
+
+
 #: An honour's holder, a title no vocabulary lists as a group: 全国五一劳动奖章获得者王某.
 _HONOUR = re.compile(inv.HONOUR_HOLDER)
 
@@ -250,13 +293,11 @@ def _listed_names(ctx: Context, end: int) -> list[Candidate]:
 def _name_after_group(ctx: Context, pos: int) -> int | None:
     """End of the name starting at ``pos`` right after a group, or None."""
     text = ctx.text
-    tags = ctx.pos_tags(pos, min(len(text), pos + 6))
+    tags = ctx.pos_tags(pos, min(len(text), pos + 6)) if not addressed(text, pos) else None
     if not tags:
         return None
     if tags[0][2].startswith("nr") and tags[0][1] - pos == 3 and all(is_cjk(c) for c in text[pos:pos + 3]):
-        # 环卫工人程正珍拿着…: a whole three-character name to the tagger needs no closing word
-        ok = text[pos:pos + 3] not in inv.NOT_NAMES and not any(c in _NOT_IN_NAMES - {"正"} for c in text[pos + 1:pos + 3])
-        return pos + 3 if ok else None
+        return pos + 3 if _whole_name(text, pos) else None
     ends = _name_ends(tags, pos)
     end = next((e for e in ends if not text[e:e + 1] or not is_cjk(text[e]) or text.startswith(inv.AFTER_NAME, e)), None)
     if end is None or not all(is_cjk(c) for c in text[pos:end]):
@@ -264,6 +305,11 @@ def _name_after_group(ctx: Context, pos: int) -> int | None:
     if text[pos:end] in inv.NOT_NAMES or text[pos:end] in inv.AFTER_NAME or any(c in _NOT_IN_NAMES for c in text[pos + 1:end]):
         return None  # 职工荣获称号: a word that follows names is none
     return end
+
+
+def _whole_name(text: str, pos: int) -> bool:
+    """环卫工人程正珍拿着…: a whole three-character name to the tagger needs no closing word."""
+    return text[pos:pos + 3] not in inv.NOT_NAMES and not any(c in _NOT_IN_NAMES - {"正"} for c in text[pos + 1:pos + 3])
 
 
 def _name_ends(tags: list[tuple[int, int, str]], pos: int) -> list[int]:
@@ -296,7 +342,19 @@ def _re_name_verb():
     return re.compile(rf"(?:{_alt(inv.NAME_VERBS)})")
 
 
-_CLAUSE_OPEN = "，,；;：:。！？!?\n（(“ 、"
+_CLAUSE_OPEN = "，,；;：:。！？!?\n（(“” 、"
+#: Verbs that say who spoke the quote closing before the name: “…”陈某某说.
+_SPEAKING = ("说", "表示", "介绍", "告诉", "坦言", "笑着说")
+
+
+def _quoted_speaker(text: str, end: int, verb: str) -> bool:
+    """Three characters between a closing quote and a speaking verb are the speaker's name
+    even where the tagger splits it (”陈萌芽说: 陈/nr 萌芽/v): a one-character surname and no
+    character a name never holds."""
+    start = end - 3
+    return start > 0 and text[start - 1] == "”" and verb.startswith(_SPEAKING) \
+        and _surname_len(text[start:start + 2]) == 1 and text[start:end] not in inv.NOT_NAMES \
+        and all(is_cjk(c) and c not in _NOT_IN_NAMES for c in text[start + 1:end])
 #: The longest list of names one verb is followed back over: 陈志强、王海燕出席.
 _MAX_NAME_LIST = 12
 
@@ -321,6 +379,8 @@ def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
         for _ in range(_MAX_NAME_LIST):
             listed = text[end:end + 1] == "、"
             start = next((end - n for n in (3, 2) if end - n >= 0 and tagged_name(ctx, end - n, end, listed)), None)
+            if start is None and _quoted_speaker(text, end, m.group()):
+                start = end - 3
             if start is None or not _opens_clause(text, start) or ctx.sentence_of(start, end) is None:
                 break
             out.append(Candidate(start, end, "Person", text[start:end], "person.name-verb"))
