@@ -26,6 +26,15 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # quoted campaign names: three slogan parts, a head before the run ends, a campaign no verb introduces,
+    # a gift described before its name
+    ("工会开展“与社区携手、与文明同行、争做环保达人”公益活动。", "Measure", "与社区携手、与文明同行、争做环保达人",
+     "measure.quoted"),
+    ("他们将乘坐“免费送务工人员返乡”主题活动中的首批大巴。", "Measure", "送务工人员返乡主题活动", "measure.quoted"),
+    ("在职工之家里，为所有劳动者准备了温馨的 “驿站义剪”活动。", "Measure", "驿站义剪", "measure.quoted"),
+    ("志愿者为环卫工人送上包含清凉油、矿泉水等防暑物品的“清凉包”。", "Measure", "清凉包", "measure.quoted"),
+    # a name after a quote, the sentence going on
+    ("“今年是我第三年坐免费大巴回家。”袁海平给记者算了一笔账。", "Person", "袁海平", "person.after-quote"),
     # a name after a word for a job or role: whole to the tagger, or split off a surname before a verb
     ("某社区人民调解员周玉芬等43人荣获全国五一劳动奖章。", "Person", "周玉芬", "person.role-name"),
     ("上车后，43岁的司机赵明辉的第一句话就是问好。", "Person", "赵明辉", "person.role-name"),
@@ -229,6 +238,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("“中国农民丰收节”活动在各地举行。", "Measure", "中国农民丰收节"),
     # a permit after a job title, a way of address after a surname
     ("取得《爆破作业人员许可证》后，方可从事爆破作业。", "Person", "许可证"),
     ("环卫工王师傅正在清扫路面。", "Person", "王师傅"),

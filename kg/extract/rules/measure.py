@@ -332,8 +332,9 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
     short = re.match(r"[\u4e00-\u9fff]{2,5}", text[pos:pos + 5])
     if short is None or short.group().startswith(("等", "的")):
         return None
-    if short.group().endswith(inv.MEASURE_HEADS) and len(short.group()) >= 3:
-        return _QUOTE_SUFFIX.match(text, pos, pos + len(short.group()))
+    n = _short_tail(ctx, pos, short.group())
+    if n:
+        return _QUOTE_SUFFIX.match(text, pos, pos + n)
     head = next((h for h in _STRONG_HEADS + ("检查",) if short.group().startswith(h)), None)  # “两癌”检查
     if head is not None and len(name) <= 4 and ctx.is_boundary(pos + len(head)):  # “两癌”筛查力度
         return _QUOTE_SUFFIX.match(text, pos, pos + len(head))
@@ -346,6 +347,16 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
         if tail[:n].endswith(inv.MEASURE_HEADS) and ctx.is_boundary(pos + n):
             return _QUOTE_SUFFIX.match(text, pos, pos + n)
     return None
+
+
+def _short_tail(ctx: Context, pos: int, short: str) -> int:
+    """Length of the short run after a quote that ends with a measure head: the whole run
+    (“两癌”免费筛查), or a programme word ending before it on a word boundary
+    (“免费送劳务工平安返乡”主题活动中); 0 if neither."""
+    if short.endswith(inv.MEASURE_HEADS) and len(short) >= 3:
+        return len(short)
+    n = next((n for n in range(len(short) - 1, 2, -1) if short[:n].endswith(_PROGRAMME_WORDS)), 0)
+    return n if n and ctx.is_boundary(pos + n) else 0
 
 
 #: Quoted occasions that date a standing programme: “两节”送温暖活动 is 送温暖.
@@ -456,8 +467,10 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     first, last = _quote_chain(text, m)
     followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
     strong_head = (name.endswith(inv.MEASURE_HEADS) and not name.endswith(inv.WEAK_MEASURE_HEADS)) \
-        or (name.endswith("包") and _HANDED.search(text, max(0, first - 12), first) is not None)
-    if not (strong_head or _introduced(ctx, first, last, followed)):
+        or (name.endswith("包") and _handed(text, first))
+    # 准备了温馨的 “驿站义剪”活动: named as a campaign; “中国农民丰收节”活动 is a festival's
+    campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
+    if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
         return False
     if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
         return False  # “两个一百年”, “三服务”, “四化”: numbered slogans
@@ -466,6 +479,13 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
 
 #: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.
 _HANDED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)了?(?:\d+|[一二两三四五六七八九十百千万]+)?余?[份个袋箱]?$")
+#: The giving verb of a gift described before its name: 送上包含藿香正气水、清凉油等物品的“清凉包”.
+_HANDED_DESCRIBED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)[^，,。；;：:！？!?“”]{0,30}的$")
+
+
+def _handed(text: str, first: int) -> bool:
+    return _HANDED.search(text, max(0, first - 12), first) is not None \
+        or _HANDED_DESCRIBED.search(text, max(0, first - 40), first) is not None
 
 
 #: What a two-part slogan's head may be for the head to join its name: “比学习，赶先进”大行动;
@@ -473,14 +493,15 @@ _HANDED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)了?(
 _PROGRAMME_WORDS = ("行动", "活动", "竞赛", "大赛", "行动计划", "专项行动")
 
 
-_SLOGAN_PARTS = re.compile(r"([\u4e00-\u9fff]{3,8})([，,、·•・ ])([\u4e00-\u9fff]{3,8})")
+_SLOGAN_PARTS = re.compile(r"[\u4e00-\u9fff]{3,8}(?:[，,、·•・ ][\u4e00-\u9fff]{3,8}){1,3}")  # up to four parts
 #: How far a campaign's 活动/行动 may follow a two-part slogan: “温暖回家路·工会伴你行”农民工返乡专列活动.
 _SLOGAN_TAIL = re.compile(r"(?:(?!为主题)[\u4e00-\u9fff]){0,10}?(?:活动|行动|竞赛|大赛)")  # not a theme: “…”为主题的竞赛
 
 
 def _slogan_campaign(text: str, pos: int, name: str) -> bool:
     """A campaign named by a two-part slogan, its 活动/行动 after the quote within the clause:
-    “情系职工，清凉一夏”活动, “关爱职工促和谐、夏送清凉保安康”活动. A quoted sentence or a
+    “情系职工，清凉一夏”活动, “关爱职工促和谐、夏送清凉保安康”活动, “与某某携手、与文明同行、争做环保达人”
+    公益活动. A quoted sentence or a
     quoted list of two names has no 活动 after it."""
     return _SLOGAN_PARTS.fullmatch(name) is not None and _SLOGAN_TAIL.match(text, pos) is not None
 

@@ -598,6 +598,23 @@ def _tagged_name_end(ctx: Context, pos: int) -> int | None:
     return next((pos + n for n in (3, 2) if tagged_name(ctx, pos, pos + n)), None)
 
 
+@rule("person.after-quote", example="“今年是我第三年坐免费大巴回家。”袁海平给记者算了一笔账。", expect=("Person", "袁海平"),
+      description="a three-character name right after a closing quote, before the sentence goes on: the speaker; "
+                  "only names jieba tags as names")
+def after_quote_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _QUOTE_CLOSED.finditer(text):
+        start, end = m.end(), m.end() + 3
+        if end < len(text) and is_cjk(text[end]) and text[end] not in "的之" and tagged_name(ctx, start, end) \
+                and ctx.is_boundary(end):
+            out.append(Candidate(start, end, "Person", text[start:end], "person.after-quote"))
+    return out
+
+
+_QUOTE_CLOSED = re.compile(r"”(?=[\u4e00-\u9fff]{4})")
+
+
 #: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.
 _CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
 
