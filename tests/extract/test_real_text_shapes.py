@@ -392,6 +392,9 @@ TARGETS = [
     # what a programme is for, said of it as its sentence's subject; 我市部分 before the group
     ("“金秋助学”是为解决困难职工子女上学问题的一项重要措施。", "金秋助学", "困难职工", "targets.subject-frame"),
     ("市总工会开展春节送温暖活动，走访慰问我市部分困难职工。", "送温暖", "困难职工", "targets.help-verb"),
+    # 让 + groups after the programme's clause, its 的行动 tail; a station network as a programme
+    ("区总工会还开展了“冬送温暖”的行动，让困难职工感受到工会的温暖。", "送温暖", "困难职工", "targets.aim-word-before"),
+    ("“爱心驿站”是工会为环卫工人提供休息服务的站点。", "爱心驿站", "环卫工人", "targets.subject-frame"),
 ]
 
 

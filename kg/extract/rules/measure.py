@@ -512,7 +512,7 @@ def _good_quoted(name: str) -> bool:
 
 
 def _not_a_name(ctx: Context, name: str) -> bool:
-    """A quoted list or sentence, a concept, or what the vocabulary says is no measure (“暖心驿站”)."""
+    """A quoted list or sentence, a concept, or what the vocabulary says is no measure (“工人文化宫”)."""
     if any(ch in "、。；;" for ch in name) or any(w in name for w in inv.NON_ENTITY_HEADS):
         return True
     known = ctx.comp.lexicon.concept(name)
