@@ -26,6 +26,14 @@ def _targets(ex) -> set[tuple[str, str, str]]:
 
 # (sentence, class, label, rule)
 ENTITIES = [
+    # a brand no dictionary knows after a place (垄上/v); units down to the team in an award list ending 等;
+    # a hospital of a town the tagger does not know as a place
+    ("会议召开后，江苏太湖垄上传媒集团工会和团总支携手开展活动。", "Organization", "江苏太湖垄上传媒集团工会", "org.unit-union"),
+    ("郑州百顺酒店管理有限公司采购运输部、河南长丰实业有限公司塑编实业部圆织班组等38个集体被授予全国工人先锋号。",
+     "Organization", "河南长丰实业有限公司塑编实业部圆织班组", "org.sub-unit"),
+    ("郑州百顺酒店管理有限公司采购运输部、河南长丰实业有限公司塑编实业部等38个集体被授予全国工人先锋号。",
+     "Organization", "郑州百顺酒店管理有限公司采购运输部", "org.sub-unit"),
+    ("某公司职工费某某、桃石镇卫生院职工袁小露，这些职工因孩子身患重病致困。", "Organization", "桃石镇卫生院", "org.institution"),
     # quoted campaign names: three slogan parts, a head before the run ends, a campaign no verb introduces,
     # a gift described before its name
     ("工会开展“与社区携手、与文明同行、争做环保达人”公益活动。", "Measure", "与社区携手、与文明同行、争做环保达人",
@@ -238,6 +246,8 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("天津成立第一个工会困难职工帮扶中心。", "Organization", "天津成立第一个工会困难职工帮扶中心"),
+    ("要发挥辖区内社区家长学校的作用。", "Organization", "辖区内社区家长学校"),
     ("“中国农民丰收节”活动在各地举行。", "Measure", "中国农民丰收节"),
     # a permit after a job title, a way of address after a surname
     ("取得《爆破作业人员许可证》后，方可从事爆破作业。", "Person", "许可证"),

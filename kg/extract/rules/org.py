@@ -357,10 +357,14 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
     (大连/d), a trade named by its verb (快递/v 行业), a unit the tagger reads as a verb (分行/v)."""
     text = ctx.text
     start = end
-    for ts, te, flag in reversed(ctx.pos_tags(lo, end)):
+    tags = ctx.pos_tags(lo, end)
+    for i in range(len(tags) - 1, -1, -1):
+        ts, te, flag = tags[i]
         word = text[ts:te]
-        if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS):
-            flag = "n"
+        if flag == "v" and (text.startswith(_SECTOR_WORDS, te) or word in _UNIT_NOUNS
+                            or (i > 0 and tags[i - 1][2] == "ns" and te - ts == 2 and te < end
+                                and not ctx.comp.tokenizer.FREQ.get(word))):
+            flag = "n"  # 湖北长江/ns 垄上/v 传媒集团: a brand no dictionary knows, read as a verb, after a place
         if te != start or (flag not in _NOMINAL and word not in known) \
                 or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or _outside_unit_names(word) \
                 or (flag in ("m", "q") and not word.startswith("第")):
@@ -391,7 +395,7 @@ _STATION_KINDS = ("广播电台", "广播", "有线", "网络")
 _PLACED_UNIT = re.compile(r"律师事务所")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
-                      "地方", "直辖市", "设区的市")  # 地方人民政府污染源普查领导小组: any county's
+                      "地方", "直辖市", "设区的市", "辖区")  # 地方人民政府污染源普查领导小组: any county's
 
 
 @rule("org.company", example="来自中车株洲电力机车有限公司的劳动模范介绍经验。", expect=("Organization", "中车株洲电力机车有限公司"),
@@ -485,8 +489,18 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         if te != start or (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
                 or (flag == "m" and not word.startswith("第")) or word in _HOLDS or _outside_unit_names(word):
             break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
-        start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS)
+        start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS) \
+            or _level_after_name(tags, i, word)
     return start, proper
+
+
+def _level_after_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bool:
+    """``word`` (the ``i``-th tag) is a place's level after a noun naming it: 木石/n 镇/n."""
+    return word in _PLACE_LEVELS and i > 0 and tags[i - 1][1] == tags[i][0] and tags[i - 1][2] in _NOMINAL
+
+
+#: A level word after a name the tagger does not know as a place: 木石/n 镇/n 卫生院.
+_PLACE_LEVELS = ("镇", "乡", "村", "街道", "社区", "县")
 
 
 #: What a company does, printed inside its registered name and tagged as a verb by jieba:
@@ -543,7 +557,7 @@ def _unplaced_school(text: str, lo: int, m: re.Match[str]) -> bool:
 
 
 _UNIT = re.compile(r"(?:(?:(?!和|及|与|或|以下)[\u4e00-\u9fffA-Za-z0-9—\-]|（[\u4e00-\u9fff]{1,6}）){1,12}?"
-                   r"(?:分公司|子公司|有限公司|公司|分厂|车间|工段|班组|中心|团队|项目部"
+                   r"(?:分公司|子公司|有限公司|公司|分厂|车间|工段|班组|中心|团队|项目部|(?<![全内外局干总])部"
                    r"|研究院|研究所|附属医院|医院|分行|支行|铁矿|煤矿|厂|矿)|[一二三四五六七八九十\d]{1,3}班)")
 
 
@@ -601,7 +615,7 @@ _AWARD_VERBS = ("荣获", "获得", "获评", "被授予", "被评为")
 def _name_ends_at(text: str, end: int) -> bool:
     """A unit's name ends at ``end``: a mark, an award verb, or a role that runs to the clause
     end (…齐大山铁矿生产技术室公路管理业务主管。: the post someone holds there)."""
-    if end == len(text) or text[end] in "、，,。；;）)" or text.startswith(_AWARD_VERBS, end):
+    if end == len(text) or text[end] in "、，,。；;）)等" or text.startswith(_AWARD_VERBS, end):
         return True
     return role_to_clause_end(text, end) is not None
 
