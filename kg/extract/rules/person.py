@@ -193,10 +193,13 @@ def _re_role_then_surname():
                   "reads whole, or a surname it split off before a word and a verb (陈/传标/手持)")
 def role_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
+    words = ctx.comp.tokenizer.FREQ
     out = []
     for m in _re_role_then_surname().finditer(text):
         pos = m.end()
-        if _surname_len(text[pos:pos + 2]) != 1 or not ctx.is_boundary(pos):
+        if words.get(text[pos - 1:pos + 1]) or _surname_len(text[pos:pos + 2]) != 1:
+            continue  # 工程, 工商: the role's last character and the "surname" make a word
+        if not ctx.is_boundary(pos):
             continue
         name = text[pos:pos + 3]
         if len(name) < 3 or name in inv.NOT_NAMES or addressed(text, pos) \
