@@ -210,7 +210,7 @@ MEANS_ITEM_HEADS = (
 #: or an honour list's item may follow it.
 HONOUR_HOLDER = "获得者"
 
-AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "给", "帮助", "帮扶", "惠及", "覆盖", "对于", "对", "让")
+AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "给", "帮助", "帮扶", "惠及", "覆盖", "对于", "对", "让", "送到", "送达")
 
 #: Verbs of a purpose clause (为保障…, 为切实服务好…) that aim what follows at the group after them.
 PURPOSE_VERBS = ("保障", "维护好", "维护", "保护", "服务好", "关心关爱", "关爱", "关心")

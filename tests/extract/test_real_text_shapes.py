@@ -405,6 +405,9 @@ TARGETS = [
     # 让 + groups after the programme's clause, its 的行动 tail; a station network as a programme
     ("区总工会还开展了“冬送温暖”的行动，让困难职工感受到工会的温暖。", "送温暖", "困难职工", "targets.aim-word-before"),
     ("“爱心驿站”是工会为环卫工人提供休息服务的站点。", "爱心驿站", "环卫工人", "targets.subject-frame"),
+    # 把/将 what the programme brings, 送到/送达 the group
+    ("县总工会开展“雪中送暖”活动，把工会组织的温暖及时送到户外劳动者的心坎上。", "雪中送暖", "户外劳动者",
+     "targets.aim-word-before"),
 ]
 
 

@@ -202,16 +202,21 @@ def role_names(ctx: Context, pool: Pool) -> list[Candidate]:
         if not ctx.is_boundary(pos):
             continue
         name = text[pos:pos + 3]
-        if len(name) < 3 or name in inv.NOT_NAMES or addressed(text, pos) \
-                or not all(is_cjk(c) and c not in _NOT_IN_NAMES for c in name[1:]):
-            continue
-        tags = ctx.pos_tags(pos, min(len(text), pos + 7))
-        whole = tags[0][2].startswith("nr") and tags[0][1] == pos + 3 and _closes_role_name(text, pos + 3)
-        split = len(tags) > 2 and tags[0][1] == pos + 1 and tags[0][2].startswith("nr") and tags[1][1] == pos + 3 \
-            and not tags[1][2].startswith("nr") and tags[2][2].startswith("v")
-        if (whole or split) and _role_word_before(ctx, pos):
+        if len(name) == 3 and name not in inv.NOT_NAMES and not addressed(text, pos) \
+                and all(is_cjk(c) and c not in _NOT_IN_NAMES for c in name[1:]) \
+                and _tagged_after_role(ctx, pos) and _role_word_before(ctx, pos):
             out.append(Candidate(pos, pos + 3, "Person", name, "person.role-name"))
     return out
+
+
+def _tagged_after_role(ctx: Context, pos: int) -> bool:
+    """The tagger reads the three characters at ``pos`` as one name closed by a mark or 的, or
+    splits a surname off a word that a verb follows (陈/nr 传标/n 手持/v)."""
+    tags = ctx.pos_tags(pos, min(len(ctx.text), pos + 7))
+    if tags[0][2].startswith("nr") and tags[0][1] == pos + 3:
+        return _closes_role_name(ctx.text, pos + 3)
+    return len(tags) > 2 and tags[0][1] == pos + 1 and tags[0][2].startswith("nr") and tags[1][1] == pos + 3 \
+        and not tags[1][2].startswith("nr") and tags[2][2].startswith("v")
 
 
 def _role_word_before(ctx: Context, pos: int) -> bool:

@@ -130,8 +130,9 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
     out = []
     for aim in aims:
         lead = _clause_start(text, aim.start)
-        if lead == 0 or text[lead - 1] not in CLAUSE_PUNCT or not _AIM_LEAD.fullmatch(text, lead, aim.start):
-            continue
+        opening = _AIM_LEAD.fullmatch(text, lead, aim.start) if lead > 0 and text[lead - 1] in CLAUSE_PUNCT else None
+        if opening is None or (opening.group("hand") is not None) != aim.word.startswith("送"):
+            continue  # 把…送到 G, and 送到 only so
         prev = _clause_start(text, lead - 1)
         if _COUNT_CLAUSE.fullmatch(text, prev, lead - 1) and prev > 0 and text[prev - 1] in CLAUSE_PUNCT:
             lead, prev = prev, _clause_start(text, prev - 1)  # 建立“工会驿站”，目前已建成54个，为…
@@ -140,8 +141,11 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-#: What may open the aiming clause before its aiming word: 用贴心服务为户外劳动者…, 并为….
-_AIM_LEAD = re.compile(r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续){0,3}(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8})?")
+#: What may open the aiming clause before its aiming word: 用贴心服务为户外劳动者…, 并为…,
+#: 把…的关怀、…的温暖及时送到户外劳动者….
+_AIM_LEAD = re.compile(r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续){0,3}"
+                       r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
+                       r"(?:及时|精准|切实|直接)?")
 #: A clause that only counts what the clause before set up: 目前已建成54个.
 _COUNT_CLAUSE = re.compile(r"(?:目前|现已|如今|至今|截至目前|全市|全区|全县|全省)?(?:已|共|累计|先后){0,3}"
                            r"(?:建成|建立|设立|打造|开设|建设|挂牌)?了?[0-9一二三四五六七八九十百千万余多]{1,8}(?:个|家|座|处|所|间)")
