@@ -13,6 +13,8 @@ of them needs to see both. Half-width marks count like full-width ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 _END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’\"'」』）)】》〉]*")
 _SPACE = re.compile(r"\s")
@@ -31,6 +33,30 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if s < e:
             out.append((s + offset, e + offset))
         start = end
+    return out
+
+
+def paragraph_sentences(text: str, paragraphs: Sequence[tuple[int, int, bool]]) -> list[list[tuple[int, int]]]:
+    """The sentences of each paragraph ``(start, end, split)`` of ``text``: those with
+    ``split`` as :func:`split_sentences` gives them, the others whole. Paragraphs hold no
+    newline and are in order. The sentence ends are found in one pass over ``text`` (an
+    end never runs over a newline, so each paragraph sees the ends it would see alone).
+
+    >>> paragraph_sentences("标题\\n甲。乙\\n丙！ 丁", [(0, 2, False), (3, 6, True), (7, 11, True)])
+    [[(0, 2)], [(3, 5), (5, 6)], [(7, 9), (10, 11)]]
+    """
+    ends = [m.end() for m in _END.finditer(text)]
+    out = []
+    for start, end, split in paragraphs:
+        if not split:
+            out.append([(start, end)])
+        elif _SPACE.search(text, start, end):
+            out.append(split_sentences(text[start:end], start))
+        else:  # as _untrimmed, with the ends of this paragraph
+            inside = ends[bisect_right(ends, start):bisect_right(ends, end)]
+            if end > (inside[-1] if inside else start):
+                inside.append(end)
+            out.append(list(zip([start, *inside[:-1]], inside)))
     return out
 
 
