@@ -409,6 +409,7 @@ def _slow_path_only(monkeypatch):
 
     from kg.ingest import layout
     monkeypatch.setattr(layout, "_MAYBE_NOT_TEXT", re.compile(""))  # every line takes the tests one by one
+    monkeypatch.setattr(layout, "_MAYBE_NOT_TEXT_START", re.compile(""))
 
 
 def _documents() -> list[Document]:
