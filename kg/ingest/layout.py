@@ -122,13 +122,14 @@ def split_articles(doc: Document) -> list[Article]:
     return articles
 
 
-#: A line in which these find nothing is body text as it stands (the common case, decided
-#: with two searches instead of a test per kind): no heading or bullet marker, no markup
-#: (see :func:`kg.ingest.clean.clean_inline`), no colon (a metadata key), no PINYIN column
-#: line, no author note (作者) and no byline role word (:data:`kg.ingest.names.ROLE_WORDS`).
-#: Every branch of the first starts with a literal character, which the regex engine scans
-#: for (4x faster than trying each branch at each character). Metadata lines without a key
-#: are told apart by :func:`kg.ingest.metadata.may_be_bare`.
+#: A line in which these find nothing is body text as it stands, or a metadata line without
+#: a key (a date, furniture: only if :func:`kg.ingest.metadata.may_be_bare`): the common
+#: case, decided with two searches instead of a test per kind. It has no heading or bullet
+#: marker, no markup (see :func:`kg.ingest.clean.clean_inline`), no colon (a metadata key),
+#: no PINYIN column line, no author note (作者) and no byline role word
+#: (:data:`kg.ingest.names.ROLE_WORDS`). Every branch of the first starts with a literal
+#: character, which the regex engine scans for (4x faster than trying each branch at each
+#: character).
 _MAYBE_NOT_TEXT = re.compile("|".join(map(re.escape, "#<&]*_`>:：")) + "|" + ROLE_WORDS)
 _MAYBE_NOT_TEXT_START = re.compile(rf"\s*[-+•·A-Z{ROLE_FIRST}]")
 
@@ -139,10 +140,10 @@ def _classify(text: str) -> list[_Line]:
         if not raw.strip():
             continue
         if _MAYBE_NOT_TEXT.search(raw) is None and _MAYBE_NOT_TEXT_START.match(raw) is None:
-            line = squeeze_spaces(raw)
-            if not may_be_bare(line):
-                out.append(_Line("text", line))
-                continue
+            line = squeeze_spaces(raw)  # what clean_inline makes of a line without markup
+            meta_line = _meta_line(raw, line) if may_be_bare(line) else None  # a date, furniture…
+            out.append(meta_line if meta_line is not None else _Line("text", line))
+            continue
         m = _HEADING.match(raw)
         if m:
             heading = clean_inline(m.group(2))

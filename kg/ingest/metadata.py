@@ -124,6 +124,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
     if inner is not None:
         found = parse_meta_line(text[inner[0]:inner[1]])
         return found if found is not None and not found.header_only else None
+    if "：" not in view and ":" not in view:
+        return None  # no key without its colon (the common case of a bare line: 1.7 us less)
     return _keyed_line(text, view)
 
 
