@@ -134,7 +134,7 @@ def split_articles(doc: Document) -> list[Article]:
 #: character, which the regex engine scans for (4x faster than trying each branch at each
 #: character).
 _MAYBE_NOT_TEXT = re.compile("|".join(map(re.escape, "#<&]*_`>:：")) + "|" + ROLE_WORDS)
-_MAYBE_NOT_TEXT_START = re.compile(rf"\s*[-+•·A-Z{ROLE_FIRST}]")
+_MAYBE_NOT_TEXT_START = re.compile(rf"^\s*[-+•·A-Z{ROLE_FIRST}]")
 
 
 def _classify(text: str) -> list[_Line]:
