@@ -149,7 +149,9 @@ def strip_blockquote(text: str) -> str:
 def squeeze_spaces(text: str) -> str:
     """Trim the line (also full-width indentation) and collapse inner runs of spaces."""
     text = text.strip()  # what the regex ^[\s\u3000]+|[\s\u3000]+$ removed, 3x faster
-    if "  " in text or "\t" in text or "\xa0" in text or "\u3000" in text:  # else every run is one space already
+    if "\u3000" in text:  # one full-width space alone (第一条　…) needs no regex: 10x faster
+        text = text.replace("\u3000", " ")
+    if "  " in text or "\t" in text or "\xa0" in text:  # else every run is one space already
         text = _SPACES.sub(" ", text)
     return text
 

@@ -111,7 +111,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     text = line.strip()
     if not text or len(text) > MAX_META_LINE:
         return None
-    if not _keyed(text) and (len(text) > MAX_BARE_LINE or not _BARE_START.match(text)):
+    if not _keyed(text) and not may_be_bare(text):
         return None  # the common case, decided cheaply: no key, and no furniture, date or paper
     view = matching_view(text)
     if _FURNITURE.match(view):
@@ -126,7 +126,20 @@ def parse_meta_line(line: str) -> MetaLine | None:
     if inner is not None:
         found = parse_meta_line(text[inner[0]:inner[1]])
         return found if found is not None and not found.header_only else None
+    if "：" not in view and ":" not in view:
+        return None  # no key without its colon (the common case of a bare line: 1.7 us less)
     return _keyed_line(text, view)
+
+
+def may_be_bare(text: str) -> bool:
+    """False if the stripped line ``text`` cannot be a metadata line without a key (furniture,
+    a date, a paper's line): longer than :data:`MAX_BARE_LINE`, or not starting as they do.
+    A line without a colon for which this is False is no metadata line at all.
+
+    >>> may_be_bare("2011.05.30"), may_be_bare("第一条 为了保障职工的合法权益。")
+    (True, False)
+    """
+    return len(text) <= MAX_BARE_LINE and _BARE_START.match(text) is not None
 
 
 def _keyed_line(text: str, view: str) -> MetaLine | None:

@@ -41,6 +41,14 @@ _ROLE_WORD = (
 )
 _ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
+#: What every line :data:`_ROLE_PREFIX` matches holds, spaced out or not (see
+#: :func:`unspaced_roles`): one of the role words each branch of ``_ROLE_WORD`` ends in,
+#: or, after white space, a first character (:data:`ROLE_FIRST`) that starts the other
+#: branches. A line with neither (and without the bold markers ``*`` ``_``) is no byline:
+#: layout does not call :func:`parse_byline` for it.
+ROLE_WORDS = (r"记[ \u3000]*者|通[ \u3000]*讯[ \u3000]*员|评论员|实[ \u3000]*习[ \u3000]*生"
+              r"|作者|撰文|执笔|整理|口述|讲述|编译|采写|撰稿")
+ROLE_FIRST = "文图摄□■◎●◆"
 #: what a contributor who is not an author did: （实习生某某参与采写）
 #: and a photo's credit in its caption: （总台央视记者某某拍摄）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献|拍摄$")

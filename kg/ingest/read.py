@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.ingest import docx, html, pdf
+from kg.ingest import html
 from kg.ingest.clean import LAYOUT_CLEANERS, clean_document, compose
 from kg.ingest.decode import NotText, decode_bytes
 from kg.model import Document, Skipped
@@ -34,12 +34,27 @@ class Format:
     reader: Callable[[bytes, Path, str], Document | Skipped] | None = None
 
 
+def _read_docx(data: bytes, path: Path, source: str) -> Document | Skipped:
+    """:func:`kg.ingest.docx.read_docx`, imported when a Word file is read: a corpus without
+    one never loads it (nor the PDF reader, below: 20 ms of every build's start)."""
+    from kg.ingest.docx import read_docx
+
+    return read_docx(data, path, source)
+
+
+def _read_pdf(data: bytes, path: Path, source: str) -> Document | Skipped:
+    """:func:`kg.ingest.pdf.read_pdf`, imported when a PDF is read."""
+    from kg.ingest.pdf import read_pdf
+
+    return read_pdf(data, path, source)
+
+
 #: The formats kg build reads, by suffix: the one table of formats.
 FORMATS = (
     Format("Markdown or plain text", (".md", ".markdown", ".txt")),
     Format("web page (HTML)", (".html", ".htm"), html.read_html),
-    Format("Word", (".docx",), docx.read_docx),
-    Format("PDF with a text layer", (".pdf",), pdf.read_pdf),
+    Format("Word", (".docx",), _read_docx),
+    Format("PDF with a text layer", (".pdf",), _read_pdf),
 )
 
 #: Kinds of files that no reader takes, and why: named in the summary and build.log.

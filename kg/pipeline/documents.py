@@ -100,8 +100,12 @@ def entry_key(doc: Document) -> str:
 
 
 def extraction_key(article: Article, lexicon) -> str:
-    """The key of ``article``'s Extraction: the Article, the lexicon and the code."""
-    return key("extract", work_fingerprint(), lexicon.fingerprint, repr(article))
+    """The key of ``article``'s Extraction: the Article, the lexicon and the code.
+
+    The Article's sentences are left out of it: layout splits them from its text and
+    paragraphs alone (:func:`kg.ingest.layout.split_articles`), whose code is part of the
+    key, and their repr was half the cost of the key."""
+    return key("extract", work_fingerprint(), lexicon.fingerprint, repr(dataclasses.replace(article, sentences=())))
 
 
 def lay_out(doc: Document) -> Layout:

@@ -1,12 +1,15 @@
 """The cleaning functions, one (input, expected) table each."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.ingest import fold_punctuation
 from kg.ingest.clean import (
     clean_document,
     clean_inline,
     remove_html_comments,
+    squeeze_spaces,
     strip_emphasis,
     strip_front_matter,
     strip_html_tags,
@@ -96,3 +99,11 @@ def test_clean_inline_is_the_composition_of_the_inline_cleaners():
     for _ in range(3000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert clean_inline(line) == compose(INLINE_CLEANERS, line), repr(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u3000甲乙\n", max_size=30))
+def test_squeeze_spaces_collapses_every_run_as_the_plain_regex_does(text):
+    import re
+
+    assert squeeze_spaces(text) == re.sub(r"[ \t\u00a0\u3000]+", " ", text.strip())

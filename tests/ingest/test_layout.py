@@ -334,3 +334,112 @@ def test_ingest_log_names_the_file(tmp_path):
     assert all(line.startswith((f"{name}/a.md: ", str(tmp_path / "b.md"))) for line in log)
     assert any("gb18030" in line for line in log)
     assert any("skipped" in line and "binary" in line for line in log)
+
+
+# --- the fast path for plain lines ----------------------------------------------------
+
+#: Lines each close to one of the kinds a line can be, and plain lines beside them.
+TRICKY_LINES = """# 标题
+   ## 小节 ##
+**张三 李四** 观点
+**聚焦职工权益**
+__王五__
+文/张三、李四
+文 / 图 王某
+图：李某
+摄影 赵某
+摄 影 赵某
+本报记者 王五 赵六
+记 者  吴某某   王 某
+通 讯 员 张某
+某某日报记者 张某
+实习生 李某
+作者：张三（某大学教授）
+（作者为本报驻湖北记者）
+作者系某市总工会干部
+本文作者单位：某大学
+□ 张某
+◆ 本报评论员
+- 第一项
+* 第二项
++ 第三项
+• 第四项
+· 第五项
+1. 第六项
+> 引用的一句。
+SANWU LUNTAN
+Sanwu luntan
+ABC
+2014-07-03 10:41 来源：石狮日报
+2011.05.30
+2011年5月30日
+一九九九年十月
+（一）坚持党的领导；
+(二)保障职工权益。
+【打印】【关闭窗口】
+打印本页
+大 中 小
+已有0人发表了评论
+《工人日报》（2012年01月17日 002版）
+来源:新华网
+原标題：某某
+时间：9月10日下午
+关键词 工会
+整理：王某
+口述人：李某
+讲述 赵某
+编译 钱某
+撰稿 孙某
+执笔：周某
+采写 吴某
+撰文 郑某
+第一条　为了保障职工的合法权益，制定本法。
+第二条  工会是职工自愿结合的工人阶级群众组织。
+　　全国总工会开展送温暖活动，惠及困难职工。
+一线职工和农民工是工会工作的重点。
+工会面向困难职工开展帮扶&nbsp;活动。
+见[工会法](http://x.cn)的规定。
+工会<b>必须</b>坚持。
+a_b 和 2*3*4 都是文本。
+职工代表大会是企业实行民主管理的基本形式"""
+
+
+def _slow_path_only(monkeypatch):
+    import re
+
+    from kg.ingest import layout
+    monkeypatch.setattr(layout, "_MAYBE_NOT_TEXT", re.compile(""))  # every line takes the tests one by one
+    monkeypatch.setattr(layout, "_MAYBE_NOT_TEXT_START", re.compile(""))
+
+
+def _documents() -> list[Document]:
+    from pathlib import Path
+
+    from shared_corpus import SHARED
+
+    from kg.ingest import read_inputs
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [root / "kg" / "data" / "seed.md", root / "tests" / "data"]
+    paths += [p for p in (SHARED / "corpus" / "dev", SHARED / "corpus" / "laws") if p.is_dir()]
+    docs, _ = read_inputs(paths)
+    tricky = "\n\n".join(f"# 第{i}篇\n\n{line}\n\n正文。" for i, line in enumerate(TRICKY_LINES.splitlines()))
+    return [*docs, Document("tricky.md", "tricky.md", tricky, "utf-8"),
+            Document("lines.md", "lines.md", "# 标题\n" + TRICKY_LINES, "utf-8")]
+
+
+def test_plain_lines_are_laid_out_as_the_tests_one_by_one_would(monkeypatch):
+    """A line the one search of _classify lets through as plain text is one that the
+    heading, metadata, note, byline, bullet and PINYIN tests would each have let through:
+    the Articles are the same with and without it, on the seed, the test files, lines of
+    every kind (and dev and laws when ../shared is there)."""
+    docs = _documents()
+    fast = [split_articles(d) for d in docs]
+    _slow_path_only(monkeypatch)
+    slow = [split_articles(d) for d in docs]
+    assert len(docs) > 4
+    for doc, a, b in zip(docs, fast, slow):
+        assert a == b, doc.source
+    tricky = fast[-2]  # one article per tricky line: not all of them text, the kinds were told apart
+    assert sum(1 for a in tricky if a.authors) > 15 and sum(1 for a in tricky if a.meta) >= 8
+    assert sum(1 for a in tricky if kinds(a).count("body") == 2) > 15  # plain lines stayed text

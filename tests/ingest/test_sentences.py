@@ -1,8 +1,10 @@
 """Sentence splitting on short strings."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kg.ingest.sentences import split_sentences
+from kg.ingest.sentences import paragraph_sentences, split_sentences
 
 
 def pieces(text):
@@ -40,3 +42,30 @@ def test_text_without_spaces_splits_as_with_a_trailing_space():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert split_sentences(text, 7) == split_sentences(text + " ", 7), text
+
+
+#: The sentence ends as first written: the engine tries three branches at every character.
+PLAIN_END = r"(?:[。！？!?]+|…+|\.{3,})[”’\"'」』）)】》〉]*"
+CHARS = "甲乙 。！？!?….”’\"'」』）)】》〉\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=CHARS, max_size=40))
+def test_sentence_ends_are_those_of_the_plain_pattern(text):
+    import re
+
+    from kg.ingest.sentences import _END
+
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in re.finditer(PLAIN_END, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=CHARS.replace("\n", ""), max_size=20), st.booleans()), max_size=8))
+def test_paragraph_sentences_are_each_paragraph_split_alone(paragraphs):
+    text = "\n".join(t for t, _ in paragraphs)
+    spans, pos = [], 0
+    for t, split in paragraphs:
+        spans.append((pos, pos + len(t), split))
+        pos += len(t) + 1
+    expected = [split_sentences(t, s) if split else [(s, e)] for (t, _), (s, e, split) in zip(paragraphs, spans)]
+    assert paragraph_sentences(text, spans) == expected
