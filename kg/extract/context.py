@@ -209,7 +209,7 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return _finder(words).starts(text)
+    return sorted(_LITERALS.offsets(text, words)[0])
 
 
 def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
@@ -218,7 +218,7 @@ def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_ends("女职工和困难职工", ("职工", "困难"))
     [3, 6, 8]
     """
-    return list(dict.fromkeys(end for _start, end, _word in _finder(words).find(text)))
+    return sorted(_LITERALS.offsets(text, words)[1])
 
 
 def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
@@ -229,6 +229,58 @@ def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
     """
     i = bisect_left(sorted_offsets, lo)
     return i < len(sorted_offsets) and sorted_offsets[i] <= hi
+
+
+class _Literals:
+    """The word sets ``literal_starts`` and ``literal_ends`` are asked about, found in one
+    automaton pass per text over all of them (the rules ask about five sets per article:
+    one pass instead of five), then split by set. A set asked about for the first time
+    joins the automaton (the first article only); past ``_MAX_SETS`` sets, each further
+    one gets a pass of its own."""
+
+    _MAX_SETS = 32
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[str, ...], int] = {}  # each set's number
+        self._finder: WordFinder | None = None
+        self._owners: list[tuple[int, ...]] = []  # by word index of the finder: the sets holding the word
+        self._text: str | None = None  # the text ``_found`` holds the offsets of (kept: identity is safe)
+        self._found: list[tuple[set[int], set[int]]] = []  # by set: the starts and the ends of its words
+
+    def offsets(self, text: str, words: tuple[str, ...]) -> tuple[set[int], set[int]]:
+        """(starts, ends) of the occurrences of ``words`` in ``text``, overlapping ones too."""
+        k = self._sets.get(words)
+        if k is None:
+            if len(self._sets) >= self._MAX_SETS:
+                found = _finder(words).find(text)
+                return {s for s, _e, _w in found}, {e for _s, e, _w in found}
+            k = self._sets[words] = len(self._sets)
+            self._rebuild()
+        if text is not self._text:
+            self._split(text)
+        return self._found[k]
+
+    def _rebuild(self) -> None:
+        owners: dict[str, list[int]] = {}
+        for words, k in self._sets.items():
+            for w in words:
+                owners.setdefault(w, []).append(k)
+        self._finder = WordFinder(owners) if owners else None
+        self._owners = [tuple(sorted(set(owners[w]))) for w in self._finder.words] if self._finder else []
+        self._text = None
+
+    def _split(self, text: str) -> None:
+        found: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in self._sets]
+        owners = self._owners
+        for i, start, end in self._finder.matches(text) if self._finder is not None else ():
+            for k in owners[i]:
+                starts, ends = found[k]
+                starts.add(start)
+                ends.add(end)
+        self._text, self._found = text, found
+
+
+_LITERALS = _Literals()
 
 
 @lru_cache(maxsize=64)
@@ -305,8 +357,20 @@ def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, r
     ends = [0] * n
     get, fget = logp.get, freq.get
     for idx in range(n - 1, -1, -1):
-        best, end, x, frag = None, idx + 1, idx + 1, run[idx]
-        while True:
+        # the one-character word first, then longer ones while the fragment is a prefix
+        frag = run[idx]
+        p = get(frag)
+        if p is None:
+            f = fget(frag)
+            if f is None:  # not even a prefix: the character alone, as jieba's DAG has it
+                score[idx], ends[idx] = log(1) - logtotal + score[idx + 1], idx + 1
+                continue
+            p = logp[frag] = log(f) - logtotal if f else _PREFIX
+        end = x = idx + 1
+        best = None if p == _PREFIX else p + score[x]
+        while x < n:
+            x += 1
+            frag = run[idx:x]
             p = get(frag)
             if p is None:
                 f = fget(frag)
@@ -317,10 +381,6 @@ def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, r
                 s = p + score[x]
                 if best is None or s >= best:  # max() over (score, x): ties go to the larger x
                     best, end = s, x
-            if x == n:
-                break
-            x += 1
-            frag = run[idx:x]
         if best is None:
             best = log(fget(run[idx]) or 1) - logtotal + score[idx + 1]
         score[idx], ends[idx] = best, end

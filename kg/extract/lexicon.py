@@ -280,7 +280,7 @@ class WordFinder:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every occurrence in ``text``: by end, the longest first at one end."""
         words = self.words
-        found = self._matches(text)
+        found = self.matches(text)
         found.sort(key=lambda m: (m[2], m[1]))
         return [(start, end, words[i]) for i, start, end in found]
 
@@ -290,9 +290,9 @@ class WordFinder:
         >>> WordFinder(["工会", "总工会", "会"]).starts("全国总工会")
         [2, 3, 4]
         """
-        return sorted({start for _i, start, _end in self._matches(text)})
+        return sorted({start for _i, start, _end in self.matches(text)})
 
-    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(word index, start, end) of every occurrence, in the automaton's order."""
         try:
             return self._ac.find_matches_as_indexes(text, overlapping=True)

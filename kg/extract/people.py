@@ -168,6 +168,8 @@ def posts_before(text: str, end: int) -> tuple[int, list[str]]:
 
 
 _ROLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,20}")
+#: The characters a role may hold, then the white space ``role_between`` strips after it.
+_ROLE_REACH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,20}[ \t\u3000]{0,20}")
 _NOT_IN_ROLES = ("的", "是", "和", "与", "及", "或", "在", "为", "将", "了", "由", "向", "对", "以", "应", "不", "并", "等",
                  "指派", "委派", "派出", "当即", "携手", "邀请", "会同")  # 某市总工会当即指派…中心主任: a clause
 
@@ -211,7 +213,11 @@ def org_role_walk(ctx: Context, orgs: list[Candidate]) -> list[OrgRole]:
 
 def _org_role(ctx: Context, o: Candidate) -> list[OrgRole]:
     text = ctx.text
-    for pos in range(o.end + 2, min(len(text), o.end + 21)):
+    # ``role_between`` needs the role to be word characters (white space may trail it): no
+    # name starts past the first other character after them
+    m = _ROLE_REACH.match(text, o.end)  # it matches everywhere (possibly empty)
+    reach = m.end() + 1 if m is not None else len(text)
+    for pos in range(o.end + 2, min(len(text), o.end + 21, reach)):
         if not _surname_len(text[pos:pos + 2]) or not role_between(text, o.end, pos):
             continue
         end = _name_at(ctx, pos)
