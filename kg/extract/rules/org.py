@@ -57,12 +57,7 @@ def _longer_departments() -> tuple[tuple[str, ...], ...]:
 def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
     """(start, end, full name, level) of every known province or city the text names,
     and of the places that start organizations found by ``place_orgs`` (丽水市总工会)."""
-    full_of = {}
-    for full, short in inv.PROVINCES:
-        full_of[full] = full_of[short] = (full, "省")
-    for city in inv.CITIES:
-        full_of.setdefault(city + "市", (city + "市", "市"))
-        full_of.setdefault(city, (city + "市", "市"))
+    full_of = _full_place_names()
     out = []
     for start, end, name in _place_hits(ctx):
         if not ctx.text.startswith(_ZONES, end):  # 兰州新区 is not 兰州市
@@ -75,6 +70,18 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
     out += _unlisted_cities(ctx, {p[0] for p in out})
     out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+@cache
+def _full_place_names() -> dict[str, tuple[str, str]]:
+    """(full name, level) of every province and city name, full or short (江苏 -> 江苏省, 省)."""
+    full_of = {}
+    for full, short in inv.PROVINCES:
+        full_of[full] = full_of[short] = (full, "省")
+    for city in inv.CITIES:
+        full_of.setdefault(city + "市", (city + "市", "市"))
+        full_of.setdefault(city, (city + "市", "市"))
+    return full_of
 
 
 #: Zones named after their city: the city's name before them does not name the city.
