@@ -9,6 +9,7 @@ jieba only in sentences where some rule needed to know.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -239,53 +240,70 @@ def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
     return i < len(sorted_offsets) and sorted_offsets[i] <= hi
 
 
+@dataclass(frozen=True)
+class _LiteralSets:
+    """The word sets asked about so far (each set's number), and one automaton over all their words."""
+
+    number: dict[tuple[str, ...], int]
+    finder: WordFinder | None
+    owners: tuple[tuple[int, ...], ...]  # by word index of ``finder``: the numbers of the sets holding the word
+
+    @staticmethod
+    def of(sets: list[tuple[str, ...]]) -> _LiteralSets:
+        owners: dict[str, set[int]] = {}
+        for k, words in enumerate(sets):
+            for w in words:
+                owners.setdefault(w, set()).add(k)
+        finder = WordFinder(owners) if owners else None
+        return _LiteralSets({words: k for k, words in enumerate(sets)}, finder,
+                            tuple(tuple(sorted(owners[w])) for w in finder.words) if finder else ())
+
+
 class _Literals:
     """The word sets ``literal_starts`` and ``literal_ends`` are asked about, found in one
     automaton pass per text over all of them (the rules ask about five sets per article:
     one pass instead of five), then split by set. A set asked about for the first time
     joins the automaton (the first article only); past ``_MAX_SETS`` sets, each further
-    one gets a pass of its own."""
+    one gets a pass of its own. The state and the last text's offsets are each replaced
+    whole, never changed in place, so concurrent callers never mix two texts."""
 
     _MAX_SETS = 32
 
     def __init__(self) -> None:
-        self._sets: dict[tuple[str, ...], int] = {}  # each set's number
-        self._finder: WordFinder | None = None
-        self._owners: list[tuple[int, ...]] = []  # by word index of the finder: the sets holding the word
-        self._text: str | None = None  # the text ``_found`` holds the offsets of (kept: identity is safe)
-        self._found: list[tuple[set[int], set[int]]] = []  # by set: the starts and the ends of its words
+        self._sets = _LiteralSets.of([])
+        self._lock = threading.Lock()
+        # the last text, the sets it was split for, and the starts and ends of each set's words there
+        self._last: tuple[str, _LiteralSets, list[tuple[set[int], set[int]]]] | None = None
 
     def offsets(self, text: str, words: tuple[str, ...]) -> tuple[set[int], set[int]]:
         """(starts, ends) of the occurrences of ``words`` in ``text``, overlapping ones too."""
-        k = self._sets.get(words)
+        sets = self._sets
+        k = sets.number.get(words)
         if k is None:
-            if len(self._sets) >= self._MAX_SETS:
+            with self._lock:
+                sets = self._sets
+                if words not in sets.number and len(sets.number) < self._MAX_SETS:
+                    sets = self._sets = _LiteralSets.of([*sets.number, words])
+            k = sets.number.get(words)
+            if k is None:
                 found = _finder(words).find(text)
                 return {s for s, _e, _w in found}, {e for _s, e, _w in found}
-            k = self._sets[words] = len(self._sets)
-            self._rebuild()
-        if text is not self._text:
-            self._split(text)
-        return self._found[k]
+        last = self._last
+        if last is None or last[0] is not text or last[1] is not sets:
+            last = self._last = (text, sets, _split(sets, text))
+        return last[2][k]
 
-    def _rebuild(self) -> None:
-        owners: dict[str, list[int]] = {}
-        for words, k in self._sets.items():
-            for w in words:
-                owners.setdefault(w, []).append(k)
-        self._finder = WordFinder(owners) if owners else None
-        self._owners = [tuple(sorted(set(owners[w]))) for w in self._finder.words] if self._finder else []
-        self._text = None
 
-    def _split(self, text: str) -> None:
-        found: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in self._sets]
-        owners = self._owners
-        for i, start, end in self._finder.matches(text) if self._finder is not None else ():
-            for k in owners[i]:
-                starts, ends = found[k]
-                starts.add(start)
-                ends.add(end)
-        self._text, self._found = text, found
+def _split(sets: _LiteralSets, text: str) -> list[tuple[set[int], set[int]]]:
+    """The starts and the ends of each set's words in ``text``, from one automaton pass."""
+    found: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in sets.number]
+    owners = sets.owners
+    for i, start, end in sets.finder.matches(text) if sets.finder is not None else ():
+        for k in owners[i]:
+            starts, ends = found[k]
+            starts.add(start)
+            ends.add(end)
+    return found
 
 
 _LITERALS = _Literals()
