@@ -281,10 +281,16 @@ def _kept_detail(cut_detail: Any, most: int = 1 << 15) -> Any:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: The most words a ``WordFinder`` builds a DFA for (its memory grows with the words).
+_DFA_WORDS = 20_000
+
+
 class WordFinder:
     """Every occurrence of a set of words in a text, overlapping ones too, in one
     Aho-Corasick pass (ahocorasick_rs: pyahocorasick scans the root's children one by one
     for every character, 0.13 µs a character with a thousand names; this is four times faster).
+    Up to ``_DFA_WORDS`` words, the automaton is a DFA (twice as fast again on the vocabulary,
+    built in 10 ms); a larger set keeps the library's default, which is smaller.
 
     >>> WordFinder(["工会", "总工会", "会"]).find("全国总工会")
     [(2, 5, '总工会'), (3, 5, '工会'), (4, 5, '会')]
@@ -294,7 +300,9 @@ class WordFinder:
         import ahocorasick_rs
 
         self.words = sorted(set(words))
-        self._ac = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard)
+        kind = ahocorasick_rs.Implementation.DFA if len(self.words) <= _DFA_WORDS else None
+        self._ac = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                              implementation=kind)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every occurrence in ``text``: by end, the longest first at one end."""
