@@ -9,10 +9,11 @@ jieba only in sentences where some rule needed to know.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from math import inf, log
 from typing import Any, TypeVar
 
@@ -80,7 +81,6 @@ class Context:
     log: list[str] = field(default_factory=list)
     _bounds: dict[int, frozenset[int]] = field(default_factory=dict)  # run start -> its cuts, from the run's start
     _sentences: tuple[tuple[int, int], ...] | None = None
-    _text: str | None = None
     _runs: list[tuple[int, int]] | None = None
     _once: dict[str, Any] = field(default_factory=dict)
 
@@ -91,13 +91,13 @@ class Context:
             self._once[key] = compute()
         return self._once[key]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The matching view of the article's text: simplified characters, full-width
-        punctuation, the same length as ``Article.text`` so every offset is valid there too."""
-        if self._text is None:
-            self._text = matching_text(self.article)
-        return self._text
+        punctuation, the same length as ``Article.text`` so every offset is valid there too.
+        (Computed once, then read as a plain attribute: the rules read it half a million
+        times over a corpus.)"""
+        return matching_text(self.article)
 
     @property
     def sentences(self) -> tuple[tuple[int, int], ...]:
@@ -200,6 +200,15 @@ def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
     if len(back) == 1:  # one shift: the positions are already sorted and distinct
         k = back[0]
         return [p - k for p in positions if p >= k]
+    if back.step == 1 and back:  # each position gives an interval; the sorted positions give them sorted
+        out: list[int] = []
+        done, first, last = 0, back[-1], back[0] - 1  # ``done``: every offset below it is out already
+        for p in positions:
+            lo, hi = max(p - first, done), p - last
+            if lo < hi:
+                out.extend(range(lo, hi))
+                done = hi
+        return out
     return sorted(s for s in {p - k for k in back for p in positions} if s >= 0)
 
 
@@ -209,7 +218,7 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_starts("女职工和困难职工", ("女", "困难"))
     [0, 4]
     """
-    return _finder(words).starts(text)
+    return sorted(_LITERALS.offsets(text, words)[0])
 
 
 def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
@@ -218,7 +227,7 @@ def literal_ends(text: str, words: tuple[str, ...]) -> list[int]:
     >>> literal_ends("女职工和困难职工", ("职工", "困难"))
     [3, 6, 8]
     """
-    return list(dict.fromkeys(end for _start, end, _word in _finder(words).find(text)))
+    return sorted(_LITERALS.offsets(text, words)[1])
 
 
 def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
@@ -229,6 +238,75 @@ def any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
     """
     i = bisect_left(sorted_offsets, lo)
     return i < len(sorted_offsets) and sorted_offsets[i] <= hi
+
+
+@dataclass(frozen=True)
+class _LiteralSets:
+    """The word sets asked about so far (each set's number), and one automaton over all their words."""
+
+    number: dict[tuple[str, ...], int]
+    finder: WordFinder | None
+    owners: tuple[tuple[int, ...], ...]  # by word index of ``finder``: the numbers of the sets holding the word
+
+    @staticmethod
+    def of(sets: list[tuple[str, ...]]) -> _LiteralSets:
+        owners: dict[str, set[int]] = {}
+        for k, words in enumerate(sets):
+            for w in words:
+                owners.setdefault(w, set()).add(k)
+        finder = WordFinder(owners) if owners else None
+        return _LiteralSets({words: k for k, words in enumerate(sets)}, finder,
+                            tuple(tuple(sorted(owners[w])) for w in finder.words) if finder else ())
+
+
+class _Literals:
+    """The word sets ``literal_starts`` and ``literal_ends`` are asked about, found in one
+    automaton pass per text over all of them (the rules ask about five sets per article:
+    one pass instead of five), then split by set. A set asked about for the first time
+    joins the automaton (the first article only); past ``_MAX_SETS`` sets, each further
+    one gets a pass of its own. The state and the last text's offsets are each replaced
+    whole, never changed in place, so concurrent callers never mix two texts."""
+
+    _MAX_SETS = 32
+
+    def __init__(self) -> None:
+        self._sets = _LiteralSets.of([])
+        self._lock = threading.Lock()
+        # the last text, the sets it was split for, and the starts and ends of each set's words there
+        self._last: tuple[str, _LiteralSets, list[tuple[set[int], set[int]]]] | None = None
+
+    def offsets(self, text: str, words: tuple[str, ...]) -> tuple[set[int], set[int]]:
+        """(starts, ends) of the occurrences of ``words`` in ``text``, overlapping ones too."""
+        sets = self._sets
+        k = sets.number.get(words)
+        if k is None:
+            with self._lock:
+                sets = self._sets
+                if words not in sets.number and len(sets.number) < self._MAX_SETS:
+                    sets = self._sets = _LiteralSets.of([*sets.number, words])
+            k = sets.number.get(words)
+            if k is None:
+                found = _finder(words).find(text)
+                return {s for s, _e, _w in found}, {e for _s, e, _w in found}
+        last = self._last
+        if last is None or last[0] is not text or last[1] is not sets:
+            last = self._last = (text, sets, _split(sets, text))
+        return last[2][k]
+
+
+def _split(sets: _LiteralSets, text: str) -> list[tuple[set[int], set[int]]]:
+    """The starts and the ends of each set's words in ``text``, from one automaton pass."""
+    found: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in sets.number]
+    owners = sets.owners
+    for i, start, end in sets.finder.matches(text) if sets.finder is not None else ():
+        for k in owners[i]:
+            starts, ends = found[k]
+            starts.add(start)
+            ends.add(end)
+    return found
+
+
+_LITERALS = _Literals()
 
 
 @lru_cache(maxsize=64)
@@ -305,8 +383,20 @@ def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, r
     ends = [0] * n
     get, fget = logp.get, freq.get
     for idx in range(n - 1, -1, -1):
-        best, end, x, frag = None, idx + 1, idx + 1, run[idx]
-        while True:
+        # the one-character word first, then longer ones while the fragment is a prefix
+        frag = run[idx]
+        p = get(frag)
+        if p is None:
+            f = fget(frag)
+            if f is None:  # not even a prefix: the character alone, as jieba's DAG has it
+                score[idx], ends[idx] = log(1) - logtotal + score[idx + 1], idx + 1
+                continue
+            p = logp[frag] = log(f) - logtotal if f else _PREFIX
+        end = x = idx + 1
+        best = None if p == _PREFIX else p + score[x]
+        while x < n:
+            x += 1
+            frag = run[idx:x]
             p = get(frag)
             if p is None:
                 f = fget(frag)
@@ -317,10 +407,6 @@ def _best_route(logp: dict[str, float], freq: dict[str, int], logtotal: float, r
                 s = p + score[x]
                 if best is None or s >= best:  # max() over (score, x): ties go to the larger x
                     best, end = s, x
-            if x == n:
-                break
-            x += 1
-            frag = run[idx:x]
         if best is None:
             best = log(fget(run[idx]) or 1) - logtotal + score[idx + 1]
         score[idx], ends[idx] = best, end

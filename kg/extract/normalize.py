@@ -54,14 +54,21 @@ def measure_label(surface: str, lexicon=None) -> str:
     changed = True
     while changed:
         changed = False
-        for p in sorted(inv.MEASURE_PREFIX_NOISE, key=len, reverse=True):
-            if name.startswith(p) and len(name) - len(p) >= 3 and not (len(p) == 1 and _is_word(name[:2], lexicon)):
-                name, changed = name[len(p):], True
-                break
-        for s in inv.MEASURE_SUFFIX_NOISE:
-            if name.endswith(s) and len(name) - len(s) >= 3 and _vocab_label(name[: -len(s)], lexicon, "Measure"):
-                name, changed = name[: -len(s)], True
+        if name.startswith(_PREFIX_NOISE):  # the tuple test first: most names have no such prefix
+            for p in _PREFIX_NOISE:
+                if name.startswith(p) and len(name) - len(p) >= 3 and not (len(p) == 1 and _is_word(name[:2], lexicon)):
+                    name, changed = name[len(p):], True
+                    break
+        if name.endswith(_SUFFIX_NOISE):
+            for s in _SUFFIX_NOISE:
+                if name.endswith(s) and len(name) - len(s) >= 3 and _vocab_label(name[: -len(s)], lexicon, "Measure"):
+                    name, changed = name[: -len(s)], True
     return _vocab_label(name, lexicon, "Measure") or name
+
+
+#: What ``measure_label`` strips, longest prefix first (sorted once, not per name).
+_PREFIX_NOISE = tuple(sorted(inv.MEASURE_PREFIX_NOISE, key=len, reverse=True))
+_SUFFIX_NOISE = tuple(inv.MEASURE_SUFFIX_NOISE)
 
 
 def _is_word(chars: str, lexicon) -> bool:

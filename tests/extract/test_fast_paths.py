@@ -55,7 +55,7 @@ def test_place_org_search_from_candidate_starts_is_a_plain_search(real_texts):
 
 
 _PIECES = ["江苏省", "江苏", "南京市", "南京", "市", "省", "区", "县", "自治州", "总工会", "工会", "人民政府", "委",
-           "鼓楼区", "高新技术产业开发区", "（天元区）", "和", "的", "，", "设区的市", "新", "城", "与"]
+           "鼓楼区", "高新技术产业开发区", "（天元区）", "和", "的", "，", "设区的市", "新", "城", "与", "特区", "街道", "州"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -223,3 +223,128 @@ def test_institutions_ask_jieba_only_for_schools_a_place_can_open(real_texts):
         assert org.institutions(ctx, Pool()) == plain
         found += len(plain)
     assert found
+
+
+# ---------------------------------------------------------------- literal sets, shifted anchors, roles, tags
+
+
+def _plain_offsets(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Every start and every end of every occurrence of ``words``, by ``str.find``."""
+    starts, ends = set(), set()
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            starts.add(i)
+            ends.add(i + len(w))
+            i = text.find(w, i + 1)
+    return sorted(starts), sorted(ends)
+
+
+def _literal_sets() -> list[tuple[str, ...]]:
+    from kg.extract import inventory as inv
+
+    return [tuple(inv.POSTS), inv.GROUP_MODIFIERS, tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True)),
+            org._COMPANY_LEADS, ("工会", "总工会", "会"), ("职工", "女职工", "工")]
+
+
+def _same_literals(text: str, sets: list[tuple[str, ...]]) -> None:
+    from kg.extract.context import literal_ends, literal_starts
+
+    for words in sets:  # one automaton pass per text serves every set, asked in any order
+        assert (literal_starts(text, words), literal_ends(text, words)) == _plain_offsets(text, words)
+
+
+def test_literal_offsets_of_several_sets_are_found_one_by_one(real_texts):
+    sets = _literal_sets()
+    for text in real_texts:
+        _same_literals(text, sets)
+        _same_literals(text, sets[::-1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["工会", "总工会", "女职工", "职工", "主席", "副主席", "集团", "有限", "活动", "行动", "、", "和",
+                                 "工", "会", "\ud800", "a"]), max_size=16),
+       st.permutations(range(6)))
+def test_literal_offsets_on_generated_text(pieces, order):
+    sets = _literal_sets()
+    _same_literals("".join(pieces), [sets[i] for i in order])
+
+
+def _plain_starts_before(text: str, anchor, back: range) -> list[int]:
+    return sorted({m.start() - k for m in anchor.finditer(text) for k in back if m.start() >= k})
+
+
+_ANCHORS = [org._CITY_WORD, person._LIST_ANCHOR, broader._SCOPE_WORD, *(a for a, _ in org._GENERIC_PLACE_ENDS)]
+_BACKS = [range(2, 4), range(2, 5), range(0, 5), range(0, 9), range(1, 2), range(4, 5), range(0, 3, 2), range(3, 3)]
+
+
+def test_starts_before_is_every_shift_of_every_anchor(real_texts):
+    from kg.extract.context import starts_before
+
+    for text in real_texts:
+        for anchor in _ANCHORS:
+            for back in _BACKS:
+                assert starts_before(text, anchor, back) == _plain_starts_before(text, anchor, back)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="市、省区县州自治特街道总工会人民政府ab", max_size=30), st.sampled_from(_BACKS))
+def test_starts_before_on_generated_text(text, back):
+    from kg.extract.context import starts_before
+
+    for anchor in _ANCHORS:
+        assert starts_before(text, anchor, back) == _plain_starts_before(text, anchor, back)
+
+
+def _plain_org_roles(ctx: Context, orgs) -> list:
+    """``org_role_walk`` asking at every offset after each organization."""
+    from kg.extract.people import OrgRole, _name_at, _surname_len, role_between, split_sub_unit
+
+    out = []
+    text = ctx.text
+    for o in orgs:
+        if o.cls != "Organization":
+            continue
+        for pos in range(o.end + 2, min(len(text), o.end + 21)):
+            if not _surname_len(text[pos:pos + 2]) or not role_between(text, o.end, pos):
+                continue
+            end = _name_at(ctx, pos)
+            if end is None or ctx.sentence_of(o.start, end) is None:
+                continue
+            out.append(OrgRole(o, pos, end, split_sub_unit(text[o.end:pos].rstrip(" \t\u3000"))[0]))
+            break
+    return out
+
+
+def test_org_roles_are_looked_for_where_a_surname_follows_a_role(real_texts):
+    """The role and name after an organization are looked for only where a role's last character
+    (or white space) comes before a surname's first: what asking at every offset finds."""
+    from kg.extract.people import org_role_walk
+    from kg.extract.pipeline import entity_candidates
+
+    texts = [*real_texts, "青岛港国际物流有限公司机械司机郭希辉介绍。中国海洋大学海洋生命学院院长包振民出席。",
+             "江苏省总工会主席　张三出席会议。青岛港国际物流有限公司机械司机 郭希辉介绍经验。"]  # white space after the role
+    found = 0
+    for text in texts:
+        ctx = Context(build_article(text), _compiled())
+        orgs = [c for c in entity_candidates(ctx) if c.cls == "Organization"]
+        walked = org_role_walk(Context(build_article(text), _compiled()), orgs)
+        assert walked == _plain_org_roles(ctx, orgs)
+        found += len(walked)
+    assert found
+
+
+def test_the_tagger_keeps_its_hmm_answers_and_tags_as_a_fresh_one(real_texts, tokenizer):
+    """The tagger that keeps the HMM's answers for stretches of single characters tags every
+    window as a tagger without them does."""
+    import jieba.posseg
+
+    from kg.extract.context import pos_cut
+
+    kept = _compiled().pos_tokenizer
+    plain = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    plain.tokenizer, plain.word_tag_tab = tokenizer, dict(kept.word_tag_tab)
+    windows = sorted({t[i:i + n] for t in real_texts for i in range(0, len(t), 7) for n in (4, 9, 15)})
+    assert len(windows) > 300
+    for w in windows + windows[:50]:  # asked twice: the second answer is the kept one
+        assert pos_cut.__wrapped__(kept, w) == tuple((len(p.word), p.flag) for p in plain.cut(w))

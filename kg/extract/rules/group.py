@@ -236,8 +236,8 @@ def _enumerations(text: str) -> Iterator[re.Match[str]]:
     while comma != -1:
         after = _NOT_IN_ENUMERATION.search(text, comma)
         end = after.start() if after else n
-        before = _NOT_IN_ENUMERATION.search(backwards, n - comma)
         if _ENUMERATION_END.search(text, comma, end):
+            before = _NOT_IN_ENUMERATION.search(backwards, n - comma)  # the stretch's start: only where it is searched
             yield from rx.finditer(text, n - before.start() if before else 0, end)
         comma = text.find("、", end)
 

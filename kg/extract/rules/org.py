@@ -40,31 +40,24 @@ from kg.extract.rules.shared import (
 @rule("org.vocab", example="全总召开书记处会议。", expect=("Organization", "中华全国总工会"),
       description="a name in ontology/vocab/organizations.ttl (全总, 中华全国总工会, 基层工会)")
 def vocabulary_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
-    text, depts = ctx.text, _dept_endings()
+    text, longer = ctx.text, _longer_departments()
     return [c for c in vocabulary_matches(ctx, "Organization", "org.vocab")
-            if not any(c.length < len(d) <= c.end and text.startswith(d, c.end - len(d)) for d in depts.get(text[c.end - 1], ()))]
+            if c.length >= len(longer) or not text.endswith(longer[c.length], 0, c.end)]
 
 
 @cache
-def _dept_endings() -> dict[str, tuple[str, ...]]:
-    """Department names by their last character: 宣传教育部 is a union's department, never
-    the 教育部 it ends with."""
-    out: dict[str, list[str]] = {}
-    for d in inv.DEPARTMENT_HEADS:
-        out.setdefault(d[-1], []).append(d)
-    return {k: tuple(v) for k, v in out.items()}
+def _longer_departments() -> tuple[tuple[str, ...], ...]:
+    """The department names longer than n characters, by n: 宣传教育部 is a union's
+    department, never the 教育部 it ends with."""
+    return tuple(tuple(d for d in inv.DEPARTMENT_HEADS if len(d) > n)
+                 for n in range(max(map(len, inv.DEPARTMENT_HEADS))))
 
 
 
 def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[tuple[int, int, str, str]]:
     """(start, end, full name, level) of every known province or city the text names,
     and of the places that start organizations found by ``place_orgs`` (丽水市总工会)."""
-    full_of = {}
-    for full, short in inv.PROVINCES:
-        full_of[full] = full_of[short] = (full, "省")
-    for city in inv.CITIES:
-        full_of.setdefault(city + "市", (city + "市", "市"))
-        full_of.setdefault(city, (city + "市", "市"))
+    full_of = _full_place_names()
     out = []
     for start, end, name in _place_hits(ctx):
         if not ctx.text.startswith(_ZONES, end):  # 兰州新区 is not 兰州市
@@ -77,6 +70,18 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
     out += _unlisted_cities(ctx, {p[0] for p in out})
     out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+@cache
+def _full_place_names() -> dict[str, tuple[str, str]]:
+    """(full name, level) of every province and city name, full or short (江苏 -> 江苏省, 省)."""
+    full_of = {}
+    for full, short in inv.PROVINCES:
+        full_of[full] = full_of[short] = (full, "省")
+    for city in inv.CITIES:
+        full_of.setdefault(city + "市", (city + "市", "市"))
+        full_of.setdefault(city, (city + "市", "市"))
+    return full_of
 
 
 #: Zones named after their city: the city's name before them does not name the city.
@@ -147,8 +152,10 @@ _ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济�
 #: 县: 莒县; up to four before 街道: 西长安街街道).
 _BEFORE_HEAD = rf"(?={_alt(inv.ORGAN_HEADS + inv.UNION_HEADS)})"
 _GENERIC_PLACE_ENDS = (
-    # zero-width, so that the 州 of 自治州 is an end too: 州 alone ends a prefecture's short name (黔南州)
-    (re.compile(rf"(?=(?:自治州|街道|特区|[省市县区州镇乡]){_BEFORE_HEAD})"), range(2, 4)),
+    # the 州 of 自治州 is an end too: 州 alone ends a prefecture's short name (黔南州); apart,
+    # both start with a character class or literals the scan skips to (a pattern opening with a look-ahead is tried everywhere)
+    (re.compile(rf"[省市县区州镇乡]{_BEFORE_HEAD}"), range(2, 4)),
+    (re.compile(rf"(?:自治州|街道|特区){_BEFORE_HEAD}"), range(2, 4)),
     (re.compile(rf"县{_BEFORE_HEAD}"), range(1, 2)),
     (re.compile(rf"(?:{'|'.join(_ZONE_LEVELS)}){_BEFORE_HEAD}"), range(2, 4)),
     (re.compile(rf"街道{_BEFORE_HEAD}"), range(4, 5)),

@@ -99,7 +99,23 @@ def vocabulary_matches(ctx: Context, cls: str, rule_id: str) -> list[Candidate]:
     "?" + alias and is resolved later by context (``_resolve_ambiguous`` in the pipeline)."""
     return [Candidate(h.start, h.end, c.cls, c.label if len(h.concepts) == 1 else "?" + h.name, rule_id,
                       vocab=True, whole=h.whole)
-            for h in vocab_hits(ctx) for c in h.concepts if c.cls == cls and not union_work(ctx.text, h.end, h.name)]
+            for h, c in _hits_by_class(ctx).get(cls, ())]
+
+
+def _hits_by_class(ctx: Context) -> dict[str, list[tuple[VocabHit, Concept]]]:
+    """Each vocabulary hit with each of its concepts, by the concept's class, in text order;
+    not the 工会 of 工会工作 (``union_work``). Sorted out once per article for the four
+    vocabulary rules."""
+    def by_class() -> dict[str, list[tuple[VocabHit, Concept]]]:
+        text = ctx.text
+        out: dict[str, list[tuple[VocabHit, Concept]]] = {}
+        for h in vocab_hits(ctx):
+            for c in h.concepts:
+                if not union_work(text, h.end, h.name):
+                    out.setdefault(c.cls, []).append((h, c))
+        return out
+
+    return ctx.once("vocab_hits_by_class", by_class)
 
 
 @cache
@@ -197,6 +213,10 @@ _REACH = 300
 _MAX_CHAIN = 30
 
 
+def _span(f: Found) -> tuple[int, int]:
+    return f.cand.start, f.cand.end
+
+
 class Spans:
     """Mentions sorted by start, queried by position (bisect), never by scanning them all.
 
@@ -208,13 +228,16 @@ class Spans:
     """
 
     def __init__(self, found: list[Found]) -> None:
-        self.items = sorted(found, key=lambda f: (f.start, f.end))
-        self.starts = [f.start for f in self.items]
+        self.items = sorted(found, key=_span)
+        self.starts = [f.cand.start for f in self.items]
         self.by_start: dict[int, Found] = {}
         self.by_end: dict[int, Found] = {}
+        by_start, by_end = self.by_start, self.by_end
         for f in self.items:
-            self.by_start.setdefault(f.start, f)
-            self.by_end[f.end] = f
+            c = f.cand
+            if c.start not in by_start:
+                by_start[c.start] = f
+            by_end[c.end] = f
 
     def __bool__(self) -> bool:
         return bool(self.items)
