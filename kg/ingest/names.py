@@ -47,8 +47,10 @@ _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: branches. A line with neither (and without the bold markers ``*`` ``_``) is no byline:
 #: layout does not call :func:`parse_byline` for it.
 ROLE_WORDS = (r"记[ \u3000]*者|通[ \u3000]*讯[ \u3000]*员|评论员|实[ \u3000]*习[ \u3000]*生"
-              r"|作者|撰文|执笔|整理|口述|讲述|编译|采写|撰稿")
-ROLE_FIRST = "文图摄□■◎●◆"
+              r"|作者|撰文|执笔|整理|口述|讲述|编译|采写|撰稿"
+              # the same in traditional characters (read on the simplified view: _TRADITIONAL_ROLE)
+              r"|記[ \u3000]*者|通[ \u3000]*訊[ \u3000]*員|評論員|實[ \u3000]*習[ \u3000]*生|執筆|整理|講述|編譯|採寫")
+ROLE_FIRST = "文图圖摄攝□■◎●◆"
 #: what a contributor who is not an author did: （实习生某某参与采写）
 #: and a photo's credit in its caption: （总台央视记者某某拍摄）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献|拍摄$")
