@@ -493,9 +493,10 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         word = text[ts:te]
         if te == start and _verb_inside_name(tags, i, word):
             return tags[i - 1][0], True  # 中国联合网络通信有限公司: a verb inside the registered name
-        if te != start or (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
-                or (flag == "m" and not word.startswith("第")) or word in _HOLDS or _outside_unit_names(word):
-            break  # 中建三局第一建设工程有限责任公司: an ordinal may be part of the name
+        if flag == "m" and word in _BRAND_NUMERALS and i > 0 and tags[i - 1][2] in _PROPER:
+            flag = "n"  # 郑州/ns 百顺/nz 万/m 利/n 酒店: a numeral character inside a brand after a proper noun
+        if te != start or _stops_name(word, flag):
+            break
         start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS) \
             or _level_after_name(tags, i, word)
     return start, proper
@@ -506,6 +507,14 @@ def _level_after_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
     return word in _PLACE_LEVELS and i > 0 and tags[i - 1][1] == tags[i][0] and tags[i - 1][2] in _NOMINAL
 
 
+_BRAND_NUMERALS = ("万", "千", "百", "亿")
+
+
+def _stops_name(word: str, flag: str) -> bool:
+    """The tagged ``word`` cannot stand inside a registered name; an ordinal may
+    (中建三局第一建设工程有限责任公司)."""
+    return (flag not in _NOMINAL and word not in _BUSINESS_WORDS) or (flag == "x" and not is_cjk(word[0])) \
+        or (flag == "m" and not word.startswith("第")) or word in _HOLDS or _outside_unit_names(word)
 #: A level word after a name the tagger does not know as a place: 木石/n 镇/n 卫生院.
 _PLACE_LEVELS = ("镇", "乡", "村", "街道", "社区", "县")
 
