@@ -299,7 +299,16 @@ def _place_word(ctx: Context, start: int, place: str) -> bool:
                 or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3) \
                 or (flag in ("nr", "nz") and end == start + len(place) and level in ("镇", "乡")):
             return True  # 沙溪镇/nr 党委: a town jieba reads as one name
-    return False
+    return _split_town(ctx, start, place, level)
+
+
+def _split_town(ctx: Context, start: int, place: str, level: str) -> bool:
+    """A town of three characters opening a clause or a list item, which the tagger splits
+    after a surname-like first character: 金/nr 山镇/ns 总工会."""
+    if level not in ("镇", "乡") or len(place) != 3 or (start > 0 and ctx.text[start - 1] not in _NAME_OPENERS):
+        return False
+    tags = ctx.pos_tags(start, start + 3)
+    return len(tags) == 2 and tags[0][1] == start + 1 and tags[1][2] == "ns"
 
 
 _UNIT_NOUNS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
