@@ -46,6 +46,8 @@ ENTITIES = [
     ("他们将乘坐“免费送务工人员返乡”主题活动中的首批大巴。", "Measure", "送务工人员返乡主题活动", "measure.quoted"),
     ("在职工之家里，为所有劳动者准备了温馨的 “驿站义剪”活动。", "Measure", "驿站义剪", "measure.quoted"),
     ("志愿者为环卫工人送上包含清凉油、矿泉水等防暑物品的“清凉包”。", "Measure", "清凉包", "measure.quoted"),
+    # a quoted theme and the campaign it names, whole
+    ("县总工会开展“赓续百年路 建功新时代”主题征文活动。", "Measure", "赓续百年路建功新时代主题征文活动", "measure.quoted"),
     # a name after a quote, the sentence going on
     ("“今年是我第三年坐免费大巴回家。”袁海平给记者算了一笔账。", "Person", "袁海平", "person.after-quote"),
     # a name after a word for a job or role: whole to the tagger, or split off a surname before a verb

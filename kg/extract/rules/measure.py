@@ -314,6 +314,9 @@ def _re_quote():
 
 
 _QUOTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: A theme's campaign of a named kind right after the quoted theme: “…”主题宣讲比赛, “…”主题征文活动
+#: (a bare “…”主题活动 is the theme's: the quoted name alone).
+_THEMED = re.compile(r"主题[\u4e00-\u9fff]{0,4}?(?:宣讲|征文|演讲|知识|技能|摄影|书画)(?:活动|比赛|竞赛|大赛)?")
 #: Words that end a quoted name's tail: what follows them is not part of the name.
 _TAIL_BREAKS = ("等", "的", "和", "与", "及", "为", "对", "向", "在", "中", "是")
 
@@ -433,6 +436,10 @@ def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
     before = _before_standing(ctx, m, name)
     if before is not None:
         return before
+    themed = _THEMED.match(ctx.text, m.end())
+    if themed is not None:  # “赓续…百年路 建功…”主题征文活动: the campaign the theme names
+        return [Candidate(m.start(), themed.end(), "Measure", measure_label(name + themed.group(), ctx.comp.lexicon),
+                          "measure.quoted")]
     ext = _quote_tail(ctx, m.end(), name)
     if ext is not None and not (slogan and ext.group().lstrip("大") not in _PROGRAMME_WORDS):
         # “同心同向谋发展，争先争优促转型”大行动: a two-part slogan named by its head
