@@ -323,6 +323,8 @@ def test_not_entities(make_article, lexicon, text, cls, label):
 
 # (sentence, person, organization, role as printed, rule)
 MEMBERS = [
+    # the secretariat's name is part of the post held in the union itself
+    ("中华全国总工会书记处书记、党组成员王海涛出席。", "王海涛", "中华全国总工会", "书记处书记", "member.post-name"),
     # a TV caption sets the name off by white space; the role is kept without it
     ("四川宏达塑业有限公司员工 邓志军：我们很高兴。", "邓志军", "四川宏达塑业有限公司", "员工", "member.org-role"),
     ("全国五一劳动奖章获得者、广西电网有限责任公司百色供电局电工陈立新；", "陈立新", "广西电网有限责任公司百色供电局", "电工", "member.org-role"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from kg.extract import inventory as inv
@@ -41,8 +42,17 @@ from kg.extract.rules.shared import (
       description="a name in ontology/vocab/organizations.ttl (全总, 中华全国总工会, 基层工会)")
 def vocabulary_orgs(ctx: Context, pool: Pool) -> list[Candidate]:
     text, longer = ctx.text, _longer_departments()
-    return [c for c in vocabulary_matches(ctx, "Organization", "org.vocab")
+    return [_secretariat_post(ctx, c) for c in vocabulary_matches(ctx, "Organization", "org.vocab")
             if c.length >= len(longer) or not text.endswith(longer[c.length], 0, c.end)]
+
+
+def _secretariat_post(ctx: Context, c: Candidate) -> Candidate:
+    """中华全国总工会书记处书记: the secretariat's name is part of the post, held in the union
+    itself, so the organization is the union (when the vocabulary knows it)."""
+    if not (c.label.endswith("书记处") and ctx.text.startswith(("书记", "第一书记"), c.end)):
+        return c
+    parent = ctx.comp.lexicon.concept(ctx.text[c.start:c.end - 3])
+    return c if parent is None else replace(c, end=c.end - 3, label=parent.label)
 
 
 @cache
