@@ -36,6 +36,9 @@ ENTITIES = [
     ("某公司职工费某某、桃石镇卫生院职工袁小露，这些职工因孩子身患重病致困。", "Organization", "桃石镇卫生院", "org.institution"),
     # a town the tagger splits after a surname-like first character (李/nr 山镇/ns), opening a list item
     ("稷下街道总工会、李山镇总工会代表队获得团体二等奖。", "Organization", "李山镇总工会", "org.place-union"),
+    # size and new-economy modifiers before a group
+    ("为维护小型非公企业女职工合法权益，工会开展专项行动。", "WorkerGroup", "小型非公企业女职工", "group.modifier-head"),
+    ("着力扩大新业态农民工入会覆盖面。", "WorkerGroup", "新业态农民工", "group.modifier-head"),
     # a numeral character inside a brand (郑州/ns 百盛/nz 万/m 利/n), the list's first item after a sentence
     ("某某等43人荣获全国五一劳动奖章。郑州百盛万利酒店管理有限公司采购运输部、某公司育种部等38个集体被授予全国工人先锋号。",
      "Organization", "郑州百盛万利酒店管理有限公司采购运输部", "org.sub-unit"),
