@@ -256,6 +256,7 @@ def test_entity_shapes(make_article, lexicon, text, cls, label, rule):
 
 
 NOT_ENTITIES = [
+    ("工会为女职工权益提供制度保障。", "Measure", "制度保障"),
     ("天津成立第一个工会困难职工帮扶中心。", "Organization", "天津成立第一个工会困难职工帮扶中心"),
     ("要发挥辖区内社区家长学校的作用。", "Organization", "辖区内社区家长学校"),
     ("“中国农民丰收节”活动在各地举行。", "Measure", "中国农民丰收节"),
