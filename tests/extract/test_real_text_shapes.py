@@ -462,6 +462,13 @@ def test_front_line_workers_are_no_narrower_group(make_article, lexicon):
     assert ("一线职工", "职工") in _broader(ex)  # a group the vocabulary knows stays narrower
 
 
+def test_a_bare_head_names_no_broader_group(make_article, lexicon):
+    ex = extract(make_article("工会为环卫工人、户外劳动者送清凉，全市工人和劳动者都很感动。城镇困难职工也得到帮助，困难职工生活改善。"),
+                 lexicon)
+    assert ("环卫工人", "工人") not in _broader(ex) and ("户外劳动者", "劳动者") not in _broader(ex)
+    assert ("城镇困难职工", "困难职工") in _broader(ex)
+
+
 def test_members_are_no_kind_of_work(make_article, lexicon):
     ex = extract(make_article("此次活动主要面向环卫工人、快递员、出租车司机等会员人群。"), lexicon)
     assert not {b for b in _broader(ex) if b[1] == "工会会员"}

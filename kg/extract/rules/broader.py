@@ -191,6 +191,10 @@ _NOT_KINDS = ("工会会员",)
 _FRONT_LINE = ("一线", "基层一线", "一线生产", "生产一线")
 
 
+#: Heads that alone name everyone who works: 环卫工人 is no narrower kind of 工人 the text states.
+_BARE_HEADS = ("工人", "劳动者")
+
+
 @rule("broader.modifier-head", example="帮助城镇困难职工和困难职工子女。",
       expect=("broader", "城镇困难职工", "困难职工"),
       description="a group named by modifiers before another named group is narrower than it (城镇困难职工 -> 困难职工)")
@@ -207,7 +211,7 @@ def broader_modifiers(ctx: Context, facts: Facts) -> list[Relation]:
                      if label[i:] in labels and _re_modifiers().fullmatch(label[:i])), None)
         if best is not None and label[:-len(best)] in _FRONT_LINE and ctx.comp.lexicon.concept(label) is None:
             continue  # 一线环卫工人 is the 环卫工人 of the article, not a narrower group (一线职工 is one)
-        if best is not None:
+        if best is not None and best not in _BARE_HEADS:
             out += _rel(ctx, "broader", g.ref, labels[best], g.start, g.end, "broader.modifier-head")
     return out
 
@@ -226,7 +230,7 @@ def broader_vocabulary(ctx: Context, facts: Facts) -> list[Relation]:
         if c is None or c.cls != "WorkerGroup":
             continue
         for b in c.broader:
-            if b in labels:
+            if b in labels and b not in _BARE_HEADS:
                 out += _rel(ctx, "broader", g.ref, labels[b], g.start, g.end, "broader.vocab")
     return out
 
