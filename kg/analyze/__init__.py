@@ -245,8 +245,58 @@ def pagerank(G: nx.Graph) -> dict[str, float]:
     shape = (G.number_of_nodes(), G.number_of_edges(), G.size(weight="weight"))
     known = _PAGERANKS.get(G)
     if known is None or known[0] != shape:
-        known = _PAGERANKS[G] = (shape, nx.pagerank(G, weight="weight"))
+        known = _PAGERANKS[G] = (shape, pagerank_numpy(G))
     return dict(known[1])
+
+
+def pagerank_numpy(G: nx.Graph, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict[str, float]:
+    """``nx.pagerank(G, weight="weight")`` of an undirected graph without self-loops whose
+    weights are integers (evidence counts), the same floats, without importing scipy
+    (0.13-0.15 s of a build; numpy is loaded already). The sums of integer weights are
+    exact in any order; with other weights, or other graphs, networkx ranks them.
+
+    networkx's power iteration in the same order of operations: the weight matrix in CSR
+    order (rows, then sorted columns), each row scaled by its inverse sum, and ``x @ A``
+    summed for each column over the rows in ascending order, as scipy's CSC product sums
+    it (``np.add.at`` adds in the order given).
+
+    >>> G = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1}), ("d", "e", {"weight": 3})])
+    >>> G.add_node("f")
+    >>> pagerank_numpy(G) == nx.pagerank(G, weight="weight")
+    True
+    """
+    nodes = list(G)
+    number = {v: i for i, v in enumerate(nodes)}
+    entries = []
+    for u, v, w in G.edges(data="weight", default=1):
+        entries.append((number[u], number[v], w))
+        entries.append((number[v], number[u], w))
+    if G.is_directed() or G.is_multigraph() or nx.number_of_selfloops(G) or any(type(e[2]) is not int for e in entries):
+        return nx.pagerank(G, alpha=alpha, max_iter=max_iter, tol=tol, weight="weight")
+    import numpy as np
+
+    n = len(nodes)
+    if n == 0:
+        return {}
+    entries.sort(key=lambda e: (e[0], e[1]))
+    rows = np.array([e[0] for e in entries], dtype=np.intp)
+    cols = np.array([e[1] for e in entries], dtype=np.intp)
+    weights = np.array([e[2] for e in entries], dtype=float)
+    sums = np.zeros(n)
+    np.add.at(sums, rows, weights)
+    sums[sums != 0] = 1.0 / sums[sums != 0]
+    scaled = sums[rows] * weights
+    p = np.repeat(1.0 / n, n)
+    x = np.repeat(1.0 / n, n)
+    dangling = np.where(sums == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        product = np.zeros(n)
+        np.add.at(product, cols, scaled * x[rows])
+        x = alpha * (product + sum(x[dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 #: The last communities of each graph, with the graph's shape and the seed then (see ``communities``).
@@ -340,4 +390,4 @@ def _tail(iri: Node) -> str:
 
 
 __all__ = ["EXAMPLE_TURTLE", "GraphLike", "betweenness_centrality", "centrality", "co_mentions", "communities",
-           "content_of", "entity_classes", "evidence_counts", "pagerank", "project", "top_by_class"]
+           "content_of", "entity_classes", "evidence_counts", "pagerank", "pagerank_numpy", "project", "top_by_class"]

@@ -468,10 +468,9 @@ def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: C
 
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
-#: networkx, networkx's PageRank scipy): 0.5 s of imports.
+#: networkx; PageRank is ranked without scipy, see :func:`kg.analyze.pagerank_numpy`).
 GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle", "kg.extract.rules")
-PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
-                "scipy.sparse")
+PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata")
 
 
 def _import_what_follows(pages: bool) -> None:
