@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 import weakref
-from collections import Counter, deque
+from collections import Counter
 from itertools import combinations
 
 import networkx as nx
@@ -185,23 +185,22 @@ def betweenness_centrality(G: nx.Graph, k: int | None = None, seed: int = 42) ->
 def _accumulate(totals: list[float], adjacency: list[list[int]], s: int) -> None:
     """Add the dependencies of source ``s`` to ``totals`` (networkx's
     ``_single_source_shortest_path_basic`` and ``_accumulate_basic``, on numbered nodes)."""
-    order: list[int] = []
     preds: list[list[int]] = [[] for _ in adjacency]
     sigma = [0.0] * len(adjacency)
     dist = [-1] * len(adjacency)
     sigma[s], dist[s] = 1.0, 0
-    queue = deque([s])
-    while queue:
-        v = queue.popleft()
-        order.append(v)
+    order = [s]  # the BFS queue: read in order while it grows, it is the order nodes leave it
+    for v in order:
         dv, sv = dist[v] + 1, sigma[v]
         for w in adjacency[v]:
-            if dist[w] < 0:
-                queue.append(w)
+            dw = dist[w]
+            if dw < 0:
+                order.append(w)
                 dist[w] = dv
-            if dist[w] == dv:
-                sigma[w] += sv
-                preds[w].append(v)
+            elif dw != dv:
+                continue
+            sigma[w] += sv
+            preds[w].append(v)
     delta = [0.0] * len(adjacency)
     for w in reversed(order):
         coeff = (1 + delta[w]) / sigma[w]
