@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 import weakref
-from collections import Counter, deque
+from collections import Counter
 from itertools import combinations
 
 import networkx as nx
@@ -185,23 +185,22 @@ def betweenness_centrality(G: nx.Graph, k: int | None = None, seed: int = 42) ->
 def _accumulate(totals: list[float], adjacency: list[list[int]], s: int) -> None:
     """Add the dependencies of source ``s`` to ``totals`` (networkx's
     ``_single_source_shortest_path_basic`` and ``_accumulate_basic``, on numbered nodes)."""
-    order: list[int] = []
     preds: list[list[int]] = [[] for _ in adjacency]
     sigma = [0.0] * len(adjacency)
     dist = [-1] * len(adjacency)
     sigma[s], dist[s] = 1.0, 0
-    queue = deque([s])
-    while queue:
-        v = queue.popleft()
-        order.append(v)
+    order = [s]  # the BFS queue: read in order while it grows, it is the order nodes leave it
+    for v in order:
         dv, sv = dist[v] + 1, sigma[v]
         for w in adjacency[v]:
-            if dist[w] < 0:
-                queue.append(w)
+            dw = dist[w]
+            if dw < 0:
+                order.append(w)
                 dist[w] = dv
-            if dist[w] == dv:
-                sigma[w] += sv
-                preds[w].append(v)
+            elif dw != dv:
+                continue
+            sigma[w] += sv
+            preds[w].append(v)
     delta = [0.0] * len(adjacency)
     for w in reversed(order):
         coeff = (1 + delta[w]) / sigma[w]
@@ -245,8 +244,58 @@ def pagerank(G: nx.Graph) -> dict[str, float]:
     shape = (G.number_of_nodes(), G.number_of_edges(), G.size(weight="weight"))
     known = _PAGERANKS.get(G)
     if known is None or known[0] != shape:
-        known = _PAGERANKS[G] = (shape, nx.pagerank(G, weight="weight"))
+        known = _PAGERANKS[G] = (shape, pagerank_numpy(G))
     return dict(known[1])
+
+
+def pagerank_numpy(G: nx.Graph, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict[str, float]:
+    """``nx.pagerank(G, weight="weight")`` of an undirected graph without self-loops whose
+    weights are integers (evidence counts), the same floats, without importing scipy
+    (0.13-0.15 s of a build; numpy is loaded already). The sums of integer weights are
+    exact in any order; with other weights, or other graphs, networkx ranks them.
+
+    networkx's power iteration in the same order of operations: the weight matrix in CSR
+    order (rows, then sorted columns), each row scaled by its inverse sum, and ``x @ A``
+    summed for each column over the rows in ascending order, as scipy's CSC product sums
+    it (``np.add.at`` adds in the order given).
+
+    >>> G = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1}), ("d", "e", {"weight": 3})])
+    >>> G.add_node("f")
+    >>> pagerank_numpy(G) == nx.pagerank(G, weight="weight")
+    True
+    """
+    nodes = list(G)
+    number = {v: i for i, v in enumerate(nodes)}
+    entries = []
+    for u, v, w in G.edges(data="weight", default=1):
+        entries.append((number[u], number[v], w))
+        entries.append((number[v], number[u], w))
+    if G.is_directed() or G.is_multigraph() or nx.number_of_selfloops(G) or any(type(e[2]) is not int for e in entries):
+        return nx.pagerank(G, alpha=alpha, max_iter=max_iter, tol=tol, weight="weight")
+    import numpy as np
+
+    n = len(nodes)
+    if n == 0:
+        return {}
+    entries.sort(key=lambda e: (e[0], e[1]))
+    rows = np.array([e[0] for e in entries], dtype=np.intp)
+    cols = np.array([e[1] for e in entries], dtype=np.intp)
+    weights = np.array([e[2] for e in entries], dtype=float)
+    sums = np.zeros(n)
+    np.add.at(sums, rows, weights)
+    sums[sums != 0] = 1.0 / sums[sums != 0]
+    scaled = sums[rows] * weights
+    p = np.repeat(1.0 / n, n)
+    x = np.repeat(1.0 / n, n)
+    dangling = np.where(sums == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        product = np.zeros(n)
+        np.add.at(product, cols, scaled * x[rows])
+        x = alpha * (product + sum(x[dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 #: The last communities of each graph, with the graph's shape and the seed then (see ``communities``).
@@ -340,4 +389,4 @@ def _tail(iri: Node) -> str:
 
 
 __all__ = ["EXAMPLE_TURTLE", "GraphLike", "betweenness_centrality", "centrality", "co_mentions", "communities",
-           "content_of", "entity_classes", "evidence_counts", "pagerank", "project", "top_by_class"]
+           "content_of", "entity_classes", "evidence_counts", "pagerank", "pagerank_numpy", "project", "top_by_class"]

@@ -410,8 +410,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
                                                   pages=pages and not _pages_may_be_kept(output, len(triples)))
     log.extend(rdf_log)
     made = tuple(triples)
-    date = DCTERMS.date  # looked up once: rdflib namespace attributes are slow
-    dated = sum(1 for t in made if t[1] == date)
+    dated = len(_objects_of(made, DCTERMS.date))
     graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
                    len(articles), count_entities(made), tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
@@ -468,10 +467,9 @@ def _process(docs: list[Document], lexicon, keys: _CacheKeys | None, *, store: C
 
 
 #: What the graph stage imports, and what draws the pages (``kg.viz`` needs numpy and
-#: networkx, networkx's PageRank scipy): 0.5 s of imports.
+#: networkx; PageRank is ranked without scipy, see :func:`kg.analyze.pagerank_numpy`).
 GRAPH_STAGE = ("rdflib", "kg.rdf.graph", "kg.rdf.turtle", "kg.extract.rules")
-PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata",
-                "scipy.sparse")
+PAGE_MODULES = ("kg.analyze", "kg.rdf.reader", "kg.viz", "kg.viz.report", "kg.viz.explorer", "kg.viz.graphdata")
 
 
 def _import_what_follows(pages: bool) -> None:
@@ -627,6 +625,13 @@ def count_entities(triples) -> dict[str, int]:
     from kg.rdf.namespace import GH
 
     classes = {GH[c]: c for c in ENTITY_CLASSES}
-    rdf_type = RDF.type  # looked up once: rdflib namespace attributes are slow
-    counts = Counter(classes[o] for _, p, o in triples if p == rdf_type and o in classes)
+    counts = Counter(classes[o] for o in _objects_of(triples, RDF.type) if o in classes)
     return {c: counts.get(c, 0) for c in ENTITY_CLASSES}
+
+
+def _objects_of(triples, predicate) -> list:
+    """The objects of ``triples`` whose predicate is ``predicate`` (``==``, as rdflib
+    compares terms). Their strings are compared first, in C: rdflib's ``==`` is a Python
+    call per triple, and equal strings are what it asks of two IRIs besides their type."""
+    same = str.__eq__
+    return [o for _, p, o in triples if same(p, predicate) and p == predicate]

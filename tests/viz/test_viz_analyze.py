@@ -109,3 +109,29 @@ def test_pagerank_is_ranked_again_when_the_graph_changes():
     assert again == nx.pagerank(G, weight="weight") and again != first
     again["x"] = 1.0  # the caller's copy: the next answer is unchanged
     assert "x" not in pagerank(G)
+
+
+def test_pagerank_without_scipy_is_the_same_floats_as_networkx(small_graph):
+    import random
+
+    from kg.analyze import pagerank_numpy
+
+    graphs = [project(small_graph)]
+    rng = random.Random(5)
+    for n, m, seed in ((1, 0, 0), (2, 1, 0), (5, 0, 1), (40, 60, 1), (120, 150, 2), (300, 900, 3), (700, 2500, 4)):
+        G = _string_graph(n, m, seed)
+        for u, v in G.edges:
+            G.edges[u, v]["weight"] = rng.randint(1, 40)  # evidence counts, some hubs heavier
+        graphs.append(G)
+    for G in graphs:
+        ours = pagerank_numpy(G)
+        assert list(ours.items()) == list(nx.pagerank(G, weight="weight").items()), len(G)
+
+
+def test_pagerank_without_scipy_hands_other_weights_to_networkx():
+    from kg.analyze import pagerank_numpy
+
+    G = nx.Graph([("a", "b", {"weight": 0.3}), ("b", "c", {"weight": 2.7}), ("c", "a", {"weight": 1})])
+    assert pagerank_numpy(G) == nx.pagerank(G, weight="weight")
+    G.add_edge("c", "c", weight=2)  # a self-loop
+    assert pagerank_numpy(G) == nx.pagerank(G, weight="weight")
