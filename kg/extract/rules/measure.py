@@ -160,9 +160,10 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
         end = _first_head_end(chunk, heads, stop is not None)
         end = m.end() + end if end is not None else (m.end() + len(trimmed) if whole else None)
-    if end is None or not ctx.aligned(m.start(), m.end()):
+    if end is None:
         return []
-    return _object(ctx, m.group(), m.end(), end, heads)
+    found = _object(ctx, m.group(), m.end(), end, heads)  # jieba last: most objects fail a cheap test
+    return found if found and ctx.aligned(m.start(), m.end()) else []
 
 
 def _without_suffix_noise(chunk: str) -> str:
