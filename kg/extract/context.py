@@ -356,11 +356,56 @@ def pos_cut(pos_tokenizer: Any, text: str) -> tuple[tuple[int, str], ...]:
     corpus repeats (the same few characters after 主任 or before 群体): the same text
     always tags the same way once the tokenizer's dictionary is complete (``run_cuts``).
 
+    The words are those of ``pos_tokenizer.cut(text)`` (``POSTokenizer.__cut_internal``
+    with its HMM), the dictionary route computed by ``_best_route`` instead of jieba's
+    ``get_DAG`` and ``calc`` (as ``run_cuts`` does); tests/extract/test_fast_paths.py
+    checks it against ``pos_tokenizer.cut``.
+
     >>> import jieba.posseg
     >>> pos_cut(jieba.posseg.dt, "我爱北京")
     ((1, 'r'), (1, 'v'), (2, 'ns'))
     """
-    return tuple((len(pair.word), pair.flag) for pair in pos_tokenizer.cut(text))
+    from jieba import posseg
+
+    pos_tokenizer.makesure_userdict_loaded()
+    out: list[tuple[int, str]] = []
+    for blk in posseg.re_han_internal.split(text):
+        if posseg.re_han_internal.match(blk):
+            _tag_words(pos_tokenizer, blk, out)
+            continue
+        for x in posseg.re_skip_internal.split(blk):  # what jieba's tagger does outside word runs
+            if posseg.re_skip_internal.match(x):
+                out.append((len(x), "x"))
+            else:
+                flags = ("m" if posseg.re_num.match(xx) else "eng" if posseg.re_eng.match(x) else "x" for xx in x)
+                out.extend((1, flag) for flag in flags)
+    return tuple(out)
+
+
+def _tag_words(pos_tokenizer: Any, blk: str, out: list[tuple[int, str]]) -> None:
+    """(length, flag) of each word the tagger finds in ``blk``, one run of its word
+    characters, appended to ``out``: ``POSTokenizer.__cut_DAG`` over ``_best_route``."""
+    tok = pos_tokenizer.tokenizer
+    tok.check_initialized()
+    freq, tags = tok.FREQ, pos_tokenizer.word_tag_tab
+    ends = _best_route(_log_probabilities(tok), freq, log(tok.total), blk)
+    x, buf_start, n = 0, 0, len(blk)
+    while x <= n:
+        y = ends[x] if x < n else n + 1  # past the end: the last stretch of single characters goes out
+        if y - x > 1 or x == n:
+            if x > buf_start:  # a stretch of single characters: one, a word, or the tagger's HMM
+                buf = blk[buf_start:x]
+                if len(buf) == 1:
+                    out.append((1, tags.get(buf, "x")))
+                elif not freq.get(buf):
+                    out.extend((len(pair.word), pair.flag) for pair in pos_tokenizer._POSTokenizer__cut_detail(buf))
+                else:
+                    out.extend((1, tags.get(ch, "x")) for ch in buf)
+            if x == n:
+                return
+            out.append((y - x, tags.get(blk[x:y], "x")))
+            buf_start = y
+        x = y
 
 
 @lru_cache(maxsize=4)

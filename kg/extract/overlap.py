@@ -25,7 +25,7 @@ def longest_first(candidates: list[Candidate]) -> list[Candidate]:
     taken = bytearray(max((c.end for c in candidates), default=0) + 1)
     kept = []
     for c in order:
-        if c.length <= 0 or c.start < 0 or not c.whole or any(taken[c.start:c.end]):
+        if c.length <= 0 or c.start < 0 or not c.whole or taken.find(1, c.start, c.end) >= 0:  # no slice copied
             continue
         taken[c.start:c.end] = b"\x01" * c.length
         kept.append(c)

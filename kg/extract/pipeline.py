@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 
 from kg.extract.context import Candidate, Context, strip_marks
 from kg.extract.lexicon import Lexicon, compiled
@@ -160,13 +161,15 @@ def _unify_classes(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
 
 
 def _mentions(ctx: Context, found: list[Found]) -> list[Mention]:
-    seen: Counter = Counter()
+    seen: dict[tuple[EntityRef, str], int] = {}
     out = []
+    surface = _surfaces(ctx.text)
     for f in found:
-        key = (f.ref, strip_marks(ctx.text[f.start:f.end]))
-        if seen[key] >= _MAX_MENTIONS_PER_SURFACE:
+        key = (f.ref, surface(f.start, f.end))
+        n = seen.get(key, 0)
+        if n >= _MAX_MENTIONS_PER_SURFACE:
             continue
-        seen[key] += 1
+        seen[key] = n + 1
         sent = ctx.sentence_of(f.start, f.end)
         if sent is None:  # kept mentions lie inside a sentence; this only satisfies the type
             continue
@@ -177,14 +180,34 @@ def _mentions(ctx: Context, found: list[Found]) -> list[Mention]:
 def _entities(text: str, found: list[Found], authors: list[Mention]) -> tuple[Entity, ...]:
     """Every entity once, with the other names this article used for it as aliases."""
     aliases: dict[EntityRef, set[str]] = {}
+    surface_at = _surfaces(text)
     for f in found:
-        aliases.setdefault(f.ref, set())
-        surface = strip_marks(text[f.start:f.end])
+        surface = surface_at(f.start, f.end)
+        names = aliases.setdefault(f.ref, set())
         if surface and surface != f.ref.label:
-            aliases[f.ref].add(surface)
+            names.add(surface)
     for a in authors:
         aliases.setdefault(a.entity, set())
     return tuple(Entity(ref, tuple(sorted(al))) for ref, al in sorted(aliases.items()))
+
+
+def _surfaces(text: str) -> Callable[[int, int], str]:
+    """``strip_marks(text[start:end])``, computed once per distinct span text: an article
+    names the same few entities over and over (工会, 职工).
+
+    >>> _surfaces("“工会”和工会")(0, 4)
+    '工会'
+    """
+    memo: dict[str, str] = {}
+
+    def surface(start: int, end: int) -> str:
+        raw = text[start:end]
+        got = memo.get(raw)
+        if got is None:
+            got = memo[raw] = strip_marks(raw)
+        return got
+
+    return surface
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:

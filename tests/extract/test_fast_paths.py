@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from shared_corpus import SHARED
 
 from kg.extract import load_lexicon
-from kg.extract.context import _WORD_RUN, Context, finditer_from, run_cuts, search_from
+from kg.extract.context import _WORD_RUN, Context, finditer_from, pos_cut, run_cuts, search_from
 from kg.extract.lexicon import compiled
 from kg.extract.rules import block, broader, group, measure, org, person
 from kg.extract.rules.org import _place_org_starts, _re_place_org
@@ -127,6 +127,39 @@ def test_run_cuts_break_ties_as_jieba_does(tied_tokenizer):
 @given(st.text(alphabet="甲乙丙丁", min_size=1, max_size=12))
 def test_run_cuts_on_tied_routes(tied_tokenizer, run):
     assert run_cuts.__wrapped__(tied_tokenizer, run) == _jieba_cuts(tied_tokenizer, run)
+
+
+def _jieba_tags(pos_tokenizer, text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((len(pair.word), pair.flag) for pair in pos_tokenizer.cut(text))
+
+
+@pytest.fixture(scope="module")
+def pos_tokenizer(lexicon):
+    return compiled(lexicon).pos_tokenizer
+
+
+def test_pos_cut_is_jiebas_tagger_on_windows_of_the_real_texts(real_texts, pos_tokenizer):
+    windows = sorted({t[i:i + n] for t in real_texts for i in range(0, len(t), 17) for n in (8, 30)})
+    assert len(windows) > 500
+    differ = [w for w in windows if pos_cut.__wrapped__(pos_tokenizer, w) != _jieba_tags(pos_tokenizer, w)]
+    assert differ == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·", "\r\n", "李", "王某", "张三丰"]),
+                min_size=1, max_size=16))
+def test_pos_cut_is_jiebas_tagger_on_generated_text(pos_tokenizer, pieces):
+    text = "".join(pieces)
+    assert pos_cut.__wrapped__(pos_tokenizer, text) == _jieba_tags(pos_tokenizer, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙丙丁", min_size=1, max_size=12))
+def test_pos_cut_on_tied_routes(tied_tokenizer, text):
+    from jieba import posseg
+
+    tagger = posseg.POSTokenizer(tied_tokenizer)
+    assert pos_cut.__wrapped__(tagger, text) == _jieba_tags(tagger, text)
 
 
 #: Each regex a rule runs with ``finditer_from``, and the function giving where it can begin.

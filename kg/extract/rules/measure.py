@@ -160,9 +160,10 @@ def _verb_object(ctx: Context, m: re.Match, heads: tuple[str, ...]) -> list[Cand
     else:  # 建立职工需求调查制度和…: the first head a boundary follows; else the whole chunk
         end = _first_head_end(chunk, heads, stop is not None)
         end = m.end() + end if end is not None else (m.end() + len(trimmed) if whole else None)
-    if end is None or not ctx.aligned(m.start(), m.end()):
+    if end is None:
         return []
-    return _object(ctx, m.group(), m.end(), end, heads)
+    found = _object(ctx, m.group(), m.end(), end, heads)  # jieba last: most objects fail a cheap test
+    return found if found and ctx.aligned(m.start(), m.end()) else []
 
 
 def _without_suffix_noise(chunk: str) -> str:
@@ -646,9 +647,12 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     for m in finditer_from(_re_means(), text, _means_starts(text)):
         g = next(i for i in (1, 2, 3) if m.group(i))  # 2, 3: a list of systems or programmes, whatever their heads
         pos = m.start(g)
+        parts = re.split(r"(、|和|及|与)", m.group(g))
+        if not any(map(_may_be_item, parts)):
+            continue  # no item could name a measure: jieba need not be asked
         if not (ctx.aligned(m.start(), m.start() + 2) if g == 1 else ctx.is_boundary(pos)):
             continue  # 全面推行/工资…: jieba may keep the verb in a longer word
-        for part in re.split(r"(、|和|及|与)", m.group(g)):
+        for part in parts:
             out += _listed_means(ctx, g, pos, part)
             pos += len(part)
     return out
@@ -657,11 +661,11 @@ def means_measures(ctx: Context, pool: Pool) -> list[Candidate]:
 def _listed_means(ctx: Context, g: int, s: int, part: str) -> list[Candidate]:
     """The measure one item ``part`` (at ``s``) of a list of means (``g`` 1), systems (2) or
     programmes (3) names, if any."""
+    if not _may_be_item(part):
+        return []
     e = s + len(part)
     if part.endswith("等"):
         part, e = part[:-1], e - 1
-    if part in ("、", "和", "及", "与") or len(part) < 3 or "的" in part:
-        return []
     s2 = _trim_measure_left(ctx, s, e)
     if s2 is None or e - s2 < 3:
         return []
@@ -673,6 +677,14 @@ def _listed_means(ctx: Context, g: int, s: int, part: str) -> list[Candidate]:
     if g in (2, 3) and not _names_a_system(ctx, s2, e):
         return []
     return [Candidate(s2, e, "Measure", label, "measure.by-means")]
+
+
+def _may_be_item(part: str) -> bool:
+    """The cheap test an item of a list of means passes before anything else is asked:
+    three characters or more (a 等 after it not counted), no 的, not a separator."""
+    if part.endswith("等"):
+        part = part[:-1]
+    return not (part in ("、", "和", "及", "与") or len(part) < 3 or "的" in part)
 
 
 #: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.

@@ -778,6 +778,11 @@ def chained_unions(ctx: Context, pool: Pool) -> list[Candidate]:
 _CLAUSE_END = re.compile(r"[，,。；;：:！？]")
 
 
+#: Words a state organ's name never holds (国家有关部门, 国家规定的…局), and ends it never has.
+_NOT_IN_ORGANS = ("规定", "法律", "有关", "批准", "授权", "其他", "制定", "以及", "负责", "和", "及", "、", "或")
+_NOT_ORGAN_ENDS = ("全局", "干部", "全部", "内部", "外部", "局部", "部分", "总部")
+
+
 @rule("org.state-organ", example="国家知识产权局发布数据。", expect=("Organization", "国家知识产权局"),
       description="a ministry, commission or state bureau (国家统计局, 中华人民共和国民政部)")
 def state_organs(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -789,10 +794,8 @@ def state_organs(ctx: Context, pool: Pool) -> list[Candidate]:
     m = rx.search(text)
     while m is not None:
         label = m.group()
-        ok = ctx.aligned(m.start(), m.end()) and not any(
-            w in label for w in ("规定", "法律", "有关", "批准", "授权", "其他", "制定", "以及", "负责", "和", "及", "、", "或"))
-        if ok and label.endswith(("全局", "干部", "全部", "内部", "外部", "局部", "部分", "总部")):
-            ok = False
+        ok = not any(w in label for w in _NOT_IN_ORGANS) and not label.endswith(_NOT_ORGAN_ENDS) \
+            and ctx.aligned(m.start(), m.end())  # jieba last: the words above rule most matches out
         if ok:  # every word a noun: 国家统计局, not 国家按照统一规划布局
             ok = all(flag in _NOMINAL and flag not in ("m", "a") for _, _, flag in ctx.pos_tags(m.start(), m.end()))
         if not ok:
