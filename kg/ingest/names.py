@@ -46,10 +46,10 @@ _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: or, after white space, a first character (:data:`ROLE_FIRST`) that starts the other
 #: branches. A line with neither (and without the bold markers ``*`` ``_``) is no byline:
 #: layout does not call :func:`parse_byline` for it.
+#: The role words whose traditional form differs: a credit holding one is read on its simplified view.
+_TRADITIONAL_ROLE_WORDS = r"記[ \u3000]*者|通[ \u3000]*訊[ \u3000]*員|評論員|實[ \u3000]*習[ \u3000]*生|執筆|講述|編譯|採寫"
 ROLE_WORDS = (r"记[ \u3000]*者|通[ \u3000]*讯[ \u3000]*员|评论员|实[ \u3000]*习[ \u3000]*生"
-              r"|作者|撰文|执笔|整理|口述|讲述|编译|采写|撰稿"
-              # the same in traditional characters (read on the simplified view: _TRADITIONAL_ROLE)
-              r"|記[ \u3000]*者|通[ \u3000]*訊[ \u3000]*員|評論員|實[ \u3000]*習[ \u3000]*生|執筆|整理|講述|編譯|採寫")
+              r"|作者|撰文|执笔|整理|口述|讲述|编译|采写|撰稿|" + _TRADITIONAL_ROLE_WORDS)
 ROLE_FIRST = "文图圖摄攝□■◎●◆"
 #: what a contributor who is not an author did: （实习生某某参与采写）
 #: and a photo's credit in its caption: （总台央视记者某某拍摄）
@@ -112,8 +112,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     return found
 
 
-#: Role words in traditional characters: a credit written so is read on its simplified view.
-_TRADITIONAL_ROLE = re.compile(r"記者|通訊員|實習生|編譯|執筆|講述|撰文|作者|採寫|報道")
+_TRADITIONAL_ROLE = re.compile(_TRADITIONAL_ROLE_WORDS)
 
 
 def as_printed(name: str, view: str, printed: str) -> str:

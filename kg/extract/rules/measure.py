@@ -486,9 +486,10 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
 
 
 #: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.
-_HANDED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)了?(?:\d+|[一二两三四五六七八九十百千万]+)?余?[份个袋箱]?$")
+_GIVING_VERBS = "送去|送上|送来|送出|赠送|发放|分发"
+_HANDED = re.compile(rf"(?:{_GIVING_VERBS})了?(?:\d+|[一二两三四五六七八九十百千万]+)?余?[份个袋箱]?$")
 #: The giving verb of a gift described before its name: 送上包含藿香正气水、清凉油等物品的“清凉包”.
-_HANDED_DESCRIBED = re.compile(r"(?:送去|送上|送来|送出|赠送|发放|分发)[^，,。；;：:！？!?“”]{0,30}的$")
+_HANDED_DESCRIBED = re.compile(rf"(?:{_GIVING_VERBS})[^，,。；;：:！？!?“”]{{0,30}}的$")
 
 
 def _handed(text: str, first: int) -> bool:
