@@ -92,7 +92,7 @@ DEPARTMENT_HEADS = (
 
 #: Service facilities of unions (any prefix that is a union or place): 工人文化宫.
 FACILITY_HEADS = (
-    "工人文化宫", "职工文化宫", "劳动人民文化宫", "职工服务中心", "困难职工帮扶中心", "职工帮扶中心",
+    "工人文化宫", "职工文化宫", "劳动人民文化宫", "职工服务中心", "困难职工帮扶中心", "职工帮扶中心", "困难帮扶中心", "帮扶中心",
     "职工服务站", "工会服务站", "职工之家", "职工书屋", "职工学校", "职工疗养院",
     "工会驿站", "爱心驿站", "户外劳动者服务站点", "户外劳动者服务站", "服务站点", "母婴室", "工作站", "服务站", "服务中心",
     "工作室", "帮扶站", "法律援助站", "法律援助点", "法律援助中心", "职工法律服务中心", "法律服务中心",
@@ -157,12 +157,13 @@ MEASURE_VERBS = (
     "推出", "上线", "开通", "举行", "开办", "建设", "购买", "采取", "采用", "建起", "开行",
     "享受", "申领", "领取", "发放",  # benefits: 享受岗位补贴, 申领培训补贴, 发放帮扶救助资金
     "进行", "发挥",  # weak: 进行健康体检, 发挥维权热线作用 (a strong head must end the object)
+    "组织了",  # weak: 先后组织了制茶工技能大赛 (组织 alone is as often a noun: 工会组织)
     *REPORTED,  # a programme the article reports on: 此次劳模休养活动，…
 )
 
 #: Verbs after which a measure is only taken when its head is strong (a 制度, not a 服务).
 WEAK_MEASURE_VERBS = ("推动", "推进", "形成", "创新", "参与", "加强", "扩大", "推广", "升级", "做好", "办好", "执行", "设置", "建设", "举行", "购买",
-                      "进行", "发挥")
+                      "进行", "发挥", "组织了")
 
 #: Predicates that end a clause's subject inside a verb's object: 事业单位进行平等协商,
 #: 不正当手段干扰工资集体协商 (the measure is what follows them).

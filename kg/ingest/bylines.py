@@ -39,13 +39,16 @@ _ROLE_IN = re.compile(r"记者|通讯员|评论员|实习生|作者|撰文|执�
 _DATELINE = (r"(?:[^\s，。；：、“”（）《》!?！？,.;:][^，。；：、“”（）《》!?！？,.;:\n]{0,23}?"
              r"(?:（[^（）\n]{1,12}）)?(?:电|讯|消息))")  # 荆楚网（湖北日报网）讯
 # what makes a dateline one: an agency, paper or site, or a date, before 电; or 讯
-_DATED = re.compile(r"(?:社|网|报|台|站|端|\d{1,2}月\d{1,2}日)[^（]{0,14}电$|讯$|(?:网|台)消息$")
+_DATED = re.compile(r"(?:社|网|报|台|站|端|\d{1,2}月\d{1,2}日)[^（]{0,14}电$|讯$|(?:网|台|报)消息$")
 _BRACKET = r"（\s*([^（）\n]{1,40}?)\s*）"
 _LEAD_BRACKET = re.compile(rf"^\s*(?:{_DATELINE}\s*)?{_BRACKET}")
 # 本报讯 通讯员某某、某某报道 / 本报讯 记者 某某 通讯员 某某 报道：
 _LEAD_REPORTED = re.compile(
     rf"^\s*(?:{_DATELINE}\s*)?((?:本报)?(?:记者|通讯员|实习生)[^，。；：“”（）\n]{{2,40}}?报道)\s*[：:]?"
 )
+# 本报讯 张某某、李某报道 日前，…: names and 报道 with no role word, taken only after a dateline
+_LEAD_NAMES_REPORTED = re.compile(
+    rf"^\s*({_DATELINE})\s*((?:[\u4e00-\u9fff]{{2,3}}、){{0,5}}[\u4e00-\u9fff]{{2,3}}报道)(?=[\s：:]|$)")
 _ROLE_BEFORE_COLON = re.compile(
     rf"(?:{MEDIA})?(?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|评论员)|实习生|作者|文|文/图|图"
     r"|口述人?|讲述人?|撰文|执笔|整理|撰稿|采写"
@@ -59,7 +62,7 @@ _LEAD_SPACED = re.compile(
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
 _TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
 # every branch starts with a literal: the regex engine scans for their first characters (3x faster)
-_LEAD_HINT = re.compile(r"（|\(|记者|通讯员|实习生|記者|通訊員|實習生")
+_LEAD_HINT = re.compile(r"（|\(|记者|通讯员|实习生|記者|通訊員|實習生|报道|報道")
 # 杨某某 金某（某某日报）: the reporters' names, then their paper in brackets, a paragraph of its own
 _NAMES_THEN_PAPER = re.compile(rf"^\s*({_NAME}(?:[\s、]+{_NAME})*)\s*（\s*{MEDIA}\s*）\s*$")
 # …清凉大礼包。李某某报道: a reporter's name and 报道 ending the article, no brackets
@@ -92,6 +95,8 @@ def lead_credit(paragraph: str) -> Credit | None:
     ('高某', '吕某')
     >>> lead_credit("本报讯 通讯员王某、程某某报道 近日，某区成立联合工会。").names
     ('王某', '程某某')
+    >>> lead_credit("本报讯 王小某、胡某报道 日前，某市召开推进会。").names
+    ('王小某', '胡某')
     >>> lead_credit("（记者 张某某）").whole
     True
     """
@@ -110,6 +115,11 @@ def lead_credit(paragraph: str) -> Credit | None:
         names = _credit_names(m.group(1), bare_ok=False)
         if names:
             return _credit(paragraph, view, m, names, m.start(1), m.end())
+    m = _LEAD_NAMES_REPORTED.match(view)
+    if m and _DATED.search(m.group(1)):
+        names = parse_credit(m.group(2))
+        if names and all(_bare_name(n) for n in names):
+            return _credit(paragraph, view, m, tuple(names), m.start(2), m.end(2), whole=False, group=2)
     for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
         m = pattern.match(view) if pattern is not _LEAD_ONLY or len(paragraph) <= REACH else None
         if m:
@@ -120,11 +130,11 @@ def lead_credit(paragraph: str) -> Credit | None:
 
 
 def _credit(paragraph: str, view: str, m: re.Match, names: tuple[str, ...], start: int, end: int,
-            whole: bool | None = None, offset: int = 0) -> Credit:
+            whole: bool | None = None, offset: int = 0, group: int = 1) -> Credit:
     """The Credit of ``names`` found in ``view`` (the matching view of ``paragraph`` from
-    ``offset``), each name as the paragraph prints it (聞一平 in traditional text)."""
-    inner = m.group(1)
-    printed = paragraph[offset + m.start(1):offset + m.end(1)]
+    ``offset``; the credit is ``m``'s ``group``), each name as the paragraph prints it (聞一平 in traditional text)."""
+    inner = m.group(group)
+    printed = paragraph[offset + m.start(group):offset + m.end(group)]
     if whole is None:
         whole = not paragraph[offset + end:].strip()
     return Credit(tuple(as_printed(n, inner, printed) for n in names), offset + start, offset + end, whole)

@@ -39,7 +39,7 @@ _ROLE_WORD = (
     r"|实习生\s*[/／:：|｜丨]?"
     r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：|｜丨]?"
 )
-_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
+_ROLE = re.compile(_ROLE_WORD + r"|(?:采访|采写)?整理|(?:摄影|图文)?报道(?:摄影|并摄影?)?|[/／]\s*(?:文|图|摄影?)(?=$|[\s、，,])|^\s*[□■◎●◆]\s*")
 _ROLE_PREFIX = re.compile(_ROLE_WORD + r"|[□■◎●◆]")
 #: What every line :data:`_ROLE_PREFIX` matches holds, spaced out or not (see
 #: :func:`unspaced_roles`): one of the role words each branch of ``_ROLE_WORD`` ends in,

@@ -245,6 +245,22 @@ ENTITIES = [
     # a three-character name with 应 or 会 inside, closed by a word that follows names
     ("省总工会副主席罗应平讲话。", "Person", "罗应平", "person.post-name"),
     ("常务副主席李云会率领机关干部慰问职工。", "Person", "李云会", "person.post-name"),
+    # a city printed before its district; a union's own help centre
+    ("为做好留人工作，白河市永安区总工会第一时间把务工人员组织进工会。", "Organization", "白河市永安区总工会",
+     "org.place-union"),
+    ("昨日，新装修的“广州市总工会困难帮扶中心”举行迁址仪式。", "Organization", "广州市总工会困难帮扶中心", "org.facility"),
+    # bargaining contracts by level, under the wage contract's other names
+    ("全市签订区域性工资集体合同、区域性工资集体协议6个。", "Measure", "区域性工资集体合同", "measure.sector-bargaining"),
+    ("全市签订区域性工资集体合同、区域性工资集体协议6个。", "Measure", "区域性工资集体协议", "measure.sector-bargaining"),
+    # contests after 组织了, and the contests listed after the first
+    ("先后组织了服装行业职工缝纫技能大赛、制茶工技能大赛、农电工技能大赛等。", "Measure", "农电工技能大赛",
+     "measure.verb-object"),
+    ("先后组织了服装行业职工缝纫技能大赛、制茶工技能大赛、农电工技能大赛等。", "Measure", "制茶工技能大赛",
+     "measure.verb-object"),
+    # one quoted character marks an edition of a standing programme
+    ("我市将开展“云”送清凉活动。", "Measure", "夏送清凉", "measure.edition"),
+    # a nursing room is a programme of the unions (爱心妈咪小屋)
+    ("忠山县已建成“爱心妈咪小屋”5个。", "Measure", "妈咪小屋", "measure.quoted"),
 ]
 
 
@@ -314,6 +330,10 @@ NOT_ENTITIES = [
     ("慰问两家公司工会联合会近千名会员。", "Organization", "两家公司工会联合会"),
     ("此次活动将“站长日”与新春送温暖活动结合。", "Measure", "站长日与新春送温暖活动"),
     ("组织教职工开展以“爱国奋斗，争创一流”为主题的知识竞赛。", "Measure", "爱国奋斗，争创一流"),  # a theme
+    ("组织了优秀职工到九宫山疗休养。", "Measure", "优秀职工到九宫山疗休养"),  # 组织了 names contests only
+    ("学院应当健全班委会制度、学籍制度和考勤制度。", "Measure", "学籍制度"),  # a list of housekeeping rules
+    ("抚顺市各县区工会开展活动。", "Organization", "抚顺市各县区工会"),
+    ("忠山县已建成“爱心妈咪小屋”5个。", "Organization", "妈咪小屋"),
     ("漳州第一技工学校廖如萱等11名职工荣获称号。", "Person", "荣获"),
     ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),
     ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
@@ -421,12 +441,20 @@ TARGETS = [
     # 把/将 what the programme brings, 送到/送达 the group
     ("县总工会开展“雪中送暖”活动，把工会组织的温暖及时送到户外劳动者的心坎上。", "雪中送暖", "户外劳动者",
      "targets.aim-word-before"),
+    # a clause saying when, then the union as subject, between the programme and its aiming clause
+    ("我市将开展“送清凉”活动，在此期间，市总工会将免费为快递员、外卖骑手派发清凉物资。", "夏送清凉", "外卖骑手",
+     "targets.aim-word-before"),
 ]
 
 
 @pytest.mark.parametrize("text, measure, group, rule", TARGETS)
 def test_targets(make_article, lexicon, text, measure, group, rule):
     assert (measure, group, rule) in _targets(extract(make_article(text), lexicon))
+
+
+def test_an_object_list_needs_a_programme_with_its_head_before(make_article, lexicon):
+    ex = extract(make_article("县总工会启动“暖心同行”专项行动。该项目对象为环卫工人。"), lexicon)
+    assert not {t for t in _targets(ex) if t[2] == "targets.object-list"}
 
 
 def test_a_frame_without_a_handing_over_word_aims_nothing(make_article, lexicon):

@@ -148,6 +148,7 @@ def test_never_an_invented_author(text):
     ("全媒体记者/张三", ["张三"]),
     ("记者 张 明 实习生 李四参与采写", ["张明"]),
     ("通讯员王小明、程小芳报道", ["王小明", "程小芳"]),
+    ("全媒体记者周小茜报道摄影", ["周小茜"]),
     ("记者李四采访整理", ["李四"]),
     ("本报驻湖北记者 张三", ["张三"]),
     ("张三 摄", None),
@@ -179,6 +180,12 @@ def test_parse_byline_line(line, names):
     ("会议在北京召开 大家来电（张小三）称赞。", None),
     ("（一）加强领导。", None),
     ("本报讯 近日，会议召开。", None),
+    # names and 报道 with no role word, after a dateline only
+    ("本报讯 毛小阳、胡小英、郑小明报道 日前，某市工资集体协商工作推进会举行。", ("毛小阳", "胡小英", "郑小明")),
+    ("本报讯 市总工会报道 日前，会议召开。", None),
+    ("据新华社报道 日前，会议召开。", None),
+    # a paper's 消息 is a dateline too
+    ("日报消息（全媒体记者周小茜报道摄影）炎炎夏日，酷暑难耐。", ("周小茜",)),
     # a broadcaster before 记者 is no name
     ("央视网消息（央视记者 张小明 李小华）：今天，会议召开。", ("张小明", "李小华")),
     # a local media centre before 记者 is no name
@@ -190,7 +197,8 @@ def test_lead_credit(paragraph, names):
     found = lead_credit(paragraph)
     assert (found.names if found else None) == names
     if found:
-        assert paragraph[found.start:found.end].strip("（）() ").endswith(names[-1] + ("）" if False else ""))
+        span = paragraph[found.start:found.end].strip("（）() ")
+        assert span.removesuffix("报道摄影").removesuffix("报道").endswith(names[-1])
 
 
 @pytest.mark.parametrize("paragraph, last, names", [

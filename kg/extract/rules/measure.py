@@ -128,8 +128,37 @@ def verb_objects(ctx: Context, pool: Pool) -> list[Candidate]:
     stacked verbs (健全完善…) and degree words (大规模…)."""
     heads = tuple(sorted(inv.MEASURE_HEADS, key=len, reverse=True))
     head_ends = literal_ends(ctx.text, heads)  # a verb with no head in reach of its chunk names nothing
-    return [c for m in _re_measure_verb().finditer(ctx.text) if any_between(head_ends, m.end() + 1, m.end() + _CHUNK)
-            for c in _verb_object(ctx, m, heads)]
+    found = [c for m in _re_measure_verb().finditer(ctx.text) if any_between(head_ends, m.end() + 1, m.end() + _CHUNK)
+             for c in _verb_object(ctx, m, heads)]
+    return found + [c for f in found if ctx.text.startswith("、", f.end) for c in _listed_after(ctx, f)]
+
+
+#: An item of a list after a verb's object: up to 14 characters, then a mark or a word that ends the item.
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,14}?(?=[、，,。；;]|和|及|等)")
+#: The heads of listed measures read on: contests and named programmes.
+_LISTED_HEADS = ("技能竞赛", "技能大赛", "竞赛", "大赛", "比武", "运动会", "专项行动", "行动", "工程", "计划")
+#: Items read after a verb's object, at most: 开展了A技能大赛、B技能大赛、C技能大赛等.
+_MAX_LISTED = 8
+
+
+def _listed_after(ctx: Context, first: Candidate) -> list[Candidate]:
+    """The contests and programmes listed after ``first`` (a verb's object) with the same head:
+    开展了制茶工技能大赛、农电工技能大赛等 gives 农电工技能大赛 too. Lists of rules (健全考勤制度、学籍制度)
+    are left alone: each is an institution's housekeeping, not a union's measure."""
+    text = ctx.text
+    head = next((h for h in _LISTED_HEADS if first.label.endswith(h)), None)
+    out: list[Candidate] = []
+    pos = first.end
+    while head is not None and len(out) < _MAX_LISTED and text.startswith(("、", "和", "及"), pos):
+        m = _LIST_ITEM.match(text, pos + 1)
+        if m is None or not m.group().endswith(head) or len(m.group()) < len(head) + 2 or not ctx.is_boundary(m.start()):
+            break
+        label = measure_label(m.group(), ctx.comp.lexicon)
+        if not _good_measure(label, head):
+            break
+        out.append(Candidate(m.start(), m.end(), "Measure", label, "measure.verb-object"))
+        pos = m.end()
+    return out
 
 
 #: The most characters ``_verb_object`` reads after a verb (to the first mark): its object ends there at the latest.
@@ -182,6 +211,10 @@ _SERVICE_ONLY_VERBS = ("进行", "发挥")
 _SERVICE_HEADS = ("体检", "筛查", "热线", "机制", "平台", "义诊", "疗休养")
 
 
+#: What 组织了 names as a measure: a contest (先后组织了制茶工技能大赛).
+_ORGANISED_HEADS = ("竞赛", "大赛", "比武", "运动会", "评选")
+
+
 #: Heads that name an event with 活动 after them: 腊八节暖心慰问活动 is that event's name.
 _EVENT_HEADS = ("慰问", "关爱")
 
@@ -228,6 +261,8 @@ def _object(ctx: Context, verb: str, start: int, end: int, heads: tuple[str, ...
         return []  # 推进…服务: too vague; 推进职业伤害保障试点: named enough
     if verb in _SERVICE_ONLY_VERBS and head not in _SERVICE_HEADS:
         return []  # 进行经济活动, 进行岗前培训: what anyone does, not a union's measure
+    if verb == "组织了" and head not in _ORGANISED_HEADS:
+        return []  # 组织了优秀职工到某地疗休养: a clause, not a contest's name
     if not _good_measure(label, head):
         return []
     return [Candidate(s, end, "Measure", label, "measure.verb-object")]
@@ -690,7 +725,8 @@ def _may_be_item(part: str) -> bool:
 
 #: A date or an edition before a standing programme: 2027年中秋国庆期间, 第八届, 2012年元旦春节.
 _EDITION = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十百\d]+(?:届|期|轮))[\u4e00-\u9fff]{0,10}$"
-                      r"|(?:元旦春节|新春佳节|新春|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|岁末年初)(?:期间)?$")  # 春节送温暖活动
+                      r"|(?:元旦春节|新春佳节|新春|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|岁末年初)(?:期间)?$"  # 春节送温暖活动
+                      r"|[“\"「『‘][\u4e00-\u9fff][”\"」』’]$")  # “云”送清凉活动: one quoted character marks an edition
 
 
 @rule("measure.edition", example="开展2027年中秋国庆期间金秋助学活动。", expect=("Measure", "金秋助学"),

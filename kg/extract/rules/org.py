@@ -260,12 +260,15 @@ _PARENT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县市]")
 
 
 def _parent_place_start(ctx: Context, start: int, place: str) -> int:
-    """Where an unlisted town's full name starts: its own name before an ethnic word
-    (金岭 of 金岭回族镇), and the district or county printed before it (临淄区朱台镇)."""
+    """Where an unlisted town's or district's full name starts: its own name before an ethnic word
+    (金岭 of 金岭回族镇), and the district or county printed before it (临淄区朱台镇), or the
+    city before a district (哈密市伊州区)."""
     text = ctx.text
     if _ETHNIC.search(place) and start >= 2 and is_cjk(text[start - 2]) and ctx.is_boundary(start - 2):
         start -= 2
-    if place.endswith(("镇", "乡", "街道")) and text[start - 1:start] in ("区", "县", "市"):
+    district = place.endswith(("区", "县")) and place[0] not in "各全本该每辖城市县区"  # not 抚顺市各县区
+    parent_levels = ("区", "县", "市") if place.endswith(("镇", "乡", "街道")) else ("市",) if district else ()
+    if text[start - 1:start] in parent_levels:  # 哈密市伊州区: a city printed before its district
         for s0 in (start - 4, start - 3):  # two or three characters, then the level
             parent = text[max(0, s0):start]
             if s0 >= 0 and _PARENT.fullmatch(parent) and parent[:-1] not in _NOT_PLACES and _place_word(ctx, s0, parent):

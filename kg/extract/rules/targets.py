@@ -123,8 +123,9 @@ def targets_aim_next_clause(ctx: Context, facts: Facts) -> list[Relation]:
       expect=("targets", "夏送清凉", "一线职工"),
       description="a clause opening with an aiming word says whom the programme of the clause before is for")
 def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
-    """开展“送清凉”活动，为一线职工送去…; 建立“暖蜂驿站”1500余个，为…: only a count or a
-    programme noun may follow the measure up to the clause end."""
+    """开展“送清凉”活动，为一线职工送去…; 建立“暖蜂驿站”1500余个，为…; 开展“…”活动，在此期间，
+    市总工会将免费为…: only a count or a programme noun may follow the measure up to the clause end,
+    and only a union, adverbs or a clause saying when come between."""
     aims, measures = _aims(ctx, facts)
     text = ctx.text
     out = []
@@ -134,8 +135,9 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
         if opening is None or (opening.group("hand") is not None) != aim.word.startswith("送"):
             continue  # 把…送到 G, and 送到 only so
         prev = _clause_start(text, lead - 1)
-        if _COUNT_CLAUSE.fullmatch(text, prev, lead - 1) and prev > 0 and text[prev - 1] in CLAUSE_PUNCT:
-            lead, prev = prev, _clause_start(text, prev - 1)  # 建立“工会驿站”，目前已建成54个，为…
+        if (_COUNT_CLAUSE.fullmatch(text, prev, lead - 1) or _TIME_CLAUSE.fullmatch(text, prev, lead - 1)) \
+                and prev > 0 and text[prev - 1] in CLAUSE_PUNCT:
+            lead, prev = prev, _clause_start(text, prev - 1)  # 建立“工会驿站”，目前已建成54个，为…; 开展…，在此期间，为…
         out += _aimed(ctx, aim, _closing_list(text, measures.within(prev, lead - 1), lead - 1),
                       "targets.aim-word-before")
     return out
@@ -143,9 +145,12 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
 
 #: What may open the aiming clause before its aiming word: 用贴心服务为户外劳动者…, 并为…,
 #: 把…的关怀、…的温暖及时送到户外劳动者….
-_AIM_LEAD = re.compile(r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续){0,3}"
+_AIM_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:总工会|工会)|市总|省总|区总|县总)?"  # 市总工会将免费为…
+                       r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续|将|会|免费|无偿){0,3}"
                        r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
                        r"(?:及时|精准|切实|直接)?")
+#: A clause that only says when: 开展“…”活动，在此期间，市总工会将免费为….
+_TIME_CLAUSE = re.compile(r"在此期间|活动期间|期间|届时|与此同时|同时")
 #: A clause that only counts what the clause before set up: 目前已建成54个.
 _COUNT_CLAUSE = re.compile(r"(?:目前|现已|如今|至今|截至目前|全市|全区|全县|全省)?(?:已|共|累计|先后){0,3}"
                            r"(?:建成|建立|设立|打造|开设|建设|挂牌)?了?[0-9一二三四五六七八九十百千万余多]{1,8}(?:个|家|座|处|所|间)")
@@ -250,6 +255,43 @@ def _two_sentences_before(ctx: Context, start: int) -> int:
     starts = [s for s, _ in ctx.sentences]
     i = bisect_left(starts, start)
     return starts[max(0, i - 2)] if starts else 0
+
+
+#: 本次活动对象覆盖广泛，包括但不限于…: who a programme is for, said by its 对象 (the people it serves).
+_OBJECT_LIST = re.compile(
+    rf"(?:本次|此次|这次|该项?|本)?({'|'.join(h for h in _ANAPHOR_HEADS if h != '工作')})的?(?:服务|帮扶|慰问|救助|参与)?对象"
+    r"(?:主要)?(?:覆盖广泛|覆盖面广)?[，,]?(?:包括但不限于|主要包括|包括|主要是|主要为|涵盖|为|是)")
+#: How far into its sentence the 对象 phrase may begin (据悉，本次活动对象…).
+_OBJECT_LEAD = 8
+
+
+@rule("targets.object-list", example="市总工会开展“清凉一夏”活动。据悉，本次活动对象包括快递员、环卫工人等。",
+      expect=("targets", "清凉一夏", "快递员"),
+      description="本次活动对象包括/为 groups, opening one of the next two sentences: whom the programme named just before serves")
+def targets_object_list(ctx: Context, facts: Facts) -> list[Relation]:
+    """The programme is the nearest measure before the sentence, in it or the two before,
+    printed with the same head noun (…“清凉一夏”活动 for 活动对象)."""
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    if not groups.items or not measures.items or "对象" not in text:
+        return []
+    out = []
+    for s0, e0 in ctx.sentences:
+        m = _OBJECT_LIST.search(text, s0, min(e0, s0 + _OBJECT_LEAD + 16))
+        if m is None or m.start() - s0 > _OBJECT_LEAD:
+            continue
+        g = groups.first_in(m.end(), m.end() + 6)
+        if g is None or not _FILLER.match(text[m.end():g.start]):
+            continue
+        head = m.group(1)
+        before = [x for x in measures.within(_two_sentences_before(ctx, s0), m.start())
+                  if text.startswith(head, x.end) or text[x.start:x.end].rstrip("”\"」』").endswith(head)]
+        if not before:
+            continue
+        for t in _group_chain(text, g, groups):
+            out += _rel(ctx, "targets", before[-1].ref, t.ref, m.start(), t.end, "targets.object-list")
+    return out
 
 
 @rule("targets.focus-group", example="要把困难职工、农民工作为服务重点，完善常态化送温暖机制。",
