@@ -117,9 +117,9 @@ def lead_credit(paragraph: str) -> Credit | None:
             return _credit(paragraph, view, m, names, m.start(1), m.end())
     m = _LEAD_NAMES_REPORTED.match(view)
     if m and _DATED.search(m.group(1)):
-        names = parse_credit(m.group(2))
-        if names and all(_bare_name(n) for n in names):
-            return _credit(paragraph, view, m, tuple(names), m.start(2), m.end(2), whole=False, group=2)
+        listed = parse_credit(m.group(2))
+        if listed and all(_bare_name(n) for n in listed):
+            return _credit(paragraph, view, m, tuple(listed), m.start(2), m.end(2), whole=False, group=2)
     for pattern in (_LEAD_ONLY, _LEAD_SPACED):  # a dateline line, or a credit set off by spaces
         m = pattern.match(view) if pattern is not _LEAD_ONLY or len(paragraph) <= REACH else None
         if m:
@@ -148,10 +148,12 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     ('庄某某', '蔡某某')
     >>> trail_credit("（作者单位：某大学）", last=True) is None
     True
+    >>> trail_credit("为环卫工人送去清凉。记者 张某某 李某", last=False).names
+    ('张某某', '李某')
     """
     cut = max(0, len(paragraph) - REACH)  # the pattern is anchored at the end and bounded
     if paragraph.rstrip()[-1:] not in ("）", ")"):
-        return _trail_reported(paragraph, cut) if last else None
+        return (_trail_reported(paragraph, cut) if last else None) or _trail_role(paragraph, cut)
     view = matching_view(paragraph[cut:])
     m = _NAMES_THEN_PAPER.match(view) if last and not cut else None
     if m:
@@ -177,6 +179,23 @@ def _trail_reported(paragraph: str, cut: int) -> Credit | None:
         return None
     names = parse_credit(m.group(1))
     if not names or not all(_bare_name(n) or (_ROLE_IN.search(m.group(1)) and _plausible(n)) for n in names):
+        return None
+    return _credit(paragraph, view, m, tuple(names), m.start(1), len(paragraph.rstrip()) - cut, whole=False, offset=cut)
+
+
+#: …送去清凉。记者 某某 某某: a role word and names ending a paragraph, no brackets
+_TRAIL_ROLE = re.compile(
+    rf"(?<=[。！？!?])\s*((?:本报|本台|总台|央视)?(?:记者|通讯员)\s*{_NAME}(?:(?:\s*、\s*|\s+){_NAME}){{0,3}})\s*$")
+
+
+def _trail_role(paragraph: str, cut: int) -> Credit | None:
+    """记者 某某 ending a paragraph after a finished sentence, with no brackets."""
+    if "记者" not in paragraph[cut:] and "通讯员" not in paragraph[cut:]:
+        return None  # the common case, decided cheaply
+    view = matching_view(paragraph[cut:])
+    m = _TRAIL_ROLE.search(view)
+    names = parse_credit(m.group(1)) if m else None
+    if m is None or not names or not all(_surnamed(n) and _plausible(n) for n in names):
         return None
     return _credit(paragraph, view, m, tuple(names), m.start(1), len(paragraph.rstrip()) - cut, whole=False, offset=cut)
 

@@ -451,6 +451,8 @@ def _continues(prev: _Block, b: _Block) -> bool:
         return False
     if not _incomplete(prev.text) or not _CLAUSE_PUNCT.search(prev.text) or _CAPTION_LINE.match(prev.text):
         return False
+    if trail_credit(prev.text, last=False) is not None:
+        return False  # …送去清凉。记者 某某: a credit ends the paragraph, not a page
     if _ENUMERATOR.match(b.text) or _headline(b.text):
         return False
     starts_list = _ENUMERATOR.match(prev.text)

@@ -185,8 +185,8 @@ def _key_pairs(text: str, view: str, m: re.Match, end: int) -> list[tuple[str, s
     return pairs
 
 
-#: A credit after a source's name, set off by white space: 来源：某报 记者某某 通讯员某某.
-_SOURCE_CREDIT = re.compile(r"(?<!\s)\s+((?:本报)?(?:记者|通讯员|实习生)\s*[^\s：:])")
+#: A credit after a source's name, set off by white space: 来源：某报 记者某某 通讯员某某, 来源：某台 记者：某某.
+_SOURCE_CREDIT = re.compile(r"(?<!\s)\s+((?:本报)?(?:记者|通讯员|实习生)\s*(?:[：:]\s*)?[^\s：:])")
 
 
 def _keyed(text: str) -> bool:

@@ -214,6 +214,10 @@ def test_lead_credit(paragraph, names):
     ("本次活动共赠送了清凉大礼包。通讯员张三报道", True, ("张三",)),
     ("本次活动共赠送了清凉大礼包。李若明报道", False, None),
     ("大家纷纷点赞报道", True, None),
+    # a role word and names ending any paragraph, no brackets
+    ("为环卫工人送去清凉。记者 张小华 李小明", False, ("张小华", "李小明")),
+    ("为环卫工人送去清凉。记者 很多人", False, None),
+    ("为环卫工人送去清凉。我们记者", True, None),
 ])
 def test_trail_credit(paragraph, last, names):
     found = trail_credit(paragraph, last=last)

@@ -68,10 +68,19 @@ def test_byline_of_the_first_article_before_its_title():
     ("作者：张伟李娜王芳", ["张伟", "李娜", "王芳"]),
     ("本报记者 张三 通讯员 李四", ["张三", "李四"]),
     ("张三，李四", ["张三", "李四"]),  # unmarked names right under the title
+    # a TV report's credits: its reporter and its cameraman; a station's source line naming its reporter
+    ("记者：张小华 摄像：李小明", ["张小华", "李小明"]),
+    ("来源：某某电视台 记者：张小华", ["张小华"]),
 ])
 def test_byline_forms(byline, names):
     a = one(f"# 标题\n\n{byline}\n\n正文。")
     assert authors(a) == names
+
+
+def test_a_credit_ending_a_paragraph_is_read_and_never_glued_to_the_next():
+    a = one("# 标题\n\n荔枝新闻讯 7月1日，市总工会开展活动。记者 张小华\n\n市总工会为环卫工人送去清凉物资。")
+    assert authors(a) == ["张小华"]
+    assert "市总工会为环卫工人送去清凉物资。" in paras(a, "body")
 
 
 def test_name_that_cannot_be_split_is_kept_whole_and_logged():
