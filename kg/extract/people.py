@@ -45,7 +45,7 @@ def _name_at(ctx: Context, start: int) -> int | None:
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
             return start + 2  # 张三在/nr: the tagger took the next word's first character
-        if tags[0][1] - start == 2 and _third_closes(ctx, start):
+        if tags[0][1] - start == 2 and (_third_closes(ctx, start) or _third_glued(ctx, tags, start)):
             return start + 3  # （记者 李白/nr 蕾）: a mark right after the third character
         return tags[0][1]
     if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
@@ -60,6 +60,15 @@ def _third_closes(ctx: Context, start: int) -> bool:
     third, after = text[start + 2:start + 3], text[start + 3:start + 4]
     return is_cjk(third) and third not in _NOT_IN_NAMES and not (after and is_cjk(after)) \
         and not _three_is_two(ctx, start) and not text.startswith(inv.AFTER_NAME, start + 2)
+
+
+def _third_glued(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> bool:
+    """宋明/nr 争边/d 说: the tagger's two-character name, then a word no dictionary holds that
+    it made of the name's third character and the next word's first (王东/nr 进为/v 团长)."""
+    if len(tags) < 2 or tags[1][0] != start + 2 or tags[1][1] != start + 4:
+        return False
+    word = ctx.text[start + 2:start + 4]
+    return word[0] not in _NOT_IN_NAMES and is_cjk(word[0]) and ctx.comp.tokenizer.FREQ.get(word) is None
 
 
 def _misread_three(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> int | None:
@@ -118,7 +127,8 @@ def _may_open_name(text: str, start: int) -> bool:
     """A surname at ``start``, and no word after it that no name holds (副, 的, 是…)."""
     if _surname_len(text[start:start + 2]) == 0:
         return False
-    if text[start + 1:start + 2] in _NOT_IN_NAMES or text.startswith(inv.AFTER_NAME, start + 1):
+    second = text[start + 1:start + 2]
+    if second not in _GIVEN_TOO and (second in _NOT_IN_NAMES or text.startswith(inv.AFTER_NAME, start + 1)):
         return False  # 王的, 张说: the character after the surname is no given name
     return text[start:start + 2] not in inv.NOT_NAMES and text[start:start + 3] not in inv.NOT_NAMES
 
@@ -133,6 +143,8 @@ def _starts_with_word(tags: list[tuple[int, int, str]], start: int) -> bool:
 
 
 _NOT_IN_NAMES = set("副正的了是在和与及等或应由对为把被将从向以之其这那此每各该本不要会")
+#: Of those, the ones that often open a given name (齐为民, 李为国): the tagger decides there.
+_GIVEN_TOO = set("为")
 
 
 def _three_is_two(ctx: Context, start: int) -> bool:

@@ -42,9 +42,9 @@ _DATELINE = (r"(?:[^\s，。；：、“”（）《》!?！？,.;:][^，。；�
 _DATED = re.compile(r"(?:社|网|报|台|站|端|\d{1,2}月\d{1,2}日)[^（]{0,14}电$|讯$|(?:网|台|报)消息$")
 _BRACKET = r"（\s*([^（）\n]{1,40}?)\s*）"
 _LEAD_BRACKET = re.compile(rf"^\s*(?:{_DATELINE}\s*)?{_BRACKET}")
-# 本报讯 通讯员某某、某某报道 / 本报讯 记者 某某 通讯员 某某 报道：
+# 本报讯 通讯员某某、某某报道 / 本报讯 记者 某某 通讯员 某某 报道： / 某网讯 某报记者/某某 通讯员/某某报道：
 _LEAD_REPORTED = re.compile(
-    rf"^\s*(?:{_DATELINE}\s*)?((?:本报)?(?:记者|通讯员|实习生)[^，。；：“”（）\n]{{2,40}}?报道)\s*[：:]?"
+    rf"^\s*(?:{_DATELINE}\s*)?((?:本报|{MEDIA})?(?:记者|通讯员|实习生)[^，。；：“”（）\n]{{2,40}}?报道)\s*[：:]?"
 )
 # 本报讯 张某某、李某报道 日前，…: names and 报道 with no role word, taken only after a dateline
 _LEAD_NAMES_REPORTED = re.compile(
@@ -183,14 +183,17 @@ def _trail_reported(paragraph: str, cut: int) -> Credit | None:
     return _credit(paragraph, view, m, tuple(names), m.start(1), len(paragraph.rstrip()) - cut, whole=False, offset=cut)
 
 
-#: …送去清凉。记者 某某 某某: a role word and names ending a paragraph, no brackets
+#: …送去清凉。记者 某某 某某 / …更远。 □某某: a role word or a byline mark and names ending a paragraph, no brackets
 _TRAIL_ROLE = re.compile(
-    rf"(?<=[。！？!?])\s*((?:本报|本台|总台|央视)?(?:记者|通讯员)\s*{_NAME}(?:(?:\s*、\s*|\s+){_NAME}){{0,3}})\s*$")
+    rf"(?<=[。！？!?”])\s*((?:(?:本报|本台|总台|央视)?(?:记者|通讯员)|[□■◎●◆])\s*{_NAME}(?:(?:\s*、\s*|\s+){_NAME}){{0,3}})\s*$")
+
+
+_TRAIL_ROLE_HINT = re.compile("记者|通讯员|[□■◎●◆]")
 
 
 def _trail_role(paragraph: str, cut: int) -> Credit | None:
-    """记者 某某 ending a paragraph after a finished sentence, with no brackets."""
-    if "记者" not in paragraph[cut:] and "通讯员" not in paragraph[cut:]:
+    """记者 某某 or □某某 ending a paragraph after a finished sentence, with no brackets."""
+    if not _TRAIL_ROLE_HINT.search(paragraph, cut):
         return None  # the common case, decided cheaply
     view = matching_view(paragraph[cut:])
     m = _TRAIL_ROLE.search(view)

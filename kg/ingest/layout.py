@@ -388,12 +388,16 @@ def _split_trailing_note(blocks: list[_Block]) -> list[_Block]:
 
 def _inline_credits(blocks: list[_Block], forms: list[list[str]], log: list[str]) -> list[_Block]:
     """Bylines printed inside body paragraphs (after a dateline, at a paragraph's end) go to
-    ``forms``; a paragraph that is nothing but a credit leaves the body."""
+    ``forms``; a paragraph that is nothing but a credit leaves the body. A bare name in
+    brackets counts at the article's end, and at any paragraph's end in a digest of items
+    whose last one ends with a credit too."""
     last = max((k for k, b in enumerate(blocks) if b.kind == "body"), default=-1)
+    # a digest whose last item ends with its credit: each item may end with its own bare （某某）
+    digest = last >= 0 and trail_credit(blocks[last].text, last=True) is not None
     out = []
     for k, b in enumerate(blocks):
         lead = lead_credit(b.text) if b.kind == "body" else None
-        trail = trail_credit(b.text, last=k == last) if b.kind == "body" else None
+        trail = trail_credit(b.text, last=k == last or digest) if b.kind == "body" else None
         if lead is None and trail is None:  # the common case
             out.append(b)
             continue

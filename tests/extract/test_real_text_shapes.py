@@ -245,6 +245,10 @@ ENTITIES = [
     # a three-character name with 应 or 会 inside, closed by a word that follows names
     ("省总工会副主席罗应平讲话。", "Person", "罗应平", "person.post-name"),
     ("常务副主席李云会率领机关干部慰问职工。", "Person", "李云会", "person.post-name"),
+    # the name's third character glued by the tagger to the next word (宋立/nr 争边/d 说), 为 opening a given name
+    ("区总工会职工服务中心主任宋立争边说边递给他一幅春联。", "Person", "宋立争", "person.post-name"),
+    ("以市总工会副主席吴东进为团长的慰问团来到工地。", "Person", "吴东进", "person.post-name"),
+    ("省总工会党组书记、常务副主席韩为民表示，要发挥劳模作用。", "Person", "韩为民", "person.post-name"),
     # a city printed before its district; a union's own help centre
     ("为做好留人工作，白河市永安区总工会第一时间把务工人员组织进工会。", "Organization", "白河市永安区总工会",
      "org.place-union"),
@@ -333,6 +337,7 @@ NOT_ENTITIES = [
     ("组织了优秀职工到九宫山疗休养。", "Measure", "优秀职工到九宫山疗休养"),  # 组织了 names contests only
     ("学院应当健全班委会制度、学籍制度和考勤制度。", "Measure", "学籍制度"),  # a list of housekeeping rules
     ("抚顺市各县区工会开展活动。", "Organization", "抚顺市各县区工会"),
+    ("市总工会主席王为大家介绍情况。", "Person", "王为大"),
     ("忠山县已建成“爱心妈咪小屋”5个。", "Organization", "妈咪小屋"),
     ("漳州第一技工学校廖如萱等11名职工荣获称号。", "Person", "荣获"),
     ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),

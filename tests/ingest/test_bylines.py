@@ -184,6 +184,8 @@ def test_parse_byline_line(line, names):
     ("本报讯 毛小阳、胡小英、郑小明报道 日前，某市工资集体协商工作推进会举行。", ("毛小阳", "胡小英", "郑小明")),
     ("本报讯 市总工会报道 日前，会议召开。", None),
     ("据新华社报道 日前，会议召开。", None),
+    # another paper's reporter after a site's dateline, role words with slashes
+    ("广佛都市网讯 珠江时报记者/刘小玲 通讯员/李小荣报道：已经在某学院学习一年多的她说。", ("刘小玲", "李小荣")),
     # a paper's 消息 is a dateline too
     ("日报消息（全媒体记者周小茜报道摄影）炎炎夏日，酷暑难耐。", ("周小茜",)),
     # a broadcaster before 记者 is no name
@@ -197,7 +199,7 @@ def test_lead_credit(paragraph, names):
     found = lead_credit(paragraph)
     assert (found.names if found else None) == names
     if found:
-        span = paragraph[found.start:found.end].strip("（）() ")
+        span = paragraph[found.start:found.end].strip("（）() ：")
         assert span.removesuffix("报道摄影").removesuffix("报道").endswith(names[-1])
 
 
@@ -218,6 +220,7 @@ def test_lead_credit(paragraph, names):
     ("为环卫工人送去清凉。记者 张小华 李小明", False, ("张小华", "李小明")),
     ("为环卫工人送去清凉。记者 很多人", False, None),
     ("为环卫工人送去清凉。我们记者", True, None),
+    ("还可以把爱心的“接力棒”传递得更广更远。  □费小华", True, ("费小华",)),
 ])
 def test_trail_credit(paragraph, last, names):
     found = trail_credit(paragraph, last=last)

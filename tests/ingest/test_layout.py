@@ -83,6 +83,13 @@ def test_a_credit_ending_a_paragraph_is_read_and_never_glued_to_the_next():
     assert "市总工会为环卫工人送去清凉物资。" in paras(a, "body")
 
 
+def test_a_digest_credits_each_item_with_a_bare_name_in_brackets():
+    a = one("# 标题\n\n某省启动评选，推荐人选以产业工人为主。（陈小娴）\n\n某省举办竞赛，职工踊跃参加。（崔小淳）")
+    assert authors(a) == ["陈小娴", "崔小淳"]
+    lone = one("# 标题\n\n某省启动评选，推荐人选以产业工人为主。（陈小娴）\n\n某省举办竞赛，职工踊跃参加。")
+    assert authors(lone) == []
+
+
 def test_name_that_cannot_be_split_is_kept_whole_and_logged():
     a = one("# 标题\n\n**张某某某某某**\n\n正文。")
     assert authors(a) == ["张某某某某某"]
