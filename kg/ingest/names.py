@@ -36,7 +36,6 @@ _ROLE_WORD = (
     rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{MEDIA}\s*[-－—/]\s*)?{MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
     r"(?:驻[\u4e00-\u9fff]{1,5}?)?"
     r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：|｜丨]?"
-    r"|摄像\s*[/／:：|｜丨]?"
     r"|实习生\s*[/／:：|｜丨]?"
     r"|(?:作者|撰文|执笔|整理|口述人?|讲述人?|编译|采写|撰稿)\s*[/／:：|｜丨]?"
 )
@@ -55,6 +54,15 @@ ROLE_FIRST = "文图圖摄攝□■◎●◆"
 #: what a contributor who is not an author did: （实习生某某参与采写）
 #: and a photo's credit in its caption: （总台央视记者某某拍摄）
 _NOT_AUTHOR = re.compile(r"参与(?:采写|采访|报道|调查)|亦有贡献|对此文亦有贡献|对本文亦有贡献|拍摄$")
+#: a TV report's cameraman after its reporters (记者 张三 摄像 李四): credited, not an author, as a photographer
+_CAMERA = re.compile(r"摄像[\s\u3000]*[：:/／]?[\s\u3000]*(?:[\u4e00-\u9fff·]{2,4}(?:[\s\u3000、，,]+|$)){1,3}$")
+
+
+def _without_camera(text: str) -> str:
+    """``text`` without the cameraman ending it (记者 张三 摄像 李四 -> 记者 张三); matched from
+    the last 摄像 only, so a run of spaces is read once."""
+    at = text.rfind("摄像")
+    return text[:at] if at >= 0 and _CAMERA.match(text, at) else text
 #: editors named after the authors in one credit: （某某新闻记者：张三 李四 编辑：王五）
 _EDITOR_KEY = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:]")
 
@@ -217,12 +225,12 @@ def parse_credit(text: str) -> list[str] | None:
 
 def _strip_extras(text: str) -> str:
     """A credit without what it says besides names: an aside in brackets (口述：张三（某厂
-    职工）), where it was filed from (发自上海, 北京报道).
+    职工）), where it was filed from (发自上海, 北京报道), the cameraman after it (摄像 某某).
 
     >>> _strip_extras("本报记者 张三 北京报道")
     '本报记者 张三  报道'
     """
-    text = _ASIDE.sub(" ", text)
+    text = _without_camera(_ASIDE.sub(" ", text))
     text = _FILED_FROM.sub(" ", text)
 
     def place(m: re.Match[str]) -> str:

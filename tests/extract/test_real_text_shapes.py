@@ -446,6 +446,10 @@ TARGETS = [
     # 把/将 what the programme brings, 送到/送达 the group
     ("县总工会开展“雪中送暖”活动，把工会组织的温暖及时送到户外劳动者的心坎上。", "雪中送暖", "户外劳动者",
      "targets.aim-word-before"),
+    # a named kind of the campaign between its slogan and 活动; the union's own edition as the subject
+    ("区总工会启动“情暖环卫工 共建幸福城”爱心凉茶铺活动，为坚守在高温一线的户外劳动者送去清凉。",
+     "情暖环卫工 共建幸福城", "户外劳动者", "targets.aim-word-before"),
+    ("某市总2011年“送温暖”活动，将重点对困难职工进行走访慰问。", "送温暖", "困难职工", "targets.subject-frame"),
     # a clause saying when, then the union as subject, between the programme and its aiming clause
     ("我市将开展“送清凉”活动，在此期间，市总工会将免费为快递员、外卖骑手派发清凉物资。", "夏送清凉", "外卖骑手",
      "targets.aim-word-before"),

@@ -68,8 +68,10 @@ def test_byline_of_the_first_article_before_its_title():
     ("作者：张伟李娜王芳", ["张伟", "李娜", "王芳"]),
     ("本报记者 张三 通讯员 李四", ["张三", "李四"]),
     ("张三，李四", ["张三", "李四"]),  # unmarked names right under the title
-    # a TV report's credits: its reporter and its cameraman; a station's source line naming its reporter
-    ("记者：张小华 摄像：李小明", ["张小华", "李小明"]),
+    # a TV report's credits: its reporter, then its cameraman (no author, as a photographer);
+    # a station's source line naming its reporter
+    ("记者：张小华 摄像：李小明", ["张小华"]),
+    ("记者 张小华 李小刚 摄像 王小明", ["张小华", "李小刚"]),
     ("来源：某某电视台 记者：张小华", ["张小华"]),
 ])
 def test_byline_forms(byline, names):

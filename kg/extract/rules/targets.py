@@ -406,8 +406,11 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-#: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务.
-_SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个)?[“\"「『]*")
+#: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务,
+#: 某市总2011年“送温暖”活动将重点对….
+_SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个"
+                           # 抚顺市总2011年“送温暖”活动，将重点对…: the union's own edition of the programme
+                           r"|[\u4e00-\u9fff]{0,8}?(?:总工会|市总|省总|区总|县总)(?:\d{4}年度?|今年|今冬|今夏)?的?)?[“\"「『]*")
 
 
 #: A measure's sentence saying what it is for: “金秋助学”是为解决…, 此项活动旨在帮助….
