@@ -254,7 +254,7 @@ NAME_VERBS = ("主持", "出席", "致辞", "讲话", "表示", "指出", "强�
 
 #: How a role printed between an organization and a name ends (the role is kept as printed):
 #: 青岛港国际物流有限公司机械司机郭希辉, 中石化第十建设有限公司焊接首席技师唐元生.
-ROLE_ENDS = ("长", "师", "员", "工", "司机", "主管", "经理", "代表", "骨干")
+ROLE_ENDS = ("长", "师", "员", "工", "司机", "主管", "经理", "代表", "骨干", "带头人", "助理")
 
 #: Nouns a sub-unit of an organization ends with: 中国海洋大学海洋生命学院院长 (the 学院 is the unit).
 SUB_UNIT_ENDS = ("学院", "分院", "研究所", "分公司", "子公司", "中心", "车间", "站", "厂", "分厂", "处", "科", "室",

@@ -249,6 +249,9 @@ ENTITIES = [
     ("区总工会职工服务中心主任宋立争边说边递给他一幅春联。", "Person", "宋立争", "person.post-name"),
     ("以市总工会副主席吴东进为团长的慰问团来到工地。", "Person", "吴东进", "person.post-name"),
     ("省总工会党组书记、常务副主席韩为民表示，要发挥劳模作用。", "Person", "韩为民", "person.post-name"),
+    # a list of honoured people opened by 分别是：, item after item (one without a unit between)
+    ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "Organization", "星河零距离社会服务中心", "org.award-item"),
+    ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "Person", "尤明", "person.org-role-name"),
     # a city printed before its district; a union's own help centre
     ("为做好留人工作，白河市永安区总工会第一时间把务工人员组织进工会。", "Organization", "白河市永安区总工会",
      "org.place-union"),
@@ -352,6 +355,9 @@ def test_not_entities(make_article, lexicon, text, cls, label):
 
 # (sentence, person, organization, role as printed, rule)
 MEMBERS = [
+    # roles ending in 带头人 and 助理 in a list of honoured people
+    ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "刘志勇", "江淮星辰智能装备股份有限公司", "装备研制技术带头人", "member.org-role"),
+    ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "尤明", "江南市中级人民法院", "法官助理", "member.org-role"),
     # the secretariat's name is part of the post held in the union itself
     ("中华全国总工会书记处书记、党组成员王海涛出席。", "王海涛", "中华全国总工会", "书记处书记", "member.post-name"),
     # a TV caption sets the name off by white space; the role is kept without it

@@ -620,7 +620,13 @@ def sub_units(ctx: Context, pool: Pool) -> list[Candidate]:
 
 #: An item of an honour list after the honour (…获得者、): a unit, the role printed, then a name.
 _AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}(?:有限责任公司|有限公司|公司|集团|中心|事业部|局|厂|矿|站|所|院"
-                         r"|段|队|车间|枢纽|项目部))(?P<role>[\u4e00-\u9fff]{1,8}?(?:师|工|员|长|手))")
+                         r"|段|队|车间|枢纽|项目部))(?P<role>[\u4e00-\u9fff]{1,12}?(?:师|工|员|长|手|带头人|助理))")
+#: What opens a list of honoured people, each item a unit, a role and a name: 他们分别是：….
+_ITEM_LIST = re.compile(r"(?:分别是|分别为|他们是|名单如下|依次是)[：:]")
+#: Items read after one another in one list, at most, and the longest item.
+_MAX_ITEMS = 40
+_MAX_ITEM = 48
+_ITEM_END = re.compile(r"[，；。！？\n]")
 
 
 #: The end of an honour no vocabulary lists: 省五一劳动奖章获得者、.
@@ -638,12 +644,29 @@ def award_items(ctx: Context, pool: Pool) -> list[Candidate]:
                       and any(k.cls == "WorkerGroup" for k in lex.lookup(name))}  # group rules run later
                      | {m.start() for m in _HONOUR_END.finditer(text)})
     for end in honours:
-        m = _AWARD_ITEM.match(text, end + 1)
-        if m is None or any(c in m.group("org") for c in "、，。；") or _name_at(ctx, m.end()) is None:
-            continue
-        if ctx.is_boundary(m.start("role")) and ctx.sentence_of(m.start(), m.end()):
-            out.append(Candidate(m.start(), m.end("org"), "Organization", m.group("org"), "org.award-item"))
+        found = _award_item(ctx, end + 1)
+        out += [found[0]] if found else []
+    for intro in _ITEM_LIST.finditer(text):  # 他们分别是：A公司带头人甲，B站副班长乙，…: one item after another
+        pos = intro.end()
+        for _ in range(_MAX_ITEMS):
+            found = _award_item(ctx, pos)
+            out += [found[0]] if found else []
+            nxt = _ITEM_END.search(text, found[1] if found else pos, (found[1] if found else pos) + _MAX_ITEM)
+            if nxt is None or nxt.group() not in ("，", "；"):
+                break  # the list ends with its sentence (or an item too long to be one)
+            pos = nxt.end()
     return out
+
+
+def _award_item(ctx: Context, pos: int) -> tuple[Candidate, int] | None:
+    """The unit of the honour list's item at ``pos`` (unit + role + name) and where the
+    item's name ends, or None."""
+    text = ctx.text
+    m = _AWARD_ITEM.match(text, pos)
+    name_end = _name_at(ctx, m.end()) if m is not None and not any(c in m.group("org") for c in "、，。；") else None
+    if m is None or name_end is None or not ctx.is_boundary(m.start("role")) or not ctx.sentence_of(m.start(), m.end()):
+        return None
+    return Candidate(m.start(), m.end("org"), "Organization", m.group("org"), "org.award-item"), name_end
 
 
 #: Verbs an award list puts right after a unit's name: …蚌埠卷烟厂荣获全国五一劳动奖状.
