@@ -81,7 +81,7 @@ class Context:
     log: list[str] = field(default_factory=list)
     _bounds: dict[int, frozenset[int]] = field(default_factory=dict)  # run start -> its cuts, from the run's start
     _sentences: tuple[tuple[int, int], ...] | None = None
-    _runs: list[tuple[int, int]] | None = None
+    _run_start: list[int] | None = None  # by offset: the start of the run around it, once asked about; else -1
     _once: dict[str, Any] = field(default_factory=dict)
 
     def once(self, key: str, compute: Callable[[], _T]) -> _T:
@@ -131,19 +131,22 @@ class Context:
         needs it: this is what keeps extraction near the speed of plain segmentation.
         """
         text = self.text
-        runs = self._runs
-        if runs is None:  # every run found once: walking to a run's ends per call is quadratic
-            runs = self._runs = [m.span() for m in _WORD_RUN.finditer(text)]
-        i = bisect_right(runs, (pos, len(text) + 1)) - 1
-        if i < 0:
+        if pos <= 0 or _INSIDE_RUN.match(text, pos) is None:  # not between two word characters
             return True
-        start, end = runs[i]
-        if not start < pos < end:  # not between two word characters: the text's edge or a mark
-            return True
-        got = self._bounds.get(start)
-        if got is None:
-            got = self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
-        return pos - start in got
+        run_start = self._run_start
+        if run_start is None:
+            run_start = self._run_start = [-1] * len(text)
+        start = run_start[pos]
+        if start < 0:  # the run's ends, found once: each character is read once per article, not once per call
+            start, end = pos - _run_length(self._reversed, len(text) - pos), pos + _run_length(text, pos)
+            run_start[start:end] = [start] * (end - start)
+            self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
+        return pos - start in self._bounds[start]
+
+    @cached_property
+    def _reversed(self) -> str:
+        """``text`` backwards: a run's start is where ``_WORD_RUN`` stops matching it from ``pos`` back."""
+        return self.text[::-1]
 
     def aligned(self, start: int, end: int) -> bool:
         """True when [start, end) begins and ends on jieba word boundaries."""
@@ -475,6 +478,18 @@ def _cut_single_chars(freq: dict[str, int], run: str, start: int, end: int, cuts
 
 #: A run of the characters jieba segments together (its ``re_han_default``); others split runs.
 _WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+#: Matches at an offset between two of those characters: strictly inside a run.
+_INSIDE_RUN = re.compile(r"(?<=[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-])[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def _run_length(text: str, pos: int) -> int:
+    """How many of jieba's word characters ``text`` holds from ``pos`` on.
+
+    >>> _run_length("在南京市，", 1)
+    3
+    """
+    m = _WORD_RUN.match(text, pos)
+    return m.end() - pos if m is not None else 0
 
 
 def _split_sentences(text: str):

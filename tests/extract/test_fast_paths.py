@@ -226,6 +226,18 @@ def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
     assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·", "a1"]), max_size=20), st.randoms())
+def test_is_boundary_asked_in_any_order(lexicon, pieces, rnd):
+    """The run around an offset is found where it is first asked about (forwards and back
+    from it) and kept for the rest of the run: any order of questions gets jieba's cuts."""
+    text = "".join(pieces)
+    ctx = Context(build_article(text), compiled(lexicon))
+    offsets = list(range(-1, len(text) + 2))
+    rnd.shuffle(offsets)
+    assert {i for i in offsets if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text) | {-1, len(text) + 1}
+
+
 def test_verb_objects_read_only_the_verbs_a_head_follows_in_reach(real_texts):
     """measure.verb-object skips a verb without a measure head in the characters it reads:
     what it finds is what reading every verb finds."""
