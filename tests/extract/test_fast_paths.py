@@ -17,7 +17,7 @@ from shared_corpus import SHARED
 from kg.extract import load_lexicon
 from kg.extract.context import _WORD_RUN, Context, finditer_from, pos_cut, run_cuts, search_from
 from kg.extract.lexicon import compiled
-from kg.extract.rules import block, broader, group, measure, org, person
+from kg.extract.rules import block, broader, group, measure, org, person, targets
 from kg.extract.rules.org import _place_org_starts, _re_place_org
 
 
@@ -172,6 +172,8 @@ _GUARDED = {
     "person.speaker": (person._SPEAKER, person._speaker_starts),
     "person.aged": (person._AGED, person._aged_starts),
     "measure.by-means": (measure._re_means(), measure._means_starts),
+    "targets.help-verb": (targets._HELP_VERBS, targets._help_starts),
+    "person.called": (person._CALLED, person._called_starts),
 }
 
 
@@ -184,7 +186,7 @@ def _same_finditer(rx, starts, text: str) -> None:
 def test_guarded_finditer_is_a_plain_finditer_on_real_text(real_texts, name):
     rx, starts = _GUARDED[name]
     assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "org.places", "person.speaker",
-                                                             "person.aged")
+                                                             "person.aged", "person.called")
     for text in real_texts:
         _same_finditer(rx, starts, text)
 
@@ -193,14 +195,16 @@ _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国
                  "到", "工匠", "全国", "工人先锋号", "五一劳动奖状", "教师", "节", "女", "困难", "城镇", "职工", "农民工",
                  "群体", "、", "和", "等", "联合工会", "具体", "范围", "包括", "：", "南京", "市", "鼓楼", "区", "，", "的",
                  "王建新", "张", "李丽", "主持人", "。", "\n", " ", "【", "】", "（", "）", "音响", "同期声", "50", "100", "三十五", "十", "岁的",
-                 "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度"]
+                 "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度", "深入", "走访", "慰问", "看望", "帮扶", "上门",
+                 "帮助", "他", "她", "名", "叫", "我是", "记者"]
 
 
 #: Texts each guarded pattern matches at the edge of where it can begin.
 _GUARD_EXAMPLES = ["中国共产党第十九次全国代表大会和党的二十届三中全会", "实现中华民族伟大复兴的中国梦", "全国工人先锋号、五一劳动奖状",
                    "教师节", "劳模精神、工匠精神", "最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人", "主持人：您好。\n王建新：我们巡逻。",
                    "【王某】好的（杨某同期声）和（李某某音响）", "50岁的林建华、三十五岁的王某和100岁的老人",
-                   "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度"]
+                   "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度", "深入走访慰问困难职工，上门帮扶，集中走访看望",
+                   "他名叫王某，她叫李某，我是记者汪某，我是"]
 
 
 @pytest.mark.parametrize("name", sorted(_GUARDED))

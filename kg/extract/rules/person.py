@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
+from kg.extract.context import Candidate, Context, finditer_from, is_cjk, literal_starts, starts_before, strip_marks
 from kg.extract.people import (
     _NOT_IN_NAMES,
     _alt,
@@ -627,12 +627,17 @@ _QUOTE_CLOSED = re.compile(r"”(?=[\u4e00-\u9fff]{4})")
 _CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
 
 
+def _called_starts(text: str) -> list[int]:
+    """Where ``_CALLED`` can begin (a plain scan tries every offset)."""
+    return literal_starts(text, ("他", "她", "名叫", "我是"))
+
+
 @rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),
       description="a name after 他叫/她叫/名叫, closed by a mark or 的; only names jieba tags as names")
 def called_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _CALLED.finditer(text):
+    for m in finditer_from(_CALLED, text, _called_starts(text)):
         end = _tagged_name_end(ctx, m.end())
         if end is not None and (end == len(text) or text[end] in "，,。；;的、 "):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.called"))
