@@ -757,7 +757,8 @@ def numbered_editions(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-_CONTEST = re.compile(r"职业技能竞赛|职工技能大赛|职业技能大赛|技能竞赛|技能大赛|劳动竞赛")
+_CONTESTS = ("职业技能竞赛", "职工技能大赛", "职业技能大赛", "技能竞赛", "技能大赛", "劳动竞赛")
+_CONTEST = re.compile("|".join(_CONTESTS))
 
 
 @rule("measure.place-contest", example="正在参加江西省赣州市兴国县供电系统技能竞赛的选手。",
@@ -766,7 +767,7 @@ _CONTEST = re.compile(r"职业技能竞赛|职工技能大赛|职业技能大赛
 def place_contests(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
-    for m in _CONTEST.finditer(text):
+    for m in finditer_from(_CONTEST, text, literal_starts(text, _CONTESTS)):  # tried only where a word begins
         if not ctx.is_boundary(m.end()) or ctx.sentence_of(m.start(), m.end()) is None:
             continue
         for k in range(0, 9):  # the trade between the place and the contest: 供电系统

@@ -412,8 +412,9 @@ def _outside_unit_names(word: str) -> bool:
 _COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|学校|中学|小学|铁路局|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
-                          r"|广播电视台|电视台|领导小组(?:办公室)?")
+_INSTITUTION_HEADS = ("大学", "学院", "研究院", "研究所", "基金会", "学校", "中学", "小学", "铁路局", "医院", "卫生院", "技工学校",
+                      "妇幼保健院", "保健院", "疗养院", "休养院", "出版社", "日报社", "晚报社", "报社", "杂志社", "广播电视台", "电视台")
+_INSTITUTION = re.compile(f"{'|'.join(_INSTITUTION_HEADS)}|领导小组(?:办公室)?")
 #: What a station's name may be that only says its kind: 广播电台电视台 (in a statute).
 _STATION_KINDS = ("广播电台", "广播", "有线", "网络")
 #: Law firms: named by their place alone (北京律师事务所) or, opening a list item, by a
@@ -430,7 +431,8 @@ def companies(ctx: Context, pool: Pool) -> list[Candidate]:
     return _registered_names(ctx, _COMPANY, "org.company", _COMPANY_LEADS)
 
 
-#: What every match of ``_COMPANY`` begins with: it is tried only where one of them is.
+#: What every match of ``_COMPANY`` (``_INSTITUTION``) begins with: it is tried only where one of them is.
+_INSTITUTION_LEADS = (*_INSTITUTION_HEADS, "领导小组")
 _COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
 
 
@@ -556,7 +558,7 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
-    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", hopeless=_unplaced_school)
+    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", _INSTITUTION_LEADS, _unplaced_school)
             if (not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label))
             and c.label.removesuffix("电视台") not in _STATION_KINDS] \
         + [c for m in _PLACED_UNIT.finditer(ctx.text) for c in _placed_unit(ctx, m)]
@@ -621,7 +623,7 @@ _AWARD_ITEM = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{4,24}(?:有限责任
 
 
 #: The end of an honour no vocabulary lists: 省五一劳动奖章获得者、.
-_HONOUR_END = re.compile(rf"(?<={inv.HONOUR_HOLDER})、")
+_HONOUR_END = re.compile(rf"{inv.HONOUR_HOLDER}、")  # its 、 (a pattern opening with a look-behind is tried everywhere)
 
 
 @rule("org.award-item", example="省五一劳动奖章获得者、中铁九局长江大桥项目部测绘员陈立新等。",
@@ -633,7 +635,7 @@ def award_items(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     honours = sorted({e for _s, e, name in ctx.name_hits() if text[e:e + 1] == "、"
                       and any(k.cls == "WorkerGroup" for k in lex.lookup(name))}  # group rules run later
-                     | {m.start() for m in _HONOUR_END.finditer(text)})
+                     | {m.end() - 1 for m in _HONOUR_END.finditer(text)})
     for end in honours:
         m = _AWARD_ITEM.match(text, end + 1)
         if m is None or any(c in m.group("org") for c in "、，。；") or _name_at(ctx, m.end()) is None:
@@ -743,7 +745,7 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
 def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    matches = list(_SHORT_UNION.finditer(text))
+    matches = list(finditer_from(_SHORT_UNION, text, literal_starts(text, ("省总", "市总", "区总", "县总"))))
     place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     by_end = {p[1]: p for p in place_spans}
     out = []

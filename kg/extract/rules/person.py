@@ -96,7 +96,7 @@ def name_posts(ctx: Context, pool: Pool) -> list[Candidate]:
     """A name before a leader's post (rule ``person.name-post``): 习近平总书记 -> 习近平."""
     out = []
     text = ctx.text
-    for m in _re_name_post().finditer(text):
+    for m in finditer_from(_re_name_post(), text, literal_starts(text, inv.POSTS_AFTER_NAME)):
         s = m.start()
         if s < 2 or not is_cjk(text[s - 1]):
             continue
@@ -382,7 +382,7 @@ def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
     """党中央强调 is no person: the tagger does not read 党中央 as a name."""
     out = []
     text = ctx.text
-    for m in _re_name_verb().finditer(text):
+    for m in finditer_from(_re_name_verb(), text, literal_starts(text, inv.NAME_VERBS)):
         end = m.start()
         for _ in range(_MAX_NAME_LIST):
             listed = text[end:end + 1] == "、"
@@ -414,7 +414,7 @@ def foreign_leaders(ctx: Context, pool: Pool) -> list[Candidate]:
     the post rules."""
     out = []
     text = ctx.text
-    for m in _re_foreign_title().finditer(text):
+    for m in finditer_from(_re_foreign_title(), text, literal_starts(text, _FOREIGN_TITLES)):
         end = _foreign_name_end(ctx, m)
         if end is not None and not (_surname_len(text[m.end():m.end() + 2]) and end - m.end() <= 3):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.foreign-title"))
@@ -451,7 +451,7 @@ _CAPTION = re.compile(r"(?:同期声?|采访)\s*[：:]\s*(?:(?P<lead>[\u4e00-\u9
 def caption_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _CAPTION.finditer(text):
+    for m in finditer_from(_CAPTION, text, literal_starts(text, ("同期", "采访"))):
         group = "lead" if m.group("lead") else "tail"
         start, end = m.span(group)
         if _surname_len(text[start:start + 2]) and text[start:end] not in inv.NOT_NAMES \
@@ -566,13 +566,12 @@ def _speaker_starts(text: str) -> list[int]:
              if s == 0 or not is_cjk(text[s - 1])]
     cues = [s for cue in _CUE_WORDS for s in starts_before(text, cue, range(3, 5))]
     return sorted({*turns, *(m.start() for m in _TAG_OPEN.finditer(text)), *cues,
-                   *(m.start() for m in _SPEAKER_ROLE_WORDS.finditer(text))})
+                   *literal_starts(text, _NAMED_ROLES)})
 
 
 _COLON = re.compile("[：:]")
 #: 王某（某公司董事长）：: the bracket that opens before such a colon is looked for back from it.
 _BRACKET_COLON = re.compile("）[：:]")
-_SPEAKER_ROLE_WORDS = re.compile("|".join(_NAMED_ROLES))
 _TAG_OPEN = re.compile("【")
 _CUE_WORDS = (re.compile("音响"), re.compile("同期"))
 

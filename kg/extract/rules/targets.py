@@ -293,7 +293,7 @@ def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for m in _BENEFIT.finditer(text):
+    for m in finditer_from(_BENEFIT, text, literal_starts(text, _BENEFIT_LEADS)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
@@ -553,6 +553,7 @@ def targets_rights(ctx: Context, facts: Facts) -> list[Relation]:
 
 _SERVE = ("服务", "关爱", "帮扶", "助力")
 _BENEFIT = re.compile(r"惠及|覆盖|受益(?:的)?(?:群体|对象)?(?:为|是|包括)?|服务|关爱|帮扶|助力")
+_BENEFIT_LEADS = ("惠及", "覆盖", "受益", "服务", "关爱", "帮扶", "助力")  # where it can begin
 
 
 @rule("targets.compound", example="大力实施农民工“求学圆梦行动”。",
