@@ -6,6 +6,7 @@ development corpus (every text, many offsets) and on generated text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -16,7 +17,7 @@ from shared_corpus import SHARED
 
 from kg.extract import inventory as inv
 from kg.extract import load_lexicon
-from kg.extract.context import _WORD_RUN, Context, finditer_from, literal_starts, pos_cut, run_cuts, search_from
+from kg.extract.context import _WORD_RUN, Context, finditer_from, is_cjk, literal_starts, pos_cut, run_cuts, search_from
 from kg.extract.lexicon import compiled
 from kg.extract.rules import block, broader, group, measure, org, person, targets
 from kg.extract.rules.org import _place_org_starts, _re_place_org
@@ -236,6 +237,31 @@ def test_guarded_finditer_on_examples(name):
 def test_guarded_finditer_on_generated_text(pieces, name):
     rx, starts = _GUARDED[name]
     _same_finditer(rx, starts, "".join(pieces))
+
+
+def _role_then_surname_plain() -> re.Pattern[str]:
+    """What person.role-name looked for before its look-behind moved into the rule's loop."""
+    singles = "".join(sorted(s for s in inv.SURNAMES if len(s) == 1))
+    return re.compile(rf"(?<=[\u4e00-\u9fff])(?:员|工|师|司机)(?=[{singles}])")
+
+
+def _roles_before_surnames(text: str) -> list[tuple[int, int]]:
+    """The matches role_names reads: those of its pattern with an ideograph before."""
+    return [m.span() for m in person._re_role_then_surname().finditer(text) if is_cjk(text[m.start() - 1:m.start()])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["员", "工", "师", "司", "机", "司机", "王", "陈", "调解", "，", "a", "农民"]), max_size=16))
+def test_role_then_surname_without_look_behind(pieces):
+    text = "".join(pieces)
+    assert _roles_before_surnames(text) == [m.span() for m in _role_then_surname_plain().finditer(text)]
+
+
+def test_role_then_surname_without_look_behind_on_real_text(real_texts):
+    plain = _role_then_surname_plain()
+    assert any(plain.search(t) for t in real_texts)
+    for text in real_texts:
+        assert _roles_before_surnames(text) == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=200, deadline=None)
