@@ -172,8 +172,9 @@ def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0)
     >>> search_from(rx, "去南京市", [1], 0).group()
     '南京市'
     """
+    match = rx.match
     for i in range(bisect_left(starts, pos), len(starts)):
-        m = rx.match(text, starts[i])
+        m = match(text, starts[i])
         if m is not None:
             return m
     return None
@@ -186,10 +187,13 @@ def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator
     >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
     ['ab', 'ab']
     """
-    m = search_from(rx, text, starts, 0)
-    while m is not None:
-        yield m
-        m = search_from(rx, text, starts, m.end())
+    match, pos = rx.match, 0
+    for start in starts:  # one walk over the starts: each is tried once, unless a match covered it
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                pos = m.end()
+                yield m
 
 
 def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
