@@ -366,7 +366,30 @@ def _plain_starts_before(text: str, anchor, back: range) -> list[int]:
     return sorted({m.start() - k for m in anchor.finditer(text) for k in back if m.start() >= k})
 
 
-_ANCHORS = [org._CITY_WORD, person._LIST_ANCHOR, broader._SCOPE_WORD, *(a for a, _ in org._GENERIC_PLACE_ENDS)]
+def _plain_level_anchors() -> list[tuple[re.Pattern[str], range]]:
+    """Each level word of org._LEVEL_BACKS as a pattern that a head must follow, with its shifts."""
+    ahead = "(?=" + "|".join(map(re.escape, sorted(org._PLACE_HEADS, key=len, reverse=True))) + ")"
+    return [(re.compile("(?:" + "|".join(words) + ")" + ahead), back) for words, back in org._LEVEL_BACKS]
+
+
+def _same_generic_place_starts(text: str) -> None:
+    plain = {s for anchor, back in _plain_level_anchors() for s in _plain_starts_before(text, anchor, back)}
+    assert org._generic_place_starts(text) == plain, text
+
+
+def test_generic_place_starts_are_every_shift_before_a_level_a_head_follows(real_texts):
+    assert any(org._generic_place_starts(t) for t in real_texts)
+    for text in real_texts:
+        _same_generic_place_starts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["镇", "乡", "县委", "经开区", "工业园区", "经济开发区", "政协", "人大"]), max_size=14))
+def test_generic_place_starts_on_generated_text(pieces):
+    _same_generic_place_starts("".join(pieces))
+
+
+_ANCHORS = [org._CITY_WORD, person._LIST_ANCHOR, broader._SCOPE_WORD, *(a for a, _ in _plain_level_anchors())]
 _BACKS = [range(2, 4), range(2, 5), range(0, 5), range(0, 9), range(1, 2), range(4, 5), range(0, 3, 2), range(3, 3)]
 
 

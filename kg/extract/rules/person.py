@@ -634,7 +634,7 @@ _CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我�
 
 def _called_starts(text: str) -> list[int]:
     """Where ``_CALLED`` can begin (a plain scan tries every offset)."""
-    return literal_starts(text, ("他", "她", "名叫", "我是"))
+    return literal_starts(text, ("他叫", "他名叫", "她叫", "她名叫", "名叫", "我是"))
 
 
 @rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),
