@@ -184,6 +184,8 @@ _GUARDED = {
     "org.short-union": (org._SHORT_UNION, lambda t: literal_starts(t, ("省总", "市总", "区总", "县总"))),
     "org.institution": (org._INSTITUTION, lambda t: literal_starts(t, org._INSTITUTION_LEADS)),
     "targets.benefit": (targets._BENEFIT, lambda t: literal_starts(t, targets._BENEFIT_LEADS)),
+    "measure.quoted": (measure._re_quote(), lambda t: literal_starts(t, measure._QUOTE_OPENS)),
+    "org.facility": (org._re_facility(), lambda t: literal_starts(t, inv.FACILITY_HEADS)),
 }
 
 
@@ -212,7 +214,8 @@ _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国
                  "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度", "深入", "走访", "慰问", "看望", "帮扶", "上门",
                  "帮助", "他", "她", "名", "叫", "我是", "记者", "职业技能竞赛", "技能", "竞赛", "大赛", "劳动竞赛", "职工",
                  "书记", "总书记", "说", "表示", "介绍说", "总统", "副总统", "国务卿", "采访", "同期", "省总", "总", "县",
-                 "有关", "大学", "学院", "技工学校", "领导小组", "办公室", "受益", "群体", "为", "服务", "惠及", "\t"]
+                 "有关", "大学", "学院", "技工学校", "领导小组", "办公室", "受益", "群体", "为", "服务", "惠及", "\t",
+                 "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "工人文化宫", "文化宫", "服务站", "服务站点", "户外劳动者"]
 
 
 #: Texts each guarded pattern matches at the edge of where it can begin.
@@ -222,7 +225,8 @@ _GUARD_EXAMPLES = ["中国共产党第十九次全国代表大会和党的二十
                    "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度", "深入走访慰问困难职工，上门帮扶，集中走访看望",
                    "他名叫王某，她叫李某，我是记者汪某，我是", "参加职业技能竞赛和职工技能大赛、技能竞赛",
                    "习近平总书记强调，他介绍说", "美国副总统和国务卿", "同期： 某公司负责人    李建华\n采访：王某\t工人",
-                   "西安市总的组织下，省总有关", "清华大学公共管理学院、领导小组办公室", "受益群体为农民工，服务职工，惠及"]
+                   "西安市总的组织下，省总有关", "清华大学公共管理学院、领导小组办公室", "受益群体为农民工，服务职工，惠及",
+                   "开展“送温暖”和\"金秋助学\"、「司机之家」『暖心驿站』‘两节’活动“一”", "南京市工人文化宫、户外劳动者服务站点服务站"]
 
 
 @pytest.mark.parametrize("name", sorted(_GUARDED))

@@ -422,7 +422,12 @@ def quoted_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     实施农民工“求学圆梦行动”, 开展“司机之家”建设, “职工技能提升行动”
     (rule ``measure.quoted``). Slogans and concepts (“两个一百年”, “三服务”工作理念)
     are not measures."""
-    return [c for m in _re_quote().finditer(ctx.text) for c in _quoted(ctx, m)]
+    text = ctx.text
+    return [c for m in finditer_from(_re_quote(), text, literal_starts(text, _QUOTE_OPENS)) for c in _quoted(ctx, m)]
+
+
+#: What every match of ``_re_quote()`` opens with: it is tried only there.
+_QUOTE_OPENS = ("“", "\"", "「", "『", "‘")
 
 
 def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:

@@ -870,7 +870,7 @@ def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
         m = rx.match(ctx.text, o.end)
         if m and ctx.sentence_of(o.start, m.end()):
             out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.facility"))
-    heads = {m.start(): m for m in rx.finditer(ctx.text)}
+    heads = {m.start(): m for m in finditer_from(rx, ctx.text, literal_starts(ctx.text, inv.FACILITY_HEADS))}
     starts = {e: s for s, e, _full, _level in _article_places(ctx, pool)} if heads else {}
     for pos, m in heads.items():  # 广州市工人文化宫, 临淄区劳动人民文化宫: a place's own facility
         s = starts.get(pos)
