@@ -81,6 +81,7 @@ class Context:
     log: list[str] = field(default_factory=list)
     _bounds: dict[int, frozenset[int]] = field(default_factory=dict)  # run start -> its cuts, from the run's start
     _sentences: tuple[tuple[int, int], ...] | None = None
+    _sentence_starts: list[int] | None = None  # the sentences' starts, for sentence_of's bisect
     _run_start: list[int] | None = None  # by offset: the start of the run around it, once asked about; else -1
     _once: dict[str, Any] = field(default_factory=dict)
 
@@ -110,8 +111,10 @@ class Context:
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int] | None:
         """The sentence holding the whole span [start, end), or None."""
-        sents = self.sentences
-        i = bisect_right(sents, (start, len(self.text) + 1)) - 1
+        sents, starts = self.sentences, self._sentence_starts
+        if starts is None:  # plain numbers bisect faster than (start, end) pairs; every end is within the text
+            starts = self._sentence_starts = [s for s, _e in sents]
+        i = bisect_right(starts, start) - 1
         if i >= 0:
             s, e = sents[i]
             if s <= start and end <= e and start < end:

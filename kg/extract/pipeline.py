@@ -128,6 +128,8 @@ def _nests_in(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
 def _resolve_ambiguous(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """An alias several concepts share ("?" labels) takes the concept the article also
     names unambiguously; otherwise it is dropped and logged."""
+    if not any(c.label.startswith("?") for c in cands):  # the common case: nothing to resolve
+        return cands
     lex = ctx.comp.lexicon
     named = {c.label for c in cands if not c.label.startswith("?")}
     out = []
