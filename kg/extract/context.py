@@ -81,7 +81,8 @@ class Context:
     log: list[str] = field(default_factory=list)
     _bounds: dict[int, frozenset[int]] = field(default_factory=dict)  # run start -> its cuts, from the run's start
     _sentences: tuple[tuple[int, int], ...] | None = None
-    _runs: list[tuple[int, int]] | None = None
+    _sentence_starts: list[int] | None = None  # the sentences' starts, for sentence_of's bisect
+    _run_start: list[int] | None = None  # by offset: the start of the run around it, once asked about; else -1
     _once: dict[str, Any] = field(default_factory=dict)
 
     def once(self, key: str, compute: Callable[[], _T]) -> _T:
@@ -110,8 +111,10 @@ class Context:
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int] | None:
         """The sentence holding the whole span [start, end), or None."""
-        sents = self.sentences
-        i = bisect_right(sents, (start, len(self.text) + 1)) - 1
+        sents, starts = self.sentences, self._sentence_starts
+        if starts is None:  # plain numbers bisect faster than (start, end) pairs; every end is within the text
+            starts = self._sentence_starts = [s for s, _e in sents]
+        i = bisect_right(starts, start) - 1
         if i >= 0:
             s, e = sents[i]
             if s <= start and end <= e and start < end:
@@ -131,19 +134,22 @@ class Context:
         needs it: this is what keeps extraction near the speed of plain segmentation.
         """
         text = self.text
-        runs = self._runs
-        if runs is None:  # every run found once: walking to a run's ends per call is quadratic
-            runs = self._runs = [m.span() for m in _WORD_RUN.finditer(text)]
-        i = bisect_right(runs, (pos, len(text) + 1)) - 1
-        if i < 0:
+        if pos <= 0 or _INSIDE_RUN.match(text, pos) is None:  # not between two word characters
             return True
-        start, end = runs[i]
-        if not start < pos < end:  # not between two word characters: the text's edge or a mark
-            return True
-        got = self._bounds.get(start)
-        if got is None:
-            got = self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
-        return pos - start in got
+        run_start = self._run_start
+        if run_start is None:
+            run_start = self._run_start = [-1] * len(text)
+        start = run_start[pos]
+        if start < 0:  # the run's ends, found once: each character is read once per article, not once per call
+            start, end = pos - _run_length(self._reversed, len(text) - pos), pos + _run_length(text, pos)
+            run_start[start:end] = [start] * (end - start)
+            self._bounds[start] = run_cuts(self.comp.tokenizer, text[start:end])
+        return pos - start in self._bounds[start]
+
+    @cached_property
+    def _reversed(self) -> str:
+        """``text`` backwards: a run's start is where ``_WORD_RUN`` stops matching it from ``pos`` back."""
+        return self.text[::-1]
 
     def aligned(self, start: int, end: int) -> bool:
         """True when [start, end) begins and ends on jieba word boundaries."""
@@ -169,8 +175,9 @@ def search_from(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0)
     >>> search_from(rx, "去南京市", [1], 0).group()
     '南京市'
     """
+    match = rx.match
     for i in range(bisect_left(starts, pos), len(starts)):
-        m = rx.match(text, starts[i])
+        m = match(text, starts[i])
         if m is not None:
             return m
     return None
@@ -183,10 +190,13 @@ def finditer_from(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator
     >>> [m.group() for m in finditer_from(re.compile("ab|b"), "abab", [0, 1, 2])]
     ['ab', 'ab']
     """
-    m = search_from(rx, text, starts, 0)
-    while m is not None:
-        yield m
-        m = search_from(rx, text, starts, m.end())
+    match, pos = rx.match, 0
+    for start in starts:  # one walk over the starts: each is tried once, unless a match covered it
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                pos = m.end()
+                yield m
 
 
 def starts_before(text: str, anchor: re.Pattern[str], back: range) -> list[int]:
@@ -475,6 +485,18 @@ def _cut_single_chars(freq: dict[str, int], run: str, start: int, end: int, cuts
 
 #: A run of the characters jieba segments together (its ``re_han_default``); others split runs.
 _WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+#: Matches at an offset between two of those characters: strictly inside a run.
+_INSIDE_RUN = re.compile(r"(?<=[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-])[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def _run_length(text: str, pos: int) -> int:
+    """How many of jieba's word characters ``text`` holds from ``pos`` on.
+
+    >>> _run_length("在南京市，", 1)
+    3
+    """
+    m = _WORD_RUN.match(text, pos)
+    return m.end() - pos if m is not None else 0
 
 
 def _split_sentences(text: str):

@@ -128,6 +128,8 @@ def _nests_in(ctx: Context, c: Candidate, owner: dict[int, Candidate]) -> bool:
 def _resolve_ambiguous(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """An alias several concepts share ("?" labels) takes the concept the article also
     names unambiguously; otherwise it is dropped and logged."""
+    if not any(c.label.startswith("?") for c in cands):  # the common case: nothing to resolve
+        return cands
     lex = ctx.comp.lexicon
     named = {c.label for c in cands if not c.label.startswith("?")}
     out = []
@@ -145,14 +147,29 @@ def _resolve_ambiguous(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _unify_classes(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    """One label, one class per article: the vocabulary's class, else the most frequent."""
+    """One label, one class per article: the vocabulary's class, else the most frequent.
+    (The classes are counted only for the few labels found with more than one.)
+
+    >>> from kg.extract import load_lexicon
+    >>> found = [Candidate(0, 3, "Measure", "甲乙丙", "r"), Candidate(4, 7, "Organization", "甲乙丙", "r"),
+    ...          Candidate(8, 11, "Measure", "甲乙丙", "r"), Candidate(12, 14, "Organization", "工会", "r")]
+    >>> [c.cls for c in _unify_classes(found, load_lexicon())]
+    ['Measure', 'Measure', 'Measure', 'Organization']
+    """
+    first: dict[str, str] = {}
     classes: dict[str, Counter] = {}
     for c in kept:
-        classes.setdefault(c.label, Counter())[c.cls] += 1
+        if first.setdefault(c.label, c.cls) != c.cls:
+            classes[c.label] = Counter()
+    if not classes:
+        return kept
+    for c in kept:
+        if c.label in classes:
+            classes[c.label][c.cls] += 1
     out = []
     for c in kept:
-        counts = classes[c.label]
-        if len(counts) > 1:
+        counts = classes.get(c.label)
+        if counts is not None:
             concept = lexicon.concept(c.label)
             known = concept.cls if concept is not None and concept.label == c.label else None
             c = Candidate(c.start, c.end, one_class(counts, known), c.label, c.rule, c.vocab)

@@ -6,6 +6,7 @@ development corpus (every text, many offsets) and on generated text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -14,10 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_corpus import SHARED
 
+from kg.extract import inventory as inv
 from kg.extract import load_lexicon
-from kg.extract.context import _WORD_RUN, Context, finditer_from, pos_cut, run_cuts, search_from
+from kg.extract.context import _WORD_RUN, Context, finditer_from, is_cjk, literal_starts, pos_cut, run_cuts, search_from
 from kg.extract.lexicon import compiled
-from kg.extract.rules import block, broader, group, measure, org, person
+from kg.extract.rules import block, broader, group, measure, org, person, targets
 from kg.extract.rules.org import _place_org_starts, _re_place_org
 
 
@@ -172,7 +174,24 @@ _GUARDED = {
     "person.speaker": (person._SPEAKER, person._speaker_starts),
     "person.aged": (person._AGED, person._aged_starts),
     "measure.by-means": (measure._re_means(), measure._means_starts),
+    "targets.help-verb": (targets._HELP_VERBS, targets._help_starts),
+    "person.called": (person._CALLED, person._called_starts),
+    "measure.place-contest": (measure._CONTEST, lambda t: literal_starts(t, measure._CONTESTS)),
+    "person.name-post": (person._re_name_post(), lambda t: literal_starts(t, inv.POSTS_AFTER_NAME)),
+    "person.name-verb": (person._re_name_verb(), lambda t: literal_starts(t, inv.NAME_VERBS)),
+    "person.foreign-title": (person._re_foreign_title(), lambda t: literal_starts(t, person._FOREIGN_TITLES)),
+    "person.caption": (person._CAPTION, lambda t: literal_starts(t, ("同期", "采访"))),
+    "org.short-union": (org._SHORT_UNION, lambda t: literal_starts(t, ("省总", "市总", "区总", "县总"))),
+    "org.institution": (org._INSTITUTION, lambda t: literal_starts(t, org._INSTITUTION_LEADS)),
+    "targets.benefit": (targets._BENEFIT, lambda t: literal_starts(t, targets._BENEFIT_LEADS)),
+    "measure.quoted": (measure._re_quote(), lambda t: literal_starts(t, measure._QUOTE_OPENS)),
+    "org.facility": (org._re_facility(), lambda t: literal_starts(t, inv.FACILITY_HEADS)),
 }
+
+
+#: Guarded patterns the seed and development texts never match: the examples and the generated texts check them.
+_NOT_IN_REAL_TEXTS = ("broader.scope-list", "org.places", "person.speaker", "person.aged", "person.called",
+                      "measure.place-contest", "org.short-union", "person.caption", "person.foreign-title")
 
 
 def _same_finditer(rx, starts, text: str) -> None:
@@ -183,8 +202,7 @@ def _same_finditer(rx, starts, text: str) -> None:
 @pytest.mark.parametrize("name", sorted(_GUARDED))
 def test_guarded_finditer_is_a_plain_finditer_on_real_text(real_texts, name):
     rx, starts = _GUARDED[name]
-    assert any(rx.search(t) for t in real_texts) or name in ("broader.scope-list", "org.places", "person.speaker",
-                                                             "person.aged")
+    assert any(rx.search(t) for t in real_texts) or name in _NOT_IN_REAL_TEXTS
     for text in real_texts:
         _same_finditer(rx, starts, text)
 
@@ -193,14 +211,22 @@ _GUARD_PIECES = ["党的", "中国共产党", "第", "十九", "二", "次全国
                  "到", "工匠", "全国", "工人先锋号", "五一劳动奖状", "教师", "节", "女", "困难", "城镇", "职工", "农民工",
                  "群体", "、", "和", "等", "联合工会", "具体", "范围", "包括", "：", "南京", "市", "鼓楼", "区", "，", "的",
                  "王建新", "张", "李丽", "主持人", "。", "\n", " ", "【", "】", "（", "）", "音响", "同期声", "50", "100", "三十五", "十", "岁的",
-                 "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度"]
+                 "通过", "以奖代补", "方式", "推行", "工资专户管理", "制度", "深入", "走访", "慰问", "看望", "帮扶", "上门",
+                 "帮助", "他", "她", "名", "叫", "我是", "记者", "职业技能竞赛", "技能", "竞赛", "大赛", "劳动竞赛", "职工",
+                 "书记", "总书记", "说", "表示", "介绍说", "总统", "副总统", "国务卿", "采访", "同期", "省总", "总", "县",
+                 "有关", "大学", "学院", "技工学校", "领导小组", "办公室", "受益", "群体", "为", "服务", "惠及", "\t",
+                 "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "工人文化宫", "文化宫", "服务站", "服务站点", "户外劳动者"]
 
 
 #: Texts each guarded pattern matches at the edge of where it can begin.
 _GUARD_EXAMPLES = ["中国共产党第十九次全国代表大会和党的二十届三中全会", "实现中华民族伟大复兴的中国梦", "全国工人先锋号、五一劳动奖状",
                    "教师节", "劳模精神、工匠精神", "最终推选出陈志远、周海燕、刘建军、孙丽娟4名个人", "主持人：您好。\n王建新：我们巡逻。",
                    "【王某】好的（杨某同期声）和（李某某音响）", "50岁的林建华、三十五岁的王某和100岁的老人",
-                   "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度"]
+                   "通过以奖代补、购买服务等方式", "推行工资专户管理和银行代发等制度", "深入走访慰问困难职工，上门帮扶，集中走访看望",
+                   "他名叫王某，她叫李某，我是记者汪某，我是", "参加职业技能竞赛和职工技能大赛、技能竞赛",
+                   "习近平总书记强调，他介绍说", "美国副总统和国务卿", "同期： 某公司负责人    李建华\n采访：王某\t工人",
+                   "西安市总的组织下，省总有关", "清华大学公共管理学院、领导小组办公室", "受益群体为农民工，服务职工，惠及",
+                   "开展“送温暖”和\"金秋助学\"、「司机之家」『暖心驿站』‘两节’活动“一”", "南京市工人文化宫、户外劳动者服务站点服务站"]
 
 
 @pytest.mark.parametrize("name", sorted(_GUARDED))
@@ -217,6 +243,31 @@ def test_guarded_finditer_on_generated_text(pieces, name):
     _same_finditer(rx, starts, "".join(pieces))
 
 
+def _role_then_surname_plain() -> re.Pattern[str]:
+    """What person.role-name looked for before its look-behind moved into the rule's loop."""
+    singles = "".join(sorted(s for s in inv.SURNAMES if len(s) == 1))
+    return re.compile(rf"(?<=[\u4e00-\u9fff])(?:员|工|师|司机)(?=[{singles}])")
+
+
+def _roles_before_surnames(text: str) -> list[tuple[int, int]]:
+    """The matches role_names reads: those of its pattern with an ideograph before."""
+    return [m.span() for m in person._re_role_then_surname().finditer(text) if is_cjk(text[m.start() - 1:m.start()])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["员", "工", "师", "司", "机", "司机", "王", "陈", "调解", "，", "a", "农民"]), max_size=16))
+def test_role_then_surname_without_look_behind(pieces):
+    text = "".join(pieces)
+    assert _roles_before_surnames(text) == [m.span() for m in _role_then_surname_plain().finditer(text)]
+
+
+def test_role_then_surname_without_look_behind_on_real_text(real_texts):
+    plain = _role_then_surname_plain()
+    assert any(plain.search(t) for t in real_texts)
+    for text in real_texts:
+        assert _roles_before_surnames(text) == [m.span() for m in plain.finditer(text)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·"]), max_size=20))
 def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
@@ -224,6 +275,18 @@ def test_is_boundary_is_jiebas_cut_of_the_whole_text(lexicon, pieces):
     text = "".join(pieces)
     ctx = Context(build_article(text), compiled(lexicon))
     assert {i for i in range(len(text) + 1) if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES + ["，", "。", " ", "\n", "（", "）", "·", "a1"]), max_size=20), st.randoms())
+def test_is_boundary_asked_in_any_order(lexicon, pieces, rnd):
+    """The run around an offset is found where it is first asked about (forwards and back
+    from it) and kept for the rest of the run: any order of questions gets jieba's cuts."""
+    text = "".join(pieces)
+    ctx = Context(build_article(text), compiled(lexicon))
+    offsets = list(range(-1, len(text) + 2))
+    rnd.shuffle(offsets)
+    assert {i for i in offsets if ctx.is_boundary(i)} == _jieba_cuts(ctx.comp.tokenizer, text) | {-1, len(text) + 1}
 
 
 def test_verb_objects_read_only_the_verbs_a_head_follows_in_reach(real_texts):
@@ -307,7 +370,30 @@ def _plain_starts_before(text: str, anchor, back: range) -> list[int]:
     return sorted({m.start() - k for m in anchor.finditer(text) for k in back if m.start() >= k})
 
 
-_ANCHORS = [org._CITY_WORD, person._LIST_ANCHOR, broader._SCOPE_WORD, *(a for a, _ in org._GENERIC_PLACE_ENDS)]
+def _plain_level_anchors() -> list[tuple[re.Pattern[str], range]]:
+    """Each level word of org._LEVEL_BACKS as a pattern that a head must follow, with its shifts."""
+    ahead = "(?=" + "|".join(map(re.escape, sorted(org._PLACE_HEADS, key=len, reverse=True))) + ")"
+    return [(re.compile("(?:" + "|".join(words) + ")" + ahead), back) for words, back in org._LEVEL_BACKS]
+
+
+def _same_generic_place_starts(text: str) -> None:
+    plain = {s for anchor, back in _plain_level_anchors() for s in _plain_starts_before(text, anchor, back)}
+    assert org._generic_place_starts(text) == plain, text
+
+
+def test_generic_place_starts_are_every_shift_before_a_level_a_head_follows(real_texts):
+    assert any(org._generic_place_starts(t) for t in real_texts)
+    for text in real_texts:
+        _same_generic_place_starts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["镇", "乡", "县委", "经开区", "工业园区", "经济开发区", "政协", "人大"]), max_size=14))
+def test_generic_place_starts_on_generated_text(pieces):
+    _same_generic_place_starts("".join(pieces))
+
+
+_ANCHORS = [org._CITY_WORD, person._LIST_ANCHOR, broader._SCOPE_WORD, *(a for a, _ in _plain_level_anchors())]
 _BACKS = [range(2, 4), range(2, 5), range(0, 5), range(0, 9), range(1, 2), range(4, 5), range(0, 3, 2), range(3, 3)]
 
 

@@ -457,7 +457,12 @@ def quoted_measures(ctx: Context, pool: Pool) -> list[Candidate]:
     实施农民工“求学圆梦行动”, 开展“司机之家”建设, “职工技能提升行动”
     (rule ``measure.quoted``). Slogans and concepts (“两个一百年”, “三服务”工作理念)
     are not measures."""
-    return [c for m in _re_quote().finditer(ctx.text) for c in _quoted(ctx, m)]
+    text = ctx.text
+    return [c for m in finditer_from(_re_quote(), text, literal_starts(text, _QUOTE_OPENS)) for c in _quoted(ctx, m)]
+
+
+#: What every match of ``_re_quote()`` opens with: it is tried only there.
+_QUOTE_OPENS = ("“", "\"", "「", "『", "‘")
 
 
 def _quoted(ctx: Context, m: re.Match) -> list[Candidate]:
@@ -793,7 +798,8 @@ def numbered_editions(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-_CONTEST = re.compile(r"职业技能竞赛|职工技能大赛|职业技能大赛|技能竞赛|技能大赛|劳动竞赛")
+_CONTESTS = ("职业技能竞赛", "职工技能大赛", "职业技能大赛", "技能竞赛", "技能大赛", "劳动竞赛")
+_CONTEST = re.compile("|".join(_CONTESTS))
 
 
 @rule("measure.place-contest", example="正在参加江西省赣州市兴国县供电系统技能竞赛的选手。",
@@ -802,7 +808,7 @@ _CONTEST = re.compile(r"职业技能竞赛|职工技能大赛|职业技能大赛
 def place_contests(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
-    for m in _CONTEST.finditer(text):
+    for m in finditer_from(_CONTEST, text, literal_starts(text, _CONTESTS)):  # tried only where a word begins
         if not ctx.is_boundary(m.end()) or ctx.sentence_of(m.start(), m.end()) is None:
             continue
         for k in range(0, 9):  # the trade between the place and the contest: 供电系统

@@ -157,19 +157,40 @@ def _re_place_org():
 #: Zones with a name of their own before the kind (华林经济开发区, 平湖经济开发区): the level
 #: ``_place_word`` checks the name before.
 _ZONE_LEVELS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "高新区", "经开区")
-#: The level word the generic place of ``_re_place_org`` ends with, right before its head,
-#: and how many characters before the level the place can begin: two or three (one before
-#: 县: 莒县; up to four before 街道: 西长安街街道).
-_BEFORE_HEAD = rf"(?={_alt(inv.ORGAN_HEADS + inv.UNION_HEADS)})"
-_GENERIC_PLACE_ENDS = (
-    # the 州 of 自治州 is an end too: 州 alone ends a prefecture's short name (黔南州); apart,
-    # both start with a character class or literals the scan skips to (a pattern opening with a look-ahead is tried everywhere)
-    (re.compile(rf"[省市县区州镇乡]{_BEFORE_HEAD}"), range(2, 4)),
-    (re.compile(rf"(?:自治州|街道|特区){_BEFORE_HEAD}"), range(2, 4)),
-    (re.compile(rf"县{_BEFORE_HEAD}"), range(1, 2)),
-    (re.compile(rf"(?:{'|'.join(_ZONE_LEVELS)}){_BEFORE_HEAD}"), range(2, 4)),
-    (re.compile(rf"街道{_BEFORE_HEAD}"), range(4, 5)),
+#: The level words the generic place of ``_re_place_org`` ends with, right before its head,
+#: and how many characters before the level word the place can begin: two or three (one before
+#: 县: 莒县; up to four before 街道: 西长安街街道). The 州 of 自治州 is an end too: 州 alone
+#: ends a prefecture's short name (黔南州).
+_LEVEL_BACKS = (
+    (tuple("省市县区州镇乡"), range(2, 4)),
+    (("自治州", "街道", "特区"), range(2, 4)),
+    (("县",), range(1, 2)),
+    (_ZONE_LEVELS, range(2, 4)),
+    (("街道",), range(4, 5)),
 )
+_LEVEL_LAST_CHARS = frozenset(w[-1] for words, _ in _LEVEL_BACKS for w in words)
+_PLACE_HEADS = tuple(inv.ORGAN_HEADS + inv.UNION_HEADS)
+
+
+def _generic_place_starts(text: str) -> set[int]:
+    """Where the generic place of ``_re_place_org()`` can begin: before a level word that
+    one of its heads follows. Found from the heads (the shared pass of the literal automaton),
+    not by a scan per level word: a character class like [省市县区州镇乡] costs the regex
+    engine about 9 ns a character, and laws name few heads.
+
+    >>> sorted(_generic_place_starts("在鼓楼区人民政府，莒县总工会"))
+    [0, 1, 7, 8, 9]
+    """
+    out: set[int] = set()
+    for head in literal_starts(text, _PLACE_HEADS):
+        if head == 0 or text[head - 1] not in _LEVEL_LAST_CHARS:
+            continue
+        for words, back in _LEVEL_BACKS:
+            for level in words:
+                if text.endswith(level, 0, head):
+                    pos = head - len(level)
+                    out.update(pos - k for k in back if pos >= k)
+    return out
 
 
 def _place_hits(ctx: Context) -> list[tuple[int, int, str]]:
@@ -183,8 +204,7 @@ def _place_org_starts(ctx: Context) -> list[int]:
     """The offsets where ``_re_place_org()`` can match, sorted: where a known place starts,
     and one to four characters before a level word that a head follows (the generic place). Everywhere else
     the 300-name alternation would only be tried and fail, at every character."""
-    return sorted({s for s, _, _ in _place_hits(ctx)}
-                  | {s for end, back in _GENERIC_PLACE_ENDS for s in starts_before(ctx.text, end, back)})
+    return sorted({s for s, _, _ in _place_hits(ctx)} | _generic_place_starts(ctx.text))
 
 
 @cache
@@ -415,8 +435,9 @@ def _outside_unit_names(word: str) -> bool:
 _COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 _COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
-_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|基金会|学校|中学|小学|铁路局|医院|卫生院|技工学校|妇幼保健院|保健院|疗养院|休养院|出版社|日报社|晚报社|报社|杂志社"
-                          r"|广播电视台|电视台|领导小组(?:办公室)?")
+_INSTITUTION_HEADS = ("大学", "学院", "研究院", "研究所", "基金会", "学校", "中学", "小学", "铁路局", "医院", "卫生院", "技工学校",
+                      "妇幼保健院", "保健院", "疗养院", "休养院", "出版社", "日报社", "晚报社", "报社", "杂志社", "广播电视台", "电视台")
+_INSTITUTION = re.compile(f"{'|'.join(_INSTITUTION_HEADS)}|领导小组(?:办公室)?")
 #: What a station's name may be that only says its kind: 广播电台电视台 (in a statute).
 _STATION_KINDS = ("广播电台", "广播", "有线", "网络")
 #: Law firms: named by their place alone (北京律师事务所) or, opening a list item, by a
@@ -433,7 +454,8 @@ def companies(ctx: Context, pool: Pool) -> list[Candidate]:
     return _registered_names(ctx, _COMPANY, "org.company", _COMPANY_LEADS)
 
 
-#: What every match of ``_COMPANY`` begins with: it is tried only where one of them is.
+#: What every match of ``_COMPANY`` (``_INSTITUTION``) begins with: it is tried only where one of them is.
+_INSTITUTION_LEADS = (*_INSTITUTION_HEADS, "领导小组")
 _COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
 
 
@@ -559,7 +581,7 @@ def _verb_inside_name(tags: list[tuple[int, int, str]], i: int, word: str) -> bo
       description="a university, institute or hospital by its name, down to a school (中国海洋大学海洋生命学院)")
 def institutions(ctx: Context, pool: Pool) -> list[Candidate]:
     """A school only with its place (北京市交通学校, 漳州第一技工学校): 普通高等学校 is a kind of school."""
-    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", hopeless=_unplaced_school)
+    return [c for c in _registered_names(ctx, _INSTITUTION, "org.institution", _INSTITUTION_LEADS, _unplaced_school)
             if (not c.label.endswith(_SCHOOLS) or c.label.endswith("技工学校") or _PLACED.match(c.label))
             and c.label.removesuffix("电视台") not in _STATION_KINDS] \
         + [c for m in _PLACED_UNIT.finditer(ctx.text) for c in _placed_unit(ctx, m)]
@@ -630,7 +652,7 @@ _ITEM_END = re.compile(r"[，；。！？\n]")
 
 
 #: The end of an honour no vocabulary lists: 省五一劳动奖章获得者、.
-_HONOUR_END = re.compile(rf"(?<={inv.HONOUR_HOLDER})、")
+_HONOUR_END = re.compile(rf"{inv.HONOUR_HOLDER}、")  # its 、 (a pattern opening with a look-behind is tried everywhere)
 
 
 @rule("org.award-item", example="省五一劳动奖章获得者、中铁九局长江大桥项目部测绘员陈立新等。",
@@ -642,7 +664,7 @@ def award_items(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     honours = sorted({e for _s, e, name in ctx.name_hits() if text[e:e + 1] == "、"
                       and any(k.cls == "WorkerGroup" for k in lex.lookup(name))}  # group rules run later
-                     | {m.start() for m in _HONOUR_END.finditer(text)})
+                     | {m.end() - 1 for m in _HONOUR_END.finditer(text)})
     for end in honours:
         found = _award_item(ctx, end + 1)
         out += [found[0]] if found else []
@@ -769,7 +791,7 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
       description="a place's union by its short name (西安市总, 四川省总, 省总 for the province the article names)")
 def short_unions(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    matches = list(_SHORT_UNION.finditer(text))
+    matches = list(finditer_from(_SHORT_UNION, text, literal_starts(text, ("省总", "市总", "区总", "县总"))))
     place_spans = _article_places(ctx, pool) if matches else []  # the places (and their jieba work) only if asked
     by_end = {p[1]: p for p in place_spans}
     out = []
@@ -874,7 +896,7 @@ def facilities(ctx: Context, pool: Pool) -> list[Candidate]:
         m = rx.match(ctx.text, o.end)
         if m and ctx.sentence_of(o.start, m.end()):
             out.append(Candidate(o.start, m.end(), "Organization", o.label + m.group(), "org.facility"))
-    heads = {m.start(): m for m in rx.finditer(ctx.text)}
+    heads = {m.start(): m for m in finditer_from(rx, ctx.text, literal_starts(ctx.text, inv.FACILITY_HEADS))}
     starts = {e: s for s, e, _full, _level in _article_places(ctx, pool)} if heads else {}
     for pos, m in heads.items():  # 广州市工人文化宫, 临淄区劳动人民文化宫: a place's own facility
         s = starts.get(pos)

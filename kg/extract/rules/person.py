@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract import inventory as inv
-from kg.extract.context import Candidate, Context, finditer_from, is_cjk, starts_before, strip_marks
+from kg.extract.context import Candidate, Context, finditer_from, is_cjk, literal_starts, starts_before, strip_marks
 from kg.extract.people import (
     _NOT_IN_NAMES,
     _alt,
@@ -96,7 +96,7 @@ def name_posts(ctx: Context, pool: Pool) -> list[Candidate]:
     """A name before a leader's post (rule ``person.name-post``): 习近平总书记 -> 习近平."""
     out = []
     text = ctx.text
-    for m in _re_name_post().finditer(text):
+    for m in finditer_from(_re_name_post(), text, literal_starts(text, inv.POSTS_AFTER_NAME)):
         s = m.start()
         if s < 2 or not is_cjk(text[s - 1]):
             continue
@@ -184,8 +184,10 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
 
 @cache
 def _re_role_then_surname():
+    """A role's last character and a surname after it; ``role_names`` wants an ideograph before
+    (no look-behind here: a pattern opening with one is tried at every offset, three times slower)."""
     singles = "".join(sorted(s for s in inv.SURNAMES if len(s) == 1))
-    return re.compile(rf"(?<=[\u4e00-\u9fff])(?:员|工|师|司机)(?=[{singles}])")
+    return re.compile(rf"(?:员|工|师|司机)(?=[{singles}])")
 
 
 @rule("person.role-name", example="推进会上，农民工周传标手持会员证高兴地说。", expect=("Person", "周传标"),
@@ -197,6 +199,8 @@ def role_names(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     for m in _re_role_then_surname().finditer(text):
         pos = m.end()
+        if not is_cjk(text[m.start() - 1:m.start()]):
+            continue  # the role word is a word's end: 调解员, 环卫工
         if words.get(text[pos - 1:pos + 1]) or _surname_len(text[pos:pos + 2]) != 1:
             continue  # 工程, 工商: the role's last character and the "surname" make a word
         if not ctx.is_boundary(pos):
@@ -382,7 +386,7 @@ def name_verbs(ctx: Context, pool: Pool) -> list[Candidate]:
     """党中央强调 is no person: the tagger does not read 党中央 as a name."""
     out = []
     text = ctx.text
-    for m in _re_name_verb().finditer(text):
+    for m in finditer_from(_re_name_verb(), text, literal_starts(text, inv.NAME_VERBS)):
         end = m.start()
         for _ in range(_MAX_NAME_LIST):
             listed = text[end:end + 1] == "、"
@@ -414,7 +418,7 @@ def foreign_leaders(ctx: Context, pool: Pool) -> list[Candidate]:
     the post rules."""
     out = []
     text = ctx.text
-    for m in _re_foreign_title().finditer(text):
+    for m in finditer_from(_re_foreign_title(), text, literal_starts(text, _FOREIGN_TITLES)):
         end = _foreign_name_end(ctx, m)
         if end is not None and not (_surname_len(text[m.end():m.end() + 2]) and end - m.end() <= 3):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.foreign-title"))
@@ -451,7 +455,7 @@ _CAPTION = re.compile(r"(?:同期声?|采访)\s*[：:]\s*(?:(?P<lead>[\u4e00-\u9
 def caption_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _CAPTION.finditer(text):
+    for m in finditer_from(_CAPTION, text, literal_starts(text, ("同期", "采访"))):
         group = "lead" if m.group("lead") else "tail"
         start, end = m.span(group)
         if _surname_len(text[start:start + 2]) and text[start:end] not in inv.NOT_NAMES \
@@ -562,17 +566,18 @@ def _speaker_starts(text: str) -> list[int]:
     [0, 7, 10, 11]
     """
     opens = [b for m in _BRACKET_COLON.finditer(text) if (b := text.rfind("（", max(0, m.start() - 31), m.start())) >= 0]
-    turns = [s for s in starts_before(text, _COLON, range(2, 4)) + [b - k for b in opens for k in (2, 3) if b >= k]
+    colons = starts_before(text, _COLON, range(2, 4)) + starts_before(text, _ASCII_COLON, range(2, 4))
+    turns = [s for s in colons + [b - k for b in opens for k in (2, 3) if b >= k]
              if s == 0 or not is_cjk(text[s - 1])]
     cues = [s for cue in _CUE_WORDS for s in starts_before(text, cue, range(3, 5))]
     return sorted({*turns, *(m.start() for m in _TAG_OPEN.finditer(text)), *cues,
-                   *(m.start() for m in _SPEAKER_ROLE_WORDS.finditer(text))})
+                   *literal_starts(text, _NAMED_ROLES)})
 
 
-_COLON = re.compile("[：:]")
+#: A colon, full-width or not: two literal scans are three times faster than one over the class [：:].
+_COLON, _ASCII_COLON = re.compile("："), re.compile(":")
 #: 王某（某公司董事长）：: the bracket that opens before such a colon is looked for back from it.
 _BRACKET_COLON = re.compile("）[：:]")
-_SPEAKER_ROLE_WORDS = re.compile("|".join(_NAMED_ROLES))
 _TAG_OPEN = re.compile("【")
 _CUE_WORDS = (re.compile("音响"), re.compile("同期"))
 
@@ -627,12 +632,17 @@ _QUOTE_CLOSED = re.compile(r"”(?=[\u4e00-\u9fff]{4})")
 _CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
 
 
+def _called_starts(text: str) -> list[int]:
+    """Where ``_CALLED`` can begin (a plain scan tries every offset)."""
+    return literal_starts(text, ("他叫", "他名叫", "她叫", "她名叫", "名叫", "我是"))
+
+
 @rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),
       description="a name after 他叫/她叫/名叫, closed by a mark or 的; only names jieba tags as names")
 def called_names(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     out = []
-    for m in _CALLED.finditer(text):
+    for m in finditer_from(_CALLED, text, _called_starts(text)):
         end = _tagged_name_end(ctx, m.end())
         if end is not None and (end == len(text) or text[end] in "，,。；;的、 "):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.called"))

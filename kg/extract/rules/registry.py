@@ -47,6 +47,7 @@ class Rule:
 
 
 _DECLARED: dict[str, Rule] = {}
+_BY_KIND: dict[str, tuple[Rule, ...]] = {}  # of_kind's answers, until the next declaration
 
 
 def rule(rule_id: str, *, example: str, expect: tuple[str, ...], description: str,
@@ -61,6 +62,7 @@ def rule(rule_id: str, *, example: str, expect: tuple[str, ...], description: st
         if rule_id in _DECLARED:
             raise ValueError(f"rule {rule_id!r} is declared twice")
         _DECLARED[rule_id] = Rule(rule_id, chosen, description, example, tuple(expect), fn)
+        _BY_KIND.clear()
         return fn
 
     return declare
@@ -72,8 +74,11 @@ def declared() -> dict[str, Rule]:
 
 
 def of_kind(kind: str) -> tuple[Rule, ...]:
-    """The rules of one kind, in the order the pipeline runs them."""
-    return tuple(r for r in _DECLARED.values() if r.kind == kind)
+    """The rules of one kind, in the order the pipeline runs them (worked out once, not per article)."""
+    got = _BY_KIND.get(kind)
+    if got is None:
+        got = _BY_KIND[kind] = tuple(r for r in _DECLARED.values() if r.kind == kind)
+    return got
 
 
 def fingerprint() -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, strip_marks
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, finditer_from, literal_starts, strip_marks
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import (
     _AIM_CLAUSE_TAILS,
@@ -335,7 +335,7 @@ def targets_benefits(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for m in _BENEFIT.finditer(text):
+    for m in finditer_from(_BENEFIT, text, literal_starts(text, _BENEFIT_LEADS)):
         sent = ctx.sentence_of(m.start(), m.end())
         if sent is None:
             continue
@@ -453,7 +453,13 @@ def targets_subject_frames(ctx: Context, facts: Facts) -> list[Relation]:
 #: Verbs of visiting and helping that open the clause after a measure: 开展“两节”送温暖活动，
 #: 走访慰问困难职工、农民工.
 _HELPING = ("走访慰问", "走访看望", "看望慰问", "慰问", "帮扶", "救助", "资助", "帮助", "救济", "扶持")
-_HELP_VERBS = re.compile(rf"(?:深入|集中|重点|上门|逐户)?(?:{'|'.join(_HELPING)})")
+_HELP_MANNERS = ("深入", "集中", "重点", "上门", "逐户")
+_HELP_VERBS = re.compile(rf"(?:{'|'.join(_HELP_MANNERS)})?(?:{'|'.join(_HELPING)})")
+
+
+def _help_starts(text: str) -> list[int]:
+    """Where ``_HELP_VERBS`` can begin: at a manner or a helping verb (a plain scan tries every offset)."""
+    return literal_starts(text, _HELP_MANNERS + _HELPING)
 
 
 @rule("targets.help-verb", example="开展“两节”送温暖活动，走访慰问困难职工、农民工。",
@@ -467,7 +473,7 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for m in _HELP_VERBS.finditer(text) if groups and measures else ():
+    for m in finditer_from(_HELP_VERBS, text, _help_starts(text)) if groups and measures else ():
         g = groups.first_in(m.end(), m.end() + 12)
         sent = ctx.sentence_of(m.start(), m.end())
         if g is None or sent is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
@@ -592,6 +598,7 @@ def targets_rights(ctx: Context, facts: Facts) -> list[Relation]:
 
 _SERVE = ("服务", "关爱", "帮扶", "助力")
 _BENEFIT = re.compile(r"惠及|覆盖|受益(?:的)?(?:群体|对象)?(?:为|是|包括)?|服务|关爱|帮扶|助力")
+_BENEFIT_LEADS = ("惠及", "覆盖", "受益", "服务", "关爱", "帮扶", "助力")  # where it can begin
 
 
 @rule("targets.compound", example="大力实施农民工“求学圆梦行动”。",
