@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 import kg
 from kg.rdf.namespace import GH
@@ -223,3 +223,16 @@ def test_an_unchanged_rebuild_draws_a_deleted_or_edited_page_again(tmp_path):
     kept = (out / "graph.html").stat().st_ino
     kg.build(output=out, workers=1, cache=cache)
     assert (out / "graph.html").stat().st_ino == kept  # as drawn: kept, not drawn again
+
+
+def test_an_entity_only_traditional_text_prints_keeps_its_printed_label(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "big5.md").write_bytes("# 某省總工會慰問職工\n\n某省總工會副主席胡東輝看望農民工，並送去慰問金。\n".encode("big5"))
+    (corpus / "gbk.md").write_bytes("# 某市总工会开展帮扶\n\n某市总工会为农民工提供免费技能培训。\n".encode("gbk"))
+    g = Graph().parse(kg.build([corpus], output=tmp_path / "out", html=False).graph_path)
+    labels = {str(o) for o in g.objects(None, RDFS.label)}
+    assert "胡東輝" in labels and "胡东辉" not in labels  # only traditional text names him
+    assert "农民工" in labels and "農民工" not in labels  # simplified text names it too
+    (person,) = [s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == "胡東輝"]
+    assert "胡东辉" in {str(o) for o in g.objects(person, SKOS.altLabel)}

@@ -29,6 +29,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from kg.convert import to_simplified
 from kg.extract.normalize import one_class
 from kg.model import Article, EntityRef, Evidence, Extraction, Relation
 from kg.rdf.iris import article_iri, column_iri, entity_iri, evidence_iri, membership_iri, role_iri, rule_iri
@@ -78,6 +79,8 @@ class _Collector:
     rules: set[str] = field(default_factory=set)
     aliases: dict[EntityRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     used: set[EntityRef] = field(default_factory=set)
+    #: entities some article prints in simplified characters (the others keep a traditional label)
+    simplified: set[EntityRef] = field(default_factory=set)
     literals: dict = field(default_factory=dict)  # may be shared by several collectors, as may iris
     iris: dict = field(default_factory=dict)
 
@@ -90,6 +93,7 @@ class _Collector:
         self.log.extend(other.log)
         self.rules |= other.rules
         self.used |= other.used
+        self.simplified |= other.simplified
         for ref, names in other.aliases.items():
             self.aliases[ref] |= names
 
@@ -321,7 +325,15 @@ class _ArticleFacts:
         a_iri = self.iri
         for m in ex.authors:
             ref = self.mapping[m.entity]
+            self.printed(ref, m.evidence)
             self.statement(a_iri, DCTERMS.creator, self.out.entity(ref), m.evidence, (ref,))
+
+    def printed(self, ref: EntityRef, ev: Evidence) -> None:
+        """Note ``ref`` as printed in simplified characters if the span ``ev`` is."""
+        if ref not in self.out.simplified:
+            surface = self.article.text[ev.start:ev.end]
+            if to_simplified(surface) == surface:
+                self.out.simplified.add(ref)
 
     def mentions(self, ex: Extraction, limit: int) -> None:
         """The first ``limit`` mentions of each entity in reading order."""
@@ -329,6 +341,7 @@ class _ArticleFacts:
         per_entity: Counter = Counter()
         for m in sorted(ex.mentions, key=lambda m: (m.evidence.start, m.evidence.end, m.entity)):
             ref = self.mapping[m.entity]
+            self.printed(ref, m.evidence)
             if per_entity[ref] < limit and self.statement(a_iri, mentions, self.out.entity(ref), m.evidence, (ref,)):
                 per_entity[ref] += 1
 
@@ -358,14 +371,26 @@ class _ArticleFacts:
 
 
 def _entity_triples(out: _Collector) -> None:
-    """Type, label and aliases of every entity a statement uses."""
+    """Type, label and aliases of every entity a statement uses. An entity only traditional
+    text prints keeps its printed form as label (楊志明), the simplified one an alias."""
     for ref in out.used:
         e = out.entity(ref)
         out.add(e, RDF.type, GH[ref.cls])
-        out.add(e, RDFS.label, zh_name(ref.label))
-        for alias in out.aliases.get(ref, ()):
-            if alias and alias != ref.label:
+        aliases = out.aliases.get(ref, set())
+        label = ref.label if ref in out.simplified else printed_label(ref.label, aliases)
+        out.add(e, RDFS.label, zh_name(label))
+        for alias in aliases | {ref.label}:
+            if alias and alias != label:
                 out.add(e, SKOS.altLabel, zh_name(alias))
+
+
+def printed_label(label: str, aliases: Iterable[str]) -> str:
+    """The traditional form of ``label`` the aliases hold (the first in sorted order), or ``label``.
+
+    >>> printed_label("杨志明", {"楊志明", "杨部长"}), printed_label("农民工", {"外来工"})
+    ('楊志明', '农民工')
+    """
+    return min((a for a in aliases if a != label and to_simplified(a) == label), default=label)
 
 
 #: The node carrying the fingerprint of the rule set that built the graph.
