@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import sys
 from pathlib import Path
@@ -123,6 +125,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg build: error: {problem}", file=sys.stderr)
         return 2
     bar = None if args.quiet else Progress(sys.stderr)
+    # The interpreter's last collection, as it exits, walks every object still alive
+    # (the lexicon, jieba's dictionary, the modules): 0.2-0.3 s of a laws build's CPU for
+    # nothing. Frozen at exit, they are left to the end of the process.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     cache = False if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     try:
         result = build(args.paths or None, output=output, html=not args.no_html,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import NamedTuple
@@ -75,8 +76,8 @@ class _Line:
     text: str  # cleaned
     level: int = 0
     item: bool = False
-    names: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    names: Sequence[str] = ()  # tuples, not lists made per line: a line is made in half the time
+    tags: Sequence[str] = ()
     meta: tuple[tuple[str, str], ...] = ()  # what a metadata line says
     marked: bool = False  # a byline with a role word (记者, 作者…): an author list in the body too
     header_only: bool = False  # a date line: metadata in the header, text elsewhere
@@ -319,7 +320,7 @@ def _read_header(block: list[_Line], is_pre: bool, head: _Header) -> None:
 
 def _header_line(ln: _Line, is_pre: bool, first: bool, head: _Header) -> None:
     if ln.kind == "byline":
-        head.forms.append(ln.names)
+        head.forms.append(list(ln.names))
         head.columns.extend(ln.tags)
     elif ln.kind == "meta":
         pass
@@ -349,7 +350,7 @@ def _read_body(body: list[_Line], head: _Header) -> list[_Block]:
             continue
         if (ln.kind == "meta" and not ln.header_only) or (ln.kind == "byline" and ln.marked):
             head.meta.extend(ln.meta)
-            head.forms.append(ln.names)  # a section's byline, or a byline at the end
+            head.forms.append(list(ln.names))  # a section's byline, or a byline at the end
             blocks.append(_Block(ln.kind, ln.text))
         else:
             blocks.append(_Block(_BLOCK_KIND.get(ln.kind, "body"), ln.text, item=ln.item))
@@ -481,9 +482,10 @@ def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:
     reprint, stopped by the end of the file: it goes too, and the log says so.
     """
     out: list[_Block] = []
+    kept: set[str] = set()  # the text of every block in ``out``: most blocks are in no run, decided by one look-up
     i = 0
     while i < len(blocks):
-        run = _reprinted_run(blocks, out, i)
+        run = _reprinted_run(blocks, out, i) if blocks[i].text in kept else 0
         if run:
             for b in blocks[i:i + run]:
                 log.append(f"repeated paragraph removed: '{_clip(b.text)}'")
@@ -497,6 +499,7 @@ def drop_repeats(blocks: list[_Block], log: list[str]) -> list[_Block]:
             i += 1
             continue
         out.append(b)
+        kept.add(b.text)
         i += 1
     return out
 

@@ -443,7 +443,7 @@ def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: 
     from kg.pipeline.parallel import side_by_side
     from kg.rdf.turtle import turtle_utf8
 
-    turtle = turtle_utf8(triples, side_by_side if halves else None)
+    turtle = turtle_utf8(triples, side_by_side if halves else None, ordered=True)  # sorted_triples' order
     atomic_write_bytes(ttl, turtle)
     if store and k:
         store.put_bytes("graph-turtle", k, turtle)
