@@ -249,6 +249,12 @@ ENTITIES = [
     ("区总工会职工服务中心主任宋立争边说边递给他一幅春联。", "Person", "宋立争", "person.post-name"),
     ("以市总工会副主席吴东进为团长的慰问团来到工地。", "Person", "吴东进", "person.post-name"),
     ("省总工会党组书记、常务副主席韩为民表示，要发挥劳模作用。", "Person", "韩为民", "person.post-name"),
+    # a union's own quoted programme ending with any head; a quoted name and a head closing the clause;
+    # the levels a system spans
+    ("已在市总工会“智慧工会云平台”注册的劳动者可以预约。", "Measure", "智慧工会云平台", "measure.quoted"),
+    ("省人社厅、省总工会联合启动2017年度“中原大工匠”评选，计划选树技能高手30名。", "Measure", "中原大工匠评选",
+     "measure.quoted"),
+    ("某市总工会建立了市、县、企业三级劳动竞赛体系。", "Measure", "三级劳动竞赛体系", "measure.vocab-system"),
     # a list of honoured people opened by 分别是：, item after item (one without a unit between)
     ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "Organization", "星河零距离社会服务中心", "org.award-item"),
     ("获表彰的职工分别是：江淮星辰智能装备股份有限公司装备研制技术带头人刘志勇，青溪县农业试验站副班长周小英，某某村党总支书记李小山，江南市中级人民法院法官助理尤明，星河零距离社会服务中心社工仇小婷。", "Person", "尤明", "person.org-role-name"),
@@ -341,6 +347,7 @@ NOT_ENTITIES = [
     ("学院应当健全班委会制度、学籍制度和考勤制度。", "Measure", "学籍制度"),  # a list of housekeeping rules
     ("抚顺市各县区工会开展活动。", "Organization", "抚顺市各县区工会"),
     ("市总工会主席王为大家介绍情况。", "Person", "王为大"),
+    ("去年她考上了江东农业工程学院，但学费让家里犯难。", "Organization", "了江东农业工程学院"),
     ("忠山县已建成“爱心妈咪小屋”5个。", "Organization", "妈咪小屋"),
     ("漳州第一技工学校廖如萱等11名职工荣获称号。", "Person", "荣获"),
     ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),

@@ -35,6 +35,10 @@ def vocabulary_measures(ctx: Context, pool: Pool) -> list[Candidate]:
 _SYSTEM_HEADS = ("服务体系", "工作体系", "体系", "工作机制", "机制", "制度", "平台")
 
 
+#: How many levels a system spans, printed before it: 三级劳动竞赛体系.
+_LEVELS_BEFORE = re.compile(r"[一二两三四五六七八九十]级$")
+
+
 @rule("measure.vocab-system", example="职工满意的普惠服务体系日益完善。", expect=("Measure", "普惠服务体系"),
       description="a known measure, then 体系/机制/制度 (普惠服务体系)")
 def vocabulary_systems(ctx: Context, pool: Pool) -> list[Candidate]:
@@ -43,7 +47,10 @@ def vocabulary_systems(ctx: Context, pool: Pool) -> list[Candidate]:
         if len(h.concepts) == 1 and h.concepts[0].cls == "Measure" and h.whole:
             ext = next((x for x in _SYSTEM_HEADS if ctx.text.startswith(x, h.end)), None)
             if ext and not h.name.endswith(ext):
-                out.append(Candidate(h.start, h.end + len(ext), "Measure", strip_marks(h.name + ext), "measure.vocab-system"))
+                levels = _LEVELS_BEFORE.search(ctx.text, max(0, h.start - 3), h.start)  # 三级劳动竞赛体系
+                start = levels.start() if levels else h.start
+                out.append(Candidate(start, h.end + len(ext), "Measure", strip_marks(ctx.text[start:h.start] + h.name + ext),
+                                     "measure.vocab-system"))
     return out
 
 
@@ -375,7 +382,11 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
     if n:
         return _QUOTE_SUFFIX.match(text, pos, pos + n)
     head = next((h for h in _STRONG_HEADS + ("检查",) if short.group().startswith(h)), None)  # “两癌”检查
-    if head is not None and len(name) <= 4 and ctx.is_boundary(pos + len(head)):  # “两癌”筛查力度
+    opening = pos - len(name) - 2  # where the quote opens; a list of quoted names shares its head (“甲”和“乙”制度)
+    closed = head is not None and not is_cjk(text[pos + len(head):pos + len(head) + 1]) \
+        and not any(c in "”\"」』’" for c in text[max(0, opening - 3):opening])  # “中原大工匠”评选，
+    if head is not None and (len(name) <= 4 or (closed and len(name) <= 8)) and ctx.is_boundary(pos + len(head)):
+        # “两癌”筛查 (not “两癌”筛查力度), and a longer quoted name whose head closes the clause
         return _QUOTE_SUFFIX.match(text, pos, pos + len(head))
     run = _QUOTE_SUFFIX.match(text, pos)
     if len(name) > 4 or run is None or "服务" in run.group():
@@ -515,7 +526,8 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     first, last = _quote_chain(text, m)
     followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
     strong_head = (name.endswith(inv.MEASURE_HEADS) and not name.endswith(inv.WEAK_MEASURE_HEADS)) \
-        or (name.endswith("包") and _handed(text, first))
+        or (name.endswith("包") and _handed(text, first)) \
+        or (name.endswith(inv.MEASURE_HEADS) and text.endswith(_UNION_OWNERS, 0, first))  # 市总工会“智慧工会云平台”
     # 准备了温馨的 “驿站义剪”活动: named as a campaign; “中国农民丰收节”活动 is a festival's
     campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
     if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
@@ -523,6 +535,10 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
         return False  # “两个一百年”, “三服务”, “四化”: numbered slogans
     return _good_quoted(name)  # not “基金”, “本基金”
+
+
+#: A union right before a quoted name ending with any measure head names its own programme.
+_UNION_OWNERS = ("工会", "市总", "省总", "区总", "县总", "全总")
 
 
 #: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.

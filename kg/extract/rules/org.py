@@ -483,10 +483,16 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
             placed = _placed_start(ctx, max(sent[0], m.start() - 16), m.start())
             if placed is not None:  # （浙江佳都/a,d 服装有限公司…: a province or city opening the name after a mark
                 start, name, proper = placed, text[placed:m.start()], True
+        if name[:1] in _PARTICLES:  # 考上了/仲恺…学院: the tagger's word took the particle before the name
+            start, name = start + 1, name[1:]
         if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
             continue
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
     return out
+
+
+#: Particles that end the verb before a name, never open one.
+_PARTICLES = ("了", "着", "过")
 
 
 def _placed_start(ctx: Context, lo: int, end: int) -> int | None:
