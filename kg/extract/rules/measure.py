@@ -381,12 +381,8 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
     n = _short_tail(ctx, pos, short.group())
     if n:
         return _QUOTE_SUFFIX.match(text, pos, pos + n)
-    head = next((h for h in _STRONG_HEADS + ("检查",) if short.group().startswith(h)), None)  # “两癌”检查
-    opening = pos - len(name) - 2  # where the quote opens; a list of quoted names shares its head (“甲”和“乙”制度)
-    closed = head is not None and not is_cjk(text[pos + len(head):pos + len(head) + 1]) \
-        and not any(c in "”\"」』’" for c in text[max(0, opening - 3):opening])  # “中原大工匠”评选，
-    if head is not None and (len(name) <= 4 or (closed and len(name) <= 8)) and ctx.is_boundary(pos + len(head)):
-        # “两癌”筛查 (not “两癌”筛查力度), and a longer quoted name whose head closes the clause
+    head = _head_after(ctx, pos, name, short.group())
+    if head:
         return _QUOTE_SUFFIX.match(text, pos, pos + len(head))
     run = _QUOTE_SUFFIX.match(text, pos)
     if len(name) > 4 or run is None or "服务" in run.group():
@@ -397,6 +393,21 @@ def _quote_tail(ctx: Context, pos: int, name: str) -> re.Match | None:
         if tail[:n].endswith(inv.MEASURE_HEADS) and ctx.is_boundary(pos + n):
             return _QUOTE_SUFFIX.match(text, pos, pos + n)
     return None
+
+
+def _head_after(ctx: Context, pos: int, name: str, short: str) -> str:
+    """A strong head right after the quote that completes the quoted name: after a short
+    name (“两癌”筛查, not “两癌”筛查力度), or closing the clause after one of up to eight
+    characters (“中原大工匠”评选，) that is not in a list of quoted names sharing the head
+    (“甲”和“乙”制度); '' if none."""
+    text = ctx.text
+    head = next((h for h in _STRONG_HEADS + ("检查",) if short.startswith(h)), "")  # “两癌”检查
+    if not head or len(name) > 8:
+        return ""
+    opening = pos - len(name) - 2  # where the quote opens
+    closed = not is_cjk(text[pos + len(head):pos + len(head) + 1]) \
+        and not any(c in "”\"」』’" for c in text[max(0, opening - 3):opening])
+    return head if (len(name) <= 4 or closed) and ctx.is_boundary(pos + len(head)) else ""  # jieba last
 
 
 def _short_tail(ctx: Context, pos: int, short: str) -> int:
