@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.convert import to_simplified
 from kg.ingest import surnames
 from kg.ingest.clean import fold_punctuation, matching_view
 from kg.ingest.names import MEDIA, as_printed, parse_credit
@@ -153,7 +154,8 @@ def trail_credit(paragraph: str, last: bool) -> Credit | None:
     """
     cut = max(0, len(paragraph) - REACH)  # the pattern is anchored at the end and bounded
     if paragraph.rstrip()[-1:] not in ("）", ")"):
-        return (_trail_reported(paragraph, cut) if last else None) or _trail_role(paragraph, cut)
+        return (_trail_reported(paragraph, cut) or _trail_spaced(paragraph, cut) if last else None) \
+            or _trail_role(paragraph, cut)
     view = matching_view(paragraph[cut:])
     m = _NAMES_THEN_PAPER.match(view) if last and not cut else None
     if m:
@@ -189,6 +191,20 @@ _TRAIL_ROLE = re.compile(
 
 
 _TRAIL_ROLE_HINT = re.compile("记者|通讯员|[□■◎●◆]")
+#: …提供了一个梦想舞台。 秦某 秦某某: reporters' names set off by white space, ending the article
+_TRAIL_SPACED = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+({_NAME}(?:[ \t\u3000]+{_NAME}){{0,2}})[ \t\u3000]*$")
+
+
+def _trail_spaced(paragraph: str, cut: int) -> Credit | None:
+    """Names alone after a finished sentence and white space, ending the article's last
+    paragraph: taken only if every one can only be a name."""
+    if paragraph.rstrip()[-1:] in _FINISHED or not paragraph[cut:].strip(" \t\u3000")[-1:].isalpha():
+        return None
+    m = _TRAIL_SPACED.search(paragraph, cut)
+    names = m.group(1).split() if m else []
+    if m is None or not names or not all(_bare_name(to_simplified(n)) for n in names):
+        return None
+    return Credit(tuple(names), m.start(1), len(paragraph.rstrip()), whole=False)
 
 
 def _trail_role(paragraph: str, cut: int) -> Credit | None:

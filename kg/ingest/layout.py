@@ -138,6 +138,21 @@ _MAYBE_NOT_TEXT = re.compile("|".join(map(re.escape, "#<&]*_`>:：")) + "|" + RO
 _MAYBE_NOT_TEXT_START = re.compile(rf"^\s*[-+•·A-Z{ROLE_FIRST}]")
 
 
+#: A page's time stamp opening a line: 2025-12-17 14:17:52, 2025/12/17.
+_STAMP = re.compile(r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]+(?=\S)")
+
+
+def _stamped_byline(raw: str) -> list[_Line] | None:
+    """A time stamp (metadata) and a marked byline after it on one line, or None."""
+    stamp = _STAMP.match(raw)
+    rest = raw[stamp.end():] if stamp else ""
+    byline = parse_byline(rest) if rest and is_marked_byline(rest) else None
+    date = _meta_line(stamp.group().strip(), stamp.group().strip()) if stamp and byline else None
+    if date is None or byline is None:
+        return None
+    return [date, _Line("byline", clean_inline(rest), names=byline[0], tags=byline[1], marked=True)]
+
+
 def _classify(text: str) -> list[_Line]:
     out = []
     for raw in text.split("\n"):
@@ -166,6 +181,10 @@ def _classify(text: str) -> list[_Line]:
         if byline:
             out.append(_Line("byline", cleaned, names=byline[0], tags=byline[1],
                              marked=is_marked_byline(raw)))
+            continue
+        stamped = _stamped_byline(raw)
+        if stamped:  # 2025-12-17 14:17:52 某某新闻记者 某某: the page's time stamp, then the byline
+            out.extend(stamped)
             continue
         bullet = _BULLET.match(raw)
         line = clean_inline(raw[bullet.end():]) if bullet else cleaned

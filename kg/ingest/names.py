@@ -63,17 +63,28 @@ def _without_camera(text: str) -> str:
     the last 摄像 only, so a run of spaces is read once."""
     at = text.rfind("摄像")
     return text[:at] if at >= 0 and _CAMERA.match(text, at) else text
+
+
 #: editors named after the authors in one credit: （某某新闻记者：张三 李四 编辑：王五）
 _EDITOR_KEY = re.compile(r"(?:责任编辑|责编|编辑|校对|审核|审校)\s*[：:]")
+#: an editor's name without a colon, ending the credit: （某报记者张三 责任编辑李四）
+_EDITOR_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
 
 def _without_editors(text: str) -> str:
-    """``text`` cut before an editor key whose colon is its last one (linear: no backtracking)."""
+    """``text`` cut before an editor key whose colon is its last one, or before an editor
+    set off by white space and named without a colon at its end (linear: no backtracking)."""
     last_colon = max(text.rfind("："), text.rfind(":"))
     for m in _EDITOR_KEY.finditer(text):
         if m.end() - 1 == last_colon:
             return text[:m.start()].rstrip(" \t\u3000，,；;")
+    for key in ("责任编辑", "责编", "编辑"):
+        at = text.rfind(key)
+        if at > 0 and text[at - 1] in " \t\u3000" and _EDITOR_NAME.fullmatch(text[at + len(key):].lstrip(" \t\u3000")):
+            return text[:at].rstrip(" \t\u3000，,；;")
     return text
+
+
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _FILED_FROM = re.compile(r"发自[\u4e00-\u9fff]{2,8}")
 # 本报记者 张三 北京报道: a place set off by a space before 报道

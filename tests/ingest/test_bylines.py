@@ -149,6 +149,7 @@ def test_never_an_invented_author(text):
     ("记者 张 明 实习生 李四参与采写", ["张明"]),
     ("通讯员王小明、程小芳报道", ["王小明", "程小芳"]),
     ("全媒体记者周小茜报道摄影", ["周小茜"]),
+    ("某州日报全媒体记者丁小霞 责任编辑徐小林", ["丁小霞"]),  # an editor without a colon ends the credit
     ("记者李四采访整理", ["李四"]),
     ("本报驻湖北记者 张三", ["张三"]),
     ("张三 摄", None),
@@ -221,6 +222,10 @@ def test_lead_credit(paragraph, names):
     ("为环卫工人送去清凉。记者 很多人", False, None),
     ("为环卫工人送去清凉。我们记者", True, None),
     ("还可以把爱心的“接力棒”传递得更广更远。  □费小华", True, ("费小华",)),
+    # reporters' names set off by white space, ending the article (traditional text too)
+    ("爲更多職工提供了一個夢想舞臺。 秦小潔 秦卿", True, ("秦小潔", "秦卿")),
+    ("爲更多職工提供了一個夢想舞臺。 秦小潔 秦卿", False, None),
+    ("提供了一个舞台。 我们 一起", True, None),
 ])
 def test_trail_credit(paragraph, last, names):
     found = trail_credit(paragraph, last=last)

@@ -85,6 +85,13 @@ def test_a_credit_ending_a_paragraph_is_read_and_never_glued_to_the_next():
     assert "市总工会为环卫工人送去清凉物资。" in paras(a, "body")
 
 
+def test_a_time_stamp_before_a_byline_gives_the_date_and_the_author():
+    a = one("# 工会为骑手开展微课堂\n\n2025-12-17 14:17:52 看看新闻Knews记者 陈小莹\n\n骑手们结伴来看视频微课堂。")
+    assert authors(a) == ["陈小莹"]
+    assert a.date == "2025-12-17"
+    assert "14:17" not in a.text
+
+
 def test_a_digest_credits_each_item_with_a_bare_name_in_brackets():
     a = one("# 标题\n\n某省启动评选，推荐人选以产业工人为主。（陈小娴）\n\n某省举办竞赛，职工踊跃参加。（崔小淳）")
     assert authors(a) == ["陈小娴", "崔小淳"]
