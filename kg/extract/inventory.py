@@ -254,6 +254,10 @@ NAME_VERBS = ("主持", "出席", "致辞", "讲话", "表示", "指出", "强�
 
 #: How a role printed between an organization and a name ends (the role is kept as printed):
 #: 青岛港国际物流有限公司机械司机郭希辉, 中石化第十建设有限公司焊接首席技师唐元生.
+#: How a union's name ends, its short forms included (某市总工会, 市总, 全总): a union right before a
+#: quoted programme owns it, and one may open an aiming clause or a programme's sentence.
+UNION_NAME_ENDS = ("总工会", "工会", "全总", "省总", "市总", "区总", "县总")
+
 ROLE_ENDS = ("长", "师", "员", "工", "司机", "主管", "经理", "代表", "骨干", "带头人", "助理")
 
 #: Nouns a sub-unit of an organization ends with: 中国海洋大学海洋生命学院院长 (the 学院 is the unit).

@@ -188,8 +188,6 @@ def _trail_reported(paragraph: str, cut: int) -> Credit | None:
 #: …送去清凉。记者 某某 某某 / …更远。 □某某: a role word or a byline mark and names ending a paragraph, no brackets
 _TRAIL_ROLE = re.compile(
     rf"(?<=[。！？!?”])\s*((?:(?:本报|本台|总台|央视)?(?:记者|通讯员)|[□■◎●◆])\s*{_NAME}(?:(?:\s*、\s*|\s+){_NAME}){{0,3}})\s*$")
-
-
 _TRAIL_ROLE_HINT = re.compile("记者|通讯员|[□■◎●◆]")
 #: …提供了一个梦想舞台。 秦某 秦某某: reporters' names set off by white space, ending the article
 _TRAIL_SPACED = re.compile(rf"(?<=[。！？!?])[ \t\u3000]+({_NAME}(?:[ \t\u3000]+{_NAME}){{0,2}})[ \t\u3000]*$")

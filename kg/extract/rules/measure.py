@@ -538,7 +538,7 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     followed = text.startswith(_AFTER_QUOTE, last + (1 if text.startswith("等", last) else 0))
     strong_head = (name.endswith(inv.MEASURE_HEADS) and not name.endswith(inv.WEAK_MEASURE_HEADS)) \
         or (name.endswith("包") and _handed(text, first)) \
-        or (name.endswith(inv.MEASURE_HEADS) and text.endswith(_UNION_OWNERS, 0, first))  # 市总工会“智慧工会云平台”
+        or (name.endswith(inv.MEASURE_HEADS) and text.endswith(inv.UNION_NAME_ENDS, 0, first))  # 市总工会“智慧工会云平台”: the union's own
     # 准备了温馨的 “驿站义剪”活动: named as a campaign; “中国农民丰收节”活动 is a festival's
     campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
     if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
@@ -546,10 +546,6 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
         return False  # “两个一百年”, “三服务”, “四化”: numbered slogans
     return _good_quoted(name)  # not “基金”, “本基金”
-
-
-#: A union right before a quoted name ending with any measure head names its own programme.
-_UNION_OWNERS = ("工会", "市总", "省总", "区总", "县总", "全总")
 
 
 #: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.

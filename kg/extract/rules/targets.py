@@ -145,7 +145,9 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
 
 #: What may open the aiming clause before its aiming word: 用贴心服务为户外劳动者…, 并为…,
 #: 把…的关怀、…的温暖及时送到户外劳动者….
-_AIM_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:总工会|工会)|市总|省总|区总|县总)?"  # 市总工会将免费为…
+#: A union's name, short forms included (某市总工会, 市总).
+_UNION = rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(inv.UNION_NAME_ENDS)})"
+_AIM_LEAD = re.compile(rf"(?:{_UNION})?"  # 市总工会将免费为…
                        r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续|将|会|免费|无偿){0,3}"
                        r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
                        r"(?:及时|精准|切实|直接)?")
@@ -410,7 +412,7 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
 #: 某市总2011年“送温暖”活动将重点对….
 _SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个"
                            # 抚顺市总2011年“送温暖”活动，将重点对…: the union's own edition of the programme
-                           r"|[\u4e00-\u9fff]{0,8}?(?:总工会|市总|省总|区总|县总)(?:\d{4}年度?|今年|今冬|今夏)?的?)?[“\"「『]*")
+                           rf"|{_UNION}(?:\d{{4}}年度?|今年|今冬|今夏)?的?)?[“\"「『]*")
 
 
 #: A measure's sentence saying what it is for: “金秋助学”是为解决…, 此项活动旨在帮助….
