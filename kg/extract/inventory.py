@@ -214,7 +214,7 @@ HONOUR_HOLDER = "获得者"
 AIM_WORDS = ("针对", "面向", "聚焦", "瞄准", "关注", "关心", "关爱", "服务于", "为", "给", "帮助", "帮扶", "惠及", "覆盖", "对于", "对", "让", "送到", "送达")
 
 #: Verbs of a purpose clause (为保障…, 为切实服务好…) that aim what follows at the group after them.
-PURPOSE_VERBS = ("保障", "维护好", "维护", "保护", "服务好", "关心关爱", "关爱", "关心")
+PURPOSE_VERBS = ("保障", "维护好", "维护", "保护", "服务好", "关心关爱", "关爱", "关心", "培养选树", "培养")
 
 #: Aiming words whose measure may follow in the next clause: 针对货车司机群体，开展….
 AIM_WORDS_NEXT_CLAUSE = ("针对", "面向", "聚焦", "瞄准", "对于", "对")
@@ -263,6 +263,10 @@ ROLE_ENDS = ("长", "师", "员", "工", "司机", "主管", "经理", "代表",
 #: Nouns a sub-unit of an organization ends with: 中国海洋大学海洋生命学院院长 (the 学院 is the unit).
 SUB_UNIT_ENDS = ("学院", "分院", "研究所", "分公司", "子公司", "中心", "车间", "站", "厂", "分厂", "处", "科", "室",
                  "部", "所", "队", "班组", "分会", "支部", "工段", "医院", "学校", "班", "分行", "支行", "项目部")
+
+#: How a unit listed beside a known organization may end (移动某某分公司、某某供电局、某某电厂等单位).
+LIST_UNIT_ENDS = (*SUB_UNIT_ENDS, "公司", "集团", "局", "超市", "商场", "协会", "商会", "学会", "银行", "委员会", "酒店",
+                  "宾馆", "大学", "工会", "总会", "联合会", "办公室", "电厂", "电站")
 
 #: Posts that may follow a leader's name in running text: 习近平总书记.
 POSTS_AFTER_NAME = (

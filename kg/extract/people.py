@@ -45,7 +45,8 @@ def _name_at(ctx: Context, start: int) -> int | None:
     if tags and tags[0][2].startswith("nr") and 2 <= tags[0][1] - start <= 3:
         if tags[0][1] - start == 3 and text[start + 2] in _NOT_IN_NAMES:
             return start + 2  # 张三在/nr: the tagger took the next word's first character
-        if tags[0][1] - start == 2 and (_third_closes(ctx, start) or _third_glued(ctx, tags, start)):
+        if tags[0][1] - start == 2 and (_third_closes(ctx, start) or _third_glued(ctx, tags, start)
+                                        or _third_alone(ctx, tags, start)):
             return start + 3  # （记者 李白/nr 蕾）: a mark right after the third character
         return tags[0][1]
     if len(tags) > 1 and tags[0][1] - start == 1 and tags[1][2].startswith("nr") \
@@ -69,6 +70,20 @@ def _third_glued(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> 
         return False
     word = ctx.text[start + 2:start + 4]
     return word[0] not in _NOT_IN_NAMES and is_cjk(word[0]) and ctx.comp.tokenizer.FREQ.get(word) is None
+
+
+#: Tags of a lone character that may end a name (黄玉/nr 生/vn 陪同): no verb, particle or adverb.
+_NAME_CHAR_TAGS = frozenset(("n", "ng", "nr", "nz", "vn", "a", "ag", "j"))
+
+
+def _third_alone(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> bool:
+    """黄玉/nr 生/vn 陪同: the tagger's two-character name, then a lone character no particle or
+    verb, then a word that follows names (陪同, 表示)."""
+    if len(tags) < 2 or tags[1][0] != start + 2 or tags[1][1] != start + 3 or tags[1][2] not in _NAME_CHAR_TAGS:
+        return False
+    text = ctx.text
+    return is_cjk(text[start + 2]) and text[start + 2] not in _NOT_IN_NAMES \
+        and not text.startswith(inv.AFTER_NAME, start + 2) and text.startswith(inv.AFTER_NAME, start + 3)
 
 
 def _misread_three(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> int | None:

@@ -61,7 +61,8 @@ _LEAD_SPACED = re.compile(
     rf"(?:{_NAME}(?:\s*、\s*|\s+))+)+)"
 )
 _LEAD_ONLY = re.compile(rf"^\s*{_DATELINE}\s+((?:本报|本刊)?(?:特约|见习|首席|全媒体|融媒体|实习)?(?:记者|通讯员|实习生).*)$")
-_TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*完\s*）)?\s*$")
+# （某某）（完）, （某某）（来源：某报）: the credit before the end mark or the source
+_TRAIL = re.compile(rf"{_BRACKET}(?:\s*（\s*(?:完|来源[：:][^（）\n]{{1,20}})\s*）)?\s*$")
 # every branch starts with a literal: the regex engine scans for their first characters (3x faster)
 _LEAD_HINT = re.compile(r"（|\(|记者|通讯员|实习生|記者|通訊員|實習生|报道|報道")
 # 杨某某 金某（某某日报）: the reporters' names, then their paper in brackets, a paragraph of its own

@@ -164,7 +164,17 @@ def _parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
     found = _chunks(_ROLE.sub(" ", _strip_extras(rest)))
     if found and bold and not _ROLE.search(line) and not all(_surnamed(n) for n in found[0]):
         return None  # **聚焦职工权益**: a bold kicker or lead-in, not names
+    if found and not bold and not _ROLE_WORD_RE.search(line) and not all(_bullet_name(n) for n in found[0]):
+        return None  # ●群众性文体活动: a bulleted item, not □ before a reporter's name
     return found
+
+
+_ROLE_WORD_RE = re.compile(_ROLE_WORD)
+
+
+def _bullet_name(chunk: str) -> bool:
+    """A name a bullet mark (□张三) may stand for: short and with a surname, or foreign."""
+    return _surnamed(chunk) and (len(chunk) <= 4 or "·" in chunk or "•" in chunk)
 
 
 def _surnamed(chunk: str) -> bool:

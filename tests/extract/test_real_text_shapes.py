@@ -274,6 +274,29 @@ ENTITIES = [
     ("我市将开展“云”送清凉活动。", "Measure", "夏送清凉", "measure.edition"),
     # a nursing room is a programme of the unions (爱心妈咪小屋)
     ("忠山县已建成“爱心妈咪小屋”5个。", "Measure", "妈咪小屋", "measure.quoted"),
+    # homes visited: names the tagger cuts (李家/勇, 何/国文) after a group, listed up to 家中
+    ("随后一行人深入困难职工李家强、童永康、刘振华家中，送去慰问金。", "Person", "李家强", "person.home-visit"),
+    ("随后一行人深入困难职工李家强、童永康、刘振华家中，送去慰问金。", "Person", "童永康", "person.home-visit"),
+    ("在困难职工何国栋家中，慰问团详细了解他的病情。", "Person", "何国栋", "person.home-visit"),
+    ("慰问组又来到全国劳动模范徐柏年家里。", "Person", "徐柏年", "person.home-visit"),
+    # a name's third character the tagger leaves alone before a word that follows names (黄玉/nr 生/vn 陪同)
+    ("市人大常委会副主任、市总工会主席黄玉生陪同。", "Person", "黄玉生", "person.post-name"),
+    # names listed after one another rule found, the last after 和
+    ("三位农民工康志明、朱雪梅和胡晓燕成为全国人大代表中的首批农民工代表。", "Person", "朱雪梅", "person.listed-after"),
+    ("三位农民工康志明、朱雪梅和胡晓燕成为全国人大代表中的首批农民工代表。", "Person", "胡晓燕", "person.listed-after"),
+    # units listed beside one another rule found, after a lead word or the union that lists them
+    ("其中移动滨海分公司、滨海供电局、滨海航空有限公司、华能滨海电厂、卜蜂莲花超市等热心单位共出资62万元。",
+     "Organization", "滨海供电局", "org.list-item"),
+    ("其中移动滨海分公司、滨海供电局、滨海航空有限公司、华能滨海电厂、卜蜂莲花超市等热心单位共出资62万元。",
+     "Organization", "移动滨海分公司", "org.list-item"),
+    ("来自成都市总工会、成铁局工会、中铁八局工会等10个市州及产业工会的代表参加。", "Organization", "成铁局工会",
+     "org.list-item"),
+    ("市总工会组织南宁市建筑管理处、南宁市建设工会等企事业单位举办活动。", "Organization", "南宁市建筑管理处",
+     "org.list-item"),
+    ("31个省（区、市）和新疆生产建设兵团总工会均已开展试点工作。", "Organization", "新疆生产建设兵团总工会", "org.vocab"),
+    # a place's unit named by its trade
+    ("延安市道路运输行业协会组织司机参加培训。", "Organization", "延安市道路运输行业协会", "org.place-unit"),
+    ("石家庄困难职工援助中心继续开门。", "Organization", "石家庄困难职工援助中心", "org.place-unit"),
 ]
 
 
@@ -352,6 +375,17 @@ NOT_ENTITIES = [
     ("漳州第一技工学校廖如萱等11名职工荣获称号。", "Person", "荣获"),
     ("县级以上地方人民政府污染源普查领导小组负责实施。", "Organization", "地方人民政府污染源普查领导小组"),
     ("县人民政府应当组织实施。", "Organization", "县人民政府"),  # a law's any county
+    ("指导全省各市县工会开展健步走活动。", "Organization", "各市县工会"),  # the unions of many places
+    ("活动在南宁市大学西路169号项目举办。", "Organization", "南宁市大学"),  # a street's name
+    # what opens a clause before a list is no unit, nor a post and a name, nor the sites of an event
+    ("全国劳模走进清华大学、北京大学等高校。", "Organization", "全国劳模走进清华大学"),
+    ("县委常委、宣传部长、总工会主席孙明丽带队，前往车站、工地等现场。", "Organization", "总工会主席孙明丽带队"),
+    ("前往垃圾中转站北站、县纪委监委办案中心建设工地、永安车桥铸造车间等10个高温现场。", "Organization",
+     "永安车桥铸造车间"),
+    ("困难职工、农民工家中都收到了慰问品。", "Person", "农民工"),  # a group visited at home
+    ("市总工会主席李明和全国劳模代表出席。", "Person", "全国劳"),
+    ("北京市举办公司年会。", "Organization", "北京市举办公司"),  # a verb is no trade
+    ("作家协会、妇女联合会、残疾人联合会等人民团体应当协助。", "Organization", "妇女联合会"),  # kinds of body
 ]
 
 
@@ -466,6 +500,13 @@ TARGETS = [
     # a clause saying when, then the union as subject, between the programme and its aiming clause
     ("我市将开展“送清凉”活动，在此期间，市总工会将免费为快递员、外卖骑手派发清凉物资。", "夏送清凉", "外卖骑手",
      "targets.aim-word-before"),
+    # a short modifier between the helping verb and the group
+    ("开展“暖心留工”活动，慰问苦脏累险一线职工5万人次。", "暖心留工", "一线职工", "targets.help-verb"),
+    # a purpose clause (为进一步培养…), a clause saying when, then the programme launched
+    ("为进一步培养选树高技能人才，2016年起，河北省启动“金牌工匠”培养计划。", "金牌工匠培养计划", "高技能人才",
+     "targets.aim-word-next"),
+    # 发动/动员 a group, with a count, to take part
+    ("发动不少于5万名环卫工、快递员等一线职工参加职工医疗互助活动。", "职工医疗互助", "快递员", "targets.frame"),
 ]
 
 

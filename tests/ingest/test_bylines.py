@@ -136,6 +136,8 @@ def test_byline_forms_give_their_authors(text, names):
     f"# 标题\n\n本报讯 记者 近日走访了{BODY}",
     f"# 标题\n\n{BODY}\n\n共发放慰问金7万元。（公告）",
     f"# 标题\n\n{BODY}\n\n共发放慰问金7万元。（简讯）",
+    # bulleted items ending the article are no □ before a reporter's name
+    f"# 标题\n\n{BODY}\n\n活动分为4大类\n\n●群众性文体活动\n\n●关心关爱职工行动",
 ])
 def test_never_an_invented_author(text):
     assert authors(one(text)) == []
@@ -208,6 +210,7 @@ def test_lead_credit(paragraph, names):
     ("会议结束。（记者 张三）", False, ("张三",)),
     ("会议结束。（张小三）", True, ("张小三",)),
     ("会议结束。（张小三）", False, None),
+    ("会议结束。（张小三）（来源：某某日报）", True, ("张小三",)),  # the source's bracket after the credit
     ("会议结束。（编辑：张小三）", True, None),
     ("会议结束。（作者单位：某大学）", True, None),
     ("会议结束。（图）", True, None),

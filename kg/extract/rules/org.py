@@ -249,6 +249,8 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
                 place = text[start:m.start("head")]
         else:
             ok = start == 0 or not is_cjk(text[start - 1]) or ctx.is_boundary(start)
+        if "各" in (text[start - 1:start] if start else "", text[start:start + 1]):
+            ok = False  # 各市县工会, 各省总工会: the unions of many places
         if not ok:  # 为江苏省人大常委会: retry one character on
             m = search_from(rx, text, starts, start + 1)
             continue
@@ -470,8 +472,8 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
     text = ctx.text
     for m in heads.finditer(text) if leads is None else finditer_from(heads, text, literal_starts(text, leads)):
         sent = ctx.sentence_of(m.start(), m.end())
-        if sent is None or m.start() - sent[0] < 2 or (m.end() < len(text) and text[m.end()] in "工"):
-            continue  # …公司工会 is org.unit-union's
+        if sent is None or m.start() - sent[0] < 2 or _head_goes_on(text, m.end()):
+            continue
         lo = max(sent[0], m.start() - 24)
         if hopeless is not None and hopeless(text, lo, m):
             continue
@@ -489,6 +491,16 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
             continue
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
     return out
+
+
+#: A street after a name's head makes it an address: 大学西路, 学院路, 医院北街.
+_STREET = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)")
+
+
+def _head_goes_on(text: str, end: int) -> bool:
+    """A registered name's head runs on into a union (…公司工会, org.unit-union's) or a street
+    (南宁市大学西路169号)."""
+    return text[end:end + 1] == "工" or bool(_STREET.match(text, end))
 
 
 #: Particles that end the verb before a name, never open one.
@@ -926,3 +938,111 @@ ROLE_ORGS = (*_BASE_ORGS, "org.parent-dept", "org.facility")
 def sub_unit_posts(ctx: Context, pool: Pool) -> list[Candidate]:
     return [Candidate(w.org.start, w.org.end + len(w.unit), "Organization", w.org.label + w.unit, "org.sub-unit-post")
             for w in org_role_walk(ctx, pool.of(*ROLE_ORGS) + vocab_orgs(pool)) if w.unit]
+
+
+#: What opens a list of units before its first item: 其中某某分公司、…; 来自某某局、…; 市总工会组织某某处、….
+_LIST_LEADS = ("其中", "来自", "包括", "以及", "联合", "携手", "组织", "会同", "邀请", "如", "有", "由", "与")
+#: No unit's name holds these: 各市州总工会和产业工会 is two units, 全市各级工会 and 多地工会 none.
+_NOT_IN_UNITS = frozenset("和及与或等各多的了在是为对向把被将从")
+
+
+@rule("org.list-item", example="其中海滨供电局、海滨建工有限公司、海滨热电厂等单位共出资62万元。",
+      expect=("Organization", "海滨热电厂"),
+      description="the other items of a 、-list of units one of which another rule found, each ending like a unit "
+                  "(…分公司、…供电局、…电厂等单位)")
+def list_items(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    every = pool.everything()
+    found = {(c.start, c.end) for c in every if c.cls == "Organization" and c.whole}
+    listed = sorted(s for s, e in found if text[e:e + 1] == "、" or text[s - 1:s] == "、")
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for s in listed:
+        lo, hi = _clause_around(text, s)
+        if lo in seen:
+            continue
+        seen.add(lo)
+        inside = [c for c in every if lo <= c.start and c.end <= hi]
+        out += [Candidate(a, b, "Organization", text[a:b], "org.list-item")
+                for a, b in _list_units(text, lo, hi, inside) if (a, b) not in found and _proper(ctx, a, b)]
+    return out
+
+
+def _proper(ctx: Context, start: int, end: int) -> bool:
+    """The tagger finds a place, a name or an abbreviation in ``text[start:end]``, or a body's name
+    before the head (成铁局/nt 工会): a unit's own name, not a kind of body a statute lists
+    (妇女/n 联合会/nt, 作家协会/nt)."""
+    tags = ctx.pos_tags(start, end)
+    return any(flag.startswith(("ns", "nr", "nz", "j")) or (flag == "nt" and e < end) for _s, e, flag in tags)
+
+
+def _clause_around(text: str, pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``: between marks that close clauses."""
+    marks = "，,。；;：:！？!?\n（("
+    lo = max(text.rfind(m, 0, pos) for m in marks) + 1
+    ends = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
+    return lo, min(ends, default=len(text))
+
+
+def _list_units(text: str, lo: int, hi: int, inside: list[Candidate]) -> list[tuple[int, int]]:
+    """The items of the 、-list in ``text[lo:hi]`` that read as units' names: the first after a
+    lead word (其中, 来自, or 组织 after the organization that lists them), the last up to 等;
+    none that another rule's name straddles."""
+    pieces, start = [], lo
+    for i in range(lo, hi):
+        if text[i] == "、":
+            pieces.append((start, i))
+            start = i + 1
+    last_end = text.find("等", start, hi)
+    if last_end >= 0 and not _UNITS_KIND.match(text, last_end, hi):
+        return []  # …铸造车间等10个高温现场: the places of an event, not units
+    pieces.append((start, last_end if last_end >= 0 else hi))
+    pieces[0] = _first_item(text, *pieces[0], inside)
+    return [(a, b) for a, b in pieces if 3 <= b - a <= 16 and text.endswith(inv.LIST_UNIT_ENDS, a, b)
+            and all(is_cjk(c) and c not in _NOT_IN_UNITS for c in text[a:b])
+            and not any(w in text[a:b] for w in _NOT_IN_UNIT_ITEMS)
+            and not any(c.start < a < c.end or c.start < b < c.end for c in inside)]
+
+
+#: Posts and verbs no unit's name holds: 总工会主席某某带队.
+_NOT_IN_UNIT_ITEMS = ("主席", "书记", "主任", "部长", "局长", "处长", "经理", "负责人", "带队", "一行", "前往", "走进", "来到",
+                      "会同", "部商", "直辖市")
+#: What a list of units closes with: 等热心单位, 等10个市州及产业工会.
+_UNITS_KIND = re.compile(r"等[^，。；、]{0,12}?(?:单位|企业|公司|部门|工会|机构|组织|集团|协会|商会|学会|医院|学校|银行|局|厂)")
+
+
+def _first_item(text: str, a: int, b: int, inside: list[Candidate]) -> tuple[int, int]:
+    """The first item of a list in ``text[a:b]``: after a lead word at its start or after a name
+    in it (市总工会组织…); (b, b) if none."""
+    for p in [a, *sorted(c.end for c in inside if a <= c.start and c.end < b)]:
+        lead = next((w for w in _LIST_LEADS if text.startswith(w, p)), None)
+        if lead is not None:
+            return p + len(lead), b
+    return b, b  # 全国劳模走进清华大学、…: what opens the clause is no unit's name
+
+
+#: A place's unit named by its trade: 某市快递协会, 某地供电局, 某区环卫所, 某市城乡建委.
+_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:行业协会|协会|总公司|分公司|公司|供电局|电厂|医院|银行|援助中心|环卫所|派出所"
+                         r"|管理处|管理所|建委|局|厂)")
+#: Tags a unit's trade may not hold: verbs, particles, pronouns, numbers (北京市举办…公司).
+_NOT_TRADE_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "t")
+
+
+@rule("org.place-unit", example="北京市快递协会携手市总工会开展送温暖活动。", expect=("Organization", "北京市快递协会"),
+      description="a place the article names, then the trade and kind of one of its units (北京市快递协会, "
+                  "汕头供电局, 玄武区环卫所)")
+def place_units(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for start, end, _full, _level in _article_places(ctx, pool):
+        m = _PLACE_UNIT.match(text, end)
+        if m is None or (start and is_cjk(text[start - 1]) and not ctx.is_boundary(start)):
+            continue
+        tags = ctx.pos_tags(end, m.end())
+        trade = [t for t in tags if t[1] <= m.end() - 1]
+        verbs_ok = m.group().endswith("协会")  # 快递/v 协会: an association is named by what its trade does
+        if trade and tags[-1][1] == m.end() and (m.end() == len(text) or ctx.is_boundary(m.end())) \
+                and not any(f.startswith(_NOT_TRADE_TAGS) and f != "vn" and not (verbs_ok and f == "v")
+                            for _s, _e, f in trade):
+            out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], "org.place-unit"))
+    return out

@@ -182,6 +182,55 @@ def group_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: A visit to a home: 困难职工何某某家中, 劳模甲、乙家里. What closes the names.
+_HOME = re.compile(r"家(?:中|里|(?=[，。、,；;]))")
+
+
+@rule("person.home-visit", example="慰问组来到困难职工何国栋、童永康家中，送去慰问金。", expect=("Person", "何国栋"),
+      description="the names after a worker group (困难职工, 劳模), listed with 、/和, whose home is visited (…家中/家里)")
+def home_names(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Walks back from 家中 over the names, each two to four characters opening with a surname,
+    to a worker group or an honour: the tagger is not asked (it cuts 李家/勇, 何/国文)."""
+    text = ctx.text
+    homes = [m.start() for m in _HOME.finditer(text)]
+    if not homes:
+        return []
+    groups = pool.of("group.modifier-head", "group.group-noun", "group.occupation", "group.enum-head", *VOCAB_RULES)
+    ends = {g.end for g in groups if g.cls == "WorkerGroup"} | {m.end() for m in _HONOUR.finditer(text)}
+    taken = {g.start for g in groups}  # 困难职工、农民工家中: a group, not a name
+    out = []
+    for home in homes:
+        names = _names_back(text, home, ends)
+        out += [Candidate(s, e, "Person", text[s:e], "person.home-visit") for s, e in names if s not in taken]
+    return out
+
+
+def _names_back(text: str, end: int, group_ends: set[int]) -> list[tuple[int, int]]:
+    """The names ending at ``end``, walking back over 、/和 to a group's end; [] when none is reached."""
+    names: list[tuple[int, int]] = []
+    while len(names) < 8:
+        start = next((end - n for n in (3, 2, 4) if _listed_name(text, end - n, end, group_ends)), None)
+        if start is None:
+            return []
+        names.append((start, end))
+        if start in group_ends:
+            return names
+        end = start - 1  # over the 、 or 和
+    return []
+
+
+def _listed_name(text: str, start: int, end: int, group_ends: set[int]) -> bool:
+    """``text[start:end]`` may be a name in a list of homes: a surname, given-name characters, and a
+    group's end or a list mark before it."""
+    if start < 1 or not (start in group_ends or text[start - 1] in "、和"):
+        return False
+    name = text[start:end]
+    surname = _surname_len(name)
+    return surname > 0 and 1 <= len(name) - surname <= 2 and all(is_cjk(c) for c in name) \
+        and name not in inv.NOT_NAMES and not any(c in _NOT_IN_NAMES for c in name[surname:]) \
+        and not addressed(text, start)
+
+
 @cache
 def _re_role_then_surname():
     """A role's last character and a surname after it; ``role_names`` wants an ideograph before
@@ -647,3 +696,44 @@ def called_names(ctx: Context, pool: Pool) -> list[Candidate]:
         if end is not None and (end == len(text) or text[end] in "，,。；;的、 "):
             out.append(Candidate(m.end(), end, "Person", text[m.end():end], "person.called"))
     return out
+
+
+@rule("person.listed-after", example="三位农民工康志明、朱雪梅和胡晓燕成为全国人大代表。", expect=("Person", "胡晓燕"),
+      description="the names listed after one another rule found (甲、乙和丙): each between list marks, "
+                  "the last after 和/及 closed as a name is; only names jieba tags as names")
+def listed_after(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    people = [c for c in pool.everything() if c.cls == "Person"]
+    known = {(c.start, c.end) for c in people}
+    out = []
+    for p in people:
+        pos = p.end
+        for _ in range(8):
+            end = _next_listed(ctx, pos)
+            if end is None:
+                break
+            if (pos + 1, end) not in known:
+                out.append(Candidate(pos + 1, end, "Person", text[pos + 1:end], "person.listed-after"))
+            pos = end
+    return out
+
+
+def _next_listed(ctx: Context, pos: int) -> int | None:
+    """End of the name after the list mark at ``pos`` (、 or 和/及/与), or None."""
+    text, start = ctx.text, pos + 1
+    mark = text[pos:start]
+    if mark == "、":
+        end = next((start + n for n in (2, 3) if text[start + n:start + n + 1] in _LIST_CLOSERS), None)
+        ok = end is not None and tagged_name(ctx, start, end, listed=True)
+    elif mark in ("和", "及", "与"):
+        end = _name_at(ctx, start)
+        ok = end is not None and (end == len(text) or not is_cjk(text[end]) or text.startswith(_AFTER_LAST, end))
+    else:
+        return None
+    return end if ok and not addressed(text, start) else None
+
+
+#: What follows a name inside a list of names: the next mark, 等, or the end of the clause.
+_LIST_CLOSERS = frozenset("、和及与等，,。；;：:）)")
+#: What may follow the last name of a list: a word that follows names, or 成为/作为/获得.
+_AFTER_LAST = (*inv.AFTER_NAME, "成为", "作为", "获", "被", "分别", "同志", "先后", "均")

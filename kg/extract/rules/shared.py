@@ -275,13 +275,14 @@ def _is_agent(ref: EntityRef) -> bool:
 def _re_aim():
     words = "|".join(re.escape(w) for w in sorted(inv.AIM_WORDS, key=len, reverse=True))
     # 为保障一线职工的…, 为切实服务好青年职工: a purpose clause aims like 为
-    return re.compile(rf"为了?(?:切实)?(?:{'|'.join(inv.PURPOSE_VERBS)})|{words}")
+    return re.compile(rf"为了?(?:切实|进一步|更好地?)?(?:{'|'.join(inv.PURPOSE_VERBS)})|{words}")
 
 
 _AIM_CLAUSE_TAILS = ("", "群体", "子女", "家庭", "而言", "来说", "等群体", "群体而言", "群体来说")
 _FILLER = re.compile(r"^(?:[^，,；;：:。！？!?]{0,10}的|[^，,；;：:。！？!?]{1,12}(?:、|和|及|与)"
                      # 针对44户企业的775名建档特困职工: a count of the people, then how they are listed
-                     r"|(?:[^，,；;：:。！？!?]{0,8}的|[该本全][市区县省])?[0-9一二三四五六七八九十百千万余多]+(?:名|位|户|个|万|批)(?:建档|在岗|在职|一线)?"
+                     r"|(?:[^，,；;：:。！？!?]{0,8}的|[该本全][市区县省])?(?:不少于|不低于|超过|近|约)?"
+                     r"[0-9一二三四五六七八九十百千万余多]+(?:名|位|户|个|万|批)(?:建档|在岗|在职|一线)?"
                      r"|(?:全市|全省|全区|全县|全国|本地|辖区内?|[我本][市省区县])?(?:部分|广大|全体|更多|各类|所有|各行业|各行各业)?)$")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import inventory as inv
-from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, finditer_from, literal_starts, strip_marks
+from kg.extract.context import CLAUSE_PUNCT, Candidate, Context, finditer_from, is_cjk, literal_starts, strip_marks
 from kg.extract.rules.registry import rule
 from kg.extract.rules.shared import (
     _AIM_CLAUSE_TAILS,
@@ -365,6 +365,8 @@ _FRAMES: dict[str, tuple[str, ...]] = {
     "给": ("送去", "送上", "发放", "提供"),
     "支持": ("参加", "参与"),
     "组织": ("参加", "参与", "开展", "进行"),
+    "发动": ("参加", "参与"),
+    "动员": ("参加", "参与"),
     "适合": ("的",),
     "面向": ("的",),
 }
@@ -408,9 +410,9 @@ def targets_frames(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
-#: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务,
+#: What may come before a measure that is its sentence's subject: 这些“妈咪屋”不仅为…服务, 据报道，“…”已…,
 #: 某市总2011年“送温暖”活动将重点对….
-_SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个"
+_SUBJECT_LEAD = re.compile(rf"[\s“\"「『]*(?:据(?:报道|介绍|了解|悉)[，,])?(?:{'|'.join(inv.REPORTED)}|这些|这个|这一|该|此|今年的?|本届|小小的?|每个|每一个"
                            # 抚顺市总2011年“送温暖”活动，将重点对…: the union's own edition of the programme
                            rf"|{_UNION}(?:\d{{4}}年度?|今年|今冬|今夏)?的?)?[“\"「『]*")
 
@@ -478,7 +480,7 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
     for m in finditer_from(_HELP_VERBS, text, _help_starts(text)) if groups and measures else ():
         g = groups.first_in(m.end(), m.end() + 12)
         sent = ctx.sentence_of(m.start(), m.end())
-        if g is None or sent is None or not _FILLER.match(text[m.end():g.start]) or _is_agent(g.ref):
+        if g is None or sent is None or not _helped_filler(text[m.end():g.start]) or _is_agent(g.ref):
             continue
         lo = m.start()
         for _ in range(_HELP_CLAUSES):
@@ -487,6 +489,12 @@ def targets_help_verbs(ctx: Context, facts: Facts) -> list[Relation]:
             for t in _group_chain(text, g, groups):
                 out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.help-verb")
     return out
+
+
+def _helped_filler(between: str) -> bool:
+    """What may stand between a helping verb and its group: a count or a description
+    (``_FILLER``), or a short modifier of a few characters (慰问苦脏累险一线职工)."""
+    return bool(_FILLER.match(between)) or (len(between) <= 4 and all(is_cjk(c) and c not in "和及与或并了" for c in between))
 
 
 #: How many clauses before a helping verb its measures may stand.
