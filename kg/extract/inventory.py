@@ -244,6 +244,8 @@ POSTS = (
     "站长", "副站长", "厂长", "副厂长", "队长", "班长", "店长", "新闻发言人", "发言人", "负责人",
     # deputies: 全国人大代表——张桂梅, 政协委员王小平, 职工代表李明
     "人大代表", "政协委员", "党代表", "代表",
+    # Taiwan's and Hong Kong's legislators and party posts: 民进党立委某某, 文传会副主委某某, 议员某某
+    "立委", "前立委", "副主委", "主委", "议员", "评论员",
 )
 
 #: What a person does at a meeting, after a name that opens a clause: 刘玉芳主持会议.

@@ -294,6 +294,16 @@ ENTITIES = [
     ("市总工会组织南宁市建筑管理处、南宁市建设工会等企事业单位举办活动。", "Organization", "南宁市建筑管理处",
      "org.list-item"),
     ("31个省（区、市）和新疆生产建设兵团总工会均已开展试点工作。", "Organization", "新疆生产建设兵团总工会", "org.vocab"),
+    # a town's or a trading company's union; the group in brackets inside a registered name; work at a company
+    ("葛徐镇工会打造温馨“爱心驿站”。", "Organization", "葛徐镇工会", "org.unit-union"),
+    ("苏北药业工会设立“工会主席关爱日”。", "Organization", "苏北药业工会", "org.unit-union"),
+    ("成都发动机（集团）有限公司工会主席出席。", "Organization", "成都发动机（集团）有限公司工会", "org.unit-union"),
+    ("他在成都发动机集团有限公司工作。", "Organization", "成都发动机集团有限公司", "org.company"),
+    # the Youth League's committee of a place
+    ("主办单位：湖北省总工会、共青团湖北省委、湖北省妇联。", "Organization", "共青团湖北省委", "org.place-organ"),
+    # Taiwan's legislators and party posts before a name
+    ("敬邀民进党立委蔡明余、蓝营前立委罗淑芳、国民党文传会副主委郑世安，为您深入剖析。", "Person", "罗淑芳",
+     "person.post-name"),
     # a place's unit named by its trade
     ("延安市道路运输行业协会组织司机参加培训。", "Organization", "延安市道路运输行业协会", "org.place-unit"),
     ("石家庄困难职工援助中心继续开门。", "Organization", "石家庄困难职工援助中心", "org.place-unit"),
@@ -385,6 +395,8 @@ NOT_ENTITIES = [
     ("困难职工、农民工家中都收到了慰问品。", "Person", "农民工"),  # a group visited at home
     ("市总工会主席李明和全国劳模代表出席。", "Person", "全国劳"),
     ("北京市举办公司年会。", "Organization", "北京市举办公司"),  # a verb is no trade
+    ("村重点发展村级工会。", "Organization", "村重点发展村级工会"),  # a village's union needs the village's name
+    ("对贯彻执行党和国家有关行政学院工作的方针政策提出意见。", "Organization", "党和国家有关行政学院"),
     ("作家协会、妇女联合会、残疾人联合会等人民团体应当协助。", "Organization", "妇女联合会"),  # kinds of body
 ]
 
@@ -505,6 +517,9 @@ TARGETS = [
     # a purpose clause (为进一步培养…), a clause saying when, then the programme launched
     ("为进一步培养选树高技能人才，2016年起，河北省启动“金牌工匠”培养计划。", "金牌工匠培养计划", "高技能人才",
      "targets.aim-word-next"),
+    # 加大对 G 的帮扶力度: the programme named before in the sentence
+    ("为做好今冬送温暖工作，省总工会要求各级工会不断加大对困难职工、农民工的帮扶力度。", "送温暖", "农民工",
+     "targets.care-degree"),
     # 发动/动员 a group, with a count, to take part
     ("发动不少于5万名环卫工、快递员等一线职工参加职工医疗互助活动。", "职工医疗互助", "快递员", "targets.frame"),
 ]

@@ -260,7 +260,9 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         rule = "org.place-union" if head in inv.UNION_HEADS else "org.place-organ"
         office = _OFFICE.match(text, m.end()) if head in ("人民政府", "政府") else None
         end = office.end() if office else m.end()  # 毕节市人民政府驻广州办事处: the government's office
-        out.append(Candidate(start, end, "Organization", org_label(place, head) + text[m.end():end], rule))
+        league = "共青团" if head == "委" and text.endswith("共青团", 0, start) else ""  # 共青团湖北省委
+        out.append(Candidate(start - len(league), end, "Organization",
+                             league + org_label(place, head) + text[m.end():end], rule))
         m = search_from(rx, text, starts, end)
     return out
 
@@ -349,6 +351,8 @@ def _split_town(ctx: Context, start: int, place: str, level: str) -> bool:
 _UNIT_NOUNS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "学校", "医院", "银行", "研究院", "研究所", "中心", "厂",
                "矿", "机场", "港", "铁路局", "供电局", "行业", "产业", "系统", "园区", "社区", "街道", "楼宇", "市场",
                "分行", "支行", "分公司", "子公司", "分院", "分厂", "车间", "项目部")
+#: Ends of units whose name must open with a proper name (梁徐/nr 镇工会, 苏中/ns 药业工会), not 村重点发展村级工会.
+_NAMED_UNIT_NOUNS = ("镇", "乡", "村", "村级", "药业", "实业", "物业", "置业", "矿业")
 _SECTOR_WORDS = ("行业", "产业")
 
 
@@ -374,7 +378,7 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
                     _company_start(ctx, sent[0], m.start()))
         name = text[start:m.start()]
         if len(name) < 3 or not (name.startswith(tuple(known)) or name.endswith(_UNIT_NOUNS + inv.OCCUPATION_SUFFIXES)
-                                 or m.start() in organ_ends):
+                                 or m.start() in organ_ends or _named_unit(ctx, start, m.start())):
             continue  # 货车司机工会联合会: an occupation's union counts too; 淳安县交通运输局工会: an organ's
         if "各" in name:
             continue  # 抚顺市各县区工会: the unions of many units
@@ -382,6 +386,13 @@ def unit_unions(ctx: Context, pool: Pool) -> list[Candidate]:
             continue
         out.append(Candidate(start, m.end(), "Organization", strip_marks(text[start:m.end()]), "org.unit-union"))
     return out
+
+
+def _named_unit(ctx: Context, start: int, end: int) -> bool:
+    """``text[start:end]`` is a town, village or trading company opening with a proper name
+    (梁徐镇, 苏中药业, 涧池洞河村村级)."""
+    tags = ctx.pos_tags(start, end) if ctx.text.endswith(_NAMED_UNIT_NOUNS, start, end) else []
+    return bool(tags) and tags[0][2].startswith(("ns", "nr", "nz", "j"))
 
 
 def _organ_ends(pool: Pool) -> set[int]:
@@ -434,8 +445,10 @@ def _outside_unit_names(word: str) -> bool:
     return word in _NOT_IN_UNIT_NAMES or COUNT.fullmatch(word) is not None
 
 
-_COMPANY_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
-_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
+_COMPANY_END = re.compile(r"(?:[（(]集团[）)])?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
+# 某某发动机（集团）有限公司: the group in brackets inside the registered name
+_COMPANY = re.compile(r"(?:[（(]集团[）)]|集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)"
+                      r"|卷烟厂|制药厂|钢铁厂|发电厂|机械厂")
 #: Universities, institutes and hospitals by name: 中国海洋大学海洋生命学院, 清华大学公共管理学院.
 _INSTITUTION_HEADS = ("大学", "学院", "研究院", "研究所", "基金会", "学校", "中学", "小学", "铁路局", "医院", "卫生院", "技工学校",
                       "妇幼保健院", "保健院", "疗养院", "休养院", "出版社", "日报社", "晚报社", "报社", "杂志社", "广播电视台", "电视台")
@@ -458,7 +471,7 @@ def companies(ctx: Context, pool: Pool) -> list[Candidate]:
 
 #: What every match of ``_COMPANY`` (``_INSTITUTION``) begins with: it is tried only where one of them is.
 _INSTITUTION_LEADS = (*_INSTITUTION_HEADS, "领导小组")
-_COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂")
+_COMPANY_LEADS = ("集团", "股份", "有限", "卷烟厂", "制药厂", "钢铁厂", "发电厂", "机械厂", "（集团）", "(集团)")
 
 
 def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tuple[str, ...] | None = None,
@@ -487,8 +500,8 @@ def _registered_names(ctx: Context, heads: re.Pattern, rule_id: str, leads: tupl
                 start, name, proper = placed, text[placed:m.start()], True
         if name[:1] in _PARTICLES:  # 考上了/仲恺…学院: the tagger's word took the particle before the name
             start, name = start + 1, name[1:]
-        if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS):
-            continue
+        if len(name) < 2 or not proper or name.startswith(tuple(_NOT_GROUP_LEADS) + _NOT_COMPANY_LEADS) or "有关" in name:
+            continue  # 党和国家有关行政学院工作: any such school
         out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], rule_id))
     return out
 
@@ -500,7 +513,7 @@ _STREET = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)")
 def _head_goes_on(text: str, end: int) -> bool:
     """A registered name's head runs on into a union (…公司工会, org.unit-union's) or a street
     (南宁市大学西路169号)."""
-    return text[end:end + 1] == "工" or bool(_STREET.match(text, end))
+    return text.startswith(("工会", "工委"), end) or bool(_STREET.match(text, end))
 
 
 #: Particles that end the verb before a name, never open one.

@@ -497,6 +497,38 @@ def _helped_filler(between: str) -> bool:
     return bool(_FILLER.match(between)) or (len(between) <= 4 and all(is_cjk(c) and c not in "和及与或并了" for c in between))
 
 
+#: 加大对困难职工的帮扶力度: what a union steps up for a group, after the group.
+_CARE_FOR = re.compile(rf"的(?:{'|'.join(_HELPING)}|关爱|服务|保障)(?:和(?:{'|'.join(_HELPING)}|关爱|服务|保障))?(?:力度|工作)")
+#: What opens such a frame before the group: 加大对, 加强对.
+_STEP_UP = ("加大对", "加强对", "加大了对", "加强了对", "强化对", "提高对")
+
+
+@rule("targets.care-degree", example="除了慰问送温暖，工会还加大对困难职工的帮扶力度。",
+      expect=("targets", "送温暖", "困难职工"),
+      description="加大对 groups 的帮扶力度: the measures of the sentence up to three clauses before")
+def targets_care_degree(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for lead in literal_starts(text, _STEP_UP) if groups and measures else ():
+        word = next(w for w in _STEP_UP if text.startswith(w, lead))
+        g = groups.by_start.get(lead + len(word))
+        sent = ctx.sentence_of(lead, lead + len(word))
+        if g is None or sent is None or _is_agent(g.ref):
+            continue
+        chain = _group_chain(text, g, groups)
+        if not _CARE_FOR.match(text, chain[-1].end):
+            continue
+        lo = lead
+        for _ in range(_HELP_CLAUSES):
+            lo = _clause_start(text, lo - 1) if lo > sent[0] else lo
+        for x in measures.within(max(lo, sent[0]), lead):
+            for t in chain:
+                out += _rel(ctx, "targets", x.ref, t.ref, x.start, t.end, "targets.care-degree")
+    return out
+
+
 #: How many clauses before a helping verb its measures may stand.
 _HELP_CLAUSES = 4
 
