@@ -34,6 +34,9 @@ def _name_at(ctx: Context, start: int) -> int | None:
     punctuation mark closes it.
     """
     text = ctx.text
+    dotted = _dotted_end(text, start)
+    if dotted is not None:
+        return dotted  # 迪力夏提·某某: a name of several parts, no surname
     opens = _may_open_name(text, start)
     if not opens and not _may_close_three(text, start):
         return None  # no name can start here, whatever the tagger says: it is not asked
@@ -53,6 +56,27 @@ def _name_at(ctx: Context, start: int) -> int | None:
             and 2 <= tags[1][1] - start <= 3:
         return tags[1][1]  # 周/nr 红梅/nr, 刘/zg 红梅/nr: a surname the tagger split off
     return _misread_three(ctx, tags, start)
+
+
+#: A name of two or three parts joined by a middle dot (Uyghur, Tibetan, foreign names): 阿依古丽·某某.
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•‧][\u4e00-\u9fff]{2,8}){1,2}")
+
+
+def _dotted_end(text: str, start: int) -> int | None:
+    """End of a dotted name at ``start``: its last part ends at a mark or before a word that
+    follows names (迪力夏提·某某出席) and does not overlap the next such word, or None.
+
+    >>> t = "主席迪力夏提·柯德尔汗出席并讲话"
+    >>> t[2:_dotted_end(t, 2)]
+    '迪力夏提·柯德尔汗'
+    """
+    m = _DOTTED_NAME.match(text, start)
+    if m is None:
+        return None
+    last = max(text.rfind(d, start, m.end()) for d in "·•‧")
+    # 买买提出席: 提出 follows names too, but 出席 right after it is the word that does
+    return next((e for e in range(last + 3, m.end() + 1) if e == len(text) or not is_cjk(text[e])
+                 or (text.startswith(inv.AFTER_NAME, e) and not text.startswith(inv.AFTER_NAME, e + 1))), None)
 
 
 def _third_closes(ctx: Context, start: int) -> bool:

@@ -301,6 +301,13 @@ ENTITIES = [
     ("他在成都发动机集团有限公司工作。", "Organization", "成都发动机集团有限公司", "org.company"),
     # the Youth League's committee of a place
     ("主办单位：湖北省总工会、共青团湖北省委、湖北省妇联。", "Organization", "共青团湖北省委", "org.place-organ"),
+    # a dotted name after a post; a speaker introducing themself
+    ("总工会主席阿依古丽·买买提出席并讲话。", "Person", "阿依古丽·买买提", "person.post-name"),
+    ("“我叫王小璐，是职工子女。”", "Person", "王小璐", "person.called"),
+    ("来自湖北省四川商会的30多名爱心人士奉献了爱心。", "Organization", "湖北省四川商会", "org.place-unit"),
+    ("武汉市青山区总工会农民工维权站站长向永明出席。", "Organization", "武汉市青山区总工会农民工维权站", "org.facility"),
+    ("慰问艰苦岗位职工和一线职工。", "WorkerGroup", "艰苦岗位职工", "group.modifier-head"),
+    ("促进农村剩余劳动力转移就业。", "WorkerGroup", "农村剩余劳动力", "group.vocab"),
     # Taiwan's legislators and party posts before a name
     ("敬邀民进党立委蔡明余、蓝营前立委罗淑芳、国民党文传会副主委郑世安，为您深入剖析。", "Person", "罗淑芳",
      "person.post-name"),
@@ -396,6 +403,7 @@ NOT_ENTITIES = [
     ("市总工会主席李明和全国劳模代表出席。", "Person", "全国劳"),
     ("北京市举办公司年会。", "Organization", "北京市举办公司"),  # a verb is no trade
     ("村重点发展村级工会。", "Organization", "村重点发展村级工会"),  # a village's union needs the village's name
+    ("锡林郭勒盟职工创新工作室揭牌。", "Organization", "郭勒盟职工创新工作室"),  # no name inside a place's name
     ("对贯彻执行党和国家有关行政学院工作的方针政策提出意见。", "Organization", "党和国家有关行政学院"),
     ("作家协会、妇女联合会、残疾人联合会等人民团体应当协助。", "Organization", "妇女联合会"),  # kinds of body
 ]
@@ -520,6 +528,8 @@ TARGETS = [
     # 加大对 G 的帮扶力度: the programme named before in the sentence
     ("为做好今冬送温暖工作，省总工会要求各级工会不断加大对困难职工、农民工的帮扶力度。", "送温暖", "农民工",
      "targets.care-degree"),
+    # a purpose clause thanking the group, then the programme launched
+    ("为感谢广大职工在疫情防控中的付出，省总工会启动职工疗休养活动。", "职工疗休养", "职工", "targets.aim-word-next"),
     # 发动/动员 a group, with a count, to take part
     ("发动不少于5万名环卫工、快递员等一线职工参加职工医疗互助活动。", "职工医疗互助", "快递员", "targets.frame"),
 ]

@@ -315,7 +315,8 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
 _HEADCOUNT = ("名", "位", "人", "户")
 
 
-_NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本")
+_NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本",
+                    "我们", "他们", "她们", "你们", "咱们")  # 工会免费送我们体检: a quote, not a name
 _PREPOSITIONS = tuple("对向为以从在把将与和由被给")
 
 

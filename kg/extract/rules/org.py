@@ -813,7 +813,8 @@ def named_workrooms(ctx: Context, pool: Pool) -> list[Candidate]:
         if c.label != "劳模创新工作室":
             continue
         start = next((c.start - n for n in (3, 2) if c.start - n >= 0 and tagged_name(ctx, c.start - n, c.start)), None)
-        if start is not None:
+        if start is not None and (start == 0 or not is_cjk(ctx.text[start - 1]) or ctx.is_boundary(start)):
+            # 锡林郭勒盟职工创新工作室: no name begins inside the place's name
             out.append(Candidate(start, c.end, "Organization", ctx.text[start:c.end], "org.named-workroom"))
     return out
 
@@ -1035,8 +1036,8 @@ def _first_item(text: str, a: int, b: int, inside: list[Candidate]) -> tuple[int
 
 
 #: A place's unit named by its trade: 某市快递协会, 某地供电局, 某区环卫所, 某市城乡建委.
-_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:行业协会|协会|总公司|分公司|公司|供电局|电厂|医院|银行|援助中心|环卫所|派出所"
-                         r"|管理处|管理所|建委|局|厂)")
+_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:行业协会|协会|商会|总公司|分公司|公司|供电局|电厂|医院|银行|援助中心|环卫所"
+                         r"|派出所|管理处|管理所|建委|融媒体中心|新时代文明实践中心|局|厂)")
 #: Tags a unit's trade may not hold: verbs, particles, pronouns, numbers (北京市举办…公司).
 _NOT_TRADE_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "t")
 

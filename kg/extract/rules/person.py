@@ -678,12 +678,12 @@ _QUOTE_CLOSED = re.compile(r"”(?=[\u4e00-\u9fff]{4})")
 
 
 #: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.
-_CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
+_CALLED = re.compile(r"(?:他|她)(?:名)?叫|名叫|我叫|我是(?:记者)?")  # 我是汪某: a TV host introduces themself
 
 
 def _called_starts(text: str) -> list[int]:
     """Where ``_CALLED`` can begin (a plain scan tries every offset)."""
-    return literal_starts(text, ("他叫", "他名叫", "她叫", "她名叫", "名叫", "我是"))
+    return literal_starts(text, ("他叫", "他名叫", "她叫", "她名叫", "名叫", "我叫", "我是"))
 
 
 @rule("person.called", example="他叫王海涛，今年22岁，已经在广东打工4年了。", expect=("Person", "王海涛"),

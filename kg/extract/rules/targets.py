@@ -325,6 +325,32 @@ def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
 
 _RIGHTS = re.compile(r"(?:群体)?(?:的)?(?:合法|劳动|劳动保障|特殊|基本)?权益")
 
+#: What a programme takes off a group's mind: 解决了网约车司机…的后顾之忧.
+_WORRIES = re.compile(r"(?:群体)?(?:的|们的)(?:后顾之忧|燃眉之急|急难愁盼问题|急难愁盼|难题|困难|实际困难|烦恼)")
+_SOLVES = ("解决了", "解决", "缓解了", "缓解", "解除了", "解除")
+
+
+@rule("targets.solves", example="免费的爱心托管班解决了网约车司机、外卖员等新就业形态劳动者的后顾之忧。",
+      expect=("targets", "职工子女暑期托管", "外卖骑手"),
+      description="a measure, then 解决了/缓解了 groups' 后顾之忧/难题 in its clause: it is for them")
+def targets_solves(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    groups = Spans(_by_cls(facts.found, "WorkerGroup"))
+    measures = Spans(_by_cls(facts.found, "Measure"))
+    out = []
+    for pos in literal_starts(text, _SOLVES) if groups and measures else ():
+        word = next(w for w in _SOLVES if text.startswith(w, pos))
+        g = groups.first_in(pos + len(word), pos + len(word) + 12)
+        if g is None or not _FILLER.match(text[pos + len(word):g.start]) or _is_agent(g.ref):
+            continue
+        chain = _group_chain(text, g, groups)
+        before = measures.within(_clause_start(text, pos), pos)
+        if not before or not _WORRIES.match(text, chain[-1].end):
+            continue
+        for t in chain:
+            out += _rel(ctx, "targets", before[-1].ref, t.ref, before[-1].start, t.end, "targets.solves")
+    return out
+
 
 @rule("targets.benefit", example="开展的“金秋助学”活动惠及困难职工子女2000余人。",
       expect=("targets", "金秋助学", "困难职工"),
