@@ -307,6 +307,11 @@ ENTITIES = [
     ("来自湖北省四川商会的30多名爱心人士奉献了爱心。", "Organization", "湖北省四川商会", "org.place-unit"),
     ("武汉市青山区总工会农民工维权站站长向永明出席。", "Organization", "武汉市青山区总工会农民工维权站", "org.facility"),
     ("慰问艰苦岗位职工和一线职工。", "WorkerGroup", "艰苦岗位职工", "group.modifier-head"),
+    ("接收了300名从南疆过来的少数民族农民工。", "WorkerGroup", "少数民族农民工", "group.modifier-head"),
+    # an association whose post the tagger glues to it (协会主席)
+    ("遂宁市建筑工人协会主席李天明带领22个农民工来到了现场。", "Organization", "遂宁市建筑工人协会", "org.place-unit"),
+    # a training course is a measure
+    ("市总工会举办了工资集体协商指导员培训班。", "Measure", "工资集体协商指导员培训班", "measure.verb-object"),
     ("促进农村剩余劳动力转移就业。", "WorkerGroup", "农村剩余劳动力", "group.vocab"),
     # Taiwan's legislators and party posts before a name
     ("敬邀民进党立委蔡明余、蓝营前立委罗淑芳、国民党文传会副主委郑世安，为您深入剖析。", "Person", "罗淑芳",

@@ -1055,7 +1055,8 @@ def place_units(ctx: Context, pool: Pool) -> list[Candidate]:
         tags = ctx.pos_tags(end, m.end())
         trade = [t for t in tags if t[1] <= m.end() - 1]
         verbs_ok = m.group().endswith("协会")  # 快递/v 协会: an association is named by what its trade does
-        if trade and tags[-1][1] == m.end() and (m.end() == len(text) or ctx.is_boundary(m.end())) \
+        closed = m.end() == len(text) or ctx.is_boundary(m.end()) or text.startswith(inv.POSTS, m.end())  # 协会/主席
+        if trade and tags[-1][1] == m.end() and closed \
                 and not any(f.startswith(_NOT_TRADE_TAGS) and f != "vn" and not (verbs_ok and f == "v")
                             for _s, _e, f in trade):
             out.append(Candidate(start, m.end(), "Organization", text[start:m.end()], "org.place-unit"))
