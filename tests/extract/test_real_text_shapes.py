@@ -530,6 +530,8 @@ TARGETS = [
     # a purpose clause (为进一步培养…), a clause saying when, then the programme launched
     ("为进一步培养选树高技能人才，2016年起，河北省启动“金牌工匠”培养计划。", "金牌工匠培养计划", "高技能人才",
      "targets.aim-word-next"),
+    # a narrow group named inside the programme's name
+    ("市总工会开展“寻找最美农民工”活动。", "寻找最美农民工", "农民工", "targets.compound"),
     # 加大对 G 的帮扶力度: the programme named before in the sentence
     ("为做好今冬送温暖工作，省总工会要求各级工会不断加大对困难职工、农民工的帮扶力度。", "送温暖", "农民工",
      "targets.care-degree"),

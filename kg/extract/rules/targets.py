@@ -695,10 +695,24 @@ def targets_compounds(ctx: Context, facts: Facts) -> list[Relation]:
         if text.startswith(("全国", "全省", "全市", "全区", "全县", "千万", "百万", "十万", "万名"), first):
             first += 2  # 全国海员技能大赛, 千万农民工援助行动
         first += next((len(v) for v in _CARE_LEADS if text.startswith(v, first)), 0)  # 送农民工兄弟姐妹回家过年活动
-        for ref in _heading_groups(text, m, first, inner):
+        named = _heading_groups(text, m, first, inner) or _inner_groups(m, inner)
+        for ref in named:
             if not _is_agent(ref) and ref in refs:
                 out += _rel(ctx, "targets", m.ref, ref, m.start, m.end, "targets.compound")
     return out
+
+
+#: Groups too broad to be what a programme naming them inside is for (职工互助保险, 劳动者权益保障),
+#: and titles a programme confers rather than serves (贵州工匠评选).
+_BROAD_GROUPS = ("职工", "工人", "劳动者", "员工", "群众", "职工群众", "工会会员", "会员", "工匠人才", "在职劳模")
+
+
+def _inner_groups(m: Found, inner: dict[int, list[Candidate]]) -> list[EntityRef]:
+    """A narrow group named inside a measure's name, as a whole word: 寻找最美农民工,
+    服务农民工年, 外来务工人员阅览室."""
+    found = [c for pos in range(m.start + 1, m.end - 1) for c in inner.get(pos, ())
+             if c.whole and c.end <= m.end and c.label not in _BROAD_GROUPS]
+    return [EntityRef("WorkerGroup", c.label) for c in found]
 
 
 #: Caring verbs that open a programme's name before the group it serves: 送农民工…回家过年活动, 关爱环卫工人行动.
