@@ -22,11 +22,11 @@ as the type the reader asks for, so a planted or corrupt file is at worst a wron
 missing entry (then deleted and recomputed), never code that runs. The one entry that
 is not JSON, ``graph.ttl``'s bytes, is only copied out, and only when its sha256 is the
 one its JSON entry names. They are written
-atomically (temp file + rename) by a thread in each process (see ``_Writer``), so the
-disk's latency overlaps the build's work; ``get`` sees an entry as soon as it is put,
-and ``flush()`` (which ``kg.build`` calls before it returns) waits until every entry is
-on disk. A full or read-only disk costs the entries, never the build: it is said once
-on stderr.
+atomically (temp file + rename) when they are put, by the process that made them (a
+writer thread, as before, cost more CPU than the writes: each of its system calls
+handed the interpreter's lock back and forth with the build, some 5,000 context
+switches in a cold laws build, for writes of 0.1-0.2 ms each). A full or read-only disk
+costs the entries, never the build: it is said once on stderr.
 
 Location: ``--cache-dir``, else ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/gonghui-kg``,
 else ``~/.cache/gonghui-kg``. It is created private (0700); a folder that belongs to
@@ -48,13 +48,10 @@ from __future__ import annotations
 import errno
 import hashlib
 import multiprocessing
-import multiprocessing.util
 import os
-import queue
 import re
 import stat
 import sys
-import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,7 +61,8 @@ from kg.pipeline.codec import CodecError, decode, encode
 from kg.rdf.atomic import atomic_write_bytes, remove_stale_temp_files
 
 #: Bump when the layout of cache entries changes; every old entry is then ignored.
-CACHE_FORMAT = "2"
+#: ("3": one folder per kind, no ``key[:2]`` subfolders, see :meth:`Cache.path`.)
+CACHE_FORMAT = "3"
 
 #: How many whole-corpus ``graph`` entries to keep (each is about the size of graph.ttl twice).
 KEEP_GRAPHS = 8
@@ -178,7 +176,7 @@ def code_fingerprint(*modules: str, package: Path = _PACKAGE) -> str:
 # ---------------------------------------------------------------- the cache itself
 
 class Cache:
-    """JSON values under ``root/v<FORMAT>/<kind>/<key[:2]>/<key>``.
+    """JSON values under ``root/v<FORMAT>/<kind>/<key>``.
 
     Opening one creates ``root`` (mode 0700) if missing and checks that it is a folder
     of this user that nobody else may write; CacheError otherwise.
@@ -193,18 +191,21 @@ class Cache:
         return f"Cache({str(self.root)!r})"
 
     def path(self, kind: str, k: str) -> Path:
-        return self.base / kind / k[:2] / k
+        """Where the entry ``k`` of ``kind`` is: all of a kind in one folder. Spread over
+        256 ``key[:2]`` subfolders (cache format 2), the entries of a cold laws build cost
+        0.3-0.5 s more system time: each file created in another new folder (ext4 spreads
+        new folders over the disk) costs about 0.5 ms, against 0.15 ms in one folder, which
+        stays fast with tens of thousands of entries (ext4's hashed directories)."""
+        return self.base / kind / k
 
     def get(self, kind: str, k: str, as_type: Any = Any) -> Any:
         """The value stored under ``k``, decoded as ``as_type`` (a dataclass, or ``Any``
         for plain JSON), or None if absent or not of that type (then it is removed)."""
         p = self.path(kind, k)
-        data = _WRITER.pending.get(p) if _WRITER else None  # put by this process, maybe not on disk yet
-        if data is None:
-            try:
-                data = p.read_bytes()
-            except OSError:
-                return None
+        try:
+            data = p.read_bytes()
+        except OSError:
+            return None
         try:
             return decode(data, as_type)
         except (CodecError, TypeError, ValueError):  # truncated or foreign bytes: drop it, the caller recomputes
@@ -215,9 +216,14 @@ class Cache:
             return None
 
     def put(self, kind: str, k: str, value: Any) -> None:
-        """Store ``value`` under ``k``: encoded now, written to disk atomically by this
-        process's writer thread. A full or read-only disk only costs the entry."""
-        _writer().put(self.path(kind, k), encode(value))
+        """Store ``value`` under ``k``, written to disk atomically. A full or read-only disk
+        only costs the entry."""
+        self.put_json(kind, k, encode(value))
+
+    def put_json(self, kind: str, k: str, data: bytes) -> None:
+        """Store ``data``, the :func:`kg.pipeline.codec.encode` of a value made already, under
+        ``k`` (read back by :meth:`get` as that value)."""
+        _write(self.path(kind, k), data)
 
     def get_bytes(self, kind: str, k: str, sha256: str) -> bytes | None:
         """The bytes stored under ``k`` by :meth:`put_bytes` if their sha256 is ``sha256``
@@ -233,12 +239,10 @@ class Cache:
         True
         """
         p = self.path(kind, k)
-        data = _WRITER.pending.get(p) if _WRITER else None
-        if data is None:
-            try:
-                data = p.read_bytes()
-            except OSError:
-                return None
+        try:
+            data = p.read_bytes()
+        except OSError:
+            return None
         if hashlib.sha256(data).hexdigest() == sha256:
             return data
         try:
@@ -249,7 +253,7 @@ class Cache:
 
     def put_bytes(self, kind: str, k: str, data: bytes) -> None:
         """Store ``data`` as it is under ``k`` (read back by :meth:`get_bytes`)."""
-        _writer().put(self.path(kind, k), data)
+        _write(self.path(kind, k), data)
 
     def touch(self, kind: str, k: str) -> None:
         """Mark the entry ``k`` as just used, so that :meth:`prune` keeps it longest."""
@@ -258,16 +262,14 @@ class Cache:
         except OSError:
             pass
 
-    def flush(self) -> None:
-        """Wait until every entry this process put is on disk (or failed to be written)."""
-        flush()
-
     def prune(self, kind: str, keep: int) -> None:
         """Keep only the ``keep`` most recently written entries of ``kind``, and remove the
         temp files a killed build left among them."""
-        for folder in (self.base / kind).glob("*"):
-            remove_stale_temp_files(folder)
-        entries = sorted((p for p in (self.base / kind).glob("*/*") if not p.name.startswith(".")),
+        folder = self.base / kind
+        if not folder.is_dir():
+            return
+        remove_stale_temp_files(folder)
+        entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
                          key=lambda p: p.stat().st_mtime, reverse=True)
         for p in entries[keep:]:
             try:
@@ -357,7 +359,7 @@ def _warn_write_failed(path: Path, exc: OSError) -> None:
             if _WARNED.value:
                 return
             _WARNED.value = 1
-    folder = path.parents[3] if len(path.parents) > 3 else path.parent
+    folder = path.parents[2] if len(path.parents) > 2 else path.parent  # root/v<FORMAT>/<kind>/<key>
     what = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (exc.strerror or str(exc))
     try:
         print(f"kg: warning: cache {folder}: cannot write entries ({what}); "
@@ -366,64 +368,9 @@ def _warn_write_failed(path: Path, exc: OSError) -> None:
         pass
 
 
-class _Writer:
-    """The thread that writes this process's cache entries, in the order they were put.
-
-    Creating a file costs 0.2-0.5 ms on some disks, twice per article; written here the
-    wait overlaps extraction instead of adding to it. ``pending`` holds what is not on
-    disk yet, for ``Cache.get``; the bounded queue keeps a slow disk from filling memory.
-    """
-
-    def __init__(self) -> None:
-        self.pending: dict[Path, bytes] = {}
-        self.queue: queue.Queue = queue.Queue(maxsize=256)
-        threading.Thread(target=self._run, name="kg-cache-writer", daemon=True).start()
-
-    def put(self, path: Path, data: bytes) -> None:
-        self.pending[path] = data
-        self.queue.put((path, data))
-
-    def _run(self) -> None:
-        while True:
-            path, data = self.queue.get()
-            try:
-                _write_atomically(path, data)
-            except OSError as exc:  # a full or read-only disk costs the entry, never the build
-                _warn_write_failed(path, exc)
-            except Exception:  # pragma: no cover - never let the writer thread die
-                pass
-            finally:
-                if self.pending.get(path) is data:
-                    del self.pending[path]
-                self.queue.task_done()
-
-
-_WRITER: _Writer | None = None
-_WRITER_LOCK = threading.Lock()
-
-
-def _writer() -> _Writer:
-    global _WRITER
-    if _WRITER is None:
-        with _WRITER_LOCK:
-            if _WRITER is None:
-                _WRITER = _Writer()
-                # A worker process of a pool exits through multiprocessing, which runs
-                # these finalizers (not atexit): its last entries reach the disk first.
-                multiprocessing.util.Finalize(None, flush, exitpriority=10)
-    return _WRITER
-
-
-def flush() -> None:
-    """Wait until every cache entry this process put is on disk."""
-    if _WRITER is not None:
-        _WRITER.queue.join()
-
-
-def _forget_writer() -> None:
-    """A forked child has no writer thread: it starts its own on its first put."""
-    global _WRITER, _WRITER_LOCK
-    _WRITER, _WRITER_LOCK = None, threading.Lock()
-
-
-os.register_at_fork(after_in_child=_forget_writer)
+def _write(path: Path, data: bytes) -> None:
+    """Write an entry atomically; a full or read-only disk costs the entry, never the build."""
+    try:
+        _write_atomically(path, data)
+    except OSError as exc:
+        _warn_write_failed(path, exc)

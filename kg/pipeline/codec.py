@@ -24,6 +24,7 @@ kg.pipeline.codec.CodecError: Byline: expected fields end, name, start, got name
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -70,21 +71,72 @@ def encode(value: Any) -> bytes:
     None) as compact UTF-8 JSON. Lone surrogates (from undecodable file names) survive.
 
     Written by orjson, the same bytes as ``json.dumps`` in a quarter of its time (0.07 s
-    instead of 0.29 s for the laws corpus' entries); each dataclass is still handed to
-    :func:`_fields_of` (``OPT_PASSTHROUGH_DATACLASS``: orjson would write every attribute
-    of its ``__dict__``, a cached property too). What orjson refuses (a lone surrogate, an
-    integer of more than 64 bits) is written by ``json.dumps``. (A float that is not finite,
-    which no cached type holds, is written as null, and so never read back as a float.)
+    instead of 0.29 s for the laws corpus' entries). A dataclass whose every field is
+    plain data (:func:`plain_dataclass`) orjson writes on its own, three times faster
+    again; any other dataclass is handed to :func:`_fields_of` (``OPT_PASSTHROUGH_DATACLASS``:
+    orjson would write every attribute of its ``__dict__``, a cached property too). What
+    orjson refuses (a lone surrogate, an integer of more than 64 bits) is written by
+    ``json.dumps``. (A float that is not finite, which no cached type holds, is written as
+    null, and so never read back as a float.) An ``orjson.Fragment`` is JSON made already,
+    written as it is.
 
     >>> decode(encode(["\\udcff", 2 ** 70]), tuple[str, int]) == ("\\udcff", 2 ** 70)
     True
     """
+    option = 0 if plain_dataclass(type(value)) else orjson.OPT_PASSTHROUGH_DATACLASS
     try:
-        return orjson.dumps(value, default=_fields_of, option=orjson.OPT_PASSTHROUGH_DATACLASS)
+        return orjson.dumps(value, default=_fields_of, option=option)
     except orjson.JSONEncodeError:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_fields_of,
                           allow_nan=False, check_circular=False)
         return text.encode("utf-8", "surrogatepass")
+
+
+def plain_dataclass(cls: type) -> bool:
+    """Whether ``cls`` is a dataclass that orjson writes exactly as :func:`_fields_of` has it
+    written: every field set by ``__init__`` and named without a leading underscore (orjson
+    leaves those out), no cached property (its value would sit in ``__dict__``, which
+    orjson writes whole), and every field's type made of str, int, float, bool, None,
+    tuples, lists, str-keyed dicts and dataclasses that are plain too (not ``Any``).
+
+    >>> from kg.model import Article
+    >>> plain_dataclass(Article), plain_dataclass(tuple)
+    (True, False)
+    """
+    try:
+        return _PLAIN[cls]
+    except KeyError:
+        return _PLAIN.setdefault(cls, _plain_type(cls, set()))
+
+
+_PLAIN: dict[type, bool] = {}
+
+
+_PLAIN_SCALARS = (str, int, float, bool, type(None), None)
+
+
+def _plain_type(hint: Any, seen: set) -> bool:
+    if hint in _PLAIN_SCALARS or hint in seen:
+        return True
+    origin = typing.get_origin(hint)
+    if origin in (tuple, list, types.UnionType, typing.Union):
+        return all(a is Ellipsis or _plain_type(a, seen) for a in typing.get_args(hint))
+    if origin is dict:
+        key, value = typing.get_args(hint)
+        return key is str and _plain_type(value, seen)
+    if not (isinstance(hint, type) and dataclasses.is_dataclass(hint)):
+        return False
+    seen.add(hint)
+    fields = dataclasses.fields(hint)
+    if any(not f.init or f.name.startswith("_") for f in fields):
+        return False
+    if any(isinstance(v, functools.cached_property) for c in hint.__mro__ for v in vars(c).values()):
+        return False
+    try:
+        hints = typing.get_type_hints(hint)
+    except (NameError, TypeError):  # a name the hints cannot resolve
+        return False
+    return all(_plain_type(hints[f.name], seen) for f in fields)
 
 
 def decode(data: bytes, as_type: Any) -> Any:

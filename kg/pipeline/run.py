@@ -161,7 +161,6 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
             _write_pages(result, graph, stage, say, _workers(workers, dask))  # -> graph.html, report.html
         _write_log(stage, skipped, result)
     if store:
-        store.flush()  # every entry this build made is on disk when it returns
         for kind in GRAPH_KINDS:
             store.prune(kind, keep=KEEP_GRAPHS)
         store.prune("inputs", keep=KEEP_STAMPS)

@@ -112,23 +112,15 @@ def test_cli_caches_in_the_documented_place_and_no_cache_leaves_it_alone(corpus,
     assert (tmp_path / "c3" / "graph.ttl").read_bytes() == (tmp_path / "nc" / "graph.ttl").read_bytes()
 
 
-def test_an_entry_is_readable_at_once_and_on_disk_after_flush(tmp_path, monkeypatch):
-    """Entries are written by a thread; until then get() answers from memory."""
-    import threading
-
-    import kg.pipeline.cache
-
-    gate = threading.Event()
-    real = kg.pipeline.cache._write_atomically
-    monkeypatch.setattr(kg.pipeline.cache, "_write_atomically", lambda path, data: (gate.wait(10), real(path, data)))
+def test_an_entry_is_on_disk_when_put_returns(tmp_path):
+    """Entries are written when they are put (no writer thread to wait for), in one
+    folder per kind, and no temp file is left beside them."""
     cache = Cache(tmp_path)
     cache.put("document", "ab" * 32, {"found": 1})
-    assert cache.get("document", "ab" * 32) == {"found": 1}
-    assert not cache.path("document", "ab" * 32).exists()  # the writer is held at the gate
-    gate.set()
-    cache.flush()
-    assert cache.path("document", "ab" * 32).exists()
+    assert cache.path("document", "ab" * 32) == tmp_path / f"v{CACHE_FORMAT}" / "document" / ("ab" * 32)
+    assert json.loads(cache.path("document", "ab" * 32).read_bytes()) == {"found": 1}
     assert Cache(tmp_path).get("document", "ab" * 32) == {"found": 1}
+    assert [p.name for p in (tmp_path / f"v{CACHE_FORMAT}" / "document").iterdir()] == ["ab" * 32]
 
 
 def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_path):
@@ -136,7 +128,7 @@ def test_pool_workers_entries_are_on_disk_when_the_build_returns(corpus, tmp_pat
     for i in range(4):  # more files, so both workers get some
         (corpus / f"extra{i}.md").write_text(f"# 工会开展第{i}次培训\n\n工会面向农民工开展技能培训。\n", encoding="utf-8")
     build([corpus], tmp_path / "a", html=False, workers=2, cache=cache)
-    entries = {p.parent.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    entries = {p.parent.name for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert entries == {"document", "graph", "graph-turtle"}
     assert len([p for p in (cache / f"v{CACHE_FORMAT}" / "document").rglob("*") if p.is_file()]) == 7  # one per input file
     assert not [p for p in cache.rglob(".*.tmp")]
@@ -203,7 +195,7 @@ def test_a_pickle_planted_over_every_entry_runs_nothing(corpus, tmp_path):
     entries = [p for p in cache.rglob("*") if p.is_file()]
     assert len(entries) == 3 + 2  # one per input file, the graph and its graph.ttl
     for p in entries:
-        if p.parent.parent.name == "graph-turtle":
+        if p.parent.name == "graph-turtle":
             assert p.read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()  # copied out, never decoded
         else:
             json.loads(p.read_bytes())  # plain JSON
@@ -254,7 +246,6 @@ def test_entries_round_trip_every_field_of_the_model(tmp_path):
     entry = DocumentEntry("k", (article, Article("a2", "T", "s", "T")), ("log",), {"e1": extraction})
     store = Cache(tmp_path / "c")
     store.put("document", "ab" * 32, entry)
-    store.flush()
     assert Cache(tmp_path / "c").get("document", "ab" * 32, DocumentEntry) == entry
 
     later = dataclasses.make_dataclass(  # as another branch might add to the model
