@@ -325,6 +325,15 @@ def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
 
 _RIGHTS = re.compile(r"(?:群体)?(?:的)?(?:合法|劳动|劳动保障|特殊|基本)?权益")
 
+def _words_at(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, word) of each place one of ``words`` starts, the first listed that matches there.
+
+    >>> _words_at("先解决了，再解决", ("解决了", "解决"))
+    [(1, '解决了'), (6, '解决')]
+    """
+    return [(pos, next(w for w in words if text.startswith(w, pos))) for pos in literal_starts(text, words)]
+
+
 #: What a programme takes off a group's mind: 解决了网约车司机…的后顾之忧.
 _WORRIES = re.compile(r"(?:群体)?(?:的|们的)(?:后顾之忧|燃眉之急|急难愁盼问题|急难愁盼|难题|困难|实际困难|烦恼)")
 _SOLVES = ("解决了", "解决", "缓解了", "缓解", "解除了", "解除")
@@ -338,8 +347,7 @@ def targets_solves(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for pos in literal_starts(text, _SOLVES) if groups and measures else ():
-        word = next(w for w in _SOLVES if text.startswith(w, pos))
+    for pos, word in _words_at(text, _SOLVES) if groups and measures else ():
         g = groups.first_in(pos + len(word), pos + len(word) + 12)
         if g is None or not _FILLER.match(text[pos + len(word):g.start]) or _is_agent(g.ref):
             continue
@@ -537,8 +545,7 @@ def targets_care_degree(ctx: Context, facts: Facts) -> list[Relation]:
     groups = Spans(_by_cls(facts.found, "WorkerGroup"))
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
-    for lead in literal_starts(text, _STEP_UP) if groups and measures else ():
-        word = next(w for w in _STEP_UP if text.startswith(w, lead))
+    for lead, word in _words_at(text, _STEP_UP) if groups and measures else ():
         g = groups.by_start.get(lead + len(word))
         sent = ctx.sentence_of(lead, lead + len(word))
         if g is None or sent is None or _is_agent(g.ref):
