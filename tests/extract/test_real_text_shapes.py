@@ -310,6 +310,10 @@ ENTITIES = [
     ("接收了300名从南疆过来的少数民族农民工。", "WorkerGroup", "少数民族农民工", "group.modifier-head"),
     # an association whose post the tagger glues to it (协会主席)
     ("遂宁市建筑工人协会主席李天明带领22个农民工来到了现场。", "Organization", "遂宁市建筑工人协会", "org.place-unit"),
+    # a particle is stripped only where a word starts after it (过年, 出口); a count of places is no part of a name
+    ("每位参加活动的农民工还可以免费领取过年大礼包。", "Measure", "过年大礼包", "measure.verb-object"),
+    ("国家实行统一的出口管制制度。", "Measure", "出口管制制度", "measure.verb-object"),
+    ("推动职工之家建设，建设完成100家职工书屋。", "Measure", "职工书屋", "measure.vocab"),
     # a training course is a measure
     ("市总工会举办了工资集体协商指导员培训班。", "Measure", "工资集体协商指导员培训班", "measure.verb-object"),
     ("促进农村剩余劳动力转移就业。", "WorkerGroup", "农村剩余劳动力", "group.vocab"),
@@ -407,6 +411,8 @@ NOT_ENTITIES = [
     ("困难职工、农民工家中都收到了慰问品。", "Person", "农民工"),  # a group visited at home
     ("市总工会主席李明和全国劳模代表出席。", "Person", "全国劳"),
     ("北京市举办公司年会。", "Organization", "北京市举办公司"),  # a verb is no trade
+    ("推动职工之家建设，建设完成100家职工书屋。", "Measure", "完成100家职工书屋"),
+    ("每位参加活动的农民工还可以免费领取过年大礼包。", "Measure", "年大礼包"),
     ("村重点发展村级工会。", "Organization", "村重点发展村级工会"),  # a village's union needs the village's name
     ("锡林郭勒盟职工创新工作室揭牌。", "Organization", "郭勒盟职工创新工作室"),  # no name inside a place's name
     ("对贯彻执行党和国家有关行政学院工作的方针政策提出意见。", "Organization", "党和国家有关行政学院"),

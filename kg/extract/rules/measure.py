@@ -300,19 +300,21 @@ def _trim_measure_left(ctx: Context, s: int, e: int) -> int | None:
         changed = False
         if text.startswith(_LEFT_NOISE, s):  # the tuple test first: rarely true
             for w in _LEFT_NOISE:
-                if text.startswith(w, s) and e - s - len(w) >= 2:
-                    s += len(w)
+                if text.startswith(w, s) and e - s - len(w) >= 2 and (len(w) > 1 or ctx.is_boundary(s + 1)):
+                    s += len(w)  # 领取过/年大礼包: a particle only where a word starts after it (过年)
                     changed = True
                     break
         headcount = COUNT.match(text, s, e)
-        if headcount and headcount.group().endswith(_HEADCOUNT) and e - headcount.end() >= 4:
-            s, changed = headcount.end(), True  # 启动3000名劳模休养活动: whom it is for, counted
+        if headcount and headcount.group().endswith(_HEADCOUNT + _UNIT_COUNT) and e - headcount.end() >= 4:
+            s, changed = headcount.end(), True  # 启动3000名劳模休养活动: whom it is for, counted; 100家暖心驿站: how many
     return s if s < e else None
 
 
 #: A count of people before a programme counts its beneficiaries (3000名劳模休养活动); a
 #: count of events (3万场次…活动) is no programme at all.
 _HEADCOUNT = ("名", "位", "人", "户")
+#: A count of the places a programme has (建设完成100家暖心驿站): how many, not part of its name.
+_UNIT_COUNT = ("家", "座", "所", "处")
 
 
 _NOT_IN_MEASURES = ("期间", "或者", "或", "以及", "并", "其他", "有关", "所", "其", "之间", "之一", "该", "本",
