@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.pipeline.cache import CACHE_FORMAT
+
 from .conftest import LAWS, kg_env
 
 OUTPUTS = ("graph.ttl", "graph.html", "report.html", "build.log")
@@ -88,9 +90,10 @@ def test_sigkill_at_random_points_never_leaves_a_truncated_output(tmp_path):
                                                    f"({len(data)} bytes; old {len(old[name])}, new {len(new[name])})"
             outcomes.append("new" if data == new[name] and data != old[name] else "old")
         turtles = {json.loads(p.read_bytes())["turtle"] for p in cache.rglob("*")
-                   if p.is_file() and not p.name.startswith(".") and p.parts[-3] == "graph"}
+                   if p.is_file() and not p.name.startswith(".") and p.parent.name == "graph"}
         for entry in (p for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            if entry.parts[-3] == "graph-turtle":  # graph.ttl's bytes: whole if their sha256 is a graph entry's
+            assert entry.parent.parent.name == f"v{CACHE_FORMAT}"  # <format>/<kind>/<key>: the kind is the folder
+            if entry.parent.name == "graph-turtle":  # graph.ttl's bytes: whole if their sha256 is a graph entry's
                 assert hashlib.sha256(entry.read_bytes()).hexdigest() in turtles | {old_sha, new_sha}
                 continue
             json.loads(entry.read_bytes())  # a truncated entry raises
