@@ -7,6 +7,7 @@ what the rules declared before it found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -966,17 +967,20 @@ _NOT_IN_UNITS = frozenset("和及与或等各多的了在是为对向把被将�
                   "(…分公司、…供电局、…电厂等单位)")
 def list_items(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
-    every = pool.everything()
+    every = sorted(pool.everything(), key=lambda c: c.start)
     found = {(c.start, c.end) for c in every if c.cls == "Organization" and c.whole}
     listed = sorted(s for s, e in found if text[e:e + 1] == "、" or text[s - 1:s] == "、")
+    marks = [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS] if listed else []
+    starts = [c.start for c in every]
     out: list[Candidate] = []
     seen: set[int] = set()
     for s in listed:
-        lo, hi = _clause_around(text, s)
+        j = bisect_right(marks, s)  # the clause holding s: between the marks around it
+        lo, hi = (marks[j - 1] + 1 if j else 0), (marks[j] if j < len(marks) else len(text))
         if lo in seen:
             continue
         seen.add(lo)
-        inside = [c for c in every if lo <= c.start and c.end <= hi]
+        inside = [c for c in every[bisect_left(starts, lo):bisect_left(starts, hi)] if c.end <= hi]
         out += [Candidate(a, b, "Organization", text[a:b], "org.list-item")
                 for a, b in _list_units(text, lo, hi, inside) if (a, b) not in found and _proper(ctx, a, b)]
     return out
@@ -990,12 +994,13 @@ def _proper(ctx: Context, start: int, end: int) -> bool:
     return any(flag.startswith(("ns", "nr", "nz", "j")) or (flag == "nt" and e < end) for _s, e, flag in tags)
 
 
-def _clause_around(text: str, pos: int) -> tuple[int, int]:
-    """The clause holding ``pos``: between marks that close clauses."""
-    marks = "，,。；;：:！？!?\n（("
-    lo = max(text.rfind(m, 0, pos) for m in marks) + 1
-    ends = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
-    return lo, min(ends, default=len(text))
+#: What closes a clause around a list of units.
+_CLAUSE_MARKS = frozenset("，,。；;：:！？!?\n（(")
+#: Posts and verbs no unit's name holds: 总工会主席某某带队.
+_NOT_IN_UNIT_ITEMS = ("主席", "书记", "主任", "部长", "局长", "处长", "经理", "负责人", "带队", "一行", "前往", "走进", "来到",
+                      "会同", "部商", "直辖市")
+#: What a list of units closes with: 等热心单位, 等10个市州及产业工会.
+_UNITS_KIND = re.compile(r"等[^，。；、]{0,12}?(?:单位|企业|公司|部门|工会|机构|组织|集团|协会|商会|学会|医院|学校|银行|局|厂)")
 
 
 def _list_units(text: str, lo: int, hi: int, inside: list[Candidate]) -> list[tuple[int, int]]:
@@ -1012,17 +1017,11 @@ def _list_units(text: str, lo: int, hi: int, inside: list[Candidate]) -> list[tu
         return []  # …铸造车间等10个高温现场: the places of an event, not units
     pieces.append((start, last_end if last_end >= 0 else hi))
     pieces[0] = _first_item(text, *pieces[0], inside)
+    crossed = {i for c in inside for i in range(c.start + 1, c.end)}  # a name runs over these
     return [(a, b) for a, b in pieces if 3 <= b - a <= 16 and text.endswith(inv.LIST_UNIT_ENDS, a, b)
             and all(is_cjk(c) and c not in _NOT_IN_UNITS for c in text[a:b])
             and not any(w in text[a:b] for w in _NOT_IN_UNIT_ITEMS)
-            and not any(c.start < a < c.end or c.start < b < c.end for c in inside)]
-
-
-#: Posts and verbs no unit's name holds: 总工会主席某某带队.
-_NOT_IN_UNIT_ITEMS = ("主席", "书记", "主任", "部长", "局长", "处长", "经理", "负责人", "带队", "一行", "前往", "走进", "来到",
-                      "会同", "部商", "直辖市")
-#: What a list of units closes with: 等热心单位, 等10个市州及产业工会.
-_UNITS_KIND = re.compile(r"等[^，。；、]{0,12}?(?:单位|企业|公司|部门|工会|机构|组织|集团|协会|商会|学会|医院|学校|银行|局|厂)")
+            and a not in crossed and b not in crossed]
 
 
 def _first_item(text: str, a: int, b: int, inside: list[Candidate]) -> tuple[int, int]:
