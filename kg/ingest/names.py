@@ -156,20 +156,22 @@ def _parse_byline(raw: str) -> tuple[list[str], list[str]] | None:
         if any(p not in GENRE_TAGS for p in outside):
             return None
         rest = _BOLD.sub(lambda m: f" {m.group(1) or m.group(2)} ", line)
+        bulleted = False
     else:
         marked = _ROLE_PREFIX.match(line)
         if not marked:
             return None
         rest = line
+        bulleted = marked.group() in _BULLETS  # □某某: the mark alone stands for the role
     found = _chunks(_ROLE.sub(" ", _strip_extras(rest)))
     if found and bold and not _ROLE.search(line) and not all(_surnamed(n) for n in found[0]):
         return None  # **聚焦职工权益**: a bold kicker or lead-in, not names
-    if found and not bold and not _ROLE_WORD_RE.search(line) and not all(_bullet_name(n) for n in found[0]):
+    if found and bulleted and not all(_bullet_name(n) for n in found[0]):
         return None  # ●群众性文体活动: a bulleted item, not □ before a reporter's name
     return found
 
 
-_ROLE_WORD_RE = re.compile(_ROLE_WORD)
+_BULLETS = frozenset("□■◎●◆")
 
 
 def _bullet_name(chunk: str) -> bool:

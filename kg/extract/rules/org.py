@@ -393,7 +393,7 @@ def _named_unit(ctx: Context, start: int, end: int) -> bool:
     """``text[start:end]`` is a town, village or trading company opening with a proper name
     (梁徐镇, 苏中药业, 涧池洞河村村级)."""
     tags = ctx.pos_tags(start, end) if ctx.text.endswith(_NAMED_UNIT_NOUNS, start, end) else []
-    return bool(tags) and tags[0][2].startswith(("ns", "nr", "nz", "j"))
+    return bool(tags) and tags[0][2] in _NAMED_FLAGS
 
 
 def _organ_ends(pool: Pool) -> set[int]:
@@ -460,6 +460,8 @@ _STATION_KINDS = ("广播电台", "广播", "有线", "网络")
 #: brand (、金台律师事务所); 外国律师事务所 is a kind.
 _PLACED_UNIT = re.compile(r"律师事务所")
 _PROPER = ("ns", "nz", "nt", "nr", "j", "nrt", "nrfg")
+#: Of those, the tags of a name itself (a place, a person, a brand, an abbreviation), not of a kind of body (nt).
+_NAMED_FLAGS = tuple(f for f in _PROPER if f != "nt")
 _NOT_COMPANY_LEADS = ("本", "子", "母", "外国", "境外", "境内", "关联", "国有", "民营", "私营", "中外", "外商", "外资", "上市",
                       "地方", "直辖市", "设区的市", "辖区")  # 地方人民政府污染源普查领导小组: any county's
 
@@ -991,7 +993,7 @@ def _proper(ctx: Context, start: int, end: int) -> bool:
     before the head (成铁局/nt 工会): a unit's own name, not a kind of body a statute lists
     (妇女/n 联合会/nt, 作家协会/nt)."""
     tags = ctx.pos_tags(start, end)
-    return any(flag.startswith(("ns", "nr", "nz", "j")) or (flag == "nt" and e < end) for _s, e, flag in tags)
+    return any(flag in _NAMED_FLAGS or (flag == "nt" and e < end) for _s, e, flag in tags)
 
 
 #: What closes a clause around a list of units.
