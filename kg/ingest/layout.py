@@ -27,13 +27,14 @@ from pathlib import PurePosixPath
 from typing import NamedTuple
 
 from kg.ingest.bylines import lead_credit, trail_credit, trailing_note
-from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose, squeeze_spaces
+from kg.ingest.clean import LAYOUT_CLEANERS, clean_inline, compose, matching_view, squeeze_spaces
 from kg.ingest.headlines import is_kicker, is_subtitle, title_rubric
 from kg.ingest.metadata import MAX_META_LINE, may_be_bare, parse_meta_line
 from kg.ingest.names import (
     GENRE_TAGS,
     ROLE_FIRST,
     ROLE_WORDS,
+    as_printed,
     is_marked_byline,
     parse_byline,
     parse_credit,
@@ -142,11 +143,28 @@ _MAYBE_NOT_TEXT_START = re.compile(rf"^\s*[-+•·A-Z{ROLE_FIRST}]")
 _STAMP = re.compile(r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]+(?=\S)")
 
 
+#: 2017-12-10 20:41:00 / 甲 乙 報導 /: Taiwan's TV sites print the reporters after the stamp, then 報導
+_REPORTED_AFTER_STAMP = re.compile(
+    r"^[/／|｜\s]*((?:[\u4e00-\u9fff]{2,4}[ \t\u3000]+){0,3}[\u4e00-\u9fff]{2,4})[ \t\u3000]*报[导道][/／|｜\s]*$")
+
+#: how long the rest of such a line may be (the pattern is tried on nothing longer)
+_REPORTED_REACH = 60
+
+
 def _stamped_byline(raw: str) -> list[_Line] | None:
-    """A time stamp (metadata) and a marked byline after it on one line, or None."""
+    """A time stamp (metadata) and a marked byline after it on one line, or None.
+
+    >>> _stamped_byline("2017-12-10 20:41:00 / 邱某萍 榮某北 報導 /")[1].names
+    ['邱某萍', '榮某北']
+    """
     stamp = _STAMP.match(raw)
     rest = raw[stamp.end():] if stamp else ""
     byline = parse_byline(rest) if rest and is_marked_byline(rest) else None
+    if byline is None and rest and len(rest) <= _REPORTED_REACH:
+        view = matching_view(rest)
+        m = _REPORTED_AFTER_STAMP.match(view)
+        names = parse_plain_names(m.group(1)) if m else None
+        byline = ([as_printed(n, view, rest) for n in names], []) if names else None
     date = _meta_line(stamp.group().strip(), stamp.group().strip()) if stamp and byline else None
     if date is None or byline is None:
         return None

@@ -87,10 +87,14 @@ def _without_editors(text: str) -> str:
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _FILED_FROM = re.compile(r"发自[\u4e00-\u9fff]{2,8}")
+#: 记者某某文 某某摄影: the photographer after the writer's 文 (a photo credit, not an author)
+_PHOTO_AFTER_TEXT = re.compile(
+    r"(?<=[\u4e00-\u9fff\s])文[\s\u3000]*[\u4e00-\u9fff]{2,3}(?:[\s\u3000、]+[\u4e00-\u9fff]{2,3})?[\s\u3000]*摄影?\s*$")
 # 本报记者 张三 北京报道: a place set off by a space before 报道
 _PLACE_REPORT = re.compile(r"(?<=[\s\u3000])([\u4e00-\u9fff]{2,4})(?=报道\s*[：:]?\s*$)")
-#: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会
-_NOT_A_NAME = re.compile(r"^(?:编辑|责编|摄影|本报|本刊|本台|本网)|(?:部|社|网|报|台|站|组|办|室|局|厅|院|处|中心|工会|委员会|宫|馆|所|队|公司|集团|学校|融媒)$")
+#: a desk, a paper or a unit, not a person: 编辑部, 新华网, 市总工会; a site's account or a
+#: stand-in (作者：管理员, 作者：佚名)
+_NOT_A_NAME = re.compile(r"^(?:编辑|责编|摄影|本报|本刊|本台|本网)|^(?:管理员|小编|佚名|匿名|网友|不详|未知|站长)$|(?:部|社|网|报|台|站|组|办|室|局|厅|院|处|中心|工会|委员会|宫|馆|所|队|公司|集团|学校|融媒)$")
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜:：\u3000]+")
 _BOLD_GAP = re.compile(r"[\s、，,]+")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
@@ -252,9 +256,11 @@ def _strip_extras(text: str) -> str:
 
     >>> _strip_extras("本报记者 张三 北京报道")
     '本报记者 张三  报道'
+    >>> _strip_extras("□记者张三文李四摄影")
+    '□记者张三 '
     """
     text = _without_camera(_ASIDE.sub(" ", text))
-    text = _FILED_FROM.sub(" ", text)
+    text = _PHOTO_AFTER_TEXT.sub(" ", _FILED_FROM.sub(" ", text))
 
     def place(m: re.Match[str]) -> str:
         word = m.group(1)

@@ -323,6 +323,14 @@ ENTITIES = [
     # a place's unit named by its trade
     ("延安市道路运输行业协会组织司机参加培训。", "Organization", "延安市道路运输行业协会", "org.place-unit"),
     ("石家庄困难职工援助中心继续开门。", "Organization", "石家庄困难职工援助中心", "org.place-unit"),
+    # names printed before their posts in a list (Taiwan's order), after a list mark or an organization
+    ("并邀请台南市政府劳工局林志远副局长、黄美玲专员、东山区总工会赖明德常务理事共同见证。", "Person", "黄美玲",
+     "person.listed-name-post"),
+    ("并邀请台南市政府劳工局林志远副局长、黄美玲专员、东山区总工会赖明德常务理事共同见证。", "Person", "赖明德",
+     "person.listed-name-post"),
+    # a transcript page showing one turn of a speaker, the tag alone on its line
+    ("解说：\n\n当涉及女职工的问题时，社会越来越重视。\n\n周晓燕：\n\n这个问题每个人都有意见。", "Person", "周晓燕",
+     "person.speaker"),
 ]
 
 
@@ -417,6 +425,9 @@ NOT_ENTITIES = [
     ("锡林郭勒盟职工创新工作室揭牌。", "Organization", "郭勒盟职工创新工作室"),  # no name inside a place's name
     ("对贯彻执行党和国家有关行政学院工作的方针政策提出意见。", "Organization", "党和国家有关行政学院"),
     ("作家协会、妇女联合会、残疾人联合会等人民团体应当协助。", "Organization", "妇女联合会"),  # kinds of body
+    # a list of members, posts and units run together: a post and its holder are no part of the next unit's name
+    ("被采访人：陈大明江宁市总工会主席张小山江宁圣华玻璃有限公司总经理", "Organization", "主席张小山江宁圣华玻璃有限公司"),
+    ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
 ]
 
 
@@ -465,6 +476,9 @@ MEMBERS = [
     ("涿北市技师学院党总支书记、院长鲁清明出席。", "鲁清明", "涿北市技师学院", "党总支书记", "member.post-name"),
     # a municipality in the article is never the province of 省总工会
     ("四川省总工会启动专列，北京站至成都站。省总工会副主席王立新说。", "王立新", "四川省总工会", "副主席", "member.post-name"),
+    # an organization, a name, then the post (Taiwan's order)
+    ("并邀请台南市政府劳工局林志远副局长、黄美玲专员共同见证。", "林志远", "台南市政府劳工局", "副局长",
+     "member.org-name-post"),
 ]
 
 

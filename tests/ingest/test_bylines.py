@@ -67,6 +67,14 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
     (f"# 标题\n\n◆本报记者 张三\n\n{BODY}", ["张三"]),
     # after a dateline, in the first paragraph
     (f"# 标题\n\n本报讯（记者张三 通讯员李四）{BODY}", ["张三", "李四"]),
+    # a radio site's dateline ending 报道
+    (f"# 标题\n\n某某在线江苏报道（韩小明 通讯员 张大鹏）：{BODY}", ["韩小明", "张大鹏"]),
+    # the writer (文) and the photographer (摄影) run together after □记者: only the writer wrote
+    (f"# 标题\n\n□记者侯小菲文王小鸽摄影\n\n{BODY}", ["侯小菲"]),
+    # an aggregator's account is no author
+    (f"# 标题\n\n2018-10-19 12:20:57 来源：网络整理 作者：管理员\n\n{BODY}", []),
+    # Taiwan's TV sites: the stamp, then the reporters and 報導 between slashes
+    (f"# 標題\n\n2017-12-10 20:41:00 / 邱君平 榮昊南 報導 /\n\n{BODY}", ["邱君平", "榮昊南"]),
     (f"# 标题\n\n本报讯 （记者张三 通讯员李四）{BODY}", ["张三", "李四"]),
     (f"# 标题\n\n本报上海3月5日电（记者张三）{BODY}", ["张三"]),
     (f"# 标题\n\n新华社北京2月13日电（记者 张三、李四）{BODY}", ["张三", "李四"]),

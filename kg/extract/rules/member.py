@@ -161,6 +161,28 @@ def members_org_role(ctx: Context, facts: Facts) -> list[Relation]:
     return out
 
 
+@rule("member.org-name-post", example="邀请东山市总工会刘明远副主席、陈立平专员共同见证。",
+      expect=("member", "刘明远", "东山市总工会"),
+      description="an organization, a name, then its post (台北市产业总工会王某某副理事长: Taiwan's order)")
+def members_org_name_post(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    orgs = {f.end: f for f in _by_cls(facts.found, "Organization")}
+    out = []
+    for p in _by_cls(facts.found, "Person"):
+        org = orgs.get(p.start)
+        if org is not None and org.end - org.start <= 4 and text[org.start - 1:org.start].isalpha():
+            continue  # 央广工会甲理事长: a kind (工会, 企业工会) at the end of a name not found
+        chain = _re_post_chain().match(text, p.end) if org is not None else None
+        if org is None or chain is None:
+            continue
+        pos = chain.start()
+        for post in chain.group().split("、"):
+            role = ctx.article.text[pos:pos + len(post)]
+            pos += len(post) + 1
+            out += _rel(ctx, "member", p.ref, org.ref, org.start, chain.end(), "member.org-name-post", role=role)
+    return out
+
+
 @rule("member.name-elected", example="会议选举王东明当选全国总工会主席。",
       expect=("member", "王东明", "中华全国总工会"),
       description="names, 当选/担任, an organization and a post (王东明当选全国总工会主席; 郭明义、巨晓林当选为…)")

@@ -431,7 +431,7 @@ def _unit_name_start(ctx: Context, lo: int, end: int, known: list[str]) -> int:
         if te != start or (flag not in _NOMINAL and word not in known) \
                 or (flag == "x" and not is_cjk(word[0])) or word in ("各级", "基层", "全国") or _outside_unit_names(word) \
                 or (flag in ("m", "q") and not word.startswith("第")):
-            break  # 14/m 个/m 产业工会: a count of unions, not part of one's name
+            return _past_holder(ctx, tags, i, start)  # 14/m 个/m 产业工会: a count of unions, not part of one's name
         start = ts
     return start
 
@@ -442,8 +442,23 @@ _NOT_IN_UNIT_NAMES = ("代表", "经", "经过", "由", "据", "受", "通过", 
 
 
 def _outside_unit_names(word: str) -> bool:
-    """``word`` never stands inside a unit's name: 代表/经…, or a count (两家公司工会联合会)."""
-    return word in _NOT_IN_UNIT_NAMES or COUNT.fullmatch(word) is not None
+    """``word`` never stands inside a unit's name: 代表/经…, a post (主席, 总经理), or a count
+    (两家公司工会联合会)."""
+    return word in _NOT_IN_UNIT_NAMES or word.endswith(_POST_WORDS) or COUNT.fullmatch(word) is not None
+
+
+_POST_WORDS = tuple(inv.POSTS)  # 主席, and a word ending in a post: 工会主席
+
+
+def _past_holder(ctx: Context, tags: list[tuple[int, int, str]], i: int, start: int) -> int:
+    """``start`` moved past a person's name that the post ``tags[i]`` stopping the walk is
+    held by (主席|张某某|某某有限公司: a list of people, posts and units run together)."""
+    text = ctx.text
+    if text[tags[i][0]:tags[i][1]].endswith(_POST_WORDS) and i + 1 < len(tags):
+        ts, te, flag = tags[i + 1]
+        if ts == start and flag == "nr":
+            return te
+    return start
 
 
 _COMPANY_END = re.compile(r"(?:[（(]集团[）)])?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
@@ -574,6 +589,7 @@ def _name_start(ctx: Context, tags: list[tuple[int, int, str]], start: int) -> t
         if flag == "m" and word in _BRAND_NUMERALS and i > 0 and tags[i - 1][2] in _PROPER:
             flag = "n"  # 郑州/ns 百顺/nz 万/m 利/n 酒店: a numeral character inside a brand after a proper noun
         if te != start or _stops_name(word, flag):
+            start = _past_holder(ctx, tags, i, start)
             break
         start, proper = ts, proper or flag in _PROPER or word.startswith(known) or word.startswith(_BRANDS) \
             or _level_after_name(tags, i, word)

@@ -115,6 +115,45 @@ def name_posts(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
+#: What closes a listed name and its post (甲副局长、乙专员共同见证).
+_LISTED_POST_CLOSERS = ("、", "，", ",", "。", "；", "共同", "等", "出席", "参加")
+
+
+@rule("person.listed-name-post", example="邀请市劳动局刘明远副局长、陈立平专员共同见证。", expect=("Person", "陈立平"),
+      description="names each printed before its post in a list (甲副局长、乙专员, Taiwan's order): the name "
+                  "runs from a list mark or an organization's end to the post; not one word the tagger knows")
+def listed_name_posts(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    org_ends = {c.end for c in pool.everything() if c.cls == "Organization"}
+    out = []
+    for m in post_chains(text):
+        post, end = m.start(), m.end()
+        closed = text.startswith(_LISTED_POST_CLOSERS, end)
+        if not closed or not (text[end:end + 1] == "、" or "、" in text[max(0, post - 24):post]):
+            continue  # an item of a list: a 、 after the post, or before the name and its organization
+        for n in (3, 2, 4):
+            start = post - n
+            if start < 1 or not (text[start - 1] in "、，,：:" or start in org_ends):
+                continue
+            if _name_before_post(ctx, start, post):
+                out.append(Candidate(start, post, "Person", text[start:post], "person.listed-name-post"))
+            break
+    return out
+
+
+def _name_before_post(ctx: Context, start: int, end: int) -> bool:
+    """``text[start:end]`` can be a name printed before its post: a surname, no word that
+    is never in a name, and not one word the tagger reads as something else (职工, 总工会)."""
+    name = ctx.text[start:end]
+    surname = _surname_len(name[:2])
+    if surname == 0 or (len(name) == 4 and surname != 2) or name in inv.NOT_NAMES:
+        return False
+    if any(c in _NOT_IN_NAMES or not is_cjk(c) for c in name):
+        return False
+    tags = ctx.pos_tags(start, end)
+    return not (len(tags) == 1 and not tags[0][2].startswith("nr"))
+
+
 @cache
 def _re_elected():
     return re.compile(rf"(?:{_alt(inv.ELECTED_VERBS)})")
@@ -593,16 +632,24 @@ _SPEAKER_ROLES = ("主持人", "记者", "解说", "同期", "字幕", "旁白",
 
 @rule("person.speaker", example="主持人：您好。\n王建新：我们在街上巡逻。\n主持人：辛苦吗？\n王建新：不辛苦。",
       expect=("Person", "王建新"),
-      description="a speaker of an interview transcript (a name opening two or more turns, 王某： or 【王某】), or a TV script's sound cue (（杨某音响）)")
+      description="a speaker of an interview transcript (a name opening two or more turns, 王某： or 【王某】, or "
+                  "alone on its line once, the tagger reading it as a name), or a TV script's sound cue (（杨某音响）)")
 def speakers(ctx: Context, pool: Pool) -> list[Candidate]:
     text = ctx.text
     found = [(m.start(g), m.end(g), g) for m in finditer_from(_SPEAKER, text, _speaker_starts(text))
              for g in ("turn", "tag", "role", "who", "sound", "cue") if m.group(g)]
     turns: dict[str, int] = {}
     for s, e, g in found:
-        turns[text[s:e]] = turns.get(text[s:e], 0) + (2 if g in _STRONG_SPEAKER else 1)
+        strong = g in _STRONG_SPEAKER or (g == "turn" and _tag_line(ctx, s, e))
+        turns[text[s:e]] = turns.get(text[s:e], 0) + (2 if strong else 1)
     return [Candidate(s, e, "Person", text[s:e], "person.speaker") for s, e, _ in found
             if turns[text[s:e]] >= 2 and _may_be_name(text[s:e]) and text[s:e] not in _SPEAKER_ROLES]
+
+
+def _tag_line(ctx: Context, start: int, end: int) -> bool:
+    """白某某： alone on its line, the speech below: a speaker tag once is enough when the
+    tagger reads it as a name (a page of a transcript may show one turn of each speaker)."""
+    return ctx.text[end + 1:end + 2] in ("\n", "") and tagged_name(ctx, start, end)
 
 
 def _speaker_starts(text: str) -> list[int]:
