@@ -49,6 +49,7 @@ _KEYS: dict[str, str | None] = {
     "原文链接": "url", "原文地址": "url", "网址": "url", "链接": "url", "本文链接": "url",
     "点击数": None, "点击": None, "点击量": None, "阅读数": None, "阅读量": None, "阅读": None,
     "浏览": None, "浏览数": None, "浏览量": None, "浏览次数": None, "访问量": None, "评论": None,
+    "阅读次数": None, "点击次数": None, "访问次数": None, "保护视力色": None, "视力保护色": None,
     "文章字数": None, "字数": None, "字号": None, "字体": None, "分享到": None, "分享": None,
     "上一篇": None, "下一篇": None, "上一条": None, "下一条": None, "当前位置": None,
     "您的位置": None, "您现在的位置": None, "所在位置": None, "关键词": None, "标签": None,

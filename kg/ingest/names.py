@@ -29,11 +29,11 @@ GENRE_TAGS = frozenset(
 # alone they may start a name such as 文静). A credit may run them together with the names
 # (记者吴某某通讯员龙某某) or close with what the names did (报道, 采访整理).
 #: A paper, site, app or broadcaster before 记者 (news apps named X新闻, with a Latin brand: 看看新闻Knews).
-MEDIA = (r"(?:[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心)|央视|央广|总台|[\u4e00-\u9fff]{2,4}卫视"
+MEDIA = (r"(?:[\u4e00-\u9fff]{1,6}?(?:报|网|社|台|刊|客户端|融媒体中心|融媒|传媒|新闻中心|视频)|央视|央广|总台|[\u4e00-\u9fff]{2,4}卫视"
          r"|[\u4e00-\u9fff]{1,4}?新闻[A-Za-z]{0,12})")
 _ROLE_WORD = (
     r"文\s*[/／|｜丨、]\s*图\s*[/／:：|｜丨]?|(?:文|图|摄影?|图片)\s*[/／:：|｜丨]"
-    rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{MEDIA}\s*[-－—/]\s*)?{MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
+    rf"|(?:(?:^|(?<=[\s、，,/／]))(?:{MEDIA}\s*[-－—/·・]\s*)?{MEDIA}[\u4e00-\u9fff]{{0,4}}?|本报|本刊|本台|本网)?"
     r"(?:驻[\u4e00-\u9fff]{1,5}?)?"
     r"(?:特约|见习|首席|全媒体|融媒体|全媒|实习|摄影|高级)?(?:记者|通讯员|评论员)\s*[/／:：|｜丨]?"
     r"|实习生\s*[/／:：|｜丨]?"
@@ -208,11 +208,14 @@ def parse_plain_names(raw: str) -> list[str] | None:
     ['张三', '欧阳修文']
     >>> parse_plain_names("前言") is None
     True
+    >>> parse_plain_names("黃某")
+    ['黃某']
     """
     parts = [p for p in _SEPARATORS.split(raw.strip()) if p]
     if not parts or len(parts) > 6:
         return None
-    for p in parts:
+    for printed in parts:
+        p = matching_view(printed)  # 黃榆: the surname table is simplified
         if not _CJK_ONLY.fullmatch(p) or not 2 <= len(p) <= 4:
             return None
         compound = p[:2] in _tables()[2]

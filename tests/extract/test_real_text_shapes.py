@@ -328,6 +328,10 @@ ENTITIES = [
      "person.listed-name-post"),
     ("并邀请台南市政府劳工局林志远副局长、黄美玲专员、东山区总工会赖明德常务理事共同见证。", "Person", "赖明德",
      "person.listed-name-post"),
+    # a street jieba cuts in two, printed after its district
+    ("近日，北辰区果园新村街道总工会依托社区工会驿站开展活动。", "Organization", "北辰区果园新村街道总工会", "org.place-union"),
+    # a speaker after a closing quote of traditional text
+    ("『當時想找個地方去評理卻找不到門！』曹國富說。", "Person", "曹国富", "person.name-verb"),
     # a transcript page showing one turn of a speaker, the tag alone on its line
     ("解说：\n\n当涉及女职工的问题时，社会越来越重视。\n\n周晓燕：\n\n这个问题每个人都有意见。", "Person", "周晓燕",
      "person.speaker"),
@@ -428,6 +432,7 @@ NOT_ENTITIES = [
     # a list of members, posts and units run together: a post and its holder are no part of the next unit's name
     ("被采访人：陈大明江宁市总工会主席张小山江宁圣华玻璃有限公司总经理", "Organization", "主席张小山江宁圣华玻璃有限公司"),
     ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
+    ("东山省2022年中秋国庆送温暖活动正式启动。", "Measure", "中秋国庆送温暖活动"),  # an edition of 送温暖
 ]
 
 
@@ -494,6 +499,9 @@ def test_a_role_in_traditional_text_is_kept_as_printed(make_article, lexicon):
 
 # (sentence, measure, group, rule)
 TARGETS = [
+    # 以 groups 为重点, a group the tagger does not know inside the list
+    ("东山工会以农民工、未转制单位员工、劳务派遣工等为重点群体，从就业援助、医疗互助等方面入手为职工办实事。", "就业援助",
+     "劳务派遣工", "targets.focus-group"),
     ("组织对全校困难职工进行节日慰问。", "节日慰问", "困难职工", "targets.frame"),
     ("工会向顶着烈日，坚守岗位的环卫工人送去“清凉礼包”。", "清凉礼包", "环卫工人", "targets.frame"),
     ("开发适合就业困难人员的公益性岗位。", "公益性岗位", "就业困难人员", "targets.frame"),

@@ -67,6 +67,12 @@ BODY = "某市总工会日前召开会议，部署职工服务工作。"
     (f"# 标题\n\n◆本报记者 张三\n\n{BODY}", ["张三"]),
     # after a dateline, in the first paragraph
     (f"# 标题\n\n本报讯（记者张三 通讯员李四）{BODY}", ["张三", "李四"]),
+    # a paper and its video app joined by a middle dot before 记者; an intern is an author
+    (f"# 标题\n\n  大河报·豫视频记者 李红勋 实习生 康小豪 通讯员 吕占伟\n\n{BODY}", ["李红勋", "康小豪", "吕占伟"]),
+    # the authors between a date and a reading counter the page leaves empty
+    (f"# 标题\n\n发布时间：2024-09-30  作者：杜小华 吴燕  阅读次数：次  保护视力色：\n\n{BODY}", ["杜小华", "吴燕"]),
+    # a bare name under a title of traditional text
+    (f"# 雲南省總啟動活動\n\n黃榆\n\n{BODY}", ["黃榆"]),
     # a radio site's dateline ending 报道
     (f"# 标题\n\n某某在线江苏报道（韩小明 通讯员 张大鹏）：{BODY}", ["韩小明", "张大鹏"]),
     # the writer (文) and the photographer (摄影) run together after □记者: only the writer wrote

@@ -783,6 +783,36 @@ _DATED_ACTION = re.compile(
     r"(?P<date>\d{4}年度?(?:(?:元旦春节|元旦|春节|两节|中秋国庆|中秋|国庆|夏季|冬季|暑期|岁末年初)(?:期间)?)?)"
     r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:专项行动|行动计划|攻坚行动|行动|工程))")
 
+#: A campaign launched under its own name, unquoted: …专项活动启动, …活动正式启动.
+_LAUNCHED = re.compile(r"(?:专项活动|专项行动|活动|行动)(?:正式)?(?:启动|拉开帷幕)")
+_LAUNCHED_HEADS = ("专项活动", "专项行动", "活动", "行动")
+
+
+@rule("measure.launched", example="2月5日，东山省总工会关心关爱就地过年职工专项活动启动。",
+      expect=("Measure", "关心关爱就地过年职工专项活动"),
+      description="a campaign named right after the organization that runs it and launched (…专项活动启动, 活动正式启动), "
+                  "unquoted; not an edition of a standing programme (measure.edition reads those)")
+def launched(ctx: Context, pool: Pool) -> list[Candidate]:
+    text = ctx.text
+    org_ends = {c.end for c in pool.everything() if c.cls == "Organization"}
+    known = ctx.comp.lexicon
+    out = []
+    for m in _LAUNCHED.finditer(text):
+        head = next(h for h in _LAUNCHED_HEADS if text.startswith(h, m.start()))
+        end = m.start() + len(head)
+        start = max((s for s in range(max(0, m.start() - 16), m.start() - 3) if s in org_ends), default=None)
+        if start is None or not ctx.is_boundary(start) or ctx.sentence_of(start, end) is None:
+            continue
+        name = text[start:end]
+        if not all(is_cjk(c) for c in name) or any(
+                start <= h.start and h.end <= end and any(c.cls == "Measure" for c in h.concepts) for h in vocab_hits(ctx)):
+            continue  # 送温暖活动: a standing programme's edition
+        label = measure_label(name, known)
+        if _good_measure(label, head) and not label.startswith(tuple(inv.MEASURE_VERBS)):
+            out.append(Candidate(start, end, "Measure", label, "measure.launched"))
+    return out
+
+
 _YEAR_WORD = re.compile("年")  # _DATED_ACTION begins four digits before it
 
 

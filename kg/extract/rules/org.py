@@ -244,7 +244,8 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
         if not any(place[:n] in known for n in _known_place_lengths()):  # starts with a known place
             # an unknown place must be a place name to jieba, and start a word
             ok = place not in _NOT_PLACES and place[:-1] not in _NOT_PLACES \
-                and (_place_word(ctx, start, place) or _listed_place(text, start, place))
+                and (_place_word(ctx, start, place) or _listed_place(text, start, place)
+                     or _street_after_district(ctx, start, place))
             if ok:
                 start = _parent_place_start(ctx, start, place)
                 place = text[start:m.start("head")]
@@ -266,6 +267,13 @@ def _find_place_orgs(ctx: Context) -> list[Candidate]:
                              league + org_label(place, head) + text[m.end():end], rule))
         m = search_from(rx, text, starts, end)
     return out
+
+
+def _street_after_district(ctx: Context, start: int, place: str) -> bool:
+    """A street or town whose name jieba cuts in two (果园/新村 街道), printed after its district
+    or county (北辰区果园新村街道): the district vouches for it."""
+    return place.endswith(("街道", "镇", "乡")) and ctx.is_boundary(start) \
+        and _parent_place_start(ctx, start, place) < start
 
 
 def _listed_place(text: str, start: int, place: str) -> bool:

@@ -442,7 +442,7 @@ def _re_name_verb():
     return re.compile(rf"(?:{_alt(inv.NAME_VERBS)})")
 
 
-_CLAUSE_OPEN = "，,；;：:。！？!?\n（(“” 、"
+_CLAUSE_OPEN = "，,；;：:。！？!?\n（(“” 、」』"
 #: Verbs that say who spoke the quote closing before the name: “…”陈某某说.
 _SPEAKING = ("说", "表示", "介绍", "告诉", "坦言", "笑着说")
 
@@ -452,7 +452,7 @@ def _quoted_speaker(text: str, end: int, verb: str) -> bool:
     even where the tagger splits it (”陈萌芽说: 陈/nr 萌芽/v): a one-character surname and no
     character a name never holds."""
     start = end - 3
-    return start > 0 and text[start - 1] == "”" and verb.startswith(_SPEAKING) \
+    return start > 0 and text[start - 1] in "”」』" and verb.startswith(_SPEAKING) \
         and _surname_len(text[start:start + 2]) == 1 and text[start:end] not in inv.NOT_NAMES \
         and all(is_cjk(c) and c not in _NOT_IN_NAMES for c in text[start + 1:end])
 #: The longest list of names one verb is followed back over: 陈志强、王海燕出席.
@@ -721,7 +721,7 @@ def after_quote_names(ctx: Context, pool: Pool) -> list[Candidate]:
     return out
 
 
-_QUOTE_CLOSED = re.compile(r"”(?=[\u4e00-\u9fff]{4})")
+_QUOTE_CLOSED = re.compile(r"[”」』](?=[\u4e00-\u9fff]{4})")  # 」 and 』 close quotes in traditional text
 
 
 #: A person introduced by name: 他叫郭某，今年22岁; 一位名叫王某的快递员.

@@ -148,7 +148,7 @@ def targets_aim_clause_before(ctx: Context, facts: Facts) -> list[Relation]:
 #: A union's name, short forms included (某市总工会, 市总).
 _UNION = rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(inv.UNION_NAME_ENDS)})"
 _AIM_LEAD = re.compile(rf"(?:{_UNION})?"  # 市总工会将免费为…
-                       r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续|将|会|免费|无偿){0,3}"
+                       r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续|将|会|免费|无偿|重点|主要){0,3}"
                        r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
                        r"(?:及时|精准|切实|直接)?")
 #: A clause that only says when: 开展“…”活动，在此期间，市总工会将免费为….
@@ -298,7 +298,7 @@ def targets_object_list(ctx: Context, facts: Facts) -> list[Relation]:
 
 @rule("targets.focus-group", example="要把困难职工、农民工作为服务重点，完善常态化送温暖机制。",
       expect=("targets", "常态化送温暖机制", "困难职工"),
-      description="把 groups 作为 …重点/对象, then the measures of the sentence (把困难职工、农民工作为服务重点，完善常态化送温暖机制)")
+      description="把 groups 作为 …重点/对象 (or 以 groups 为重点…), then the measures of the sentence (把困难职工、农民工作为服务重点，完善常态化送温暖机制)")
 def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
     """把 groups 作为 …重点/对象, then measures in the same sentence (rule ``targets.focus-group``):
     要把困难职工、农民工作为服务重点，完善常态化送温暖机制."""
@@ -307,20 +307,28 @@ def targets_focus(ctx: Context, facts: Facts) -> list[Relation]:
     measures = Spans(_by_cls(facts.found, "Measure"))
     out = []
     for g in groups:
-        if not text.endswith("把", 0, g.start):
+        lead = text[g.start - 1:g.start]
+        if lead not in ("把", "以"):
             continue
-        chain = _group_chain(text, g, groups)
-        rest = text[chain[-1].end:chain[-1].end + 12]
-        m = re.match(rf"(?:群体)?(?:{'|'.join(inv.FOCUS_VERBS)})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(inv.FOCUS_NOUNS)})", rest)
+        # the groups up to the focus words, listed with marks the chain may not cross (一个未知群体、农民工等为重点)
+        m = _re_focus(lead).search(text, g.end, min(_clause_end(text, g.end), g.end + 40))
         sent = ctx.sentence_of(g.start, g.end)
         if m is None or sent is None:
             continue
-        after = chain[-1].end + m.end()
+        chain = [x for x in groups.within(g.start, m.start()) if text[x.start - 1] in "把以、和及与"]  # not 企业|职工
+        after = m.end()
         for x in measures.within(after, min(sent[1], after + _REACH)):
             for t in chain:
                 if not _is_agent(t.ref):
                     out += _rel(ctx, "targets", x.ref, t.ref, g.start - 1, x.end, "targets.focus-group")
     return out
+
+
+@cache
+def _re_focus(lead: str) -> re.Pattern[str]:
+    """What makes the groups after 把 (or 以) the focus: 作为服务重点 (以…为重点群体)."""
+    verbs = inv.FOCUS_VERBS + (("为",) if lead == "以" else ())
+    return re.compile(rf"等?(?:群体)?(?:{'|'.join(verbs)})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(inv.FOCUS_NOUNS)})")
 
 
 _RIGHTS = re.compile(r"(?:群体)?(?:的)?(?:合法|劳动|劳动保障|特殊|基本)?权益")
