@@ -105,7 +105,7 @@ FACILITY_HEADS = (
 #: Head nouns of worker groups: a modifier chain before one of these names a group.
 GROUP_HEADS = (
     "农民工", "职工", "工人", "劳动者", "从业人员", "从业者", "骑手", "司机", "驾驶员",
-    "技术员", "快递员", "配送员", "送餐员", "服务员", "工匠", "技工", "技能人才",
+    "技术员", "快递员", "配送员", "送餐员", "服务员", "工匠", "技工", "技能人才", "务工人员",
     "工作者", "志愿者", "劳模", "人才",
 )
 
@@ -120,6 +120,8 @@ GROUP_MODIFIERS = (
     "一线生产", "基层一线", "专业技术", "老", "大龄", "高龄", "新入职", "专职", "兼职", "户外",
     "科技", "高校", "乡村", "社会化", "职工", "园林", "绿化", "电力", "小型", "中小型", "小微企业", "新业态",
     "艰苦岗位", "艰苦边远地区", "高温岗位", "少数民族",
+    # the sick and the registered poor of mutual-aid and relief schemes; sectors and fronts of a campaign
+    "患大病", "患重病", "大病", "重病", "建档", "在档", "建档立卡", "运输行业", "疫情防控", "未改制企业", "内地",
 )
 
 #: One-character names of provinces and big cities, as in 桂籍农民工, 在穗务工人员.

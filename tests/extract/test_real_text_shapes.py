@@ -328,6 +328,11 @@ ENTITIES = [
      "person.listed-name-post"),
     ("并邀请台南市政府劳工局林志远副局长、黄美玲专员、东山区总工会赖明德常务理事共同见证。", "Person", "赖明德",
      "person.listed-name-post"),
+    # the sick of a mutual-aid scheme, the registered poor, a campaign's front, migrant workers by people
+    ("为患大病职工提供了一个重要保障。", "WorkerGroup", "患大病职工", "group.modifier-head"),
+    ("把工会的关爱送到在档困难职工手里。", "WorkerGroup", "在档困难职工", "group.modifier-head"),
+    ("重点慰问困难职工，疫情防控一线职工。", "WorkerGroup", "疫情防控一线职工", "group.modifier-head"),
+    ("帮助少数民族务工人员解决实际困难。", "WorkerGroup", "少数民族务工人员", "group.modifier-head"),
     # a street jieba cuts in two, printed after its district
     ("近日，北辰区果园新村街道总工会依托社区工会驿站开展活动。", "Organization", "北辰区果园新村街道总工会", "org.place-union"),
     # a speaker after a closing quote of traditional text
