@@ -504,6 +504,10 @@ def test_a_role_in_traditional_text_is_kept_as_printed(make_article, lexicon):
 
 # (sentence, measure, group, rule)
 TARGETS = [
+    # the means listed after 通过, then whom they are for
+    ("工会通过“暖心送”活动、技能竞赛等多种活动为全市新就业形态劳动者送上贴心关爱。", "暖心送", "新就业形态劳动者",
+     "targets.aim-word"),
+    ("工会近年来通过求学圆梦等活动为农民工送上关爱。", "求学圆梦行动", "农民工", "targets.aim-word"),
     # 以 groups 为重点, a group the tagger does not know inside the list
     ("东山工会以农民工、未转制单位员工、劳务派遣工等为重点群体，从就业援助、医疗互助等方面入手为职工办实事。", "就业援助",
      "劳务派遣工", "targets.focus-group"),

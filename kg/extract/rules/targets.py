@@ -86,11 +86,20 @@ def _aimed(ctx: Context, aim: _Aim, measures: list[Found], rule_id: str) -> list
 
 @rule("targets.aim-word", example="针对货车司机群体开展“司机之家”建设。",
       expect=("targets", "司机之家", "货车司机"),
-      description="an aiming word (针对/面向/为…), groups, then a measure in the same clause")
+      description="an aiming word (针对/面向/为…), groups, then a measure in the same clause (or the measures "
+                  "after 通过 before it: 通过A、B等活动为G送上关爱)")
 def targets_aim_words(ctx: Context, facts: Facts) -> list[Relation]:
     """针对货车司机群体开展“司机之家”建设, 为符合条件的城镇困难职工建档立卡."""
-    aims, _measures = _aims(ctx, facts)
-    return [r for aim in aims for r in _aimed(ctx, aim, list(aim.same), "targets.aim-word")]
+    aims, measures = _aims(ctx, facts)
+    text = ctx.text
+    out = []
+    for aim in aims:
+        same = list(aim.same)
+        by = text.rfind("通过", _clause_start(text, aim.start), aim.start) if not same else -1
+        if by >= 0:  # 通过“四送”活动、技能竞赛等多种活动为新就业形态劳动者送上关爱: the means before the aim
+            same = measures.within(by + 2, aim.start)
+        out += _aimed(ctx, aim, same, "targets.aim-word")
+    return out
 
 
 @rule("targets.aim-word-next", example="针对货车司机群体，开展“司机之家”建设。",
