@@ -333,6 +333,8 @@ ENTITIES = [
     ("把工会的关爱送到在档困难职工手里。", "WorkerGroup", "在档困难职工", "group.modifier-head"),
     ("重点慰问困难职工，疫情防控一线职工。", "WorkerGroup", "疫情防控一线职工", "group.modifier-head"),
     ("帮助少数民族务工人员解决实际困难。", "WorkerGroup", "少数民族务工人员", "group.modifier-head"),
+    # a numbered name the text calls a campaign (not a numbered slogan, nor a holiday)
+    ("工会开展“四送”活动。", "Measure", "四送", "measure.quoted"),
     # a street jieba cuts in two, printed after its district
     ("近日，北辰区果园新村街道总工会依托社区工会驿站开展活动。", "Organization", "北辰区果园新村街道总工会", "org.place-union"),
     # a speaker after a closing quote of traditional text
@@ -438,6 +440,7 @@ NOT_ENTITIES = [
     ("被采访人：陈大明江宁市总工会主席张小山江宁圣华玻璃有限公司总经理", "Organization", "主席张小山江宁圣华玻璃有限公司"),
     ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
     ("东山省2022年中秋国庆送温暖活动正式启动。", "Measure", "中秋国庆送温暖活动"),  # an edition of 送温暖
+    ("工会开展“五一”活动。", "Measure", "五一"),  # a holiday
 ]
 
 

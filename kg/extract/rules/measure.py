@@ -546,8 +546,9 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
     if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
         return False
-    if not strong_head and not (followed and len(name) > 6) and _numbered_slogan(name):
-        return False  # “两个一百年”, “三服务”, “四化”: numbered slogans
+    named_campaign = campaign and name not in _OCCASIONS  # “四送”活动, not “五一”活动
+    if not strong_head and not named_campaign and not (followed and len(name) > 6) and _numbered_slogan(name):
+        return False  # “两个一百年”, “三服务”, “四化”: numbered slogans (but “四送”活动 names a campaign)
     return _good_quoted(name)  # not “基金”, “本基金”
 
 
