@@ -546,7 +546,8 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
     if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
         return False
-    named_campaign = campaign and name not in _OCCASIONS  # “四送”活动, not “五一”活动
+    # “四送”活动; not “五一”活动 (a holiday) nor “两个确保”活动 (a slogan of counted aims)
+    named_campaign = campaign and name not in _OCCASIONS and not _COUNTED_SLOGAN.match(name)
     if not strong_head and not named_campaign and not (followed and len(name) > 6) and _numbered_slogan(name):
         return False  # “两个一百年”, “三服务”, “四化”: numbered slogans (but “四送”活动 names a campaign)
     return _good_quoted(name)  # not “基金”, “本基金”
@@ -613,10 +614,12 @@ def _introduced(ctx: Context, first: int, last: int, followed: bool) -> bool:
 _HOSTED = ("主办的", "承办的", "举办的", "组织的")
 
 
+_COUNTED_SLOGAN = re.compile(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]")  # 两个一百年, 四化
+
+
 def _numbered_slogan(name: str) -> bool:
     """“两个一百年”, “三服务”, “四化”: a number opening a slogan."""
-    return bool(re.match(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]", name)
-                or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name)))
+    return bool(_COUNTED_SLOGAN.match(name) or (len(name) <= 3 and re.match(r"[一二两三四五六七八九十\d]", name)))
 
 
 _DOC_HEADS = ("意见", "方案", "计划", "办法", "规定", "纲要", "规划", "决定", "通知", "措施", "细则",
