@@ -333,6 +333,9 @@ ENTITIES = [
     ("把工会的关爱送到在档困难职工手里。", "WorkerGroup", "在档困难职工", "group.modifier-head"),
     ("重点慰问困难职工，疫情防控一线职工。", "WorkerGroup", "疫情防控一线职工", "group.modifier-head"),
     ("帮助少数民族务工人员解决实际困难。", "WorkerGroup", "少数民族务工人员", "group.modifier-head"),
+    # a place's units where the text names the place again: a community after its street, a charity, a sanitation centre
+    ("近日，江油市胜利街道白龙社区联合江油市总工会开展活动。", "Organization", "江油市胜利街道白龙社区", "org.place-unit"),
+    ("新华区总工会筹措资金，并与新华区慈善总会、新华区环卫中心沟通。", "Organization", "新华区慈善总会", "org.place-unit"),
     # a numbered name the text calls a campaign (not a numbered slogan, nor a holiday)
     ("工会开展“四送”活动。", "Measure", "四送", "measure.quoted"),
     # a street jieba cuts in two, printed after its district

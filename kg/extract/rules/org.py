@@ -74,13 +74,26 @@ def places(ctx: Context, place_orgs: list[Candidate] | tuple[()] = ()) -> list[t
         if not ctx.text.startswith(_ZONES, end):  # 兰州新区 is not 兰州市
             full, level = full_of[name]
             out.append((start, end, full, level))
+    named = {}
     for o in place_orgs:
         m = re.match(r"(.+?[省市县区])", o.label)
         if m and o.label.startswith(ctx.text[o.start:o.start + 2]):
             out.append((o.start, o.start + len(m.group(1)), m.group(1), m.group(1)[-1]))
+            named[m.group(1)] = o.start
+    for name, first in named.items():  # 新华区总工会 … 新华区慈善总会: the place where the text names it again
+        out += [(s, s + len(name), name, name[-1]) for s in _occurrences(ctx.text, name) if s != first]
     out += _unlisted_cities(ctx, {p[0] for p in out})
     out += _districts(ctx, [p for p in out if p[3] == "市"])
     return sorted(out)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every offset where ``word`` starts in ``text``."""
+    out, pos = [], text.find(word)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + len(word))
+    return out
 
 
 @cache
@@ -1061,8 +1074,8 @@ def _first_item(text: str, a: int, b: int, inside: list[Candidate]) -> tuple[int
 
 
 #: A place's unit named by its trade: 某市快递协会, 某地供电局, 某区环卫所, 某市城乡建委.
-_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:行业协会|协会|商会|总公司|分公司|公司|供电局|电厂|医院|银行|援助中心|环卫所"
-                         r"|派出所|管理处|管理所|建委|融媒体中心|新时代文明实践中心|局|厂)")
+_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:行业协会|协会|商会|慈善总会|慈善会|总公司|分公司|公司|供电局|电厂|医院|银行"
+                         r"|援助中心|服务中心|环卫中心|环卫所|派出所|公安处|管理处|管理所|建委|融媒体中心|新时代文明实践中心|社区|局|厂)")
 #: Tags a unit's trade may not hold: verbs, particles, pronouns, numbers (北京市举办…公司).
 _NOT_TRADE_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "t")
 
