@@ -444,6 +444,8 @@ NOT_ENTITIES = [
     ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
     ("东山省2022年中秋国庆送温暖活动正式启动。", "Measure", "中秋国庆送温暖活动"),  # an edition of 送温暖
     ("工会开展“五一”活动。", "Measure", "五一"),  # a holiday
+    # a launch reported, not a campaign named: a post, a person and what they do
+    ("市总工会副主席张明远宣布活动正式启动。", "Measure", "副主席张明远宣布活动"),
 ]
 
 

@@ -790,6 +790,8 @@ _DATED_ACTION = re.compile(
 #: A campaign launched under its own name, unquoted: …专项活动启动, …活动正式启动.
 _LAUNCHED = re.compile(r"(?:专项活动|专项行动|活动|行动)(?:正式)?(?:启动|拉开帷幕)")
 _LAUNCHED_HEADS = ("专项活动", "专项行动", "活动", "行动")
+#: Words that say a launch is reported, not named: posts, what people do at it (宣布, 出席).
+_NOT_IN_LAUNCHED = (*inv.POSTS, *inv.NAME_VERBS, "宣布", "仪式", "举行", "举办", "在", "的")
 
 
 @rule("measure.launched", example="2月5日，东山省总工会关心关爱就地过年职工专项活动启动。",
@@ -811,6 +813,8 @@ def launched(ctx: Context, pool: Pool) -> list[Candidate]:
         if not all(is_cjk(c) for c in name) or any(
                 start <= h.start and h.end <= end and any(c.cls == "Measure" for c in h.concepts) for h in vocab_hits(ctx)):
             continue  # 送温暖活动: a standing programme's edition
+        if any(w in name for w in _NOT_IN_LAUNCHED) or any(f.startswith("nr") for _s, _e, f in ctx.pos_tags(start, end)):
+            continue  # 市总工会主席张某宣布活动正式启动: a post, a person and what they do, not a name
         label = measure_label(name, known)
         if _good_measure(label, head) and not label.startswith(tuple(inv.MEASURE_VERBS)):
             out.append(Candidate(start, end, "Measure", label, "measure.launched"))
