@@ -512,6 +512,8 @@ def test_a_role_in_traditional_text_is_kept_as_printed(make_article, lexicon):
 
 # (sentence, measure, group, rule)
 TARGETS = [
+    # a group receiving a quoted benefit
+    ("该区30多名环卫工人在现场领取了“爱心早餐”。", "爱心早餐", "环卫工人", "targets.received"),
     # the means listed after 通过, then whom they are for
     ("工会通过“暖心送”活动、技能竞赛等多种活动为全市新就业形态劳动者送上贴心关爱。", "暖心送", "新就业形态劳动者",
      "targets.aim-word"),

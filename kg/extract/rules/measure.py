@@ -544,6 +544,7 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
         or (name.endswith(inv.MEASURE_HEADS) and text.endswith(inv.UNION_NAME_ENDS, 0, first))  # 市总工会“智慧工会云平台”: the union's own
     # 准备了温馨的 “驿站义剪”活动: named as a campaign; “中国农民丰收节”活动 is a festival's
     campaign = text.startswith(("活动", "行动"), last) and not name.endswith("节")
+    strong_head = strong_head or _received(ctx, first)
     if not (strong_head or campaign or _introduced(ctx, first, last, followed)):
         return False
     # “四送”活动; not “五一”活动 (a holiday) nor “两个确保”活动 (a slogan of counted aims)
@@ -551,6 +552,20 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
     if not strong_head and not named_campaign and not (followed and len(name) > 6) and _numbered_slogan(name):
         return False  # “两个一百年”, “三服务”, “四化”: numbered slogans (but “四送”活动 names a campaign)
     return _good_quoted(name)  # not “基金”, “本基金”
+
+
+#: A group receiving what is quoted next: 环卫工人在现场领取了“爱心早餐”.
+_RECEIVING = re.compile(r"(?:领取|领到|收到|享受到|用上|吃上)了?$")
+
+
+def _received(ctx: Context, first: int) -> bool:
+    """A worker group (of the vocabulary or its heads) receives the quoted name at ``first``."""
+    verb = _RECEIVING.search(ctx.text, max(0, first - 4), first)
+    if verb is None:
+        return False
+    lo = max(0, verb.start() - 12)
+    return any(lo <= h.start and h.end <= verb.start() and any(c.cls == "WorkerGroup" for c in h.concepts)
+               for h in vocab_hits(ctx))
 
 
 #: A gift handed over right before a quoted name: 送去1000份“清凉包”, 送上“爱心包”.
@@ -799,26 +814,33 @@ _NOT_IN_LAUNCHED = (*inv.POSTS, *inv.NAME_VERBS, "宣布", "仪式", "举行", "
       description="a campaign named right after the organization that runs it and launched (…专项活动启动, 活动正式启动), "
                   "unquoted; not an edition of a standing programme (measure.edition reads those)")
 def launched(ctx: Context, pool: Pool) -> list[Candidate]:
-    text = ctx.text
     org_ends = {c.end for c in pool.everything() if c.cls == "Organization"}
-    known = ctx.comp.lexicon
-    out = []
-    for m in _LAUNCHED.finditer(text):
-        head = next(h for h in _LAUNCHED_HEADS if text.startswith(h, m.start()))
-        end = m.start() + len(head)
-        start = max((s for s in range(max(0, m.start() - 16), m.start() - 3) if s in org_ends), default=None)
-        if start is None or not ctx.is_boundary(start) or ctx.sentence_of(start, end) is None:
-            continue
-        name = text[start:end]
-        if not all(is_cjk(c) for c in name) or any(
-                start <= h.start and h.end <= end and any(c.cls == "Measure" for c in h.concepts) for h in vocab_hits(ctx)):
-            continue  # 送温暖活动: a standing programme's edition
-        if any(w in name for w in _NOT_IN_LAUNCHED) or any(f.startswith("nr") for _s, _e, f in ctx.pos_tags(start, end)):
-            continue  # 市总工会主席张某宣布活动正式启动: a post, a person and what they do, not a name
-        label = measure_label(name, known)
-        if _good_measure(label, head) and not label.startswith(tuple(inv.MEASURE_VERBS)):
-            out.append(Candidate(start, end, "Measure", label, "measure.launched"))
-    return out
+    found = (_launched_name(ctx, m, org_ends) for m in _LAUNCHED.finditer(ctx.text))
+    return [c for c in found if c is not None]
+
+
+def _launched_name(ctx: Context, m: re.Match, org_ends: set[int]) -> Candidate | None:
+    """The campaign whose launch ``m`` reports, named from the end of the organization before it."""
+    text = ctx.text
+    head = next(h for h in _LAUNCHED_HEADS if text.startswith(h, m.start()))
+    end = m.start() + len(head)
+    start = max((s for s in range(max(0, m.start() - 16), m.start() - 3) if s in org_ends), default=None)
+    if start is None or not ctx.is_boundary(start) or ctx.sentence_of(start, end) is None:
+        return None
+    name = text[start:end]
+    if not all(is_cjk(c) for c in name) or _names_standing(ctx, start, end):
+        return None  # 送温暖活动: a standing programme's edition (measure.edition reads it)
+    if any(w in name for w in _NOT_IN_LAUNCHED) or any(f.startswith("nr") for _s, _e, f in ctx.pos_tags(start, end)):
+        return None  # 市总工会主席张某宣布活动正式启动: a post, a person and what they do, not a name
+    label = measure_label(name, ctx.comp.lexicon)
+    if not _good_measure(label, head) or label.startswith(tuple(inv.MEASURE_VERBS)):
+        return None
+    return Candidate(start, end, "Measure", label, "measure.launched")
+
+
+def _names_standing(ctx: Context, start: int, end: int) -> bool:
+    """A standing programme of the vocabulary is named inside [start, end)."""
+    return any(start <= h.start and h.end <= end and any(c.cls == "Measure" for c in h.concepts) for h in vocab_hits(ctx))
 
 
 _YEAR_WORD = re.compile("年")  # _DATED_ACTION begins four digits before it

@@ -356,6 +356,26 @@ _WORRIES = re.compile(r"(?:群体)?(?:的|们的)(?:后顾之忧|燃眉之急|�
 _SOLVES = ("解决了", "解决", "缓解了", "缓解", "解除了", "解除")
 
 
+#: What a group receives: 环卫工人领取了“爱心早餐”, 困难职工收到了助学金.
+_RECEIVED = re.compile(r"(?:群体|们)?(?:在现场|当场|现场|免费|陆续|都|均|也)?(?:领取|领到|收到|享受到|享受|用上|吃上)了?")
+
+
+@rule("targets.received", example="该区30多名环卫工人在现场领取了“爱心早餐”。", expect=("targets", "爱心早餐", "环卫工人"),
+      description="a group, then a word of receiving (领取/收到/享受到), then the measure it receives")
+def targets_received(ctx: Context, facts: Facts) -> list[Relation]:
+    text = ctx.text
+    measures = {f.start: f for f in _by_cls(facts.found, "Measure")}
+    out = []
+    for g in _by_cls(facts.found, "WorkerGroup"):
+        m = _RECEIVED.match(text, g.end)
+        if m is None or m.end() == g.end:
+            continue
+        x = measures.get(m.end()) or measures.get(m.end() + 1)  # 领取了“爱心早餐”: after the opening quote
+        if x is not None and not _is_agent(g.ref):
+            out += _rel(ctx, "targets", x.ref, g.ref, g.start, x.end, "targets.received")
+    return out
+
+
 @rule("targets.solves", example="免费的爱心托管班解决了网约车司机、外卖员等新就业形态劳动者的后顾之忧。",
       expect=("targets", "职工子女暑期托管", "外卖骑手"),
       description="a measure, then 解决了/缓解了 groups' 后顾之忧/难题 in its clause: it is for them")
