@@ -336,6 +336,8 @@ ENTITIES = [
     # a place's units where the text names the place again: a community after its street, a charity, a sanitation centre
     ("近日，江油市胜利街道白龙社区联合江油市总工会开展活动。", "Organization", "江油市胜利街道白龙社区", "org.place-unit"),
     ("新华区总工会筹措资金，并与新华区慈善总会、新华区环卫中心沟通。", "Organization", "新华区慈善总会", "org.place-unit"),
+    # an agreement between unions, titled
+    ("东山省总工会与五省市工会签订了《东山籍务工人员服务三方协议》。", "Measure", "东山籍务工人员服务三方协议", "measure.titled-doc"),
     # a numbered name the text calls a campaign (not a numbered slogan, nor a holiday)
     ("工会开展“四送”活动。", "Measure", "四送", "measure.quoted"),
     # a street jieba cuts in two, printed after its district
