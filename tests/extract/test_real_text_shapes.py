@@ -338,6 +338,8 @@ ENTITIES = [
     ("新华区总工会筹措资金，并与新华区慈善总会、新华区环卫中心沟通。", "Organization", "新华区慈善总会", "org.place-unit"),
     # an agreement between unions, titled
     ("东山省总工会与五省市工会签订了《东山籍务工人员服务三方协议》。", "Measure", "东山籍务工人员服务三方协议", "measure.titled-doc"),
+    # a district or county-level city the dictionary lists as a common noun (龙岗区/n)
+    ("日前，龙岗区总工会先后在街道社区开展活动。", "Organization", "龙岗区总工会", "org.place-union"),
     # a numbered name the text calls a campaign (not a numbered slogan, nor a holiday)
     ("工会开展“四送”活动。", "Measure", "四送", "measure.quoted"),
     # a street jieba cuts in two, printed after its district
@@ -446,6 +448,7 @@ NOT_ENTITIES = [
     ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
     ("东山省2022年中秋国庆送温暖活动正式启动。", "Measure", "中秋国庆送温暖活动"),  # an edition of 送温暖
     ("工会开展“五一”活动。", "Measure", "五一"),  # a holiday
+    ("示范区总工会开展活动。", "Organization", "示范区总工会"),  # a common noun, not a place (示范: a frequent word)
     # a launch reported, not a campaign named: a post, a person and what they do
     ("市总工会副主席张明远宣布活动正式启动。", "Measure", "副主席张明远宣布活动"),
 ]

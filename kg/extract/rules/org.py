@@ -330,7 +330,8 @@ def _law_title_follows(text: str, pos: int) -> bool:
 
 _NOT_PLACES = {"直辖", "设区的", "县级", "地级", "本", "该", "全", "各", "上述", "所在地", "城", "城市",
                "县级以上", "乡镇", "社区", "街道", "地区", "辖区", "市辖", "行政", "自治", "特别行政", "省级", "市级",
-               "当地", "外", "省外", "市外", "跨", "跨区", "园区", "开发区", "厂区", "矿区", "景区", "社", "小区", "老区"}
+               "当地", "外", "省外", "市外", "跨", "跨区", "园区", "开发区", "厂区", "矿区", "景区", "社", "小区", "老区",
+               "主城", "老城"}
 
 
 def _is_place(ctx: Context, start: int, end: int) -> bool:
@@ -353,12 +354,32 @@ def _place_word(ctx: Context, start: int, place: str) -> bool:
         if any(ctx.is_boundary(i) for i in range(start + 1, end)):
             continue
         tags = ctx.pos_tags(start, end)
-        flag = tags[0][2] if len(tags) == 1 else ""
-        if flag == "ns" or (flag == "nt" and end == start + len(place) and level in ("区", "县")) \
-                or (flag in ("nr", "nz") and end < start + len(place) and 2 <= end - start <= 3) \
-                or (flag in ("nr", "nz") and end == start + len(place) and level in ("镇", "乡")):
-            return True  # 沙溪镇/nr 党委: a town jieba reads as one name
+        if len(tags) == 1 and _tagged_place(ctx, tags[0][2], place, level, end - start):
+            return True
     return _split_town(ctx, start, place, level)
+
+
+def _tagged_place(ctx: Context, flag: str, place: str, level: str, length: int) -> bool:
+    """One word of ``length`` characters (the whole ``place``, or its name before the level)
+    that the tagger's ``flag`` makes a place."""
+    whole = length == len(place)
+    return flag == "ns" or (flag == "nt" and whole and level in ("区", "县")) \
+        or _rare_place_noun(ctx, flag, place, length) \
+        or (flag in ("nr", "nz") and not whole and 2 <= length <= 3) \
+        or (flag in ("nr", "nz") and whole and level in ("镇", "乡"))  # 沙溪镇/nr 党委: a town read as one name
+
+
+#: How often jieba's dictionary may use a place's two-character name as a word of its own for
+#: the place (name and level as one word the dictionary calls a common noun) still to count:
+#: 龙岗区/n (龙岗: 19), 铁力市/n (铁力: 6), but not 示范区 (示范: 981) nor 居民区.
+_RARE_NAME_FREQ = 300
+
+
+def _rare_place_noun(ctx: Context, flag: str, place: str, length: int) -> bool:
+    """``place`` is one word the dictionary tags as a common noun (龙岗区/n, 铁力市/n) whose
+    name is rare as a word: a district or county-level city it lists without its ns tag."""
+    return flag == "n" and length == len(place) == 3 and place[-1] in "市区县" \
+        and ctx.comp.tokenizer.FREQ.get(place[:2], 0) < _RARE_NAME_FREQ
 
 
 def _split_town(ctx: Context, start: int, place: str, level: str) -> bool:
