@@ -125,7 +125,7 @@ GROUP_MODIFIERS = (
 )
 
 #: One-character names of provinces and big cities, as in 桂籍农民工, 在穗务工人员.
-PLACE_ABBREVIATIONS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青宁新藏桂蒙港澳台穗榕甬邕蓉"
+PLACE_ABBREVIATIONS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青宁新藏桂蒙港澳台穗榕甬邕蓉深厦"
 
 #: Nouns that end an enumeration of groups (快递员、送餐员、卡车司机等灵活就业群体).
 GROUP_NOUNS = ("群体", "人员", "劳动者", "从业人员", "从业者", "职工", "工人", "群众", "人群", "队伍")

@@ -340,6 +340,9 @@ ENTITIES = [
     ("东山省总工会与五省市工会签订了《东山籍务工人员服务三方协议》。", "Measure", "东山籍务工人员服务三方协议", "measure.titled-doc"),
     # a district or county-level city the dictionary lists as a common noun (龙岗区/n)
     ("日前，龙岗区总工会先后在街道社区开展活动。", "Organization", "龙岗区总工会", "org.place-union"),
+    # a name after a kinship role word, then how she spoke; migrant workers who came to 深 (Shenzhen)
+    ("环卫大姐任静芳激动地说道。", "Person", "任静芳", "person.role-name"),
+    ("为了提高来深务工人员的法治意识。", "WorkerGroup", "来深务工人员", "group.origin"),
     # a numbered name the text calls a campaign (not a numbered slogan, nor a holiday)
     ("工会开展“四送”活动。", "Measure", "四送", "measure.quoted"),
     # a street jieba cuts in two, printed after its district

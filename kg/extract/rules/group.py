@@ -62,11 +62,11 @@ _MIGRANT_HEADS = re.compile(r"农民工|务工人员|务工者|打工者|建筑�
 
 
 @rule("group.origin", example="200余名湘籍农民工乘坐专车返乡。", expect=("WorkerGroup", "湘籍农民工"),
-      description="migrant workers by the place they come from (桂籍农民工) or work in (在穗务工人员)")
+      description="migrant workers by the place they come from (桂籍农民工) or work in (在穗务工人员, 来深务工人员)")
 def origin_groups(ctx: Context, pool: Pool) -> list[Candidate]:
     out = []
     text = ctx.text
-    for m in re.finditer("籍|在", text):
+    for m in re.finditer("籍|在|来", text):  # 桂籍, 在穗, 来深
         head = _MIGRANT_HEADS.match(text, m.end() + (0 if m.group() == "籍" else 1))
         if head is None:
             continue

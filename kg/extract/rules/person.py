@@ -275,7 +275,7 @@ def _re_role_then_surname():
     """A role's last character and a surname after it; ``role_names`` wants an ideograph before
     (no look-behind here: a pattern opening with one is tried at every offset, three times slower)."""
     singles = "".join(sorted(s for s in inv.SURNAMES if len(s) == 1))
-    return re.compile(rf"(?:员|工|师|司机)(?=[{singles}])")
+    return re.compile(rf"(?:员|工|师|司机|大姐|大哥|阿姨|大叔)(?=[{singles}])")  # 环卫大姐任某某
 
 
 @rule("person.role-name", example="推进会上，农民工周传标手持会员证高兴地说。", expect=("Person", "周传标"),
@@ -321,7 +321,12 @@ def _closes_role_name(text: str, pos: int) -> bool:
     """What may follow a name after a role word: a mark, 的, or a word that follows names."""
     if text[pos:pos + 1] in ("》", "〉", "”"):
         return False  # 《爆破作业人员许可证》: the end of a title, not of a name
-    return not text[pos:pos + 1] or not is_cjk(text[pos]) or text.startswith(inv.AFTER_NAME + ("的",), pos)
+    return not text[pos:pos + 1] or not is_cjk(text[pos]) or text.startswith(inv.AFTER_NAME + ("的",), pos) \
+        or _MANNER_SAID.match(text, pos) is not None
+
+
+#: How a speaker spoke, between the name and the verb: 激动地说道, 笑着说.
+_MANNER_SAID = re.compile(r"(?:[\u4e00-\u9fff]{1,2}地|笑着)(?:说|表示|告诉|介绍)")
 
 
 #: An honour's holder, a title no vocabulary lists as a group: 全国五一劳动奖章获得者王某.
