@@ -136,7 +136,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
     known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
     pool = dask is None and _workers(workers, dask) > 1
-    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store))
+    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store),
+                                             store=store, pages=html)
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
@@ -220,13 +221,15 @@ class _Inputs:
 
 
 def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
-                   pool: bool, keyed: bool) -> _Inputs:
+                   pool: bool, keyed: bool, store: Cache | None = None, pages: bool = False) -> _Inputs:
     """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
     their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
     files are read (and hashed) in a forked process while this one loads the lexicon and
-    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit; that
-    process then lays Documents out, the largest first, until the lexicon is ready (the
-    pool need not lay those out again). Else one after the other."""
+    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit, and
+    gets ready for the pool (:func:`_ready_for_pool`: with ``pages``, their modules too)
+    unless every file read has an entry in the ``store`` already; that process then lays
+    Documents out, the largest first, until this one is ready (the pool need not lay those
+    out again). Else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.pipeline.parallel import forks, side_by_side
 
@@ -236,9 +239,11 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
         return _Inputs(docs, skipped, keys, load_lexicon())
     import multiprocessing
 
-    ready = multiprocessing.get_context("fork").Event()
-    lexicon, (docs, skipped, keys, laid_out) = side_by_side([partial(_warm_lexicon, ready),
-                                                             partial(_read_and_lay_out, read, ready)])
+    context = multiprocessing.get_context("fork")
+    ready, was_read, new = context.Event(), context.Event(), context.Event()
+    lexicon, (docs, skipped, keys, laid_out) = side_by_side([
+        partial(_load_for_pool, ready, was_read, new, pages),
+        partial(_read_and_lay_out, read, ready, was_read, new, store)])
     return _Inputs(docs, skipped, keys, lexicon, laid_out)
 
 
@@ -252,13 +257,20 @@ def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int
 LAY_OUT_AHEAD_NICENESS = 5
 
 
-def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready) -> tuple:
+def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready,
+                      was_read=None, new=None, store: Cache | None = None) -> tuple:
     """``read()``, and the layouts of its Documents made until the ``ready`` event is set.
+    Once read, ``was_read`` is set, after ``new`` if a Document has no entry in the ``store``
+    (or there is none): the pool will have files to extract, not only cache entries to read.
     The layouts are a bonus: made at a lower priority (this process is not the parent, and
     ends next), so that on a loaded machine they do not slow the loading of the lexicon."""
-    from kg.pipeline.documents import lay_out_until
+    from kg.pipeline.documents import entry_key, lay_out_until
 
     docs, skipped, keys = read()
+    if new is not None and (store is None or not all(store.path("document", entry_key(d)).exists() for d in docs)):
+        new.set()
+    if was_read is not None:
+        was_read.set()
     with contextlib.suppress(OSError):
         os.nice(LAY_OUT_AHEAD_NICENESS)
     return docs, skipped, keys, lay_out_until(docs, ready.is_set)
@@ -273,6 +285,28 @@ def _warm_lexicon(ready=None):
     if ready is not None:
         ready.set()
     return lexicon
+
+
+def _load_for_pool(ready, was_read, new, pages: bool):
+    """:func:`_warm_lexicon`, then, unless the files were read and all have cache entries
+    (``was_read`` set, ``new`` not), :func:`_ready_for_pool`; then ``ready`` is set."""
+    lexicon = _warm_lexicon()
+    if new.is_set() or not was_read.is_set():  # still reading: nothing else to do meanwhile
+        _ready_for_pool(lexicon, pages)
+    ready.set()
+    return lexicon
+
+
+def _ready_for_pool(lexicon, pages: bool) -> None:
+    """Before the pool forks, with the other core busy laying out: the imports of what
+    follows the pool (see :func:`_import_what_follows`), so that this process does not
+    load them while the workers extract (three processes on two cores, each import slower
+    for it), and whatever layout and extraction build on first use (see
+    :func:`kg.pipeline.documents.warm_up_work`), built once here instead of in every worker."""
+    from kg.pipeline.documents import warm_up_work
+
+    _import_what_follows(pages)
+    warm_up_work(lexicon)
 
 
 def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
