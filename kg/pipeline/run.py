@@ -31,7 +31,7 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -349,7 +349,7 @@ class _Graph:
     extracted: int = 0
     cached: int = 0
     reused: bool = False
-    page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
+    pages_drawn: bool = False  # graph.html and report.html are in the stage already (see _turtle_beside_pages)
 
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
@@ -412,11 +412,9 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
-    the ``pages`` while they work, and the Turtle is written beside something else (see
-    :func:`_turtle_and_page_data`)."""
-    from rdflib.namespace import DCTERMS
-
-    from kg.rdf.graph import GraphStage
+    the ``pages`` while they work, and the Turtle is written beside something else: the
+    pages (:func:`_turtle_beside_pages`), or its other half."""
+    from kg.rdf.graph import GraphStage, sorted_triples
 
     say(start)
     triple_stage = GraphStage()  # fed each file's results as they come (with a pool, while the workers work)
@@ -433,38 +431,72 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     log = [line for d in done for line in d.log] + list(lexicon.log)
     for ex in extractions:
         log.extend(ex.log)
+    k = keys.graph if keys else None
+    beside = dask is None and _workers(workers, None) > 1
     with cyclic_gc_paused():
         for i, d in enumerate(done):
             if i not in triple_stage:  # made on a Dask cluster
                 triple_stage.add(i, d.articles, d.extractions)
-        triples, rdf_log = triple_stage.finish()
-        digest, page_data = _turtle_and_page_data(triples, ttl, store, keys.graph if keys else None,
-                                                  beside=dask is None and _workers(workers, None) > 1,
-                                                  pages=pages and not _pages_may_be_kept(output, len(triples)))
+        merged, rdf_log = triple_stage.merged()
+        size = len(merged)
+        drawn = beside and pages and not _pages_may_be_kept(output, size)
+        if drawn:
+            digest, dated, entities = _turtle_beside_pages(merged, ttl, store, k)
+            load = partial(_sorted_tuple, merged)  # sorted only if asked for (see _Graph.triples)
+        else:
+            made = tuple(sorted_triples(merged))
+            del merged
+            digest = _write_turtle(made, ttl, store, k, halves=beside)
+            dated, entities = _counts(made)
+            load = partial(_same, made)
     log.extend(rdf_log)
-    made = tuple(triples)
-    dated = len(_objects_of(made, DCTERMS.date))
-    graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
-                   len(articles), count_entities(made), tuple(log),
-                   extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
+    graph = _Graph(digest, k, load, size, dated, len(articles), entities, tuple(log),
+                   extracted=extracted, cached=len(articles) - extracted, pages_drawn=drawn)
     if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
 
 
-def _turtle_and_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
-                          beside: bool, pages: bool) -> tuple[str, Any]:
-    """The sha256 of the Turtle of ``triples``, written (:func:`_write_turtle`), and what
-    the pages will be drawn from if it was read. ``beside``: with another process: if the
-    ``pages`` are to be drawn, a forked process writes the Turtle while this one reads what
-    they are drawn from (:func:`_page_data`); else each writes half of the Turtle."""
-    if beside and pages:
-        from kg.pipeline.parallel import side_by_side
+def _sorted_tuple(triples: set[Triple]) -> tuple[Triple, ...]:
+    from kg.rdf.graph import sorted_triples
 
-        data, digest = side_by_side([partial(_page_data, triples), partial(_write_turtle, triples, ttl, store, k)])
-        return digest, data
-    return _write_turtle(triples, ttl, store, k, halves=beside), None
+    return tuple(sorted_triples(triples))
+
+
+def _same(triples: tuple[Triple, ...]) -> tuple[Triple, ...]:
+    return triples
+
+
+def _counts(triples) -> tuple[int, dict[str, int]]:
+    """How many of ``triples`` give an article's date, and the entities per class."""
+    from rdflib.namespace import DCTERMS
+
+    return len(_objects_of(triples, DCTERMS.date)), count_entities(triples)
+
+
+def _turtle_beside_pages(triples: set[Triple], ttl: Path, store: Cache | None,
+                         k: str | None) -> tuple[str, int, dict[str, int]]:
+    """graph.html and report.html drawn from ``triples`` (in no order) into the folder of
+    ``ttl`` while a forked process sorts them, writes their Turtle (:func:`_sorted_turtle`)
+    and counts them; the sha256 of the Turtle and the counts (:func:`_counts`). This
+    process reads what the pages are drawn from and forks the explorer's (see
+    :func:`_draw_pages`) while the other one still writes: the sorting and the counting
+    are not on the way to the report, which is drawn last."""
+    from kg.pipeline.parallel import side_by_side
+
+    _drawn, (digest, dated, entities) = side_by_side([partial(_draw_pages, triples, ttl.parent, side_by_side=True),
+                                                      partial(_sorted_turtle, triples, ttl, store, k)])
+    return digest, dated, entities
+
+
+def _sorted_turtle(triples: set[Triple], ttl: Path, store: Cache | None,
+                   k: str | None) -> tuple[str, int, dict[str, int]]:
+    """:func:`_write_turtle` of ``triples`` sorted, and their :func:`_counts`."""
+    from kg.rdf.graph import sorted_triples
+
+    made = sorted_triples(triples)
+    return (_write_turtle(made, ttl, store, k), *_counts(made))
 
 
 def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
@@ -537,10 +569,11 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
     pages = _pages_key(graph.digest)
-    if _reuse_pages(result.output, stage, pages, result.size):
+    if not graph.pages_drawn and _reuse_pages(result.output, stage, pages, result.size):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
+        if not graph.pages_drawn:
+            _draw_pages(graph.triples, stage, side_by_side=workers > 1)
         atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages, result.size))
         say(f"wrote {result.html_path} and {result.report_path}")
 
@@ -550,16 +583,15 @@ def _pages_key(digest: str) -> str:
     return key("pages", _page_code(), digest)
 
 
-def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
-    """graph.html and report.html into ``stage``, drawn from ``data`` (the :func:`_page_data`
-    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in a forked process while this
-    one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
+def _draw_pages(triples: Iterable[Triple], stage: Path, *, side_by_side: bool) -> None:
+    """graph.html and report.html into ``stage``, drawn from the :func:`_page_data` of
+    ``triples`` (in any order); with ``side_by_side`` the explorer is drawn in a forked
+    process while this one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
     from kg.viz import write_explorer
     from kg.viz.report import write_report
 
-    if data is None:
-        data = _page_data(triples)
+    data = _page_data(triples)
     report = partial(write_report, data, stage / "report.html")
     explorer = partial(write_explorer, data, stage / "graph.html")
     if side_by_side:
@@ -569,16 +601,17 @@ def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, d
         report()
 
 
-def _page_data(triples: Sequence[Triple]):
+def _page_data(triples: Iterable[Triple]):
     """What both pages are drawn from: ``triples`` read and projected once (a
-    :class:`kg.viz.graphdata.GraphData`), its network ranked once."""
-    from kg.analyze import communities, pagerank
+    :class:`kg.viz.graphdata.GraphData`, the same whatever order the triples come in), its
+    network ranked once, before the explorer's process forks. (The report's communities
+    are found in the report's process, while the explorer is drawn.)"""
+    from kg.analyze import pagerank
     from kg.rdf.reader import read_triples
     from kg.viz.graphdata import read_graph
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
-    communities(data.network)  # the report's: found before the explorer's process forks, no later
     return data
 
 
