@@ -305,8 +305,9 @@ _COMMUNITIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     """Louvain communities (seeded), largest first, each sorted; singletons dropped.
 
-    Computed once per graph, like :func:`pagerank`; a graph changed since (in its nodes,
-    edges or total weight) is divided again.
+    Computed once per graph, like :func:`pagerank`, so that a build can find them before
+    it draws the report (see ``kg.pipeline.run._page_data``); a graph changed since (in its
+    nodes, edges or total weight) is divided again.
 
     >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
     >>> communities(G)

@@ -349,7 +349,7 @@ class _Graph:
     extracted: int = 0
     cached: int = 0
     reused: bool = False
-    pages_drawn: bool = False  # graph.html and report.html are in the stage already (see _turtle_beside_pages)
+    page_data: Any = field(default=None, repr=False)  # what the pages are drawn from, if read already
 
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
@@ -413,7 +413,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
     the ``pages`` while they work, and the Turtle is written beside something else: the
-    pages (:func:`_turtle_beside_pages`), or its other half."""
+    reading of what the pages are drawn from (:func:`_turtle_beside_page_data`), or its other half."""
     from kg.rdf.graph import GraphStage, sorted_triples
 
     say(start)
@@ -439,10 +439,12 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
                 triple_stage.add(i, d.articles, d.extractions)
         merged, rdf_log = triple_stage.merged()
         size = len(merged)
-        drawn = beside and pages and not _pages_may_be_kept(output, size)
-        if drawn:
-            digest, dated, entities = _turtle_beside_pages(merged, ttl, store, k)
-            load = partial(_sorted_tuple, merged)  # sorted only if asked for (see _Graph.triples)
+        page_data = None
+        if beside and pages and not _pages_may_be_kept(output, size):
+            unsorted = tuple(merged)  # a tuple is a sixth of a set's memory, in this process and the forked ones
+            del merged
+            digest, dated, entities, page_data = _turtle_beside_page_data(unsorted, ttl, store, k)
+            load = partial(_sorted_tuple, unsorted)  # sorted only if asked for (see _Graph.triples)
         else:
             made = tuple(sorted_triples(merged))
             del merged
@@ -451,14 +453,14 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
             load = partial(_same, made)
     log.extend(rdf_log)
     graph = _Graph(digest, k, load, size, dated, len(articles), entities, tuple(log),
-                   extracted=extracted, cached=len(articles) - extracted, pages_drawn=drawn)
+                   extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
                                                   graph.digest))
     return graph
 
 
-def _sorted_tuple(triples: set[Triple]) -> tuple[Triple, ...]:
+def _sorted_tuple(triples: Iterable[Triple]) -> tuple[Triple, ...]:
     from kg.rdf.graph import sorted_triples
 
     return tuple(sorted_triples(triples))
@@ -475,22 +477,22 @@ def _counts(triples) -> tuple[int, dict[str, int]]:
     return len(_objects_of(triples, DCTERMS.date)), count_entities(triples)
 
 
-def _turtle_beside_pages(triples: set[Triple], ttl: Path, store: Cache | None,
-                         k: str | None) -> tuple[str, int, dict[str, int]]:
-    """graph.html and report.html drawn from ``triples`` (in no order) into the folder of
-    ``ttl`` while a forked process sorts them, writes their Turtle (:func:`_sorted_turtle`)
-    and counts them; the sha256 of the Turtle and the counts (:func:`_counts`). This
-    process reads what the pages are drawn from and forks the explorer's (see
-    :func:`_draw_pages`) while the other one still writes: the sorting and the counting
-    are not on the way to the report, which is drawn last."""
+def _turtle_beside_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None,
+                             k: str | None) -> tuple[str, int, dict[str, int], Any]:
+    """The sha256 of the Turtle of ``triples`` (in no order) and their :func:`_counts`,
+    from a forked process that sorts them, writes the Turtle and counts them
+    (:func:`_sorted_turtle`), while this one reads what the pages are drawn from
+    (:func:`_page_data`, which does not depend on the order), also returned: the sorting
+    and the counting are not on the way to the pages. (The pages are drawn after, by two
+    processes again: no more than two at once, so that the build's memory stays as it was.)"""
     from kg.pipeline.parallel import side_by_side
 
-    _drawn, (digest, dated, entities) = side_by_side([partial(_draw_pages, triples, ttl.parent, side_by_side=True),
-                                                      partial(_sorted_turtle, triples, ttl, store, k)])
-    return digest, dated, entities
+    data, (digest, dated, entities) = side_by_side([partial(_page_data, triples),
+                                                    partial(_sorted_turtle, triples, ttl, store, k)])
+    return digest, dated, entities, data
 
 
-def _sorted_turtle(triples: set[Triple], ttl: Path, store: Cache | None,
+def _sorted_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None,
                    k: str | None) -> tuple[str, int, dict[str, int]]:
     """:func:`_write_turtle` of ``triples`` sorted, and their :func:`_counts`."""
     from kg.rdf.graph import sorted_triples
@@ -569,11 +571,10 @@ def _write_pages(result: BuildResult, graph: _Graph, stage: Path, say: Callable[
     the same graph (``graph.digest``: the sha256 of its Turtle) by the same code, else drawn
     anew (both at once when the build has more than one ``workers``)."""
     pages = _pages_key(graph.digest)
-    if not graph.pages_drawn and _reuse_pages(result.output, stage, pages, result.size):
+    if _reuse_pages(result.output, stage, pages, result.size):
         say(f"graph unchanged: kept {result.html_path} and {result.report_path}")
     else:
-        if not graph.pages_drawn:
-            _draw_pages(graph.triples, stage, side_by_side=workers > 1)
+        _draw_pages(graph.triples, stage, side_by_side=workers > 1, data=graph.page_data)
         atomic_write_text(stage / PAGES_KEY, _pages_record(stage, pages, result.size))
         say(f"wrote {result.html_path} and {result.report_path}")
 
@@ -583,15 +584,16 @@ def _pages_key(digest: str) -> str:
     return key("pages", _page_code(), digest)
 
 
-def _draw_pages(triples: Iterable[Triple], stage: Path, *, side_by_side: bool) -> None:
-    """graph.html and report.html into ``stage``, drawn from the :func:`_page_data` of
-    ``triples`` (in any order); with ``side_by_side`` the explorer is drawn in a forked
-    process while this one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
+def _draw_pages(triples: Iterable[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
+    """graph.html and report.html into ``stage``, drawn from ``data`` (the :func:`_page_data`
+    of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in a forked process while this
+    one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
     from kg.pipeline import parallel
     from kg.viz import write_explorer
     from kg.viz.report import write_report
 
-    data = _page_data(triples)
+    if data is None:
+        data = _page_data(triples)
     report = partial(write_report, data, stage / "report.html")
     explorer = partial(write_explorer, data, stage / "graph.html")
     if side_by_side:
@@ -604,14 +606,14 @@ def _draw_pages(triples: Iterable[Triple], stage: Path, *, side_by_side: bool) -
 def _page_data(triples: Iterable[Triple]):
     """What both pages are drawn from: ``triples`` read and projected once (a
     :class:`kg.viz.graphdata.GraphData`, the same whatever order the triples come in), its
-    network ranked once, before the explorer's process forks. (The report's communities
-    are found in the report's process, while the explorer is drawn.)"""
-    from kg.analyze import pagerank
+    network ranked once."""
+    from kg.analyze import communities, pagerank
     from kg.rdf.reader import read_triples
     from kg.viz.graphdata import read_graph
 
     data = read_graph(read_triples(triples, distinct=True))  # to_triples' triples are distinct
     pagerank(data.network)  # both pages rank the network: computed once, before any fork
+    communities(data.network)  # the report's: found before the explorer's process forks, no later
     return data
 
 

@@ -1,6 +1,7 @@
 """How a pooled build spreads its work over the cores: chunks that shrink at the end of
-the pool, what extraction builds on first use built before the pool forks, and the pages
-drawn while a forked process sorts and writes the Turtle. None of it changes a byte."""
+the pool, what extraction builds on first use built before the pool forks, and what the
+pages are drawn from read while a forked process sorts the triples and writes the Turtle.
+None of it changes a byte."""
 
 import os
 import time
@@ -58,7 +59,7 @@ def test_a_pooled_build_warms_extraction_up_before_forking_unless_every_file_is_
     assert again.graph_path.read_bytes() == first.graph_path.read_bytes()
 
 
-def test_pages_drawn_beside_the_turtle_are_those_one_worker_draws_and_are_kept_when_unchanged(tmp_path):
+def test_pages_read_beside_the_sorting_are_those_one_worker_draws_and_are_kept_when_unchanged(tmp_path):
     one = build(None, tmp_path / "one", workers=1)
     two = build(None, tmp_path / "two", workers=2, cache=tmp_path / "cache")
     for name in ("graph.ttl", "graph.html", "report.html", run.PAGES_KEY):
