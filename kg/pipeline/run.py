@@ -441,7 +441,7 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
         size = len(merged)
         page_data = None
         if beside and pages and not _pages_may_be_kept(output, size):
-            unsorted = tuple(merged)  # a tuple is a sixth of a set's memory, in this process and the forked ones
+            unsorted = tuple(merged)  # a fraction of the set's memory, in this process and the forked ones
             del merged
             digest, dated, entities, page_data = _turtle_beside_page_data(unsorted, ttl, store, k)
             load = partial(_sorted_tuple, unsorted)  # sorted only if asked for (see _Graph.triples)
@@ -484,7 +484,7 @@ def _turtle_beside_page_data(triples: Sequence[Triple], ttl: Path, store: Cache 
     (:func:`_sorted_turtle`), while this one reads what the pages are drawn from
     (:func:`_page_data`, which does not depend on the order), also returned: the sorting
     and the counting are not on the way to the pages. (The pages are drawn after, by two
-    processes again: no more than two at once, so that the build's memory stays as it was.)"""
+    processes again: never more than two at once, as each holds the build's memory.)"""
     from kg.pipeline.parallel import side_by_side
 
     data, (digest, dated, entities) = side_by_side([partial(_page_data, triples),
