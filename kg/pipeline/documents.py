@@ -179,6 +179,18 @@ def lay_out_until(docs: Sequence[Document], done: Callable[[], bool]) -> dict[in
     return made
 
 
+def warm_up_work(lexicon) -> None:
+    """Lay out and extract the bundled sample corpus, the results thrown away. Layout and
+    the rules build some of their matchers when first asked (regular expressions, the
+    automaton of the word sets the rules ask about: about 0.3 s in all); built here, before
+    a pool of workers forks, they are built once instead of once in every worker."""
+    from kg.ingest import read_inputs
+    from kg.resources import seed_corpus
+
+    for doc in read_inputs([seed_corpus()])[0]:
+        process_document(doc, None, lexicon)
+
+
 def close_document(opened: OpenDocument, extractions: Sequence[Extraction], store: Cache | None = None) -> DocumentResult:
     """The DocumentResult of ``opened`` once every Article has its Extraction; the cache
     entry is rewritten if anything in it changed."""

@@ -43,18 +43,32 @@ def forks() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def chunk_by_size(sizes: Sequence[int], target: int) -> list[list[int]]:
-    """The indices of ``sizes`` in chunks of about ``target`` in total, the largest first."""
+def chunk_by_size(sizes: Sequence[int], target: int, workers: int = 1, least: int = 0) -> list[list[int]]:
+    """The indices of ``sizes`` in chunks of about ``target`` in total, the largest first.
+
+    With ``workers`` > 1 the last chunks are smaller: once what is left would make fewer
+    than two chunks per worker, each new chunk takes a ``2 * workers``-th of what is left
+    (but at least ``least``), so that the workers run out of work at about the same time
+    instead of one of them finishing a whole chunk alone at the end.
+
+    >>> [len(c) for c in chunk_by_size([1] * 24, target=4)]
+    [4, 4, 4, 4, 4, 4]
+    >>> [len(c) for c in chunk_by_size([1] * 24, target=4, workers=2, least=2)]
+    [4, 4, 4, 3, 2, 2, 2, 2, 1]
+    """
     order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    left = sum(sizes)
     chunks: list[list[int]] = []
-    size = 0
+    size = goal = 0
     for i in order:
         n = sizes[i]
-        if not chunks or size + n > target:
+        if not chunks or size + n > goal:
             chunks.append([])
             size = 0
+            goal = target if workers < 2 else min(target, max(least, left // (2 * workers)))
         chunks[-1].append(i)
         size += n
+        left -= n
     return chunks
 
 
@@ -130,6 +144,11 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: Characters of the smallest chunks a pool is given at its end (see :func:`chunk_by_size`):
+#: some hundredths of a second of work, against about a millisecond per task.
+LAST_CHUNK = 10_000
+
+
 def chunk_target(total: int, workers: int) -> int:
     """Characters per task: about 16 tasks per worker balance the load and keep progress
     moving; at least 20k keeps the per-task cost small, at most 1M keeps a huge corpus
@@ -167,7 +186,7 @@ def pool_map(fn: Callable[[int], Any], sizes: Sequence[int], workers: int,
     this process once the workers have started, before the first result is handled: work
     the caller needs next and the workers do not (what it imports, say, they never load).
     """
-    chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers))
+    chunks = chunk_by_size(sizes, chunk_target(sum(sizes), workers), workers, least=LAST_CHUNK)
     context = multiprocessing.get_context("fork" if forks() else "spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                              initializer=_init_worker, initargs=(fn, os.getpid())) as pool:

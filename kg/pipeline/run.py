@@ -31,7 +31,7 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -136,7 +136,8 @@ def build(paths: Sequence[str | Path] | None = None, output: str | Path = DEFAUL
     stamp = input_stamp(paths, max_file_bytes, split_level) if store else None
     known = store.get("inputs", stamp, InputsEntry) if store and stamp else None  # inputs as last time
     pool = dask is None and _workers(workers, dask) > 1
-    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store))
+    read = None if known else _read_and_load(paths, max_file_bytes, split_level, pool=pool, keyed=bool(store),
+                                             store=store, pages=html)
     # No cyclic GC from here on (see cyclic_gc_paused): besides layout, extraction and the
     # graph stage, each collection while drawing the pages walked every Article, Extraction
     # and triple still alive (0.4 s on the laws corpus, for some 15,000 objects in cycles,
@@ -220,13 +221,15 @@ class _Inputs:
 
 
 def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: int | None, *,
-                   pool: bool, keyed: bool) -> _Inputs:
+                   pool: bool, keyed: bool, store: Cache | None = None, pages: bool = False) -> _Inputs:
     """The Documents of ``paths`` and what was skipped (see :func:`_read`), with ``keyed``
     their layout keys, and the lexicon. With a ``pool`` of forked workers to follow, the
     files are read (and hashed) in a forked process while this one loads the lexicon and
-    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit; that
-    process then lays Documents out, the largest first, until the lexicon is ready (the
-    pool need not lay those out again). Else one after the other."""
+    builds its matchers (jieba's dictionaries: 1 s), which the workers then inherit, and
+    gets ready for the pool (:func:`_ready_for_pool`: with ``pages``, their modules too)
+    unless every file read has an entry in the ``store`` already; that process then lays
+    Documents out, the largest first, until this one is ready (the pool need not lay those
+    out again). Else one after the other."""
     from kg.extract import load_lexicon  # the heavy stage, imported when used
     from kg.pipeline.parallel import forks, side_by_side
 
@@ -236,9 +239,11 @@ def _read_and_load(paths: list[str | Path], max_bytes: int | None, split_level: 
         return _Inputs(docs, skipped, keys, load_lexicon())
     import multiprocessing
 
-    ready = multiprocessing.get_context("fork").Event()
-    lexicon, (docs, skipped, keys, laid_out) = side_by_side([partial(_warm_lexicon, ready),
-                                                             partial(_read_and_lay_out, read, ready)])
+    context = multiprocessing.get_context("fork")
+    ready, was_read, new = context.Event(), context.Event(), context.Event()
+    lexicon, (docs, skipped, keys, laid_out) = side_by_side([
+        partial(_load_for_pool, ready, was_read, new, pages),
+        partial(_read_and_lay_out, read, ready, was_read, new, store)])
     return _Inputs(docs, skipped, keys, lexicon, laid_out)
 
 
@@ -252,13 +257,20 @@ def _read_keyed(paths: list[str | Path], max_bytes: int | None, split_level: int
 LAY_OUT_AHEAD_NICENESS = 5
 
 
-def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready) -> tuple:
+def _read_and_lay_out(read: Callable[[], tuple[list[Document], list[Skipped], list[str] | None]], ready,
+                      was_read=None, new=None, store: Cache | None = None) -> tuple:
     """``read()``, and the layouts of its Documents made until the ``ready`` event is set.
+    Once read, ``was_read`` is set, after ``new`` if a Document has no entry in the ``store``
+    (or there is none): the pool will have files to extract, not only cache entries to read.
     The layouts are a bonus: made at a lower priority (this process is not the parent, and
     ends next), so that on a loaded machine they do not slow the loading of the lexicon."""
-    from kg.pipeline.documents import lay_out_until
+    from kg.pipeline.documents import entry_key, lay_out_until
 
     docs, skipped, keys = read()
+    if new is not None and (store is None or not all(store.path("document", entry_key(d)).exists() for d in docs)):
+        new.set()
+    if was_read is not None:
+        was_read.set()
     with contextlib.suppress(OSError):
         os.nice(LAY_OUT_AHEAD_NICENESS)
     return docs, skipped, keys, lay_out_until(docs, ready.is_set)
@@ -273,6 +285,28 @@ def _warm_lexicon(ready=None):
     if ready is not None:
         ready.set()
     return lexicon
+
+
+def _load_for_pool(ready, was_read, new, pages: bool):
+    """:func:`_warm_lexicon`, then, unless the files were read and all have cache entries
+    (``was_read`` set, ``new`` not), :func:`_ready_for_pool`; then ``ready`` is set."""
+    lexicon = _warm_lexicon()
+    if new.is_set() or not was_read.is_set():  # still reading: nothing else to do meanwhile
+        _ready_for_pool(lexicon, pages)
+    ready.set()
+    return lexicon
+
+
+def _ready_for_pool(lexicon, pages: bool) -> None:
+    """Before the pool forks, with the other core busy laying out: the imports of what
+    follows the pool (see :func:`_import_what_follows`), so that this process does not
+    load them while the workers extract (three processes on two cores, each import slower
+    for it), and whatever layout and extraction build on first use (see
+    :func:`kg.pipeline.documents.warm_up_work`), built once here instead of in every worker."""
+    from kg.pipeline.documents import warm_up_work
+
+    _import_what_follows(pages)
+    warm_up_work(lexicon)
 
 
 def _graph_of(read: _Inputs, stage: Path, *, output: Path, store: Cache | None,
@@ -378,11 +412,9 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     """Lay out and extract every Document, then turn the Articles and Extractions into
     triples and Turtle written to ``ttl`` (and keep the result in the cache, if there is
     one); ``say(start)`` first. With a pool of ``workers``, this process imports what draws
-    the ``pages`` while they work, and the Turtle is written beside something else (see
-    :func:`_turtle_and_page_data`)."""
-    from rdflib.namespace import DCTERMS
-
-    from kg.rdf.graph import GraphStage
+    the ``pages`` while they work, and the Turtle is written beside something else: the
+    reading of what the pages are drawn from (:func:`_turtle_beside_page_data`), or its other half."""
+    from kg.rdf.graph import GraphStage, sorted_triples
 
     say(start)
     triple_stage = GraphStage()  # fed each file's results as they come (with a pool, while the workers work)
@@ -399,19 +431,28 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     log = [line for d in done for line in d.log] + list(lexicon.log)
     for ex in extractions:
         log.extend(ex.log)
+    k = keys.graph if keys else None
+    beside = dask is None and _workers(workers, None) > 1
     with cyclic_gc_paused():
         for i, d in enumerate(done):
             if i not in triple_stage:  # made on a Dask cluster
                 triple_stage.add(i, d.articles, d.extractions)
-        triples, rdf_log = triple_stage.finish()
-        digest, page_data = _turtle_and_page_data(triples, ttl, store, keys.graph if keys else None,
-                                                  beside=dask is None and _workers(workers, None) > 1,
-                                                  pages=pages and not _pages_may_be_kept(output, len(triples)))
+        merged, rdf_log = triple_stage.merged()
+        size = len(merged)
+        page_data = None
+        if beside and pages and not _pages_may_be_kept(output, size):
+            unsorted = tuple(merged)  # a fraction of the set's memory, in this process and the forked ones
+            del merged
+            digest, dated, entities, page_data = _turtle_beside_page_data(unsorted, ttl, store, k)
+            load = partial(_sorted_tuple, unsorted)  # sorted only if asked for (see _Graph.triples)
+        else:
+            made = tuple(sorted_triples(merged))
+            del merged
+            digest = _write_turtle(made, ttl, store, k, halves=beside)
+            dated, entities = _counts(made)
+            load = partial(_same, made)
     log.extend(rdf_log)
-    made = tuple(triples)
-    dated = len(_objects_of(made, DCTERMS.date))
-    graph = _Graph(digest, keys.graph if keys else None, lambda: made, len(made), dated,
-                   len(articles), count_entities(made), tuple(log),
+    graph = _Graph(digest, k, load, size, dated, len(articles), entities, tuple(log),
                    extracted=extracted, cached=len(articles) - extracted, page_data=page_data)
     if store and keys:  # after the graph-turtle entry (see _write_turtle)
         store.put("graph", keys.graph, GraphEntry(graph.articles, graph.entities, graph.log, graph.size, graph.dated,
@@ -419,18 +460,45 @@ def _make_graph(docs: list[Document], lexicon, keys: _CacheKeys | None, ttl: Pat
     return graph
 
 
-def _turtle_and_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
-                          beside: bool, pages: bool) -> tuple[str, Any]:
-    """The sha256 of the Turtle of ``triples``, written (:func:`_write_turtle`), and what
-    the pages will be drawn from if it was read. ``beside``: with another process: if the
-    ``pages`` are to be drawn, a forked process writes the Turtle while this one reads what
-    they are drawn from (:func:`_page_data`); else each writes half of the Turtle."""
-    if beside and pages:
-        from kg.pipeline.parallel import side_by_side
+def _sorted_tuple(triples: Iterable[Triple]) -> tuple[Triple, ...]:
+    from kg.rdf.graph import sorted_triples
 
-        data, digest = side_by_side([partial(_page_data, triples), partial(_write_turtle, triples, ttl, store, k)])
-        return digest, data
-    return _write_turtle(triples, ttl, store, k, halves=beside), None
+    return tuple(sorted_triples(triples))
+
+
+def _same(triples: tuple[Triple, ...]) -> tuple[Triple, ...]:
+    return triples
+
+
+def _counts(triples) -> tuple[int, dict[str, int]]:
+    """How many of ``triples`` give an article's date, and the entities per class."""
+    from rdflib.namespace import DCTERMS
+
+    return len(_objects_of(triples, DCTERMS.date)), count_entities(triples)
+
+
+def _turtle_beside_page_data(triples: Sequence[Triple], ttl: Path, store: Cache | None,
+                             k: str | None) -> tuple[str, int, dict[str, int], Any]:
+    """The sha256 of the Turtle of ``triples`` (in no order) and their :func:`_counts`,
+    from a forked process that sorts them, writes the Turtle and counts them
+    (:func:`_sorted_turtle`), while this one reads what the pages are drawn from
+    (:func:`_page_data`, which does not depend on the order), also returned: the sorting
+    and the counting are not on the way to the pages. (The pages are drawn after, by two
+    processes again: never more than two at once, as each holds the build's memory.)"""
+    from kg.pipeline.parallel import side_by_side
+
+    data, (digest, dated, entities) = side_by_side([partial(_page_data, triples),
+                                                    partial(_sorted_turtle, triples, ttl, store, k)])
+    return digest, dated, entities, data
+
+
+def _sorted_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None,
+                   k: str | None) -> tuple[str, int, dict[str, int]]:
+    """:func:`_write_turtle` of ``triples`` sorted, and their :func:`_counts`."""
+    from kg.rdf.graph import sorted_triples
+
+    made = sorted_triples(triples)
+    return (_write_turtle(made, ttl, store, k), *_counts(made))
 
 
 def _write_turtle(triples: Sequence[Triple], ttl: Path, store: Cache | None, k: str | None, *,
@@ -516,7 +584,7 @@ def _pages_key(digest: str) -> str:
     return key("pages", _page_code(), digest)
 
 
-def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
+def _draw_pages(triples: Iterable[Triple], stage: Path, *, side_by_side: bool, data=None) -> None:
     """graph.html and report.html into ``stage``, drawn from ``data`` (the :func:`_page_data`
     of ``triples``, read now if not given); with ``side_by_side`` the explorer is drawn in a forked process while this
     one draws the report (:func:`kg.pipeline.parallel.side_by_side`)."""
@@ -535,9 +603,10 @@ def _draw_pages(triples: Sequence[Triple], stage: Path, *, side_by_side: bool, d
         report()
 
 
-def _page_data(triples: Sequence[Triple]):
+def _page_data(triples: Iterable[Triple]):
     """What both pages are drawn from: ``triples`` read and projected once (a
-    :class:`kg.viz.graphdata.GraphData`), its network ranked once."""
+    :class:`kg.viz.graphdata.GraphData`, the same whatever order the triples come in), its
+    network ranked once."""
     from kg.analyze import communities, pagerank
     from kg.rdf.reader import read_triples
     from kg.viz.graphdata import read_graph

@@ -219,6 +219,12 @@ class GraphStage:
 
     def finish(self) -> tuple[list[Triple], list[str]]:
         """Every part's triples, sorted, and the log, as :func:`to_triples` gives them."""
+        triples, log = self.merged()
+        return sorted_triples(triples), log
+
+    def merged(self) -> tuple[set[Triple], list[str]]:
+        """What :meth:`finish` gives, the triples not yet sorted (as a set, in no particular
+        order: for readers that do not depend on it, such as :func:`kg.rdf.reader.read_triples`)."""
         order = sorted(self.parts)
         extractions = [x for i in order for x in self.parts[i][1]]
         mapping, log = resolve_classes(extractions)
@@ -233,7 +239,7 @@ class GraphStage:
                 out.merge(part)
         _entity_triples(out)
         _rule_triples(out)
-        return sorted_triples(out.triples), out.log
+        return out.triples, out.log
 
     def _foreign(self, order: list[int]) -> bool:
         """Whether an Extraction's Article is not in its part, or two Articles share an id."""

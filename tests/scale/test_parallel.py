@@ -69,7 +69,7 @@ def test_a_pooled_build_lays_documents_out_while_the_lexicon_loads(mixed_corpus,
 
     warm = run._warm_lexicon
 
-    def slow_warm(ready):  # a lexicon read back from its cache loads in milliseconds: give the layouts time
+    def slow_warm(ready=None):  # a lexicon read back from its cache loads in milliseconds: give the layouts time
         time.sleep(1.0)
         return warm(ready)
 
