@@ -227,6 +227,9 @@ AIM_WORDS_NEXT_CLAUSE = ("针对", "面向", "聚焦", "瞄准", "对于", "对"
 #: A paragraph that opens with one of these verbs names its topic group: 要更多关注农民工群体。
 TOPIC_VERBS = ("关注", "关心", "关爱", "聚焦", "帮扶", "重视", "维护好")
 
+#: Words of receiving after a group: 环卫工人领取了“爱心早餐”, 困难职工收到了助学金.
+RECEIVING_VERBS = ("领取", "领到", "收到", "享受到", "享受", "用上", "吃上")
+
 #: Words that make groups the focus of what follows: 把困难职工、农民工作为服务重点.
 FOCUS_VERBS = ("作为", "列为", "当作", "视为")
 FOCUS_NOUNS = ("重点", "对象", "重点对象", "主要对象", "服务对象", "帮扶对象", "重中之重")

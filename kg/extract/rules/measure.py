@@ -555,7 +555,7 @@ def _quoted_name_counts(ctx: Context, m: re.Match, name: str) -> bool:
 
 
 #: A group receiving what is quoted next: 环卫工人在现场领取了“爱心早餐”.
-_RECEIVING = re.compile(r"(?:领取|领到|收到|享受到|用上|吃上)了?$")
+_RECEIVING = re.compile(rf"(?:{'|'.join(inv.RECEIVING_VERBS)})了?$")
 
 
 def _received(ctx: Context, first: int) -> bool:

@@ -357,7 +357,7 @@ _SOLVES = ("解决了", "解决", "缓解了", "缓解", "解除了", "解除")
 
 
 #: What a group receives: 环卫工人领取了“爱心早餐”, 困难职工收到了助学金.
-_RECEIVED = re.compile(r"(?:群体|们)?(?:在现场|当场|现场|免费|陆续|都|均|也)?(?:领取|领到|收到|享受到|享受|用上|吃上)了?")
+_RECEIVED = re.compile(rf"(?:群体|们)?(?:在现场|当场|现场|免费|陆续|都|均|也)?(?:{'|'.join(inv.RECEIVING_VERBS)})了?")
 
 
 @rule("targets.received", example="该区30多名环卫工人在现场领取了“爱心早餐”。", expect=("targets", "爱心早餐", "环卫工人"),
