@@ -629,7 +629,8 @@ def _introduced(ctx: Context, first: int, last: int, followed: bool) -> bool:
 _HOSTED = ("主办的", "承办的", "举办的", "组织的")
 
 
-_COUNTED_SLOGAN = re.compile(r"[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]")  # 两个一百年, 四化
+#: 两个一百年, 四化 (the look-behind starts a match only at a run's first numeral: linear on a run of them)
+_COUNTED_SLOGAN = re.compile(r"(?<![一二两三四五六七八九十百千万\d])[一二两三四五六七八九十百千万\d]+[个种项条大化性必不]")
 
 
 def _numbered_slogan(name: str) -> bool:
