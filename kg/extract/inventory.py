@@ -227,8 +227,9 @@ AIM_WORDS_NEXT_CLAUSE = ("针对", "面向", "聚焦", "瞄准", "对于", "对"
 #: A paragraph that opens with one of these verbs names its topic group: 要更多关注农民工群体。
 TOPIC_VERBS = ("关注", "关心", "关爱", "聚焦", "帮扶", "重视", "维护好")
 
-#: Words of receiving after a group: 环卫工人领取了“爱心早餐”, 困难职工收到了助学金.
-RECEIVING_VERBS = ("领取", "领到", "收到", "享受到", "享受", "用上", "吃上")
+#: Words of receiving after a group: 环卫工人领取了“爱心早餐”, 困难职工收到了助学金 (not a bare 享受:
+#: 享受“娘家人”的温暖服务 enjoys a quality, not a thing handed over).
+RECEIVING_VERBS = ("领取", "领到", "收到", "享受到", "用上", "吃上")
 
 #: Words that make groups the focus of what follows: 把困难职工、农民工作为服务重点.
 FOCUS_VERBS = ("作为", "列为", "当作", "视为")

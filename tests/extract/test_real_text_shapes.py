@@ -451,7 +451,8 @@ NOT_ENTITIES = [
     ("并邀请工会代表、职工代表共同见证。", "Person", "职工"),  # a word before a post is no name
     ("东山省2022年中秋国庆送温暖活动正式启动。", "Measure", "中秋国庆送温暖活动"),  # an edition of 送温暖
     ("工会开展“五一”活动。", "Measure", "五一"),  # a holiday
-    ("示范区总工会开展活动。", "Organization", "示范区总工会"),  # a common noun, not a place (示范: a frequent word)
+    ("示范区总工会开展活动。", "Organization", "示范区总工会"),
+    ("路过的货运司机都能进门，享受“娘家人”的温暖服务。", "Measure", "娘家人"),  # a quality enjoyed, not a gift  # a common noun, not a place (示范: a frequent word)
     # a launch reported, not a campaign named: a post, a person and what they do
     ("市总工会副主席张明远宣布活动正式启动。", "Measure", "副主席张明远宣布活动"),
 ]
@@ -520,6 +521,9 @@ def test_a_role_in_traditional_text_is_kept_as_printed(make_article, lexicon):
 
 # (sentence, measure, group, rule)
 TARGETS = [
+    # a clause giving only the date between the purpose and the programme
+    ("为进一步关心周边环卫工人、园林绿化工人等户外劳动者，11月15日，某区工会驿站开展了“冬日暖心”慰问活动。",
+     "冬日暖心慰问活动", "园林绿化工人", "targets.aim-word-next"),
     # a group receiving a quoted benefit
     ("该区30多名环卫工人在现场领取了“爱心早餐”。", "爱心早餐", "环卫工人", "targets.received"),
     # the means listed after 通过, then whom they are for

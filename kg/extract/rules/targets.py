@@ -119,8 +119,11 @@ def targets_aim_next_clause(ctx: Context, facts: Facts) -> list[Relation]:
         clause_initial = lead == 0 or text[lead - 1] in CLAUSE_PUNCT or (sent is not None and lead == sent[0])
         if aim.word in inv.AIM_WORDS_NEXT_CLAUSE or clause_initial \
                 or text[aim.chain[-1].end:aim.clause_end] in _AIM_CLAUSE_TAILS:
-            nxt_end = _clause_end(text, aim.clause_end + 1)
-            nxt = measures.within(aim.clause_end + 1, nxt_end)
+            nxt_start = aim.clause_end + 1
+            nxt_end = _clause_end(text, nxt_start)
+            if _WHEN_CLAUSE.fullmatch(text, nxt_start, nxt_end) and text[nxt_end:nxt_end + 1] in ("，", ","):
+                nxt_start, nxt_end = nxt_end + 1, _clause_end(text, nxt_end + 1)  # 为关心…G，11月15日，工会开展了…
+            nxt = measures.within(nxt_start, nxt_end)
             if not nxt and aim.word.startswith("为") and len(aim.word) > 1 and text[nxt_end:nxt_end + 1] in ("，", ","):
                 # 为关心关爱…一线职工，推动…，随州将组织开展职工疗休养: a purpose clause's main clause may come second
                 nxt = measures.within(nxt_end + 1, _clause_end(text, nxt_end + 1))
@@ -160,6 +163,8 @@ _AIM_LEAD = re.compile(rf"(?:{_UNION})?"  # 市总工会将免费为…
                        r"(?:并|还|也|同时|积极|切实|精准|全力|主动|持续|将|会|免费|无偿|重点|主要){0,3}"
                        r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
                        r"(?:及时|精准|切实|直接)?")
+#: A clause that only gives the date: 为关心…户外劳动者，11月15日，某工会开展了….
+_WHEN_CLAUSE = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期|连日来|当天|当日)\s*")
 #: A clause that only says when: 开展“…”活动，在此期间，市总工会将免费为….
 _TIME_CLAUSE = re.compile(r"在此期间|活动期间|期间|届时|与此同时|同时")
 #: A clause that only counts what the clause before set up: 目前已建成54个.
