@@ -164,7 +164,7 @@ _AIM_LEAD = re.compile(rf"(?:{_UNION})?"  # 市总工会将免费为…
                        r"(?:(?:用|通过|借助|依托)[^，,；;：:。！？!?]{1,8}|(?P<hand>(?:把|将)[^，,；;：:。！？!?]{2,30}?))?"
                        r"(?:及时|精准|切实|直接)?")
 #: A clause that only gives the date: 为关心…户外劳动者，11月15日，某工会开展了….
-_WHEN_CLAUSE = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期|连日来|当天|当日)\s*")
+_WHEN_CLAUSE = re.compile(r"(?<!\s)\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期|连日来|当天|当日)\s*")
 #: A clause that only says when: 开展“…”活动，在此期间，市总工会将免费为….
 _TIME_CLAUSE = re.compile(r"在此期间|活动期间|期间|届时|与此同时|同时")
 #: A clause that only counts what the clause before set up: 目前已建成54个.
