@@ -34,10 +34,12 @@ from kg.model import Document, Skipped
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?section|/?article|/?blockquote)\b[^<>]*>",
                         re.I)
 _SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
-_HN = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
+# the heading's text never runs over another heading tag: an unclosed <h1> stops at the next one (linear)
+_HN = re.compile(r"<h([1-6])\b[^<>]*>((?:(?!</?h[1-6]\b)[\s\S])*?)</h\1\s*>", re.I)
 _MULTILINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*\s[^<>]*\n[^<>]*>")
 _BOLD_P = re.compile(r"<p\b[^<>]*>\s*<(strong|b)\b[^<>]*>([^<>\n]{1,40})</\1\s*>\s*</p\s*>", re.I)
-_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^<>]*>.*?</a\s*>|https?://\S+", re.I)
+# a link's text never runs over another link's opening ([ or <a): linear on a line of unclosed ones
+_LINK = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*\)|<a\b[^<>]*>(?:(?!<a\b|</a)[^\n])*?</a\s*>|https?://\S+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 #: Words a line that is only a link, or clutter, consists of.
 LINK_WORDS = frozenset([
@@ -156,8 +158,9 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a.lstrip("# ")) == re.sub(r"\W+", "", b)
 
 
-_AUTHOR_META = re.compile(r"<meta\s+(?=[^>]*(?:name|property)\s*=\s*[\"'](?:author|article:author|Author)[\"'])"
-                          r"[^>]*content\s*=\s*[\"']([^\"'<>]{1,40})[\"']", re.I)
+# a tag's attributes hold no "<": each look stops at the next tag (linear on many unclosed <meta)
+_AUTHOR_META = re.compile(r"<meta\s+(?=[^<>]*(?:name|property)\s*=\s*[\"'](?:author|article:author|Author)[\"'])"
+                          r"[^<>]*content\s*=\s*[\"']([^\"'<>]{1,40})[\"']", re.I)
 
 
 _BLOCK_HTML = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|/?td|/?h[1-6]|/?span|/?section|/?header)\b[^<>]*>", re.I)

@@ -17,7 +17,7 @@ from .conftest import REPO, kg_env
 
 INGEST = ["kg.ingest.clean", "kg.ingest.layout", "kg.ingest.names", "kg.ingest.sentences", "kg.ingest.metadata",
           "kg.ingest.bylines", "kg.ingest.headlines", "kg.ingest.dates",
-          "kg.ingest.decode", "kg.ingest.read"]
+          "kg.ingest.decode", "kg.ingest.read", "kg.ingest.html"]
 EXTRACT = ["kg.extract.context", "kg.extract.people", "kg.extract.rules.shared", "kg.extract.rules.org",
            "kg.extract.rules.group", "kg.extract.rules.measure", "kg.extract.rules.person",
            "kg.extract.rules.block", "kg.extract.rules.member", "kg.extract.rules.broader", "kg.extract.rules.targets",
