@@ -145,10 +145,7 @@ def _name_before_post(ctx: Context, start: int, end: int) -> bool:
     """``text[start:end]`` can be a name printed before its post: a surname, no word that
     is never in a name, and not one word the tagger reads as something else (职工, 总工会)."""
     name = ctx.text[start:end]
-    surname = _surname_len(name[:2])
-    if surname == 0 or (len(name) == 4 and surname != 2) or name in inv.NOT_NAMES:
-        return False
-    if any(c in _NOT_IN_NAMES or not is_cjk(c) for c in name):
+    if not (_may_be_name(name) and all(map(is_cjk, name))):
         return False
     tags = ctx.pos_tags(start, end)
     return not (len(tags) == 1 and not tags[0][2].startswith("nr"))
